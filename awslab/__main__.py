@@ -1,0 +1,58 @@
+"""Command line: ``python -m awslab run|params|execute`` (see awslab.runner)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from awslab import runner
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m awslab", description="Run the awslab course notebooks.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="batch-execute notebooks with papermill into _build/executed/")
+    run.add_argument("notebooks", nargs="*", help="notebooks or folders (default: every notebook)")
+    run.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="set a parameter in every notebook that declares it",
+    )
+    run.add_argument("--jobs", type=int, default=runner.default_jobs(), help="notebooks run at once (default: cores)")
+    run.add_argument(
+        "--output", type=Path, default=runner.ROOT / "_build" / "executed", help="where executed copies go"
+    )
+    run.add_argument("--timeout", type=int, default=600, help="seconds a cell may run")
+
+    params = commands.add_parser("params", help="list a notebook's parameters, defaults and meaning")
+    params.add_argument("notebook", type=Path)
+
+    execute = commands.add_parser("execute", help="re-execute notebooks in place (authors: before committing)")
+    execute.add_argument("notebooks", nargs="*")
+
+    commands.add_parser("book", help="build the static site into _build/html (execution cached)")
+
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "run":
+            return runner.run(args.notebooks, dict(args.parameter), args.output, args.jobs, args.timeout)
+        if args.command == "params":
+            for p in runner.notebook_parameters(args.notebook):
+                print(f"{p.name} = {p.default!r}    # {p.meaning}")
+            return 0
+        if args.command == "book":
+            return runner.build_book()
+        return runner.execute_in_place(args.notebooks)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

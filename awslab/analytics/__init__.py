@@ -1,0 +1,1 @@
+"""Analytics: Kinesis shards, EMR cluster costs, Data Pipeline graphs, network vs Snowball transfer."""

@@ -1,0 +1,136 @@
+"""The Jupyter Book side: a myst-nb mime renderer for plotly figures and a Sphinx extension that ships plotly.js.
+
+- ``AwslabMimeRenderer`` (entry point ``myst_nb.mime_renderers``) turns every ``application/vnd.plotly.v1+json``
+  output, including each explorer's kernel-free face, into HTML that draws with the site's own copy of plotly.js, and
+  ranks figures and HTML (quizzes) above ipywidgets views, so the book never shows a dead widget.
+- ``setup`` (listed under ``sphinx.extra_extensions`` in _config.yml) copies plotly.min.js from the plotly wheel once
+  into the site and loads it on every page, drops the CDN scripts myst-nb would add for widgets, and counts figures:
+  a notebook whose plotly output did not turn into a figure fails the build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+ASSET_DIR_NAME = "awslab_assets"
+PLOTLY_JS = "plotly.min.js"
+FIGURE_CLASS = "awslab-figure"
+
+
+def figure_html(figure: dict | str, div_id: str) -> str:
+    """HTML for one figure, drawn by the page's shared plotly.js (no CDN, no MathJax)."""
+    import plotly.io as pio
+
+    fig = pio.from_json(figure if isinstance(figure, str) else json.dumps(figure), skip_invalid=False)
+    body = pio.to_html(
+        fig,
+        include_plotlyjs=False,
+        include_mathjax=False,
+        full_html=False,
+        div_id=div_id,
+        config={"displaylogo": False, "responsive": True},
+    )
+    return f"<div class='{FIGURE_CLASS}'>{body}</div>"
+
+
+class AwslabMimeRenderer:
+    """myst-nb mime renderer plugin: plotly JSON -> inline HTML figure."""
+
+    # Lower number = preferred. Figures and HTML beat widget views in every HTML build.
+    mime_priority_overrides = [
+        ("html", PLOTLY_MIME, 1),
+        ("html", "text/html", 5),
+        ("html", WIDGET_MIME, 90),
+        ("dirhtml", PLOTLY_MIME, 1),
+        ("dirhtml", "text/html", 5),
+        ("dirhtml", WIDGET_MIME, 90),
+    ]
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if inline or data.mime_type != PLOTLY_MIME:
+            return None
+        from docutils import nodes
+
+        content = data.content if isinstance(data.content, str) else json.dumps(data.content, sort_keys=True)
+        digest = hashlib.sha1(f"{data.cell_index}:{data.output_index}:{content}".encode()).hexdigest()[:12]
+        html = figure_html(content, f"fig-{digest}")
+        return [nodes.raw("", html, format="html", classes=["output", "awslab-plotly"])]
+
+
+def _element_renderer():
+    from myst_nb.core.render import NbElementRenderer
+
+    class AwslabElementRenderer(NbElementRenderer):
+        """myst-nb's renderer, minus the ipywidgets state: the book shows kernel-free faces, never live widgets."""
+
+        def render_nb_finalise(self, metadata: dict) -> None:
+            super().render_nb_finalise({k: v for k, v in metadata.items() if k != "widgets"})
+
+    return AwslabElementRenderer
+
+
+def __getattr__(name: str):
+    # Resolved lazily so that importing awslab.book does not import myst-nb (entry point myst_nb.renderers).
+    if name == "AwslabElementRenderer":
+        return _element_renderer()
+    raise AttributeError(name)
+
+
+# --- Sphinx extension -------------------------------------------------------------------------------------------
+def _copy_plotly_js(app) -> None:
+    import plotly
+
+    source = Path(plotly.__file__).parent / "package_data" / PLOTLY_JS
+    target_dir = Path(app.outdir).parent / ASSET_DIR_NAME
+    target_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target_dir / PLOTLY_JS)
+    app.config.html_static_path = list(app.config.html_static_path) + [str(target_dir)]
+    app.add_js_file(PLOTLY_JS, priority=200)
+    # myst-nb would add require.js and the widget embedder from a CDN; the book shows no live widgets.
+    if hasattr(app.config, "nb_ipywidgets_js"):
+        app.config.nb_ipywidgets_js = {}
+
+
+def figure_counts(notebook: dict) -> int:
+    """Plotly outputs in a notebook (each must become one figure on its page)."""
+    return sum(
+        1
+        for cell in notebook.get("cells", [])
+        for output in cell.get("outputs", [])
+        if PLOTLY_MIME in output.get("data", {})
+    )
+
+
+def _check_figures(app, exception) -> None:
+    """Fail the build when a page shows fewer figures than its executed notebook has plotly outputs."""
+    if exception is not None or app.builder.format != "html":
+        return
+    from sphinx.errors import ExtensionError
+
+    executed_dir = Path(app.outdir).parent / "jupyter_execute"
+    missing = []
+    for docname in sorted(app.env.found_docs):
+        source = Path(app.env.doc2path(docname))
+        if source.suffix != ".ipynb":
+            continue
+        executed = executed_dir / f"{docname}.ipynb"
+        notebook = json.loads((executed if executed.exists() else source).read_text(encoding="utf-8"))
+        page = Path(app.builder.get_outfilename(docname))
+        drawn = page.read_text(encoding="utf-8").count(f"class='{FIGURE_CLASS}'") if page.exists() else 0
+        expected = figure_counts(notebook)
+        if drawn < expected:
+            missing.append(f"{docname}: {expected} plotly outputs, {drawn} figures on the page")
+    if missing:
+        raise ExtensionError("figures missing from the book: " + "; ".join(missing))
+
+
+def setup(app):
+    app.connect("builder-inited", _copy_plotly_js)
+    app.connect("build-finished", _check_figures)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

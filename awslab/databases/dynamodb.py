@@ -1,0 +1,466 @@
+"""DynamoDB capacity: read and write units, item sizes, index write amplification, paging, partitions and cost.
+
+Sizes are bytes; 1 KB = 1024 bytes, as DynamoDB's capacity rounding uses. Items are DynamoDB JSON
+(``{"Id": {"N": "101"}, "Title": {"S": "Book"}}``), the shape ``GetItem`` returns and ``PutItem`` accepts.
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+import operator
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import pandas as pd
+
+from awslab import validate
+
+KIB = 1024
+
+# --- Limits and capacity rules ---------------------------------------------------------------------------------
+# Read/write unit sizes, consistency multipliers, missing-item minimum, operation rounding rules.
+# https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html (read 2026-11-27)
+# https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ProvisionedThroughput.html (read 2026-11-27)
+READ_UNIT_BYTES = 4 * KIB
+WRITE_UNIT_BYTES = 1 * KIB
+READ_UNITS_PER_READ = {"strong": 1.0, "eventual": 0.5, "transactional": 2.0}
+# Maximum item size 400 KB.
+# https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html (read 2026-11-27)
+MAX_ITEM_BYTES = 400 * KIB
+# BatchGetItem reads at most 100 items, BatchWriteItem writes at most 25; Query and Scan read at most 1 MB per call.
+# https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html (read 2026-11-27)
+# https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Pagination.html (read 2026-11-27)
+BATCH_GET_MAX_ITEMS = 100
+BATCH_WRITE_MAX_ITEMS = 25
+PAGE_LIMIT_BYTES = 1024 * KIB
+# Classic (2017) partition sizing, historical: one partition served 3,000 RCU or 1,000 WCU and held ~10 GB.
+# https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GuidelinesForTables.html (2017 edition,
+# awsdocs/amazon-dynamodb-developer-guide, read 2026-11-27). Today's per-partition ceilings are the same numbers.
+PARTITION_MAX_RCU = 3000
+PARTITION_MAX_WCU = 1000
+PARTITION_MAX_GB = 10
+
+# --- Prices: us-east-1 list prices, Standard table class ----------------------------------------------------------
+# https://aws.amazon.com/dynamodb/pricing/on-demand/ and .../provisioned/ (read 2026-11-27; on-demand halved
+# on 2024-11-01). Override through the function parameters for another region or a later price list.
+ON_DEMAND_USD_PER_MILLION_WRITE_REQUEST_UNITS = 0.625
+ON_DEMAND_USD_PER_MILLION_READ_REQUEST_UNITS = 0.125
+PROVISIONED_USD_PER_WCU_HOUR = 0.00065
+PROVISIONED_USD_PER_RCU_HOUR = 0.00013
+STORAGE_USD_PER_GB_MONTH = 0.25
+HOURS_PER_MONTH = 730
+SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600
+
+_READ_CONSISTENCIES = tuple(READ_UNITS_PER_READ)
+_PAGED_CONSISTENCIES = ("strong", "eventual")
+
+
+def _item_size(name: str, value: Any) -> int:
+    if not isinstance(value, (bool, int, float)) and hasattr(value, "__index__"):
+        value = operator.index(value)  # numpy integers from an array
+    size = validate.integer(name, value, minimum=0, unit="bytes")
+    if size > MAX_ITEM_BYTES:
+        raise ValueError(f"{name}={size!r} is larger than the DynamoDB item limit of {MAX_ITEM_BYTES} bytes (400 KB)")
+    return size
+
+
+def _sizes(name: str, values: Any) -> list[int]:
+    if isinstance(values, (str, bytes, Mapping)) or not hasattr(values, "__iter__"):
+        raise ValueError(f"{name} must be a list of item sizes in bytes, got {values!r}")
+    return [_item_size(f"{name}[{i}]", v) for i, v in enumerate(list(values))]
+
+
+def read_capacity_units(item_size_bytes: int, consistency: str = "strong") -> float:
+    """Read capacity units one GetItem of an item of ``item_size_bytes`` consumes (size rounded up to 4 KB).
+
+    ``consistency`` is "strong" (1 unit per 4 KB), "eventual" (1/2) or "transactional" (2). A read of a
+    missing item (size 0) still costs one 4 KB unit.
+    """
+    size = _item_size("item_size_bytes", item_size_bytes)
+    validate.choice("consistency", consistency, _READ_CONSISTENCIES)
+    return max(1, math.ceil(size / READ_UNIT_BYTES)) * READ_UNITS_PER_READ[consistency]
+
+
+def write_capacity_units(item_size_bytes: int, transactional: bool = False) -> float:
+    """Write capacity units one PutItem/UpdateItem/DeleteItem of ``item_size_bytes`` consumes (rounded up to 1 KB)."""
+    size = _item_size("item_size_bytes", item_size_bytes)
+    if not isinstance(transactional, bool):
+        raise ValueError(f"transactional must be True or False, got {transactional!r}")
+    return float(max(1, math.ceil(size / WRITE_UNIT_BYTES)) * (2 if transactional else 1))
+
+
+def query_read_capacity_units(item_sizes_bytes: list[int], consistency: str = "strong") -> float:
+    """Read units of one Query or Scan call that reads these items: sizes summed first, then rounded up to 4 KB.
+
+    For a Scan, pass the sizes of the items evaluated, not only those returned by a filter.
+    """
+    sizes = _sizes("item_sizes_bytes", item_sizes_bytes)
+    validate.choice("consistency", consistency, _PAGED_CONSISTENCIES)
+    return max(1, math.ceil(sum(sizes) / READ_UNIT_BYTES)) * READ_UNITS_PER_READ[consistency]
+
+
+def batch_get_read_capacity_units(item_sizes_bytes: list[int], consistency: str = "strong") -> float:
+    """Read units of one BatchGetItem (or TransactGetItems with "transactional"): each item rounded up on its own."""
+    sizes = _sizes("item_sizes_bytes", item_sizes_bytes)
+    if not 1 <= len(sizes) <= BATCH_GET_MAX_ITEMS:
+        raise ValueError(f"item_sizes_bytes has {len(sizes)} items; one batch reads 1 to {BATCH_GET_MAX_ITEMS}")
+    validate.choice("consistency", consistency, _READ_CONSISTENCIES)
+    return sum(read_capacity_units(size, consistency) for size in sizes)
+
+
+def batch_write_capacity_units(item_sizes_bytes: list[int]) -> float:
+    """Write units of one BatchWriteItem (puts and deletes, up to 25): each item rounded up to 1 KB on its own."""
+    sizes = _sizes("item_sizes_bytes", item_sizes_bytes)
+    if not 1 <= len(sizes) <= BATCH_WRITE_MAX_ITEMS:
+        raise ValueError(f"item_sizes_bytes has {len(sizes)} items; one batch writes 1 to {BATCH_WRITE_MAX_ITEMS}")
+    return sum(write_capacity_units(size) for size in sizes)
+
+
+def initial_partitions(read_capacity_units: float, write_capacity_units: float) -> int:
+    """Historical (2017) initial partition count: ceil(RCU / 3,000 + WCU / 1,000), at least one partition."""
+    rcu = validate.number("read_capacity_units", read_capacity_units, minimum=0, unit="RCU")
+    wcu = validate.number("write_capacity_units", write_capacity_units, minimum=0, unit="WCU")
+    exact = Fraction(rcu) / PARTITION_MAX_RCU + Fraction(wcu) / PARTITION_MAX_WCU
+    return max(1, math.ceil(exact))
+
+
+def classic_partition_count(read_capacity_units: float, write_capacity_units: float, table_size_gb: float) -> int:
+    """Historical partition estimate: enough for the throughput and for ~10 GB of data per partition."""
+    size = validate.number("table_size_gb", table_size_gb, minimum=0, unit="GB")
+    return max(initial_partitions(read_capacity_units, write_capacity_units), math.ceil(size / PARTITION_MAX_GB))
+
+
+def partitions_after_throughput_increase(
+    current_partitions: int, read_capacity_units: float, write_capacity_units: float
+) -> int:
+    """Historical rule: when new throughput no longer fits, DynamoDB doubled the partition count (never merged)."""
+    count = validate.integer("current_partitions", current_partitions, minimum=1)
+    needed = initial_partitions(read_capacity_units, write_capacity_units)
+    while count < needed:
+        count *= 2
+    return count
+
+
+# --- Item sizes -------------------------------------------------------------------------------------------------
+# https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html (read 2026-11-27)
+LIST_MAP_OVERHEAD_BYTES = 3
+
+
+def _number_bytes(text: str) -> int:
+    digits = text.lstrip("+-").lower().split("e")[0].replace(".", "").strip("0")
+    return math.ceil(max(1, len(digits)) / 2) + 1
+
+
+def _binary_bytes(value: Any) -> int:
+    if isinstance(value, (bytes, bytearray)):
+        return len(value)
+    return len(base64.b64decode(value))
+
+
+def attribute_value_bytes(value: Mapping[str, Any]) -> int:
+    """Size in bytes of one DynamoDB JSON attribute value such as ``{"S": "abc"}`` (without its name)."""
+    if not isinstance(value, Mapping) or len(value) != 1:
+        raise ValueError(f"attribute value must be one-key DynamoDB JSON like {{'S': 'text'}}, got {value!r}")
+    ((kind, payload),) = value.items()
+    if kind == "S":
+        return len(payload.encode("utf-8"))
+    if kind == "N":
+        return _number_bytes(str(payload))
+    if kind == "B":
+        return _binary_bytes(payload)
+    if kind in ("BOOL", "NULL"):
+        return 1
+    if kind == "SS":
+        return sum(len(s.encode("utf-8")) for s in payload)
+    if kind == "NS":
+        return sum(_number_bytes(str(n)) for n in payload)
+    if kind == "BS":
+        return sum(_binary_bytes(b) for b in payload)
+    if kind == "L":
+        return LIST_MAP_OVERHEAD_BYTES + sum(attribute_value_bytes(v) for v in payload)
+    if kind == "M":
+        return LIST_MAP_OVERHEAD_BYTES + item_size_bytes(payload)
+    raise ValueError(f"attribute type {kind!r} is not one of: S, N, B, BOOL, NULL, SS, NS, BS, L, M")
+
+
+def item_size_bytes(item: Mapping[str, Any]) -> int:
+    """Size in bytes of a DynamoDB JSON item: the UTF-8 length of every attribute name plus its value's size."""
+    if not isinstance(item, Mapping):
+        raise ValueError(f"item must be a DynamoDB JSON mapping of attribute name to value, got {item!r}")
+    return sum(len(name.encode("utf-8")) + attribute_value_bytes(value) for name, value in item.items())
+
+
+# --- Secondary index write amplification --------------------------------------------------------------------------
+# https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.ThroughputConsiderations.Writes
+# https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LSI.html#LSI.ThroughputConsiderations.Writes
+# (read 2026-11-27). LSI writes are charged to the table's WCU, GSI writes to the index's own WCU.
+
+
+@dataclass(frozen=True)
+class IndexWrite:
+    """Index writes caused by one table write: which rule fired and the write units it consumes."""
+
+    index_name: str
+    kind: str  # "GSI" or "LSI"
+    rule: str
+    operations: int
+    write_units: float
+
+
+def _index_key_names(index: Mapping[str, Any]) -> list[str]:
+    return [element["AttributeName"] for element in index["KeySchema"]]
+
+
+def _projection(item: Mapping[str, Any] | None, index: Mapping[str, Any], table_keys: Sequence[str]):
+    if item is None or not all(name in item for name in _index_key_names(index)):
+        return None
+    projection = index.get("Projection", {"ProjectionType": "ALL"})
+    kind = projection.get("ProjectionType", "ALL")
+    if kind == "ALL":
+        return dict(item)
+    keep = set(_index_key_names(index)) | set(table_keys)
+    if kind == "INCLUDE":
+        keep |= set(projection.get("NonKeyAttributes", []))
+    elif kind != "KEYS_ONLY":
+        raise ValueError(f"ProjectionType={kind!r} is not one of: ALL, KEYS_ONLY, INCLUDE")
+    return {name: value for name, value in item.items() if name in keep}
+
+
+def _entry_units(entry: Mapping[str, Any]) -> float:
+    return float(max(1, math.ceil(item_size_bytes(entry) / WRITE_UNIT_BYTES)))
+
+
+def index_write(
+    old_item: Mapping[str, Any] | None,
+    new_item: Mapping[str, Any] | None,
+    index: Mapping[str, Any],
+    table_key_attributes: Sequence[str],
+    kind: str = "GSI",
+) -> IndexWrite:
+    """Index writes one table write causes, by AWS's five rules; ``index`` is a CreateTable index description.
+
+    ``old_item``/``new_item`` are the item before and after (None when absent: a put of a new item, a delete).
+    """
+    validate.choice("kind", kind, ("GSI", "LSI"))
+    before = _projection(old_item, index, table_key_attributes)
+    after = _projection(new_item, index, table_key_attributes)
+    name = index.get("IndexName", "index")
+    key_names = _index_key_names(index)
+    if before is None and after is None:
+        return IndexWrite(name, kind, "item not in the index before or after: no index write", 0, 0.0)
+    if before is None:
+        return IndexWrite(name, kind, "item enters the index: one put", 1, _entry_units(after))
+    if after is None:
+        return IndexWrite(name, kind, "item leaves the index: one delete", 1, _entry_units(before))
+    if any(before[k] != after[k] for k in key_names):
+        return IndexWrite(
+            name,
+            kind,
+            "index key changed: delete old entry + put new entry",
+            2,
+            _entry_units(before) + _entry_units(after),
+        )
+    if before != after:
+        return IndexWrite(
+            name, kind, "projected attribute changed: one update", 1, max(_entry_units(before), _entry_units(after))
+        )
+    return IndexWrite(name, kind, "nothing the index holds changed: no index write", 0, 0.0)
+
+
+def table_write_units(old_item: Mapping[str, Any] | None, new_item: Mapping[str, Any] | None) -> float:
+    """Table write units of a put/update (larger of before and after) or delete (``new_item`` None)."""
+    sizes = [item_size_bytes(i) for i in (old_item, new_item) if i is not None]
+    if not sizes:
+        raise ValueError("old_item and new_item are both None; give at least one item")
+    return write_capacity_units(max(sizes))
+
+
+def write_amplification(
+    old_item: Mapping[str, Any] | None,
+    new_item: Mapping[str, Any] | None,
+    table_key_attributes: Sequence[str],
+    global_secondary_indexes: Sequence[Mapping[str, Any]] = (),
+    local_secondary_indexes: Sequence[Mapping[str, Any]] = (),
+) -> dict[str, Any]:
+    """Total write units of one table write with its indexes; index lists use CreateTable's shapes."""
+    table_units = table_write_units(old_item, new_item)
+    writes = [index_write(old_item, new_item, i, table_key_attributes, "GSI") for i in global_secondary_indexes]
+    writes += [index_write(old_item, new_item, i, table_key_attributes, "LSI") for i in local_secondary_indexes]
+    lsi_units = sum(w.write_units for w in writes if w.kind == "LSI")
+    return {
+        "table_write_units": table_units,
+        "index_writes": writes,
+        "table_capacity_charged": table_units + lsi_units,
+        "total_write_units": table_units + sum(w.write_units for w in writes),
+        "amplification": (table_units + sum(w.write_units for w in writes)) / table_units,
+    }
+
+
+# --- Query and Scan paging ------------------------------------------------------------------------------------------
+def read_pages(
+    item_sizes_bytes: Sequence[int],
+    consistency: str = "eventual",
+    matches: Sequence[bool] | None = None,
+    page_limit_bytes: int = PAGE_LIMIT_BYTES,
+) -> list[dict[str, Any]]:
+    """Pages of one Query or Scan over items in key order, each page capped at 1 MB of data read.
+
+    Each page is shaped like the API response: ``Count`` (items returned after the filter), ``ScannedCount``
+    (items read), ``ConsumedCapacity.CapacityUnits`` and ``LastEvaluatedKey`` (index of the next item, or None).
+    ``matches`` marks which items a FilterExpression keeps; filtering never reduces the capacity consumed.
+    """
+    sizes = [_item_size(f"item_sizes_bytes[{i}]", v) for i, v in enumerate(item_sizes_bytes)]
+    validate.choice("consistency", consistency, _PAGED_CONSISTENCIES)
+    limit = validate.integer("page_limit_bytes", page_limit_bytes, minimum=1, maximum=PAGE_LIMIT_BYTES, unit="bytes")
+    keep = [True] * len(sizes) if matches is None else [bool(m) for m in matches]
+    if len(keep) != len(sizes):
+        raise ValueError(f"matches has {len(keep)} entries; it needs one per item ({len(sizes)})")
+    pages: list[dict[str, Any]] = []
+    start = 0
+    while start < len(sizes) or not pages:
+        end, read = start, 0
+        while end < len(sizes) and (end == start or read + sizes[end] <= limit):
+            read += sizes[end]
+            end += 1
+        pages.append(
+            {
+                "Count": sum(keep[start:end]),
+                "ScannedCount": end - start,
+                "ConsumedCapacity": {"CapacityUnits": query_read_capacity_units(sizes[start:end], consistency)},
+                "LastEvaluatedKey": end if end < len(sizes) else None,
+            }
+        )
+        start = end
+    return pages
+
+
+def query_vs_scan(
+    table_items: int, item_size_bytes: int, matching_items: int, consistency: str = "eventual"
+) -> dict[str, dict[str, float]]:
+    """Calls and read units to find ``matching_items`` items: a Query on their key vs a filtered Scan of the table."""
+    total = validate.integer("table_items", table_items, minimum=1)
+    size = _item_size("item_size_bytes", item_size_bytes)
+    matching = validate.integer("matching_items", matching_items, minimum=0, maximum=total)
+    validate.choice("consistency", consistency, _PAGED_CONSISTENCIES)
+    result = {}
+    for name, read in (("Query", matching), ("Scan", total)):
+        per_page = max(1, PAGE_LIMIT_BYTES // max(size, 1))
+        full_pages, rest = divmod(read, per_page)
+        units = full_pages * query_read_capacity_units([size] * per_page, consistency)
+        units += query_read_capacity_units([size] * rest, consistency) if rest or not full_pages else 0
+        result[name] = {
+            "calls": float(full_pages + (1 if rest or not full_pages else 0)),
+            "items_read": float(read),
+            "items_returned": float(matching),
+            "read_units": float(units),
+        }
+    return result
+
+
+# --- Cost: provisioned vs on-demand ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CapacityModeCost:
+    """Monthly USD of one workload in each capacity mode (us-east-1 list prices unless overridden)."""
+
+    provisioned_rcu: float
+    provisioned_wcu: float
+    provisioned_usd_per_month: float
+    on_demand_usd_per_month: float
+    read_units_per_month: float
+    write_units_per_month: float
+    storage_usd_per_month: float
+
+    @property
+    def cheaper_mode(self) -> str:
+        """ "provisioned" or "on-demand", whichever costs less per month."""
+        return "provisioned" if self.provisioned_usd_per_month <= self.on_demand_usd_per_month else "on-demand"
+
+
+def capacity_mode_cost(
+    reads_per_second: float,
+    writes_per_second: float,
+    item_size_bytes: int,
+    consistency: str = "eventual",
+    peak_to_average: float = 1.0,
+    target_utilization: float = 0.7,
+    table_size_gb: float = 0.0,
+    usd_per_gb_month: float = STORAGE_USD_PER_GB_MONTH,
+    usd_per_rcu_hour: float = PROVISIONED_USD_PER_RCU_HOUR,
+    usd_per_wcu_hour: float = PROVISIONED_USD_PER_WCU_HOUR,
+    usd_per_million_rru: float = ON_DEMAND_USD_PER_MILLION_READ_REQUEST_UNITS,
+    usd_per_million_wru: float = ON_DEMAND_USD_PER_MILLION_WRITE_REQUEST_UNITS,
+) -> CapacityModeCost:
+    """Compare a month of provisioned capacity (sized for the peak at ``target_utilization``) with on-demand.
+
+    Average rates are in requests per second; on-demand bills the request units actually used, provisioned bills
+    every hour of the capacity you reserve for the peak; both totals include storage of ``table_size_gb``.
+    ``consistency`` "transactional" makes writes transactional too.
+    """
+    reads = validate.number("reads_per_second", reads_per_second, minimum=0, unit="reads/s")
+    writes = validate.number("writes_per_second", writes_per_second, minimum=0, unit="writes/s")
+    peak = validate.number("peak_to_average", peak_to_average, minimum=1)
+    target = validate.number("target_utilization", target_utilization, minimum=0.2, maximum=0.9)
+    prices = [
+        validate.number(n, v, minimum=0, unit="USD")
+        for n, v in (
+            ("usd_per_rcu_hour", usd_per_rcu_hour),
+            ("usd_per_wcu_hour", usd_per_wcu_hour),
+            ("usd_per_million_rru", usd_per_million_rru),
+            ("usd_per_million_wru", usd_per_million_wru),
+        )
+    ]
+    storage = validate.number("table_size_gb", table_size_gb, minimum=0, unit="GB") * validate.number(
+        "usd_per_gb_month", usd_per_gb_month, minimum=0, unit="USD"
+    )
+    read_units = read_capacity_units(item_size_bytes, consistency)
+    write_units = write_capacity_units(item_size_bytes, consistency == "transactional")
+    rcu = max(1.0, math.ceil(reads * peak * read_units / target))
+    wcu = max(1.0, math.ceil(writes * peak * write_units / target))
+    rru_month = reads * read_units * SECONDS_PER_MONTH
+    wru_month = writes * write_units * SECONDS_PER_MONTH
+    return CapacityModeCost(
+        provisioned_rcu=float(rcu),
+        provisioned_wcu=float(wcu),
+        provisioned_usd_per_month=(rcu * prices[0] + wcu * prices[1]) * HOURS_PER_MONTH + storage,
+        on_demand_usd_per_month=rru_month / 1e6 * prices[2] + wru_month / 1e6 * prices[3] + storage,
+        read_units_per_month=rru_month,
+        write_units_per_month=wru_month,
+        storage_usd_per_month=storage,
+    )
+
+
+def capacity_table(max_item_bytes: int = 20 * KIB, step_bytes: int = 256) -> pd.DataFrame:
+    """Units per single-item operation for item sizes 0..``max_item_bytes``: reads by consistency and writes."""
+    top = _item_size("max_item_bytes", max_item_bytes)
+    step = validate.integer("step_bytes", step_bytes, minimum=1, unit="bytes")
+    sizes = list(range(0, top + 1, step))
+    return pd.DataFrame(
+        {
+            "item_size_bytes": sizes,
+            **{f"read_{c}": [read_capacity_units(s, c) for s in sizes] for c in _READ_CONSISTENCIES},
+            "write_standard": [write_capacity_units(s) for s in sizes],
+            "write_transactional": [write_capacity_units(s, True) for s in sizes],
+        }
+    )
+
+
+def capacity_mode_sweep(
+    reads_per_second: Sequence[float], read_write_ratio: float = 4.0, item_size_bytes: int = 1024, **settings: Any
+) -> pd.DataFrame:
+    """Monthly cost of both capacity modes over a range of average read rates (writes = reads / ratio)."""
+    ratio = validate.number("read_write_ratio", read_write_ratio, minimum=0, exclusive_minimum=True)
+    rows = []
+    for reads in reads_per_second:
+        cost = capacity_mode_cost(reads, reads / ratio, item_size_bytes, **settings)
+        rows.append(
+            {
+                "reads_per_second": float(reads),
+                "writes_per_second": reads / ratio,
+                "provisioned_usd_per_month": cost.provisioned_usd_per_month,
+                "on_demand_usd_per_month": cost.on_demand_usd_per_month,
+            }
+        )
+    return pd.DataFrame(rows)

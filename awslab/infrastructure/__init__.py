@@ -1,0 +1,1 @@
+"""Overview chapter models: global infrastructure, availability arithmetic, Regions and latency."""

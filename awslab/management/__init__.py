@@ -1,0 +1,1 @@
+"""Management chapter models: CloudWatch alarms, CloudFormation templates, Config rules, Trusted Advisor checks."""

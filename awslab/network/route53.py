@@ -1,0 +1,278 @@
+"""Route 53 answers: routing policies over records in ``ResourceRecordSets`` shape, with health checks.
+
+A record is a dict as ``list-resource-record-sets`` returns it, e.g.
+``{"Name": "www.example.com.", "Type": "A", "SetIdentifier": "blue", "Weight": 200, "TTL": 60,
+"ResourceRecords": [{"Value": "192.0.2.10"}], "HealthCheckId": "hc-blue"}``. Health is given as a dict
+HealthCheckId -> healthy; a record without a health check is always healthy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from awslab import validate
+
+# Developer Guide, "Weighted routing" (routing-policy-weighted.html), read 2026-11-27: weights 0-255, share =
+# weight / sum; all zero = equal shares; zero-weight records are used only when every non-zero record is unhealthy.
+WEIGHT_MIN, WEIGHT_MAX = 0, 255
+# "Values that you specify when you create or update health checks" (health-checks-creating-values.html),
+# read 2026-11-27: request interval 30 s (standard) or 10 s (fast), failure threshold 1-10 (default 3); the
+# endpoint is healthy when more than 18% of health checkers report it healthy.
+REQUEST_INTERVALS_SECONDS = (10, 30)
+FAILURE_THRESHOLD_MIN, FAILURE_THRESHOLD_MAX, FAILURE_THRESHOLD_DEFAULT = 1, 10, 3
+HEALTHY_CHECKER_FRACTION = 0.18
+# Route 53 API Reference, ResourceRecordSet.TTL, read 2026-11-27.
+TTL_MAX_SECONDS = 2_147_483_647
+POLICIES = ("simple", "weighted", "latency", "failover", "geolocation")
+
+
+def _weights(weights: dict[str, int]) -> dict[str, int]:
+    if not isinstance(weights, dict) or not weights:
+        raise ValueError(f"weights must be a non-empty dict of record -> weight, got {weights!r}")
+    return {
+        name: validate.integer(f"weights[{name!r}]", w, minimum=WEIGHT_MIN, maximum=WEIGHT_MAX)
+        for name, w in weights.items()
+    }
+
+
+def weighted_shares(weights: dict[str, int], healthy: dict[str, bool] | None = None) -> dict[str, float]:
+    """Probability that Route 53 answers with each weighted record, given each record's health.
+
+    A record missing from ``healthy`` has no health check and counts as healthy. If no record is healthy, Route 53
+    treats them all as healthy. Zero-weight records answer only when no non-zero record is available.
+    """
+    clean = _weights(weights)
+    health = healthy or {}
+    unknown = sorted(set(health) - set(clean))
+    if unknown:
+        raise ValueError(f"healthy names records {unknown} that are not in weights ({sorted(clean)})")
+    pool = [name for name in clean if health.get(name, True)] or list(clean)
+    nonzero = [name for name in pool if clean[name] > 0]
+    if nonzero:
+        total = sum(clean[name] for name in nonzero)
+        return {name: (clean[name] / total if name in nonzero else 0.0) for name in clean}
+    return {name: (1 / len(pool) if name in pool else 0.0) for name in clean}
+
+
+def detection_seconds(request_interval: int, failure_threshold: int) -> int:
+    """Worst-case seconds for a health checker to call a failed endpoint unhealthy: interval x threshold."""
+    interval = validate.integer("request_interval", request_interval, minimum=1, unit="s")
+    if interval not in REQUEST_INTERVALS_SECONDS:
+        raise ValueError(f"request_interval={request_interval!r} is not one of: 10 (fast), 30 (standard) seconds")
+    threshold = validate.integer(
+        "failure_threshold", failure_threshold, minimum=FAILURE_THRESHOLD_MIN, maximum=FAILURE_THRESHOLD_MAX
+    )
+    return interval * threshold
+
+
+def failover_seconds(request_interval: int, failure_threshold: int, ttl: int) -> int:
+    """Worst-case seconds from an endpoint failing until every client has moved: detection time plus the TTL."""
+    seconds = validate.integer("ttl", ttl, minimum=0, maximum=TTL_MAX_SECONDS, unit="s")
+    return detection_seconds(request_interval, failure_threshold) + seconds
+
+
+@dataclass(frozen=True)
+class Client:
+    """Where a DNS query comes from: its location codes and its measured latency (ms) to AWS Regions."""
+
+    continent: str | None = None
+    country: str | None = None
+    subdivision: str | None = None
+    latency_ms: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DnsAnswer:
+    """The policy in force and the probability of each record (by SetIdentifier) being the answer."""
+
+    policy: str
+    shares: dict[str, float]
+    values: dict[str, list[str]]
+    explanation: str
+
+    @property
+    def answered(self) -> bool:
+        """False when Route 53 has no record for this client (NOERROR with an empty answer)."""
+        return any(p > 0 for p in self.shares.values())
+
+
+def record_policy(record: dict) -> str:
+    """The routing policy a record belongs to, read from its fields (Weight, Region, Failover, GeoLocation)."""
+    for key, policy in (
+        ("Weight", "weighted"),
+        ("Region", "latency"),
+        ("Failover", "failover"),
+        ("GeoLocation", "geolocation"),
+    ):
+        if key in record:
+            return policy
+    return "simple"
+
+
+def _label(record: dict) -> str:
+    return record.get("SetIdentifier", "simple")
+
+
+def _values(record: dict) -> list[str]:
+    if "AliasTarget" in record:
+        return [f"alias {record['AliasTarget']['DNSName']}"]
+    return [r["Value"] for r in record.get("ResourceRecords", [])]
+
+
+def _healthy(record: dict, health: dict[str, bool]) -> bool:
+    check = record.get("HealthCheckId")
+    return True if check is None else bool(health.get(check, True))
+
+
+def _group(records: list[dict], name: str, record_type: str) -> list[dict]:
+    wanted = name.rstrip(".").lower()
+    group = [r for r in records if r["Name"].rstrip(".").lower() == wanted and r["Type"] == record_type]
+    if not group:
+        raise ValueError(f"name={name!r} type={record_type!r} has no records in the zone")
+    policies = {record_policy(r) for r in group}
+    if len(policies) > 1:
+        raise ValueError(
+            f"records for {name} {record_type} mix routing policies {sorted(policies)}; "
+            "Route 53 requires one policy per name and type"
+        )
+    if policies == {"simple"} and len(group) > 1:
+        raise ValueError(
+            f"{name} {record_type} has {len(group)} simple records; a simple record set is one record "
+            "with several values"
+        )
+    return group
+
+
+def _one(policy: str, record: dict, group: list[dict], why: str) -> DnsAnswer:
+    shares = {_label(r): (1.0 if r is record else 0.0) for r in group}
+    return DnsAnswer(policy, shares, {_label(r): _values(r) for r in group}, why)
+
+
+def _geo_rank(record: dict, client: Client) -> int | None:
+    geo = record["GeoLocation"]
+    if geo.get("SubdivisionCode"):
+        match = geo.get("CountryCode") == client.country and geo["SubdivisionCode"] == client.subdivision
+        return 0 if match else None
+    if geo.get("CountryCode") == "*":
+        return 3
+    if geo.get("CountryCode"):
+        return 1 if geo["CountryCode"] == client.country else None
+    if geo.get("ContinentCode"):
+        return 2 if geo["ContinentCode"] == client.continent else None
+    raise ValueError(f"GeoLocation={geo!r} names no ContinentCode, CountryCode or SubdivisionCode")
+
+
+def answer(
+    records: list[dict],
+    name: str,
+    record_type: str = "A",
+    *,
+    client: Client | None = None,
+    health: dict[str, bool] | None = None,
+) -> DnsAnswer:
+    """How Route 53 answers a query for ``name``/``record_type`` from ``client``, as probabilities per record."""
+    client = client or Client()
+    health = health or {}
+    group = _group(records, name, record_type)
+    policy = record_policy(group[0])
+    healthy = [r for r in group if _healthy(r, health)]
+    pool = healthy or group
+    note = "" if healthy else " (every record is unhealthy, so Route 53 treats them all as healthy)"
+    if policy == "simple":
+        return _one("simple", group[0], group, "one simple record: every value is returned, in random order")
+    if policy == "weighted":
+        weights = {_label(r): r["Weight"] for r in group}
+        flags = {_label(r): _healthy(r, health) for r in group}
+        shares = weighted_shares(weights, flags)
+        return DnsAnswer(
+            "weighted",
+            shares,
+            {_label(r): _values(r) for r in group},
+            "weight / sum of the weights of the healthy non-zero records" + note,
+        )
+    if policy == "latency":
+        missing = sorted({r["Region"] for r in pool} - set(client.latency_ms))
+        if missing:
+            raise ValueError(f"client.latency_ms lacks Regions {missing}; give a latency for every Region in use")
+        best = min(pool, key=lambda r: (client.latency_ms[r["Region"]], _label(r)))
+        return _one(
+            "latency",
+            best,
+            group,
+            f"lowest latency from this client: {best['Region']} "
+            f"({client.latency_ms[best['Region']]:g} ms) among healthy records" + note,
+        )
+    if policy == "failover":
+        roles = [validate.choice("Failover", r["Failover"], ("PRIMARY", "SECONDARY")) for r in group]
+        if len(set(roles)) != len(roles):
+            raise ValueError(f"Failover roles {roles} repeat; a failover group has one PRIMARY and one SECONDARY")
+        by_role = dict(zip(roles, group, strict=True))
+        primary, secondary = by_role.get("PRIMARY"), by_role.get("SECONDARY")
+        if primary is not None and _healthy(primary, health):
+            return _one("failover", primary, group, "the primary is healthy")
+        if secondary is not None and _healthy(secondary, health):
+            return _one("failover", secondary, group, "the primary is unhealthy, so the secondary answers")
+        chosen = primary or secondary
+        return _one(
+            "failover", chosen, group, "no healthy record: Route 53 treats all as healthy and answers with the primary"
+        )
+    ranked = sorted(((rank, r) for r in group if (rank := _geo_rank(r, client)) is not None), key=lambda item: item[0])
+    if not ranked:
+        return DnsAnswer(
+            "geolocation",
+            {_label(r): 0.0 for r in group},
+            {_label(r): _values(r) for r in group},
+            "no record matches this location and there is no default (*) record: no answer",
+        )
+    levels = ("US state", "country", "continent", "default (*)")
+    for rank, record in ranked:
+        if _healthy(record, health):
+            return _one("geolocation", record, group, f"most specific healthy match: {levels[rank]} record")
+    return _one("geolocation", ranked[0][1], group, "every matching record is unhealthy: the most specific one answers")
+
+
+def sample_answers(result: DnsAnswer, queries: int, *, seed: int = 0) -> dict[str, int]:
+    """How many of ``queries`` independent queries each record answers (multinomial draw with ``seed``)."""
+    n = validate.integer("queries", queries, minimum=0)
+    labels = list(result.shares)
+    probs = np.array([result.shares[k] for k in labels], dtype=float)
+    if probs.sum() == 0:
+        return {k: 0 for k in labels}
+    counts = np.random.default_rng(seed).multinomial(n, probs / probs.sum())
+    return {k: int(c) for k, c in zip(labels, counts, strict=True)}
+
+
+def record_problems(zone_name: str, records: list[dict]) -> list[str]:
+    """Reasons Route 53 would reject these records: a CNAME at the zone apex, or a CNAME beside other records."""
+    apex = zone_name.rstrip(".").lower()
+    problems = []
+    by_name: dict[str, set[str]] = {}
+    for record in records:
+        name = record["Name"].rstrip(".").lower()
+        by_name.setdefault(name, set()).add(record["Type"])
+        if record["Type"] == "CNAME" and name == apex:
+            problems.append(f"{record['Name']}: a CNAME cannot sit at the zone apex; use an alias A/AAAA record")
+    for name, types in sorted(by_name.items()):
+        if "CNAME" in types and len(types) > 1:
+            problems.append(f"{name}: a CNAME cannot share its name with {sorted(types - {'CNAME'})} records")
+    return problems
+
+
+def resilient_multi_region_records(zone_name: str = "example.com.") -> list[dict]:
+    """Latency records for two Regions, each with a health check, as in a multi-Region active-active design."""
+    records = []
+    for region, ip in (("us-east-1", "192.0.2.10"), ("eu-west-1", "198.51.100.10")):
+        records.append(
+            {
+                "Name": f"www.{zone_name}",
+                "Type": "A",
+                "SetIdentifier": region,
+                "Region": region,
+                "TTL": 60,
+                "ResourceRecords": [{"Value": ip}],
+                "HealthCheckId": f"hc-{region}",
+            }
+        )
+    return records

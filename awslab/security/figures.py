@@ -1,0 +1,190 @@
+"""Plotly figures for the security chapter, drawn from model results (IAM grids and traces, MFA drift, KMS rotation,
+the CloudTrail digest chain, the shared responsibility matrix)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from awslab.security.cloudtrail import Trail, ValidationResult
+from awslab.security.iam import Evaluation
+
+_DECISION_CODE = {"implicitDeny": 0, "allowed": 1, "explicitDeny": 2}
+_DECISION_SCALE = [
+    [0.0, "#d9d9d9"],
+    [0.33, "#d9d9d9"],
+    [0.34, "#2ca02c"],
+    [0.66, "#2ca02c"],
+    [0.67, "#d62728"],
+    [1.0, "#d62728"],
+]
+_OWNER_CODE = {"AWS": 0, "Shared": 1, "Customer": 2}
+
+
+def _floats(values) -> list[float]:
+    return [round(float(v), 6) for v in values]
+
+
+def decision_grid_figure(grid: pd.DataFrame, title: str = "IAM decisions: actions x resources") -> go.Figure:
+    """Heatmap of an :func:`awslab.security.iam.evaluate_grid` result (grey implicit deny, green allow, red deny)."""
+    codes = [[_DECISION_CODE[v] for v in row] for row in grid.to_numpy().tolist()]
+    fig = go.Figure(
+        go.Heatmap(
+            z=codes,
+            x=[str(c) for c in grid.columns],
+            y=[str(i) for i in grid.index],
+            text=grid.to_numpy().tolist(),
+            texttemplate="%{text}",
+            zmin=0,
+            zmax=2,
+            colorscale=_DECISION_SCALE,
+            showscale=False,
+            xgap=2,
+            ygap=2,
+        )
+    )
+    fig.update_layout(title=title, xaxis_title="resource (ARN)", yaxis_title="action")
+    return fig
+
+
+def trace_figure(evaluation: Evaluation) -> go.Figure:
+    """A table of the evaluation trace: each statement, each test's outcome and the reason."""
+    mark = {True: "yes", False: "no", None: "-"}
+    rows = evaluation.trace
+    columns = {
+        "policy / statement": [f"{t.source}[{t.policy_index}].Statement[{t.statement_index}]" for t in rows],
+        "Sid": [t.sid or "" for t in rows],
+        "Effect": [t.effect for t in rows],
+        "action": [mark[t.action_matched] for t in rows],
+        "resource": [mark[t.resource_matched] for t in rows],
+        "principal": [mark[t.principal_matched] for t in rows],
+        "conditions": [mark[t.conditions_matched] for t in rows],
+        "reason": [t.reason for t in rows],
+    }
+    fill = ["#fde0dd" if t.matched and t.effect == "Deny" else "#e5f5e0" if t.matched else "white" for t in rows]
+    fig = go.Figure(
+        go.Table(
+            header={"values": list(columns)},
+            cells={"values": list(columns.values()), "fill_color": [fill] * len(columns)},
+        )
+    )
+    fig.update_layout(title=f"{evaluation.action} on {evaluation.resource}: {evaluation.decision}")
+    return fig
+
+
+def mfa_drift_figure(
+    drift_seconds, probabilities_by_window: dict[int, list[float]], period_seconds: int = 30
+) -> go.Figure:
+    """Acceptance probability of a TOTP code versus device clock drift, one line per server window."""
+    fig = go.Figure()
+    for window, probabilities in probabilities_by_window.items():
+        fig.add_trace(
+            go.Scatter(
+                x=_floats(drift_seconds), y=_floats(probabilities), mode="lines", name=f"window ±{window} step(s)"
+            )
+        )
+    fig.update_layout(
+        title=f"TOTP acceptance vs clock drift ({period_seconds} s steps)",
+        xaxis_title="device clock drift (s)",
+        yaxis_title="probability code is accepted",
+        yaxis_range=[0, 1.05],
+    )
+    return fig
+
+
+def rotation_figure(schedule: pd.DataFrame) -> go.Figure:
+    """KMS key material over time: the version new encryptions use and how many versions still decrypt."""
+    fig = go.Figure(
+        [
+            go.Scatter(
+                x=_floats(schedule["day"]),
+                y=_floats(schedule["encrypting_version"] + 1),
+                mode="lines",
+                name="version used to encrypt",
+                line_shape="hv",
+            ),
+            go.Scatter(
+                x=_floats(schedule["day"]),
+                y=_floats(schedule["versions_kept"]),
+                mode="lines",
+                name="versions kept for decryption",
+                line_shape="hv",
+                line_dash="dot",
+            ),
+        ]
+    )
+    fig.update_layout(
+        title="KMS automatic rotation: old material is kept",
+        xaxis_title="day",
+        yaxis_title="key material version (count)",
+    )
+    return fig
+
+
+def digest_chain_figure(trail: Trail, result: ValidationResult) -> go.Figure:
+    """The digest chain: one column per hourly digest, its log files below it, coloured by validation verdict."""
+    colour = {"valid": "#2ca02c", "modified": "#d62728", "missing": "#ff7f0e", "not covered": "#7f7f7f"}
+    xs, ys, labels, colours = [], [], [], []
+    logs = list(trail.logs)
+    files_per_hour = max(1, len(logs) // max(1, len(trail.digest_order)))
+    for hour, key in enumerate(trail.digest_order):
+        verdict = result.digest_files.get(key, "missing")
+        xs.append(float(hour))
+        ys.append(0.0)
+        labels.append(f"digest {hour}: {verdict}")
+        colours.append(colour.get(verdict, "#d62728"))
+    for position, key in enumerate(logs):
+        verdict = result.log_files.get(key, "missing")
+        xs.append(float(position // files_per_hour))
+        ys.append(-1.0 - position % files_per_hour)
+        labels.append(f"log {key.rsplit('_', 2)[-2]}: {verdict}")
+        colours.append(colour.get(verdict, "#d62728"))
+    for key, verdict in result.log_files.items():
+        if key not in trail.logs:
+            labels.append(f"log {key.rsplit('_', 2)[-2]}: {verdict}")
+    fig = go.Figure(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="markers+text",
+            text=labels,
+            textposition="middle right",
+            marker={"size": 18, "color": colours, "symbol": "square"},
+            hoverinfo="text",
+        )
+    )
+    fig.update_layout(
+        title="CloudTrail digest chain ({})".format("intact" if result.intact else "tampering found"),
+        xaxis_title="hour (each digest signs the previous one)",
+        yaxis_title="file",
+        showlegend=False,
+        yaxis={"showticklabels": False},
+    )
+    return fig
+
+
+def responsibility_figure(table: pd.DataFrame) -> go.Figure:
+    """Heatmap of :func:`awslab.security.responsibility.responsibility_table`: who secures each layer."""
+    codes = [[_OWNER_CODE[v] for v in row] for row in table.to_numpy().tolist()]
+    fig = go.Figure(
+        go.Heatmap(
+            z=codes,
+            x=[str(c) for c in table.columns],
+            y=[str(i) for i in table.index],
+            text=table.to_numpy().tolist(),
+            texttemplate="%{text}",
+            zmin=0,
+            zmax=2,
+            colorscale=[[0, "#ff9900"], [0.5, "#c7c7c7"], [1, "#1f77b4"]],
+            showscale=False,
+            xgap=2,
+            ygap=2,
+        )
+    )
+    fig.update_layout(
+        title="Shared responsibility: who secures what",
+        xaxis_title="service",
+        yaxis_title="layer",
+        yaxis_autorange="reversed",
+    )
+    return fig

@@ -1,0 +1,352 @@
+"""IAM policy evaluator that explains its verdict, like the IAM Policy Simulator but offline.
+
+Evaluation logic for one account (IAM User Guide, reference_policies_evaluation-logic, read 2026-11-27):
+every request starts as an implicit deny; an explicit Deny in any identity-based or resource-based policy wins;
+otherwise an Allow in either kind of policy allows; otherwise the implicit deny stands. Permissions boundaries,
+SCPs/RCPs, session policies and cross-account requests (which need both sides to allow) are not modelled.
+
+The verdict uses the Policy Simulator's words: ``allowed``, ``explicitDeny``, ``implicitDeny``; it lists every
+statement that matched and the context keys that conditions asked for but the request did not carry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property, lru_cache
+from typing import Any
+
+import pandas as pd
+
+from awslab.security.iam_conditions import evaluate_clause, expand_variables, segments_regex
+from awslab.security.iam_policy import CompiledPolicy, CompiledStatement, compile_policy
+
+DECISIONS = ("allowed", "explicitDeny", "implicitDeny")
+_ROOT = re.compile(r"^arn:[^:]+:iam::(\d{12}):root$")
+_ROLE = re.compile(r"^arn:([^:]+):iam::(\d{12}):role/(?:.*/)?([^/]+)$")
+_SESSION = re.compile(r"^arn:([^:]+):sts::(\d{12}):assumed-role/([^/]+)/.+$")
+_USER = re.compile(r"^arn:[^:]+:iam::\d{12}:user/(?:.*/)?([^/]+)$")
+_ACCOUNT = re.compile(r"^arn:[^:]+:[^:]+:[^:]*:(\d{12}):")
+_CONTEXT_SCALARS = (str, int, float, bool, datetime)
+
+
+@dataclass(frozen=True)
+class MatchedStatement:
+    """A statement whose action, resource, principal and conditions all matched the request."""
+
+    source: str
+    policy_index: int
+    statement_index: int
+    sid: str | None
+    effect: str
+
+
+@dataclass(frozen=True)
+class StatementTrace:
+    """How one statement fared: each test in order; None means the test was not reached."""
+
+    source: str
+    policy_index: int
+    statement_index: int
+    sid: str | None
+    effect: str
+    action_matched: bool
+    resource_matched: bool | None
+    principal_matched: bool | None
+    conditions_matched: bool | None
+    missing_context_keys: tuple[str, ...]
+    reason: str
+
+    @property
+    def matched(self) -> bool:
+        """True when every test passed, so the statement's Effect applies."""
+        return bool(
+            self.action_matched
+            and self.resource_matched is not False
+            and self.principal_matched is not False
+            and self.conditions_matched is not False
+        )
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The verdict for one request: decision, matched statements, missing context keys and a per-statement trace."""
+
+    decision: str
+    action: str
+    resource: str
+    principal: str | None
+    matched_statements: tuple[MatchedStatement, ...]
+    missing_context_keys: tuple[str, ...]
+    steps: tuple[tuple[str, int, CompiledStatement, tuple[Any, ...]], ...] = field(repr=False, compare=False)
+
+    @cached_property
+    def trace(self) -> tuple[StatementTrace, ...]:
+        """One StatementTrace per statement, in evaluation order (built on first use: evaluation stays fast)."""
+        return tuple(
+            StatementTrace(source, index, statement.index, statement.sid, statement.effect, *step)
+            for source, index, statement, step in self.steps
+        )
+
+    @property
+    def allowed(self) -> bool:
+        """True only for the decision 'allowed'."""
+        return self.decision == "allowed"
+
+    @property
+    def deciding_statements(self) -> tuple[MatchedStatement, ...]:
+        """The matched statements whose effect produced the decision (none for an implicit deny)."""
+        effect = {"allowed": "Allow", "explicitDeny": "Deny"}.get(self.decision)
+        return tuple(m for m in self.matched_statements if m.effect == effect)
+
+    def explain(self) -> str:
+        """A few lines of plain text: the decision, then why, statement by statement."""
+        lines = [f"{self.action} on {self.resource}: {self.decision}"]
+        for step in self.trace:
+            label = f"{step.source}[{step.policy_index}].Statement[{step.statement_index}]"
+            label += f" ({step.sid})" if step.sid else ""
+            lines.append(f"  {label} {step.effect}: {step.reason}")
+        if self.missing_context_keys:
+            lines.append(f"  missing context keys: {', '.join(self.missing_context_keys)}")
+        return "\n".join(lines)
+
+
+@lru_cache(maxsize=1024)
+def _compile_text(text: str, kind: str, where: str) -> CompiledPolicy:
+    return compile_policy(text, kind, where)
+
+
+def _compile_all(policies: Any, kind: str, name: str) -> list[CompiledPolicy]:
+    if policies is None:
+        return []
+    if isinstance(policies, (dict, str, CompiledPolicy)):
+        policies = [policies]
+    if not isinstance(policies, (list, tuple)):
+        raise ValueError(
+            f"{name} must be a list of policy documents (dict or JSON text), got {type(policies).__name__}"
+        )
+    compiled = []
+    for i, document in enumerate(policies):
+        where = f"{name}[{i}]"
+        compiled.append(
+            _compile_text(document, kind, where) if isinstance(document, str) else compile_policy(document, kind, where)
+        )
+    return compiled
+
+
+def build_context(context: Mapping[str, Any] | None, principal: str | None) -> dict[str, Any]:
+    """Validate the request context and key it by lower-case name (condition keys are case-insensitive).
+
+    When a principal ARN is given, aws:PrincipalArn, aws:PrincipalAccount and (for IAM users) aws:username are
+    filled in unless the context already has them, as AWS does for every signed request.
+    """
+    if context is None:
+        context = {}
+    if not isinstance(context, Mapping):
+        raise ValueError(f"context must be a dict of condition keys to values, got {type(context).__name__}")
+    lowered: dict[str, Any] = {}
+    for key, value in context.items():
+        if not isinstance(key, str) or not key:
+            raise ValueError(f"context key {key!r} must be a non-empty string such as 'aws:SourceIp'")
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if item is not None and not isinstance(item, _CONTEXT_SCALARS):
+                raise ValueError(
+                    f"context[{key!r}]={value!r} must be a string, number, boolean, datetime or a list of those"
+                )
+        lowered[key.lower()] = value
+    if principal:
+        lowered.setdefault("aws:principalarn", principal)
+        account = _ACCOUNT.match(principal)
+        if account:
+            lowered.setdefault("aws:principalaccount", account.group(1))
+        user = _USER.match(principal)
+        if user:
+            lowered.setdefault("aws:username", user.group(1))
+    return lowered
+
+
+def _principal_matches(statement: CompiledStatement, principal: str | None) -> bool:
+    if statement.principals is None:
+        return True
+    hit = any(_one_principal(kind, name, principal, statement.effect) for kind, name in statement.principals)
+    return not hit if statement.not_principal else hit
+
+
+def _one_principal(kind: str, name: str, principal: str | None, effect: str) -> bool:
+    if name == "*":
+        return True
+    if principal is None:
+        return False
+    if name == principal:
+        return True
+    if kind != "AWS":
+        return False
+    root = _ROOT.match(name)
+    if root:
+        # Naming an account delegates to that account's own identity policies: an Allow grants nothing to its
+        # users by itself, but a Deny applies to every principal of the account.
+        account = _ACCOUNT.match(principal)
+        return effect == "Deny" and account is not None and account.group(1) == root.group(1)
+    role, session = _ROLE.match(name), _SESSION.match(principal)
+    return bool(role and session and role.groups() == session.groups())
+
+
+def _resource_matches(
+    statement: CompiledStatement, resource: str, context: Mapping[str, Any], missing: list[str]
+) -> bool:
+    if statement.resources is None:
+        return True
+    if statement.resource_regex is not None:
+        hit = statement.resource_regex.match(resource) is not None
+    else:
+        hit = False
+        for pattern in statement.resources:
+            segments, unresolved = expand_variables(pattern, context)
+            if unresolved:
+                missing.extend(unresolved)
+                continue
+            if segments_regex(segments).match(resource):
+                hit = True
+                break
+    return not hit if statement.not_resource else hit
+
+
+_Step = tuple[bool, bool | None, bool | None, bool | None, tuple[str, ...], str]
+_ACTION_MISS: _Step = (False, None, None, None, (), "Action does not cover the action")
+_NOT_ACTION_MISS: _Step = (False, None, None, None, (), "NotAction lists the action")
+
+
+def _check(
+    statement: CompiledStatement, action_lower: str, resource: str, principal: str | None, context: Mapping[str, Any]
+) -> _Step:
+    """Test one statement: (action, resource, principal, conditions outcomes, missing keys, reason)."""
+    if (statement.action_regex.match(action_lower) is not None) == statement.not_action:
+        return _NOT_ACTION_MISS if statement.not_action else _ACTION_MISS
+    missing: list[str] = []
+    if not _resource_matches(statement, resource, context, missing):
+        element = "NotResource lists" if statement.not_resource else "Resource does not cover"
+        return True, False, None, None, tuple(dict.fromkeys(missing)), f"{element} the resource"
+    if not _principal_matches(statement, principal):
+        return True, True, False, None, tuple(dict.fromkeys(missing)), "Principal does not name the caller"
+    principal_ok = None if statement.principals is None else True
+    for clause in statement.conditions:
+        if not evaluate_clause(clause, context, missing):
+            missing.extend(later.key for later in statement.conditions if later.key.lower() not in context)
+            return (
+                True,
+                True,
+                principal_ok,
+                False,
+                tuple(dict.fromkeys(missing)),
+                f"condition {clause.operator} on {clause.key} is false",
+            )
+    conditions_ok = True if statement.conditions else None
+    return (
+        True,
+        True,
+        principal_ok,
+        conditions_ok,
+        tuple(dict.fromkeys(missing)),
+        f"matched: {statement.effect} applies",
+    )
+
+
+def evaluate(
+    policies: Any,
+    action: str,
+    resource: str,
+    context: dict[str, Any] | None = None,
+    resource_policies: Any = None,
+    principal: str | None = None,
+) -> Evaluation:
+    """Evaluate one request against identity-based ``policies`` and ``resource_policies`` of the same account.
+
+    ``policies``/``resource_policies``: lists of policy documents (dict or JSON text); ``action`` like
+    "s3:GetObject" (case-insensitive); ``resource`` an ARN or "*"; ``context`` maps condition keys to a value or a
+    list of values; ``principal`` is the caller's ARN (matched against resource policies' Principal).
+    Malformed documents or arguments raise ValueError saying what is wrong and where.
+    """
+    identity = _compile_all(policies, "identity", "policies")
+    resource_side = _compile_all(resource_policies, "resource", "resource_policies")
+    if not isinstance(action, str) or action.count(":") != 1 or not all(action.split(":")):
+        raise ValueError(f"action={action!r} must be 'service:ActionName', such as 's3:GetObject'")
+    if not isinstance(resource, str) or not resource:
+        raise ValueError(f"resource={resource!r} must be an ARN such as 'arn:aws:s3:::bucket/key' or '*'")
+    if principal is not None and (not isinstance(principal, str) or not principal):
+        raise ValueError(
+            f"principal={principal!r} must be an ARN such as 'arn:aws:iam::123456789012:user/Alice', "
+            "a service principal or None"
+        )
+    ctx = build_context(context, principal)
+    action_lower = action.lower()
+    steps = []
+    matched = []
+    missing: list[str] = []
+    for source, compiled in (("policies", identity), ("resource_policies", resource_side)):
+        for policy_index, policy in enumerate(compiled):
+            for statement in policy.statements:
+                step = _check(statement, action_lower, resource, principal, ctx)
+                steps.append((source, policy_index, statement, step))
+                if step[0]:
+                    missing.extend(step[4])
+                    if step[1] is not False and step[2] is not False and step[3] is not False:
+                        matched.append(
+                            MatchedStatement(source, policy_index, statement.index, statement.sid, statement.effect)
+                        )
+    if any(m.effect == "Deny" for m in matched):
+        decision = "explicitDeny"
+    elif matched:
+        decision = "allowed"
+    else:
+        decision = "implicitDeny"
+    return Evaluation(
+        decision, action, resource, principal, tuple(matched), tuple(dict.fromkeys(missing)), tuple(steps)
+    )
+
+
+def evaluate_grid(
+    policies: Any,
+    actions: Iterable[str],
+    resources: Iterable[str],
+    context: dict[str, Any] | None = None,
+    resource_policies: Any = None,
+    principal: str | None = None,
+) -> pd.DataFrame:
+    """Decision for every (action, resource) pair: a DataFrame indexed by action with one column per resource."""
+    identity = _compile_all(policies, "identity", "policies")
+    resource_side = _compile_all(resource_policies, "resource", "resource_policies")
+    action_list, resource_list = list(actions), list(resources)
+    if not action_list or not resource_list:
+        raise ValueError(
+            f"actions and resources must each list at least one item, got {len(action_list)} actions "
+            f"and {len(resource_list)} resources"
+        )
+    rows = {
+        a: [evaluate(identity, a, r, context, resource_side, principal).decision for r in resource_list]
+        for a in action_list
+    }
+    return pd.DataFrame.from_dict(rows, orient="index", columns=resource_list)
+
+
+def trace_table(evaluation: Evaluation) -> pd.DataFrame:
+    """The trace as a table: one row per statement with each test's outcome and the reason."""
+    return pd.DataFrame(
+        [
+            {
+                "policy": f"{t.source}[{t.policy_index}]",
+                "statement": t.statement_index,
+                "Sid": t.sid or "",
+                "Effect": t.effect,
+                "action": t.action_matched,
+                "resource": t.resource_matched,
+                "principal": t.principal_matched,
+                "conditions": t.conditions_matched,
+                "matched": t.matched,
+                "reason": t.reason,
+            }
+            for t in evaluation.trace
+        ]
+    )

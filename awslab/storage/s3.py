@@ -1,0 +1,406 @@
+"""S3 fundamentals: names and keys, ARNs, storage classes and billing rules, multipart plans, presigned URLs.
+
+Sizes are bytes unless a name says otherwise; 1 KB = 1024 bytes, 1 GB = 1024**3 bytes, as S3's billing does.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import math
+import re
+from dataclasses import dataclass
+
+from awslab import validate
+from awslab.storage.sigv4 import PresignedUrl, presign_s3_url
+
+KIB = 1024
+MIB = 1024**2
+GIB = 1024**3
+TIB = 1024**4
+
+# --- Names and keys -------------------------------------------------------------------------------------------
+# Bucket naming rules for general purpose buckets.
+# https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html (read 2026-11-27)
+BUCKET_NAME_MIN_LENGTH = 3
+BUCKET_NAME_MAX_LENGTH = 63
+BUCKET_RESERVED_PREFIXES = ("xn--", "sthree-", "amzn-s3-demo-")
+BUCKET_RESERVED_SUFFIXES = ("-s3alias", "--ol-s3", ".mrap", "--x-s3")
+# Object keys: up to 1,024 bytes of UTF-8.
+# https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html (read 2026-11-27)
+OBJECT_KEY_MAX_BYTES = 1024
+
+_BUCKET_CHARS = re.compile(r"^[a-z0-9.-]+$")
+
+
+def validate_bucket_name(name: str) -> str:
+    """Return ``name`` if it is a valid general purpose bucket name, else raise ValueError naming the broken rule."""
+    if not isinstance(name, str):
+        raise ValueError(f"bucket name must be a string, got {name!r}")
+    if not BUCKET_NAME_MIN_LENGTH <= len(name) <= BUCKET_NAME_MAX_LENGTH:
+        raise ValueError(
+            f"bucket name {name!r} is {len(name)} characters long; "
+            f"allowed: {BUCKET_NAME_MIN_LENGTH} to {BUCKET_NAME_MAX_LENGTH}"
+        )
+    if not _BUCKET_CHARS.match(name):
+        bad = sorted({c for c in name if not re.match(r"[a-z0-9.-]", c)})
+        raise ValueError(
+            f"bucket name {name!r} contains {''.join(bad)!r}; allowed: lowercase letters, digits, dots and hyphens"
+        )
+    if not (name[0].isalnum() and name[-1].isalnum()):
+        raise ValueError(f"bucket name {name!r} must begin and end with a lowercase letter or a digit")
+    if ".." in name:
+        raise ValueError(f"bucket name {name!r} has two adjacent dots; a dot must sit between letters or digits")
+    try:
+        ipaddress.IPv4Address(name)
+    except ValueError:
+        pass
+    else:
+        raise ValueError(f"bucket name {name!r} is formatted as an IP address, which is not allowed")
+    for prefix in BUCKET_RESERVED_PREFIXES:
+        if name.startswith(prefix):
+            raise ValueError(f"bucket name {name!r} starts with the reserved prefix {prefix!r}")
+    for suffix in BUCKET_RESERVED_SUFFIXES:
+        if name.endswith(suffix):
+            raise ValueError(f"bucket name {name!r} ends with the reserved suffix {suffix!r}")
+    return name
+
+
+def validate_object_key(key: str) -> str:
+    """Return ``key`` if S3 accepts it as an object key (1 to 1,024 bytes of UTF-8), else raise ValueError."""
+    if not isinstance(key, str) or key == "":
+        raise ValueError(f"object key must be a non-empty string, got {key!r}")
+    size = len(key.encode("utf-8"))
+    if size > OBJECT_KEY_MAX_BYTES:
+        raise ValueError(f"object key is {size} bytes of UTF-8; allowed: at most {OBJECT_KEY_MAX_BYTES} bytes")
+    return key
+
+
+def s3_arn(bucket: str, key: str | None = None, partition: str = "aws") -> str:
+    """Return the ARN of a bucket, or of an object in it (S3 ARNs carry no region and no account)."""
+    validate_bucket_name(bucket)
+    if key is None:
+        return f"arn:{partition}:s3:::{bucket}"
+    return f"arn:{partition}:s3:::{bucket}/{validate_object_key(key)}"
+
+
+def object_url(bucket: str, key: str, region: str = "us-east-1") -> str:
+    """Return the virtual-hosted-style URL of an object."""
+    validate_bucket_name(bucket)
+    host = "s3.amazonaws.com" if region == "us-east-1" else f"s3.{region}.amazonaws.com"
+    return f"https://{bucket}.{host}/{validate_object_key(key)}"
+
+
+# --- Storage classes --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class StorageClass:
+    """Billing and availability rules of one storage class (prices are us-east-1 list prices, USD)."""
+
+    name: str
+    title: str
+    availability: float  # designed availability, fraction
+    azs: int  # Availability Zones the data is stored in (1 or >= 3)
+    min_days: int  # minimum storage duration, days
+    min_billable_bytes: int  # objects smaller than this are billed as this size
+    archive_overhead_bytes: int  # extra bytes billed at this class's rate per object
+    standard_overhead_bytes: int  # extra bytes billed at the STANDARD rate per object (index)
+    usd_per_gb_month: float  # storage
+    usd_per_1000_put: float  # PUT, COPY, POST, LIST and lifecycle transitions INTO this class
+    usd_per_1000_get: float  # GET, SELECT and other reads
+    usd_per_gb_retrieved: float  # retrieval fee (standard tier for the archive classes)
+    usd_per_1000_restore: float  # restore requests (archive classes, standard tier)
+    instant_access: bool  # readable without a restore
+    usd_per_1000_transition: float | None = None  # lifecycle transitions INTO this class, when not the PUT price
+
+    @property
+    def transition_usd_per_1000(self) -> float:
+        """USD per 1,000 lifecycle transition requests into this class."""
+        return self.usd_per_1000_put if self.usd_per_1000_transition is None else self.usd_per_1000_transition
+
+    @property
+    def durability(self) -> float:
+        """Designed durability, fraction per object per year (eleven nines for every class)."""
+        return DURABILITY
+
+
+# Durability and availability: https://docs.aws.amazon.com/AmazonS3/latest/userguide/storage-class-intro.html
+# Minimum durations and sizes: same page and lifecycle-transition-general-considerations.html (read 2026-11-27).
+# Prices: https://aws.amazon.com/s3/pricing/ US East (N. Virginia), first 50 TB tier, list prices (read 2026-11-27).
+DURABILITY = 0.99999999999
+STORAGE_CLASSES: dict[str, StorageClass] = {
+    c.name: c
+    for c in [
+        StorageClass("STANDARD", "S3 Standard", 0.9999, 3, 0, 0, 0, 0, 0.023, 0.005, 0.0004, 0.0, 0.0, True),
+        StorageClass(
+            "INTELLIGENT_TIERING",
+            "S3 Intelligent-Tiering",
+            0.999,
+            3,
+            0,
+            0,
+            0,
+            0,
+            0.023,
+            0.005,
+            0.0004,
+            0.0,
+            0.0,
+            True,
+            0.01,
+        ),
+        StorageClass(
+            "STANDARD_IA", "S3 Standard-IA", 0.999, 3, 30, 128 * KIB, 0, 0, 0.0125, 0.01, 0.001, 0.01, 0.0, True
+        ),
+        StorageClass("ONEZONE_IA", "S3 One Zone-IA", 0.995, 1, 30, 128 * KIB, 0, 0, 0.01, 0.01, 0.001, 0.01, 0.0, True),
+        StorageClass(
+            "GLACIER_IR",
+            "S3 Glacier Instant Retrieval",
+            0.999,
+            3,
+            90,
+            128 * KIB,
+            0,
+            0,
+            0.004,
+            0.02,
+            0.01,
+            0.03,
+            0.0,
+            True,
+        ),
+        StorageClass(
+            "GLACIER",
+            "S3 Glacier Flexible Retrieval",
+            0.9999,
+            3,
+            90,
+            0,
+            32 * KIB,
+            8 * KIB,
+            0.0036,
+            0.03,
+            0.0004,
+            0.01,
+            0.05,
+            False,
+        ),
+        StorageClass(
+            "DEEP_ARCHIVE",
+            "S3 Glacier Deep Archive",
+            0.9999,
+            3,
+            180,
+            0,
+            32 * KIB,
+            8 * KIB,
+            0.00099,
+            0.05,
+            0.0004,
+            0.02,
+            0.10,
+            False,
+        ),
+    ]
+}
+# Intelligent-Tiering: monitoring and automation per 1,000 objects of 128 KB or more per month, and its tiers.
+INTELLIGENT_TIERING_MONITORING_USD_PER_1000_OBJECTS = 0.0025
+INTELLIGENT_TIERING_MIN_MONITORED_BYTES = 128 * KIB
+INTELLIGENT_TIERING_TIERS_USD_PER_GB_MONTH = {"frequent": 0.023, "infrequent": 0.0125, "archive_instant": 0.004}
+INTELLIGENT_TIERING_TIER_AFTER_DAYS = {"infrequent": 30, "archive_instant": 90}
+# Days in a billing month for GB-month arithmetic (S3 averages byte-hours over the month; we use 30-day months).
+DAYS_PER_MONTH = 30
+
+
+def class_rules(name: str) -> StorageClass:
+    """Return the rules of a storage class by its API name (STANDARD, STANDARD_IA, ..., DEEP_ARCHIVE)."""
+    return STORAGE_CLASSES[validate.choice("storage_class", name, STORAGE_CLASSES)]
+
+
+@dataclass(frozen=True)
+class BillableStorage:
+    """What S3 bills for one object: bytes at the class's rate, days, and bytes at the STANDARD rate."""
+
+    bytes: int
+    days: float
+    standard_bytes: int
+    storage_class: str
+
+    def usd(self, prices: dict[str, float] | None = None) -> float:
+        """Storage charge in USD for these bytes and days at the given (or list) USD per GB-month prices."""
+        price = _price_table(prices)
+        gb_days = self.bytes / GIB * price[self.storage_class] + self.standard_bytes / GIB * price["STANDARD"]
+        return gb_days * self.days / DAYS_PER_MONTH
+
+
+def _price_table(prices: dict[str, float] | None) -> dict[str, float]:
+    table = {name: c.usd_per_gb_month for name, c in STORAGE_CLASSES.items()}
+    for name, value in (prices or {}).items():
+        validate.choice("storage_class", name, STORAGE_CLASSES)
+        table[name] = validate.number(f"prices[{name!r}]", value, minimum=0, unit="USD per GB-month")
+    return table
+
+
+def billable_storage(size_bytes: int, days_stored: float, storage_class: str) -> BillableStorage:
+    """Billable bytes and days for one object kept ``days_stored`` days in a class (minimum size and duration applied)."""
+    size_bytes = validate.integer("size_bytes", size_bytes, minimum=0, maximum=MAX_OBJECT_BYTES, unit="bytes")
+    days_stored = validate.number("days_stored", days_stored, minimum=0, unit="days")
+    cls = class_rules(storage_class)
+    billed_bytes = max(size_bytes, cls.min_billable_bytes) + cls.archive_overhead_bytes
+    return BillableStorage(
+        bytes=billed_bytes,
+        days=max(days_stored, cls.min_days),
+        standard_bytes=cls.standard_overhead_bytes,
+        storage_class=cls.name,
+    )
+
+
+# --- Availability and durability figures ----------------------------------------------------------------------
+MINUTES_PER_YEAR = 365.25 * 24 * 60
+
+
+def downtime_minutes_per_year(availability: float) -> float:
+    """Expected minutes per year a service with this availability (fraction) is unavailable."""
+    availability = validate.number("availability", availability, minimum=0, maximum=1)
+    return (1 - availability) * MINUTES_PER_YEAR
+
+
+# --- Multipart upload -------------------------------------------------------------------------------------------
+# https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html (read 2026-11-27)
+MIN_PART_BYTES = 5 * MIB
+MAX_PART_BYTES = 5 * GIB
+MAX_PARTS = 10_000
+MAX_SINGLE_PUT_BYTES = 5 * GIB
+MAX_OBJECT_BYTES = MAX_PARTS * MAX_PART_BYTES  # 48.8 TiB (it was 5 TB until 2025)
+
+
+@dataclass(frozen=True)
+class MultipartPlan:
+    """A multipart upload: every part ``part_size`` bytes except the last, ``last_part_size``."""
+
+    object_size: int
+    part_size: int
+    part_count: int
+    last_part_size: int
+
+    def part_ranges(self) -> list[tuple[int, int]]:
+        """(first byte, last byte) of every part, inclusive, as an HTTP Range header would name them."""
+        return [
+            (i * self.part_size, min((i + 1) * self.part_size, self.object_size) - 1) for i in range(self.part_count)
+        ]
+
+
+def plan_multipart_upload(object_size_bytes: int, part_size_bytes: int | None = None) -> MultipartPlan:
+    """Plan the parts of a multipart upload; without a part size, the smallest whole MiB (>= 5) within 10,000 parts."""
+    size = validate.integer("object_size_bytes", object_size_bytes, minimum=1, maximum=MAX_OBJECT_BYTES, unit="bytes")
+    if part_size_bytes is None:
+        part = max(MIN_PART_BYTES, math.ceil(size / MAX_PARTS / MIB) * MIB)
+    else:
+        part = validate.integer(
+            "part_size_bytes",
+            part_size_bytes,
+            minimum=MIN_PART_BYTES,
+            maximum=MAX_PART_BYTES,
+            unit="bytes (5 MiB-5 GiB)",
+        )
+    count = math.ceil(size / part)
+    if count > MAX_PARTS:
+        raise ValueError(
+            f"part_size_bytes={part} splits {size} bytes into {count} parts; at most {MAX_PARTS} are allowed, "
+            f"so parts must be at least {math.ceil(size / MAX_PARTS)} bytes"
+        )
+    return MultipartPlan(object_size=size, part_size=part, part_count=count, last_part_size=size - (count - 1) * part)
+
+
+@dataclass(frozen=True)
+class UploadEstimate:
+    """Time and bytes on the wire for one upload strategy."""
+
+    seconds: float
+    expected_bytes_sent: float
+    retransmitted_fraction: float
+
+
+def upload_estimate(
+    object_size_bytes: int,
+    bandwidth_mbps: float,
+    parallel_streams: int = 1,
+    part_size_bytes: int | None = None,
+    failures_per_gib: float = 0.0,
+    per_stream_mbps: float | None = None,
+) -> UploadEstimate:
+    """Expected time and bytes sent for an upload; with ``part_size_bytes=None`` a single PUT of the whole object.
+
+    Failures strike at random points (``failures_per_gib`` per GiB sent); a failed single PUT starts again from byte 0,
+    a failed part resends only that part. For a chunk of s bytes under hazard h per byte the expected bytes sent before
+    it completes is (exp(h*s) - 1) / h. Throughput is ``min(bandwidth, streams * per_stream)``.
+    """
+    size = validate.integer("object_size_bytes", object_size_bytes, minimum=1, maximum=MAX_OBJECT_BYTES, unit="bytes")
+    bandwidth = validate.number("bandwidth_mbps", bandwidth_mbps, minimum=0, exclusive_minimum=True, unit="Mbit/s")
+    streams = validate.integer("parallel_streams", parallel_streams, minimum=1, maximum=MAX_PARTS)
+    hazard_per_gib = validate.number("failures_per_gib", failures_per_gib, minimum=0, maximum=1000)
+    if part_size_bytes is None:
+        if size > MAX_SINGLE_PUT_BYTES:
+            raise ValueError(
+                f"object_size_bytes={size} is over the {MAX_SINGLE_PUT_BYTES}-byte single PUT limit: use multipart"
+            )
+        chunks = [size]
+        streams = 1
+    else:
+        plan = plan_multipart_upload(size, part_size_bytes)
+        chunks = [plan.part_size] * (plan.part_count - 1) + [plan.last_part_size]
+    h = hazard_per_gib / GIB
+    sent = sum(c if h == 0 else math.expm1(h * c) / h for c in chunks)
+    stream_rate = (
+        bandwidth
+        if per_stream_mbps is None
+        else validate.number("per_stream_mbps", per_stream_mbps, minimum=0, exclusive_minimum=True, unit="Mbit/s")
+    )
+    rate_bytes = min(bandwidth, streams * stream_rate) * 1e6 / 8
+    return UploadEstimate(seconds=sent / rate_bytes, expected_bytes_sent=sent, retransmitted_fraction=sent / size - 1)
+
+
+def byte_ranges(object_size_bytes: int, range_size_bytes: int) -> list[str]:
+    """HTTP Range header values that fetch an object in pieces of ``range_size_bytes`` (the last may be shorter)."""
+    size = validate.integer("object_size_bytes", object_size_bytes, minimum=1, unit="bytes")
+    step = validate.integer("range_size_bytes", range_size_bytes, minimum=1, unit="bytes")
+    return [f"bytes={start}-{min(start + step, size) - 1}" for start in range(0, size, step)]
+
+
+# --- Presigned URLs ------------------------------------------------------------------------------------------------
+# https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html (read 2026-11-27)
+MAX_PRESIGN_SECONDS = 604_800
+
+__all__ = [
+    "PresignedUrl",
+    "presigned_url",
+    "validate_bucket_name",
+    "validate_object_key",
+    "billable_storage",
+    "plan_multipart_upload",
+]
+
+
+def presigned_url(
+    bucket: str,
+    key: str,
+    *,
+    access_key: str,
+    secret_key: str,
+    region: str,
+    expires_in: int,
+    timestamp,
+    method: str = "GET",
+) -> PresignedUrl:
+    """A SigV4 query-string-signed URL for one object, with every intermediate step of the signature kept."""
+    validate_bucket_name(bucket)
+    validate_object_key(key)
+    validate.integer("expires_in", expires_in, minimum=1, maximum=MAX_PRESIGN_SECONDS, unit="seconds")
+    return presign_s3_url(
+        bucket,
+        key,
+        access_key=access_key,
+        secret_key=secret_key,
+        region=region,
+        expires_in=expires_in,
+        timestamp=timestamp,
+        method=method,
+    )

@@ -1,0 +1,102 @@
+"""S3's encryption options side by side, and client-side envelope encryption with AES-GCM.
+
+Options and defaults: https://docs.aws.amazon.com/AmazonS3/latest/userguide/serv-side-encryption.html and
+UsingClientSideEncryption.html (read 2026-11-27). Since 5 January 2023 every new object is encrypted with SSE-S3
+unless the request or the bucket asks for something else.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+ENCRYPTION_OPTIONS = [
+    {
+        "option": "SSE-S3",
+        "request header": "x-amz-server-side-encryption: AES256",
+        "who creates the key": "S3",
+        "who stores and protects the key": "S3 (keys rotated and wrapped by S3)",
+        "who encrypts": "S3, on write",
+        "audit of key use": "no per-request key audit",
+        "extra cost": "none",
+    },
+    {
+        "option": "SSE-KMS",
+        "request header": "x-amz-server-side-encryption: aws:kms",
+        "who creates the key": "you, in KMS (or the AWS managed key aws/s3)",
+        "who stores and protects the key": "KMS (HSM-backed)",
+        "who encrypts": "S3, with a data key from KMS",
+        "audit of key use": "every use logged in CloudTrail; key policy controls who may decrypt",
+        "extra cost": "KMS requests (reduced by S3 Bucket Keys)",
+    },
+    {
+        "option": "SSE-C",
+        "request header": "x-amz-server-side-encryption-customer-algorithm: AES256 (+ key, key MD5)",
+        "who creates the key": "you",
+        "who stores and protects the key": "you: S3 keeps only a salted HMAC of it",
+        "who encrypts": "S3, with the key you send on every request (HTTPS only)",
+        "audit of key use": "yours to build",
+        "extra cost": "none; lose the key and the data is gone",
+    },
+    {
+        "option": "client-side",
+        "request header": "none: S3 receives ciphertext",
+        "who creates the key": "you (often a KMS data key)",
+        "who stores and protects the key": "you",
+        "who encrypts": "your application, before upload",
+        "audit of key use": "yours to build",
+        "extra cost": "your CPU time; S3 never sees plaintext",
+    },
+]
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """Client-side encrypted object: the ciphertext and what is needed to decrypt it (kept as object metadata)."""
+
+    ciphertext: bytes
+    nonce: bytes
+    wrapped_data_key: bytes
+    wrap_nonce: bytes
+
+
+def encrypt_client_side(plaintext: bytes, master_key: bytes, associated_data: bytes = b"") -> Envelope:
+    """Envelope encryption: a fresh 256-bit data key encrypts the data; the master key encrypts the data key."""
+    if len(master_key) != 32:
+        raise ValueError(f"master_key must be 32 bytes (AES-256), got {len(master_key)} bytes")
+    data_key = AESGCM.generate_key(bit_length=256)
+    nonce, wrap_nonce = os.urandom(12), os.urandom(12)
+    ciphertext = AESGCM(data_key).encrypt(nonce, plaintext, associated_data)
+    wrapped = AESGCM(master_key).encrypt(wrap_nonce, data_key, b"data-key")
+    return Envelope(ciphertext, nonce, wrapped, wrap_nonce)
+
+
+def decrypt_client_side(envelope: Envelope, master_key: bytes, associated_data: bytes = b"") -> bytes:
+    """Unwrap the data key with the master key, then decrypt; a wrong key or altered byte raises InvalidTag."""
+    data_key = AESGCM(master_key).decrypt(envelope.wrap_nonce, envelope.wrapped_data_key, b"data-key")
+    return AESGCM(data_key).decrypt(envelope.nonce, envelope.ciphertext, associated_data)
+
+
+def mfa_delete_required(operation: str, mfa_delete_enabled: bool) -> bool:
+    """Does S3 demand an MFA code for this operation? (only permanent version deletes and versioning changes)."""
+    operations = {
+        "PutObject": False,
+        "DeleteObject (adds a delete marker)": False,
+        "DeleteObject with VersionId": True,
+        "PutBucketVersioning": True,
+        "GetObject": False,
+    }
+    if operation not in operations:
+        raise ValueError(f"operation={operation!r} is not one of: {', '.join(operations)}")
+    return mfa_delete_enabled and operations[operation]
+
+
+MFA_DELETE_OPERATIONS = [
+    "PutObject",
+    "GetObject",
+    "DeleteObject (adds a delete marker)",
+    "DeleteObject with VersionId",
+    "PutBucketVersioning",
+]

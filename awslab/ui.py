@@ -1,0 +1,409 @@
+"""The one explorer pattern: labelled controls -> a model call -> a figure and the model's numbers.
+
+An :class:`Explorer` has two faces in one output:
+
+- live, in a kernel: an ipywidgets panel; every change calls the view function again, and a ``ValueError`` from the
+  model is shown inside the panel as a short message (the last good figure stays until the input is fixed);
+- kernel-free, for the static book and for a notebook opened without running it: a plotly figure whose slider (or
+  dropdown) steps were computed in advance over the explorer's main parameter, the model's numbers in each step's
+  subtitle. It is stored under plotly's own mime type next to the widget view; JupyterLab prefers the live widget, the
+  book's renderer (``awslab.book``) prefers the figure.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import plotly.graph_objects as go
+
+from awslab import theme
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+MAX_STATIC_STEPS = 25
+
+
+# --- Controls --------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Slider:
+    """A numeric slider; ``integer`` for whole numbers. ``unit`` is shown after the value."""
+
+    name: str
+    label: str
+    min: float
+    max: float
+    step: float
+    value: float
+    unit: str = ""
+    integer: bool = False
+    static_values: Sequence[float] | None = None  # steps of the kernel-free face (default: evenly spaced)
+
+    def widget(self):
+        import ipywidgets as w
+
+        cls = w.IntSlider if self.integer else w.FloatSlider
+        description = f"{self.label} ({self.unit})" if self.unit else self.label
+        return cls(
+            value=self.value,
+            min=self.min,
+            max=self.max,
+            step=self.step,
+            description=description,
+            continuous_update=False,
+            style={"description_width": "initial"},
+            layout=w.Layout(width="420px"),
+        )
+
+    def steps(self) -> list:
+        if self.static_values is not None:
+            values = list(self.static_values)
+        else:
+            count = int(round((self.max - self.min) / self.step)) + 1
+            stride = max(1, -(-count // MAX_STATIC_STEPS))
+            values = [self.min + i * self.step for i in range(0, count, stride)]
+            if self.value not in values:
+                values = sorted({*values, self.value})
+        return [int(round(v)) if self.integer else round(float(v), 10) for v in values]
+
+    def format(self, value: Any) -> str:
+        text = f"{value:,}" if self.integer else f"{value:,.6g}"
+        return f"{text} {self.unit}".strip()
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A dropdown over ``options`` (values, or (label, value) pairs)."""
+
+    name: str
+    label: str
+    options: Sequence[Any]
+    value: Any
+    unit: str = ""
+
+    def pairs(self) -> list[tuple[str, Any]]:
+        return [o if isinstance(o, tuple) else (str(o), o) for o in self.options]
+
+    def widget(self):
+        import ipywidgets as w
+
+        return w.Dropdown(
+            options=self.pairs(), value=self.value, description=self.label, style={"description_width": "initial"}
+        )
+
+    def steps(self) -> list:
+        return [v for _, v in self.pairs()]
+
+    def format(self, value: Any) -> str:
+        return next((label for label, v in self.pairs() if v == value), str(value))
+
+
+@dataclass(frozen=True)
+class Number:
+    """A free-entry number box: the learner may type anything, and the model's message says what is allowed."""
+
+    name: str
+    label: str
+    value: float
+    unit: str = ""
+    integer: bool = False
+
+    def widget(self):
+        import ipywidgets as w
+
+        cls = w.IntText if self.integer else w.FloatText
+        return cls(
+            value=self.value,
+            description=f"{self.label}" + (f" ({self.unit})" if self.unit else ""),
+            continuous_update=False,
+            style={"description_width": "initial"},
+        )
+
+    def steps(self) -> list:
+        return [self.value]
+
+    def format(self, value: Any) -> str:
+        return f"{value:,} {self.unit}".strip()
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text box (``rows`` > 1 for a text area, e.g. a JSON policy)."""
+
+    name: str
+    label: str
+    value: str
+    rows: int = 1
+
+    def widget(self):
+        import ipywidgets as w
+
+        if self.rows > 1:
+            return w.Textarea(
+                value=self.value,
+                description=self.label,
+                continuous_update=False,
+                rows=self.rows,
+                style={"description_width": "initial"},
+                layout=w.Layout(width="95%"),
+            )
+        return w.Text(
+            value=self.value, description=self.label, continuous_update=False, style={"description_width": "initial"}
+        )
+
+    def steps(self) -> list:
+        return [self.value]
+
+    def format(self, value: Any) -> str:
+        return str(value)
+
+
+@dataclass(frozen=True)
+class Toggle:
+    """A checkbox."""
+
+    name: str
+    label: str
+    value: bool
+
+    def widget(self):
+        import ipywidgets as w
+
+        return w.Checkbox(value=self.value, description=self.label, style={"description_width": "initial"})
+
+    def steps(self) -> list:
+        return [False, True]
+
+    def format(self, value: Any) -> str:
+        return "on" if value else "off"
+
+
+Control = Slider | Choice | Number | Text | Toggle
+
+
+@dataclass
+class View:
+    """What one explorer update shows: a figure and the model's headline numbers (label -> formatted value)."""
+
+    figure: go.Figure
+    numbers: dict[str, str] = field(default_factory=dict)
+
+
+# --- The explorer -------------------------------------------------------------------------------------------
+class Explorer:
+    """Controls wired to ``view(**values) -> View``; see the module docstring for its two faces."""
+
+    def __init__(self, title: str, controls: Sequence[Control], view: Callable[..., View], *, main: str | None = None):
+        if not controls:
+            raise ValueError("an explorer needs at least one control")
+        names = [c.name for c in controls]
+        if len(set(names)) != len(names):
+            raise ValueError(f"control names must be unique, got {names}")
+        self.title = title
+        self.controls = list(controls)
+        self.view = view
+        self.main = main or names[0]
+        if self.main not in names:
+            raise ValueError(f"main={self.main!r} is not one of the controls: {', '.join(names)}")
+        self.values = {c.name: c.value for c in self.controls}
+        self.error: str | None = None
+        self.last_view: View | None = None
+        self._widget = None
+        self._syncing = False
+        self._refresh()
+
+    # The model side (no widgets needed: tests and the static face use these) ------------------------------
+    def set(self, **values: Any) -> Explorer:
+        """Change control values as a learner would; the view (or the error message) is recomputed."""
+        unknown = set(values) - set(self.values)
+        if unknown:
+            raise ValueError(f"unknown control(s) {sorted(unknown)}; this explorer has {sorted(self.values)}")
+        self.values.update(values)
+        if self._widget is not None:
+            self._syncing = True
+            try:
+                for name, value in values.items():
+                    self._inputs[name].value = value
+            finally:
+                self._syncing = False
+        self._refresh()
+        return self
+
+    def _refresh(self) -> None:
+        try:
+            view = self.view(**self.values)
+        except ValueError as exc:  # the model's own message, shown in the panel
+            self.error = str(exc)
+        else:
+            self.error = None
+            self.last_view = view
+        if self._widget is not None:
+            self._render_live()
+
+    def static_figure(self) -> go.Figure:
+        """The kernel-free face: one figure, a step per value of the main control, numbers in the subtitle."""
+        control = next(c for c in self.controls if c.name == self.main)
+        steps = []
+        for value in control.steps():
+            try:
+                view = self.view(**{**{c.name: c.value for c in self.controls}, self.main: value})
+            except ValueError:
+                continue
+            steps.append((value, view))
+        if not steps:
+            raise ValueError(f"the explorer {self.title!r} produced no figure for any value of {self.main!r}")
+        default_index = next((i for i, (v, _) in enumerate(steps) if v == control.value), 0)
+        combined = go.Figure(layout=steps[default_index][1].figure.layout)
+        owners: list[int] = []
+        for index, (_, view) in enumerate(steps):
+            for trace in view.figure.data:
+                trace = trace.to_plotly_json()
+                trace["visible"] = index == default_index
+                combined.add_trace(trace)
+                owners.append(index)
+        subtitles = [_numbers_line(view.numbers) for _, view in steps]
+        dropdown = isinstance(control, (Choice, Toggle))
+        # A dropdown has no "current value" caption of its own: label it with an annotation kept in every step.
+        label = (
+            [
+                dict(
+                    text=f"{html.escape(control.label)}:",
+                    x=0,
+                    xref="paper",
+                    xanchor="left",
+                    y=-0.31,
+                    yref="paper",
+                    yanchor="bottom",
+                    showarrow=False,
+                )
+            ]
+            if dropdown and len(steps) > 1
+            else []
+        )
+        step_specs = []
+        for index, (value, view) in enumerate(steps):
+            layout_update = {"title.subtitle.text": subtitles[index]}
+            for key in ("annotations", "shapes"):
+                layout_update[key] = [item.to_plotly_json() for item in (view.figure.layout[key] or ())]
+            layout_update["annotations"] += label
+            step_specs.append((control.format(value), [owner == index for owner in owners], layout_update))
+        combined.update_layout(
+            title_subtitle_text=subtitles[default_index], annotations=list(combined.layout.annotations or ()) + label
+        )
+        if len(steps) > 1:
+            prefix = f"{control.label}: "
+            if dropdown:
+                combined.update_layout(
+                    updatemenus=[
+                        dict(
+                            type="dropdown",
+                            x=0,
+                            xanchor="left",
+                            y=-0.33,
+                            yanchor="top",
+                            active=default_index,
+                            buttons=[
+                                dict(label=label, method="update", args=[{"visible": mask}, lay])
+                                for label, mask, lay in step_specs
+                            ],
+                        )
+                    ]
+                )
+                combined.update_layout(margin=dict(b=160))
+            else:
+                combined.update_layout(
+                    sliders=[
+                        dict(
+                            active=default_index,
+                            currentvalue=dict(prefix=prefix),
+                            pad=dict(t=50),
+                            steps=[
+                                dict(label=label, method="update", args=[{"visible": mask}, lay])
+                                for label, mask, lay in step_specs
+                            ],
+                        )
+                    ]
+                )
+                combined.update_layout(margin=dict(b=130))
+        return combined
+
+    # The live side ----------------------------------------------------------------------------------------
+    @property
+    def widget(self):
+        """The ipywidgets panel (built on first use)."""
+        if self._widget is None:
+            self._build_widget()
+        return self._widget
+
+    def _build_widget(self) -> None:
+        import ipywidgets as w
+
+        self._inputs = {c.name: c.widget() for c in self.controls}
+        for name, input_widget in self._inputs.items():
+            input_widget.observe(lambda change, name=name: self._on_change(name, change["new"]), names="value")
+        self._error_box = w.HTML(layout=w.Layout(min_height="0px"))
+        self._figure_out = w.Output(layout=w.Layout(min_height="420px"))
+        self._numbers_box = w.HTML()
+        title = w.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.title)}</h4>")
+        controls = w.Box(list(self._inputs.values()), layout=w.Layout(display="flex", flex_flow="row wrap"))
+        self._widget = w.VBox([title, controls, self._error_box, self._numbers_box, self._figure_out])
+        self._widget.add_class("awslab-explorer")
+        self._render_live()
+
+    def _on_change(self, name: str, value: Any) -> None:
+        if not self._syncing and self.values.get(name) != value:
+            self.values[name] = value
+            self._refresh()
+
+    def _render_live(self) -> None:
+        if self.error:
+            self._error_box.value = (
+                "<div class='awslab-error' role='alert' style='color:#a4262c;background:#fde7e9;padding:6px 10px;"
+                f"border-left:4px solid #a4262c'>{html.escape(self.error)}</div>"
+            )
+            return
+        self._error_box.value = ""
+        view = self.last_view
+        self._numbers_box.value = _numbers_table(view.numbers)
+        figure_json = json.loads(view.figure.to_json())
+        self._figure_out.outputs = (
+            {
+                "output_type": "display_data",
+                "metadata": {},
+                "data": {PLOTLY_MIME: figure_json, "text/plain": self.title},
+            },
+        )
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
+        bundle["text/plain"] = f"Explorer: {self.title} (move '{self.main}')"
+        bundle[PLOTLY_MIME] = json.loads(self.static_figure().to_json())
+        return bundle
+
+
+def _numbers_line(numbers: dict[str, str]) -> str:
+    items = [f"{k}: <b>{html.escape(str(v))}</b>" for k, v in numbers.items()]
+    return "<br>".join(" · ".join(items[i : i + 2]) for i in range(0, len(items), 2))
+
+
+def _numbers_table(numbers: dict[str, str]) -> str:
+    rows = "".join(
+        f"<tr><td style='padding:2px 12px 2px 0'>{html.escape(k)}</td><td><b>{html.escape(str(v))}</b></td></tr>"
+        for k, v in numbers.items()
+    )
+    return f"<table class='awslab-numbers'>{rows}</table>"
+
+
+def explorer(
+    title: str, controls: Sequence[Control], view: Callable[..., View], *, main: str | None = None
+) -> Explorer:
+    """Build an :class:`Explorer` (the form every ``explore_<thing>`` function returns)."""
+    return Explorer(title, controls, view, main=main)
+
+
+def figure_with_numbers(fig: go.Figure, numbers: dict[str, str]) -> View:
+    """A :class:`View` with the figure themed."""
+    return View(theme.apply(fig), numbers)

@@ -1,0 +1,98 @@
+"""Batch runs through `python -m awslab run` (papermill): other parameters, bad parameters, one line per notebook."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from awslab import runner
+
+ROOT = Path(__file__).resolve().parent.parent
+STORAGE = ROOT / "notebooks" / "01_storage"
+pytestmark = pytest.mark.notebooks
+
+
+def awslab(*args, timeout=900):
+    return subprocess.run(
+        [sys.executable, "-m", "awslab", *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout
+    )
+
+
+def test_every_notebook_declares_documented_parameters():
+    for notebook in runner.find_notebooks():
+        params = runner.notebook_parameters(notebook)
+        assert params, notebook
+        assert all(p.meaning for p in params), f"{notebook.name}: every parameter needs a comment saying what it is"
+
+
+def test_params_command_lists_defaults_and_meaning():
+    result = awslab("params", str(STORAGE / "01_s3_fundamentals.ipynb"))
+    assert result.returncode == 0
+    assert "years = 10000    # years the objects are kept" in result.stdout
+
+
+def test_runs_every_notebook_with_other_parameters(tmp_path):
+    result = awslab(
+        "run",
+        str(STORAGE),
+        "--output",
+        str(tmp_path),
+        "--jobs",
+        "2",
+        "-p",
+        "seed",
+        "11",
+        "-p",
+        "years",
+        "5000",
+        "-p",
+        "gets_per_month",
+        "4",
+        "-p",
+        "object_size_gib",
+        "2",
+        "-p",
+        "presign_expires_seconds",
+        "600",
+        "-p",
+        "price_overrides",
+        '{"GLACIER": {"usd_per_gb_month": 0.004}}',
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.endswith(" ok")]
+    assert len(lines) == 4
+    assert result.stdout.strip().splitlines()[-1] == "4 passed, 0 failed"
+    executed = json.loads((tmp_path / "01_storage" / "01_s3_fundamentals.ipynb").read_text())
+    printed = "".join("".join(o.get("text", "")) for c in executed["cells"] for o in c.get("outputs", []))
+    assert "years=5,000" in printed and "seed=11" in printed
+    lifecycle = json.loads((tmp_path / "01_storage" / "02_storage_classes_lifecycle.ipynb").read_text())
+    assert any("injected-parameters" in c["metadata"].get("tags", []) for c in lifecycle["cells"])
+    assert "'GLACIER': {'usd_per_gb_month': 0.004}" in json.dumps(lifecycle)
+
+
+def test_bad_value_stops_the_notebook_with_a_clear_line(tmp_path):
+    result = awslab("run", str(STORAGE / "01_s3_fundamentals.ipynb"), "--output", str(tmp_path), "-p", "years", "-5")
+    assert result.returncode == 1
+    assert "FAILED  cell 3: ValueError: years=-5 is outside the allowed range (1 to 100000)" in result.stdout
+    assert "0 passed, 1 failed" in result.stdout
+
+
+def test_wrong_type_and_unknown_names_stop_before_any_cell_runs(tmp_path):
+    wrong = awslab("run", str(STORAGE), "--output", str(tmp_path), "-p", "years", "ten")
+    assert wrong.returncode == 2 and "parameter years='ten' must be a int" in wrong.stderr
+    unknown = awslab("run", str(STORAGE), "--output", str(tmp_path), "-p", "yeers", "10")
+    assert unknown.returncode == 2 and "unknown parameter(s) yeers" in unknown.stderr
+    assert not any(tmp_path.iterdir())
+
+
+def test_coerce_follows_the_default_type():
+    assert runner.coerce("n", "3", 1) == 3
+    assert runner.coerce("x", "3", 1.5) == 3.0
+    assert runner.coerce("s", "3", "a") == "3"
+    assert runner.coerce("b", "true", False) is True
+    with pytest.raises(ValueError, match="must be a bool"):
+        runner.coerce("b", "3", False)
+    with pytest.raises(ValueError, match="must be a int"):
+        runner.coerce("n", "2.5", 1)

@@ -1,0 +1,121 @@
+"""The static site: built offline, every figure drawn, nothing fetched from outside, a missing figure fails the build."""
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from booktools import ROOT, build_book
+
+from awslab import book
+
+pytestmark = pytest.mark.book
+EXTERNAL = re.compile(r"""<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""", re.I)
+
+
+def notebook_pages(html: Path):
+    for notebook in sorted((ROOT / "notebooks").glob("*/*.ipynb")):
+        yield notebook, html / "notebooks" / notebook.parent.name / f"{notebook.stem}.html"
+
+
+def test_every_notebook_page_shows_all_its_figures_and_quizzes(built_book):
+    for notebook, page in notebook_pages(built_book):
+        assert page.exists(), page
+        text = page.read_text()
+        stored = json.loads(notebook.read_text())
+        assert text.count("class='awslab-figure'") == book.figure_counts(stored) > 0, page.name
+        quizzes = sum(
+            "Quiz:" in "".join(o.get("data", {}).get("text/plain", ""))
+            for c in stored["cells"]
+            for o in c.get("outputs", [])
+        )
+        assert text.count("class='awslab-quiz'") == quizzes >= 1, page.name
+        assert "jupyter-widgets" not in text and "require.min.js" not in text, page.name
+        assert "application/vnd.jupyter.widget-state+json" not in text, page.name
+
+
+def test_no_page_loads_anything_from_outside(built_book):
+    pages = list(built_book.rglob("*.html"))
+    assert len(pages) >= 6
+    for page in pages:
+        found = EXTERNAL.findall(page.read_text())
+        assert not found, f"{page.relative_to(built_book)} loads {found[:3]}"
+
+
+def test_plotly_js_is_shipped_once(built_book):
+    copies = list(built_book.rglob("plotly.min.js"))
+    assert len(copies) == 1 and copies[0].stat().st_size > 1_000_000
+    assert "plotly.min.js" in (built_book / "book" / "intro.html").read_text()
+
+
+def test_notebooks_are_downloadable(built_book):
+    for notebook, _ in notebook_pages(built_book):
+        assert (built_book / "_sources" / "notebooks" / notebook.parent.name / notebook.name).exists()
+
+
+def _mini_book(tmp_path: Path, outputs: list) -> Path:
+    src = tmp_path / "mini"
+    src.mkdir()
+    (src / "_config.yml").write_text(
+        "title: mini\nonly_build_toc_files: true\nexecute:\n  execute_notebooks: 'off'\n"
+        "sphinx:\n  extra_extensions: [awslab.book]\n  config:\n    nb_ipywidgets_js: {}\n    nb_render_plugin: awslab\n"
+    )
+    (src / "_toc.yml").write_text("format: jb-book\nroot: page\n")
+    notebook = {
+        "cells": [
+            {"cell_type": "code", "execution_count": 1, "id": "c1", "metadata": {}, "source": "x", "outputs": outputs}
+        ],
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    (src / "page.ipynb").write_text(json.dumps(notebook))
+    return src
+
+
+def test_a_figure_the_site_cannot_draw_fails_the_build(tmp_path):
+    unknown = [{"output_type": "display_data", "metadata": {}, "data": {"application/vnd.example.chart+json": {}}}]
+    result = build_book(_mini_book(tmp_path, unknown))
+    assert result.returncode != 0
+    assert "application/vnd.example.chart+json" in result.stdout + result.stderr
+
+
+def test_a_plotly_output_becomes_a_figure(tmp_path):
+    figure = {"data": [{"type": "bar", "x": [1, 2], "y": [3, 4]}], "layout": {"title": {"text": "t"}}}
+    ok = [{"output_type": "display_data", "metadata": {}, "data": {book.PLOTLY_MIME: figure, "text/plain": "Figure"}}]
+    source = _mini_book(tmp_path, ok)
+    result = build_book(source)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert (source / "_build" / "html" / "page.html").read_text().count("class='awslab-figure'") == 1
+    shutil.rmtree(source / "_build")
+
+
+def test_figure_check_raises_when_a_page_lost_a_figure(tmp_path):
+    from sphinx.errors import ExtensionError
+
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "page.html").write_text("<p>no figure here</p>")
+    notebook = tmp_path / "page.ipynb"
+    notebook.write_text(json.dumps({"cells": [{"outputs": [{"data": {book.PLOTLY_MIME: {}}}]}]}))
+
+    class Env:
+        found_docs = {"page"}
+
+        @staticmethod
+        def doc2path(docname):
+            return str(notebook)
+
+    class Builder:
+        format = "html"
+
+        @staticmethod
+        def get_outfilename(docname):
+            return str(tmp_path / "html" / f"{docname}.html")
+
+    class App:
+        outdir = str(tmp_path / "html")
+        env, builder = Env(), Builder()
+
+    with pytest.raises(ExtensionError, match="page: 1 plotly outputs, 0 figures"):
+        book._check_figures(App(), None)

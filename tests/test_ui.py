@@ -1,0 +1,123 @@
+"""The explorer pattern: model errors shown in the panel, a kernel-free face with one step per main value."""
+
+import json
+
+import plotly.graph_objects as go
+import pytest
+
+from awslab import ui
+
+
+def square_view(x, label="sq"):
+    if x < 0:
+        raise ValueError(f"x={x} must be >= 0")
+    fig = go.Figure(go.Scatter(x=[0, 1], y=[0, x * x], name=label))
+    fig.update_layout(title_text=f"{label} of {x}")
+    return ui.View(fig, {"x squared": f"{x * x:g}"})
+
+
+def make():
+    return ui.explorer(
+        "Squares", [ui.Slider("x", "x", 0, 4, 1, 2), ui.Choice("label", "label", ["sq", "square"], "sq")], square_view
+    )
+
+
+def test_typed_bad_value_shows_the_model_message():
+    e = ui.explorer("Typed", [ui.Number("x", "x", 2)], square_view)
+    box = e.widget
+    e._inputs["x"].value = -5
+    assert e.error == "x=-5.0 must be >= 0"
+    assert "x=-5.0 must be &gt;= 0" in e._error_box.value
+    e._inputs["x"].value = 5
+    assert e._error_box.value == "" and "25" in e._numbers_box.value and box is e.widget
+
+
+def test_error_is_a_message_and_last_good_view_stays():
+    e = make()
+    assert e.error is None and e.last_view.numbers == {"x squared": "4"}
+    e.set(x=-3)
+    assert e.error == "x=-3 must be >= 0"
+    assert e.last_view.numbers == {"x squared": "4"}
+    e.set(x=3)
+    assert e.error is None and e.last_view.numbers == {"x squared": "9"}
+    with pytest.raises(ValueError, match="unknown control"):
+        e.set(y=1)
+
+
+def test_static_face_has_a_step_per_main_value_and_only_default_visible():
+    fig = make().static_figure()
+    slider = fig.layout.sliders[0]
+    assert [s.label for s in slider.steps] == ["0", "1", "2", "3", "4"]
+    assert slider.active == 2
+    assert [t.visible for t in fig.data] == [False, False, True, False, False]
+    for index, step in enumerate(slider.steps):
+        assert step.args[0]["visible"] == [i == index for i in range(5)]
+        assert step.args[1]["title.subtitle.text"] == f"x squared: <b>{index * index}</b>"
+
+
+def test_numbers_wrap_two_per_line():
+    assert ui._numbers_line({"a": "1", "b": "2", "c": "<3>"}) == "a: <b>1</b> · b: <b>2</b><br>c: <b>&lt;3&gt;</b>"
+
+
+def test_static_face_skips_values_the_model_refuses():
+    e = ui.explorer("S", [ui.Slider("x", "x", -2, 2, 1, 0)], square_view)
+    assert [s.label for s in e.static_figure().layout.sliders[0].steps] == ["0", "1", "2"]
+
+
+def test_dropdown_main_control_uses_buttons():
+    e = ui.explorer(
+        "S", [ui.Choice("label", "label", ["sq", "square"], "sq"), ui.Slider("x", "x", 0, 4, 1, 2)], square_view
+    )
+    menu = e.static_figure().layout.updatemenus[0]
+    assert [b.label for b in menu.buttons] == ["sq", "square"]
+
+
+def test_mimebundle_has_both_faces_and_a_stable_text():
+    bundle = make()._repr_mimebundle_()
+    assert set(bundle) == {"text/plain", ui.WIDGET_MIME, ui.PLOTLY_MIME}
+    assert bundle["text/plain"] == "Explorer: Squares (move 'x')"
+    json.dumps(bundle[ui.PLOTLY_MIME])  # plain JSON
+    assert "bdata" not in json.dumps(bundle[ui.PLOTLY_MIME])
+
+
+def test_live_widget_reacts_and_shows_errors():
+    e = make()
+    widget = e.widget
+    e._inputs["x"].value = 4
+    assert "16" in e._numbers_box.value
+    e._inputs["x"].value = 3
+    figure = e._figure_out.outputs[0]["data"][ui.PLOTLY_MIME]
+    assert figure["data"][0]["y"] == [0, 9]
+    assert widget is e.widget
+
+
+def test_bad_construction():
+    with pytest.raises(ValueError, match="main='nope'"):
+        ui.explorer("S", [ui.Slider("x", "x", 0, 1, 1, 0)], square_view, main="nope")
+    with pytest.raises(ValueError, match="unique"):
+        ui.explorer("S", [ui.Slider("x", "x", 0, 1, 1, 0), ui.Slider("x", "x", 0, 1, 1, 0)], square_view)
+
+
+def test_every_storage_explorer_updates_within_budget():
+    import time
+
+    from awslab.storage import explorers
+
+    for build in (
+        explorers.explore_consistency,
+        explorers.explore_durability,
+        explorers.explore_policy_comparison,
+        explorers.explore_lifecycle_policy,
+        explorers.explore_multipart,
+        explorers.explore_presign_expiry,
+    ):
+        e = build()
+        assert e.error is None, build.__name__
+        main = next(c for c in e.controls if c.name == e.main)
+        start = time.perf_counter()
+        for value in main.steps()[:5]:
+            e.set(**{e.main: value})
+        per_update = (time.perf_counter() - start) / min(5, len(main.steps()))
+        assert per_update < 0.25, (
+            f"{build.__name__}: {per_update * 1000:.0f} ms per update"
+        )  # generous on a loaded CI box
