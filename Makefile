@@ -30,7 +30,7 @@ lab: install
 	$(BIN)/jupyter lab --allow-root --no-browser --port=$(PORT) --notebook-dir=notebooks
 
 test: install
-	$(BIN)/python -m pytest --nbval -p no:cacheprovider -n auto --dist loadgroup tests notebooks
+	$(BIN)/python -m pytest --nbval -p no:cacheprovider -n auto --dist loadfile tests notebooks
 
 book: install
 	$(BIN)/python -m awslab book

@@ -1,5 +1,6 @@
 """Shared fixtures: the built book (built once per test session, exactly as `make book` builds it)."""
 
+import fcntl
 import subprocess
 import sys
 from pathlib import Path
@@ -10,20 +11,16 @@ from booktools import HTML, ROOT
 
 @pytest.fixture(scope="session")
 def built_book() -> Path:
-    """The course's own book, built by the same command as `make book`."""
-    result = subprocess.run(
-        [sys.executable, "-m", "awslab", "book"], capture_output=True, text=True, timeout=900, cwd=ROOT
-    )
+    """The course's own book, built by the same command as `make book`.
+
+    Under pytest-xdist several workers may ask at once; a file lock makes them take turns (the second build finds
+    everything cached and takes seconds)."""
+    (ROOT / "_build").mkdir(exist_ok=True)
+    with open(ROOT / "_build" / ".book.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        result = subprocess.run(
+            [sys.executable, "-m", "awslab", "book"], capture_output=True, text=True, timeout=1200, cwd=ROOT
+        )
+        fcntl.flock(lock, fcntl.LOCK_UN)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     return HTML
-
-
-def pytest_collection_modifyitems(config, items):
-    """Keep what must share a process together when pytest-xdist spreads tests over cores (`-n auto`):
-    each notebook's nbval cells share one kernel, and the book tests share one build of the book."""
-    for item in items:
-        path = Path(str(item.fspath))
-        if path.suffix == ".ipynb":
-            item.add_marker(pytest.mark.xdist_group(path.stem))
-        elif item.get_closest_marker("book") or item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("book"))
