@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
         "--output", type=Path, default=runner.ROOT / "_build" / "executed", help="where executed copies go"
     )
     run.add_argument("--timeout", type=int, default=600, help="seconds a cell may run")
+    run.add_argument("--scenario", type=Path, help="a scenario YAML file (parameters for all or some notebooks)")
+    run.add_argument("--shard", help="run only shard i of n (e.g. 2/4), for CI matrix jobs on several machines")
 
     params = commands.add_parser("params", help="list a notebook's parameters, defaults and meaning")
     params.add_argument("notebook", type=Path)
@@ -38,16 +40,43 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("book", help="build the static site into _build/html (execution cached)")
 
+    compare = commands.add_parser("compare", help="compare scenario runs: comparison.csv and comparison.html")
+    compare.add_argument("results", nargs="*", type=Path, help="results.json files (default: every scenario run)")
+    compare.add_argument("--output", type=Path, default=runner.ROOT / "_build" / "executed")
+
+    bench = commands.add_parser("bench", help="measure explorer latency, import times and simulation throughput")
+    bench.add_argument("--quick", action="store_true", help="small workloads (a smoke test of the benchmark)")
+    bench.add_argument("--output", type=Path, default=runner.ROOT / "_build" / "bench.json")
+
     args = parser.parse_args(argv)
     try:
         if args.command == "run":
-            return runner.run(args.notebooks, dict(args.parameter), args.output, args.jobs, args.timeout)
+            return runner.run(
+                args.notebooks,
+                dict(args.parameter),
+                args.output,
+                args.jobs,
+                args.timeout,
+                scenario_file=args.scenario,
+                shard_spec=args.shard,
+            )
         if args.command == "params":
             for p in runner.notebook_parameters(args.notebook):
                 print(f"{p.name} = {p.default!r}    # {p.meaning}")
             return 0
         if args.command == "book":
             return runner.build_book()
+        if args.command == "bench":
+            from awslab.bench import main as bench_main
+
+            return bench_main(args.quick, args.output)
+        if args.command == "compare":
+            from awslab.compare import load_runs, write_comparison
+
+            files = args.results or sorted((runner.ROOT / "_build" / "executed").glob("*/results.json"))
+            csv_path, html_path = write_comparison(load_runs(files), args.output)
+            print(f"wrote {csv_path} and {html_path}")
+            return 0
         return runner.execute_in_place(args.notebooks)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)

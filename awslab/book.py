@@ -130,7 +130,46 @@ def _check_figures(app, exception) -> None:
         raise ExtensionError("figures missing from the book: " + "; ".join(missing))
 
 
+def _glossary_directive():
+    from docutils import nodes
+    from docutils.statemachine import StringList
+    from sphinx.util.docutils import SphinxDirective
+
+    class GlossaryDirective(SphinxDirective):
+        """``{awslab-glossary} FILE``: a glossary from a YAML list of {term, definition, taught_in: [doc, ...]}.
+
+        Every ``taught_in`` entry becomes a ``{doc}`` link, so a page that moved or vanished breaks the build."""
+
+        required_arguments = 1
+
+        def run(self):
+            import yaml
+
+            path = Path(self.env.srcdir) / Path(self.env.docname).parent / self.arguments[0]
+            self.env.note_dependency(str(path))
+            entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+            if not isinstance(entries, list):
+                raise self.error(f"{path}: expected a list of terms")
+            glossary = nodes.definition_list(classes=["awslab-glossary"])
+            for entry in sorted(entries, key=lambda e: str(e.get("term", "")).lower()):
+                missing = {"term", "definition", "taught_in"} - set(entry)
+                if missing:
+                    raise self.error(f"{path}: glossary entry {entry.get('term')!r} lacks {sorted(missing)}")
+                links = ", ".join(f"{{doc}}`/{doc}`" for doc in entry["taught_in"])
+                term = nodes.term(text=str(entry["term"]))
+                term["ids"].append(nodes.make_id(f"term-{entry['term']}"))
+                definition = nodes.definition()
+                text = f"{entry['definition']} *Taught in:* {links}"
+                self.state.nested_parse(StringList([text], source=str(path)), self.content_offset, definition)
+                glossary += nodes.definition_list_item("", term, definition)
+            container = glossary
+            return [container]
+
+    return GlossaryDirective
+
+
 def setup(app):
     app.connect("builder-inited", _copy_plotly_js)
     app.connect("build-finished", _check_figures)
+    app.add_directive("awslab-glossary", _glossary_directive())
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -13,7 +13,7 @@ import json
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,7 +42,7 @@ class RunResult:
 
 def find_notebooks(paths: list[str] | None = None) -> list[Path]:
     """Notebooks named (files or folders), or every course notebook, in course order."""
-    targets = [Path(p) for p in paths] if paths else [NOTEBOOKS]
+    targets = [Path(p).resolve() for p in paths] if paths else [NOTEBOOKS]
     found: list[Path] = []
     for target in targets:
         if target.is_dir():
@@ -93,18 +93,17 @@ def coerce(name: str, text: str, default: object) -> object:
     raise ValueError(f"parameter {name}={text!r} must be a {type(default).__name__} like its default {default!r}")
 
 
-def resolve_parameters(notebook: Path, overrides: dict[str, str]) -> dict[str, object]:
-    """The overrides this notebook declares, converted to the types of its defaults."""
-    declared = {p.name: p for p in notebook_parameters(notebook)}
-    return {name: coerce(name, text, declared[name].default) for name, text in overrides.items() if name in declared}
-
-
-def _execute(notebook: str, output: str, parameters: dict, timeout: int) -> RunResult:
+def _execute(notebook: str, output: str, parameters: dict, timeout: int) -> tuple[RunResult, dict]:
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    from awslab.results import RESULTS_FILE_ENV, read_results
+
     start = time.perf_counter()
     name = Path(notebook).name
+    results_file = f"{output}.results.jsonl"
+    Path(results_file).unlink(missing_ok=True)
+    os.environ[RESULTS_FILE_ENV] = results_file  # the kernel inherits it: awslab.results.record writes there
     try:
         papermill.execute_notebook(
             notebook,
@@ -118,48 +117,163 @@ def _execute(notebook: str, output: str, parameters: dict, timeout: int) -> RunR
         )
     except PapermillExecutionError as exc:
         message = f"cell {exc.cell_index}: {exc.ename}: {exc.evalue}"
-        return RunResult(name, time.perf_counter() - start, False, message)
+        return RunResult(name, time.perf_counter() - start, False, message), {}
     except Exception as exc:  # a kernel that died, a timeout: still one readable line
-        return RunResult(name, time.perf_counter() - start, False, f"{type(exc).__name__}: {exc}")
-    return RunResult(name, time.perf_counter() - start, True, "ok")
+        return RunResult(name, time.perf_counter() - start, False, f"{type(exc).__name__}: {exc}"), {}
+    finally:
+        os.environ.pop(RESULTS_FILE_ENV, None)
+    results = read_results(results_file)
+    Path(results_file).unlink(missing_ok=True)
+    return RunResult(name, time.perf_counter() - start, True, "ok"), results
 
 
-def run(paths: list[str] | None, overrides: dict[str, str], output_dir: Path, jobs: int, timeout: int = 600) -> int:
-    """Execute notebooks; print one line each and a summary; return the exit status (0 when all passed)."""
-    notebooks = find_notebooks(paths)
-    if not notebooks:
-        print("no notebooks found", file=sys.stderr)
-        return 2
-    declared = {p.name for nb in notebooks for p in notebook_parameters(nb)}
-    unknown = sorted(set(overrides) - declared)
-    if unknown:
-        print(
-            f"error: unknown parameter(s) {', '.join(unknown)}; the selected notebooks declare: "
-            f"{', '.join(sorted(declared))}",
-            file=sys.stderr,
+@dataclass(frozen=True)
+class Scenario:
+    """Parameters for a batch run: global ones, and per notebook (keys are paths relative to notebooks/)."""
+
+    name: str
+    description: str
+    parameters: dict
+    notebooks: dict
+
+    @classmethod
+    def load(cls, path: Path) -> Scenario:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        if not isinstance(data, dict):
+            raise ValueError(f"scenario {path}: must be a mapping with name, parameters and notebooks")
+        unknown = set(data) - {"name", "description", "parameters", "notebooks"}
+        if unknown:
+            raise ValueError(
+                f"scenario {path}: unknown key(s) {sorted(unknown)}; allowed: name, description, parameters, notebooks"
+            )
+        name = str(data.get("name") or Path(path).stem)
+        if not name.replace("-", "").replace("_", "").isalnum():
+            raise ValueError(f"scenario name {name!r} must be letters, digits, '-' and '_' (it names a folder)")
+        for key in ("parameters", "notebooks"):
+            if not isinstance(data.get(key) or {}, dict):
+                raise ValueError(f"scenario {path}: {key} must be a mapping")
+        return cls(
+            name,
+            str(data.get("description", "")),
+            dict(data.get("parameters") or {}),
+            {str(k): dict(v or {}) for k, v in (data.get("notebooks") or {}).items()},
         )
-        return 2
+
+
+def shard(notebooks: list[Path], spec: str | None) -> list[Path]:
+    """The notebooks of shard ``i/n`` (1-based): every n-th notebook starting at the i-th, in course order."""
+    if not spec:
+        return notebooks
     try:
-        plans = [(nb, resolve_parameters(nb, overrides)) for nb in notebooks]
+        index, count = (int(part) for part in spec.split("/"))
+    except ValueError:
+        raise ValueError(f"--shard {spec!r} must look like 2/4 (this machine runs shard 2 of 4)") from None
+    if not 1 <= index <= count:
+        raise ValueError(f"--shard {spec!r}: the shard number must be between 1 and {count}")
+    return notebooks[index - 1 :: count]
+
+
+def plan_run(notebooks: list[Path], overrides: dict[str, str], scenario: Scenario | None) -> list[tuple[Path, dict]]:
+    """Each notebook with the parameters it will get; ValueError for unknown names or values of the wrong type."""
+    declared = {nb: {p.name: p for p in notebook_parameters(nb)} for nb in notebooks}
+    everything = {name for params in declared.values() for name in params}
+    global_values: dict[str, object] = dict(scenario.parameters) if scenario else {}
+    unknown = sorted(set(overrides) - everything)
+    if unknown:
+        raise ValueError(
+            f"unknown parameter(s) {', '.join(unknown)}; the selected notebooks declare: "
+            f"{', '.join(sorted(everything))}"
+        )
+    if global_values:  # a scenario is written for the whole course: its names must exist somewhere in it
+        course = {p.name for nb in find_notebooks(None) for p in notebook_parameters(nb)}
+        unknown = sorted(set(global_values) - course)
+        if unknown:
+            raise ValueError(
+                f"the scenario sets unknown parameter(s) {', '.join(unknown)}; the course declares: "
+                f"{', '.join(sorted(course))}"
+            )
+    plans = []
+    for nb in notebooks:
+        params = declared[nb]
+        values = {k: _typed(k, v, params[k].default) for k, v in global_values.items() if k in params}
+        key = nb.relative_to(NOTEBOOKS).as_posix() if nb.is_relative_to(NOTEBOOKS) else nb.name
+        for name, value in (scenario.notebooks.get(key, {}) if scenario else {}).items():
+            if name not in params:
+                raise ValueError(f"scenario sets {name!r} for {key}, which declares: {', '.join(sorted(params))}")
+            values[name] = _typed(name, value, params[name].default)
+        values.update({k: coerce(k, v, params[k].default) for k, v in overrides.items() if k in params})
+        plans.append((nb, values))
+    missing = sorted(k for k in (scenario.notebooks if scenario else {}) if not (NOTEBOOKS / k).exists())
+    if missing:
+        raise ValueError(f"the scenario names notebook(s) that do not exist under notebooks/: {', '.join(missing)}")
+    return plans
+
+
+def _typed(name: str, value: object, default: object) -> object:
+    """A value from a scenario file (already YAML-typed) checked against the default's type."""
+    if isinstance(value, str) and not isinstance(default, str):
+        return coerce(name, value, default)
+    if (
+        isinstance(default, bool) != isinstance(value, bool)
+        or (isinstance(default, (int, float)) and not isinstance(value, (int, float)))
+        or (isinstance(default, int) and not isinstance(default, bool) and isinstance(value, float))
+        or (isinstance(default, str) and not isinstance(value, str))
+    ):
+        raise ValueError(f"parameter {name}={value!r} must be a {type(default).__name__} like its default {default!r}")
+    return float(value) if isinstance(default, float) else value
+
+
+def run(
+    paths: list[str] | None,
+    overrides: dict[str, str],
+    output_dir: Path,
+    jobs: int,
+    timeout: int = 600,
+    scenario_file: Path | None = None,
+    shard_spec: str | None = None,
+) -> int:
+    """Execute notebooks; print one line each and a summary; return the exit status (0 when all passed)."""
+    try:
+        scenario = Scenario.load(scenario_file) if scenario_file else None
+        notebooks = shard(find_notebooks(paths), shard_spec)
+        plans = plan_run(notebooks, overrides, scenario)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    output_dir.mkdir(parents=True, exist_ok=True)
+    if not notebooks:
+        print("no notebooks to run (an empty shard?)")
+        return 0
+    target = output_dir / (scenario.name if scenario else "default")
+    target.mkdir(parents=True, exist_ok=True)
     width = max(len(nb.name) for nb in notebooks)
     results: list[RunResult] = []
+    collected: dict[str, dict] = {}
     with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = [
-            pool.submit(_execute, str(nb), str(output_dir / nb.parent.name / nb.name), params, timeout)
-            for nb, params in plans
-        ]
-        for nb in notebooks:
-            (output_dir / nb.parent.name).mkdir(parents=True, exist_ok=True)
-        for future in futures:
-            result = future.result()
+        futures = {}
+        for nb, params in plans:
+            out = target / nb.parent.name / nb.name
+            out.parent.mkdir(parents=True, exist_ok=True)
+            futures[pool.submit(_execute, str(nb), str(out), params, timeout)] = (nb, params)
+        for done, future in enumerate(as_completed(futures), start=1):
+            nb, params = futures[future]
+            result, values = future.result()
             results.append(result)
+            collected[f"{nb.parent.name}/{nb.name}"] = {
+                "parameters": params,
+                "results": values,
+                "ok": result.ok,
+                "seconds": round(result.seconds, 2),
+            }
             status = "ok" if result.ok else f"FAILED  {result.message}"
-            print(f"{result.notebook:<{width}}  {result.seconds:6.1f} s  {status}", flush=True)
+            print(f"[{done}/{len(plans)}] {result.notebook:<{width}}  {result.seconds:6.1f} s  {status}", flush=True)
+    summary = {
+        "scenario": scenario.name if scenario else "default",
+        "description": scenario.description if scenario else "",
+        "notebooks": dict(sorted(collected.items())),
+    }
+    (target / "results.json").write_text(json.dumps(summary, indent=1, sort_keys=True, default=str))
     failed = sum(not r.ok for r in results)
+    print(f"results: {target / 'results.json'}")
     print(f"{len(results) - failed} passed, {failed} failed")
     return 1 if failed else 0
 

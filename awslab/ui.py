@@ -285,7 +285,7 @@ class Explorer:
         )
         step_specs = []
         for index, (value, view) in enumerate(steps):
-            layout_update = {"title.subtitle.text": subtitles[index]}
+            layout_update = {"title.text": view.figure.layout.title.text, "title.subtitle.text": subtitles[index]}
             for key in ("annotations", "shapes"):
                 layout_update[key] = [item.to_plotly_json() for item in (view.figure.layout[key] or ())]
             layout_update["annotations"] += label
@@ -312,7 +312,7 @@ class Explorer:
                         )
                     ]
                 )
-                combined.update_layout(margin=dict(b=160))
+                _grow_bottom(combined, 160)
             else:
                 combined.update_layout(
                     sliders=[
@@ -327,7 +327,7 @@ class Explorer:
                         )
                     ]
                 )
-                combined.update_layout(margin=dict(b=130))
+                _grow_bottom(combined, 130)
         return combined
 
     # The live side ----------------------------------------------------------------------------------------
@@ -382,6 +382,13 @@ class Explorer:
         bundle["text/plain"] = f"Explorer: {self.title} (move '{self.main}')"
         bundle[PLOTLY_MIME] = json.loads(self.static_figure().to_json())
         return bundle
+
+
+def _grow_bottom(fig: go.Figure, bottom_margin: int) -> None:
+    """Make room under the plot for a slider or dropdown without shrinking the plot itself."""
+    old_margin = fig.layout.margin.b if fig.layout.margin.b is not None else 60
+    height = fig.layout.height or 420
+    fig.update_layout(margin=dict(b=bottom_margin), height=height + max(0, bottom_margin - old_margin))
 
 
 def _numbers_line(numbers: dict[str, str]) -> str:

@@ -11,6 +11,7 @@ from awslab import runner
 
 ROOT = Path(__file__).resolve().parent.parent
 STORAGE = ROOT / "notebooks" / "01_storage"
+S3_NOTEBOOKS = [str(p) for p in sorted(STORAGE.glob("0[1-4]_*.ipynb"))]
 pytestmark = pytest.mark.notebooks
 
 
@@ -36,7 +37,7 @@ def test_params_command_lists_defaults_and_meaning():
 def test_runs_every_notebook_with_other_parameters(tmp_path):
     result = awslab(
         "run",
-        str(STORAGE),
+        *S3_NOTEBOOKS,
         "--output",
         str(tmp_path),
         "--jobs",
@@ -64,10 +65,10 @@ def test_runs_every_notebook_with_other_parameters(tmp_path):
     lines = [line for line in result.stdout.splitlines() if line.endswith(" ok")]
     assert len(lines) == 4
     assert result.stdout.strip().splitlines()[-1] == "4 passed, 0 failed"
-    executed = json.loads((tmp_path / "01_storage" / "01_s3_fundamentals.ipynb").read_text())
+    executed = json.loads((tmp_path / "default" / "01_storage" / "01_s3_fundamentals.ipynb").read_text())
     printed = "".join("".join(o.get("text", "")) for c in executed["cells"] for o in c.get("outputs", []))
     assert "years=5,000" in printed and "seed=11" in printed
-    lifecycle = json.loads((tmp_path / "01_storage" / "02_storage_classes_lifecycle.ipynb").read_text())
+    lifecycle = json.loads((tmp_path / "default" / "01_storage" / "02_storage_classes_lifecycle.ipynb").read_text())
     assert any("injected-parameters" in c["metadata"].get("tags", []) for c in lifecycle["cells"])
     assert "'GLACIER': {'usd_per_gb_month': 0.004}" in json.dumps(lifecycle)
 

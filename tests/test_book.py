@@ -43,6 +43,16 @@ def test_no_page_loads_anything_from_outside(built_book):
         assert not found, f"{page.relative_to(built_book)} loads {found[:3]}"
 
 
+def test_every_page_stays_under_the_weight_budget(built_book):
+    # Issue budget: a page's own HTML under 1.5 MB (shared assets such as plotly.min.js excluded).
+    heavy = {
+        p.relative_to(built_book).as_posix(): p.stat().st_size
+        for p in built_book.rglob("*.html")
+        if p.stat().st_size > 1.5 * 1024 * 1024
+    }
+    assert heavy == {}
+
+
 def test_plotly_js_is_shipped_once(built_book):
     copies = list(built_book.rglob("plotly.min.js"))
     assert len(copies) == 1 and copies[0].stat().st_size > 1_000_000
@@ -119,3 +129,44 @@ def test_figure_check_raises_when_a_page_lost_a_figure(tmp_path):
 
     with pytest.raises(ExtensionError, match="page: 1 plotly outputs, 0 figures"):
         book._check_figures(App(), None)
+
+
+def test_glossary_links_every_term_to_where_it_is_taught(built_book):
+    import yaml
+
+    entries = yaml.safe_load((ROOT / "book" / "glossary.yaml").read_text())
+    page = (built_book / "book" / "glossary.html").read_text()
+    for entry in entries:
+        assert f">{entry['term']}</dt>" in page, entry["term"]
+        for doc in entry["taught_in"]:
+            assert f'href="../{doc}.html"' in page, (entry["term"], doc)
+
+
+def test_a_glossary_link_to_a_missing_page_fails_the_build(tmp_path):
+    source = _mini_book(tmp_path, [])
+    (source / "glossary.yaml").write_text("- term: Thing\n  definition: A thing.\n  taught_in: [no/such/page]\n")
+    (source / "glossary.md").write_text("# Glossary\n\n```{awslab-glossary} glossary.yaml\n```\n")
+    (source / "_toc.yml").write_text("format: jb-book\nroot: page\nchapters:\n  - file: glossary\n")
+    result = build_book(source)
+    assert result.returncode != 0
+    assert "no/such/page" in result.stdout + result.stderr
+
+
+def test_every_toc_entry_exists_and_every_notebook_is_in_the_toc():
+    import yaml
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = {toc["root"]}
+
+    def walk(node):
+        for key in ("parts", "chapters", "sections"):
+            for child in node.get(key, []):
+                if "file" in child:
+                    files.add(child["file"])
+                walk(child)
+
+    walk(toc)
+    for name in files:
+        assert any((ROOT / f"{name}{ext}").exists() for ext in (".md", ".ipynb")), name
+    notebooks = {p.relative_to(ROOT).with_suffix("").as_posix() for p in (ROOT / "notebooks").glob("*/*.ipynb")}
+    assert notebooks <= files, f"notebooks missing from _toc.yml: {sorted(notebooks - files)}"

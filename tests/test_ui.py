@@ -53,6 +53,7 @@ def test_static_face_has_a_step_per_main_value_and_only_default_visible():
     for index, step in enumerate(slider.steps):
         assert step.args[0]["visible"] == [i == index for i in range(5)]
         assert step.args[1]["title.subtitle.text"] == f"x squared: <b>{index * index}</b>"
+        assert step.args[1]["title.text"] == f"sq of {float(index)}"
 
 
 def test_numbers_wrap_two_per_line():

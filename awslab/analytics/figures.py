@@ -11,6 +11,19 @@ from awslab.analytics.kinesis import SHARD_WRITE_RECORDS_PER_SECOND, HotKeyResul
 from awslab.analytics.snowball import TransferPlan
 
 
+def shard_requirements_figure(needs: dict[str, float], shards: int) -> go.Figure:
+    """Shards each Kinesis quota calls for, against the shard count chosen (the largest need, rounded up)."""
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=list(needs), y=theme.rounded(list(needs.values())), name="shards this quota needs"))
+    fig.add_hline(y=float(shards), line_dash="dash", annotation_text=f"shards provisioned: {shards}")
+    fig.update_layout(
+        title=f"Kinesis shard calculator: {shards} shard{'s' if shards != 1 else ''}",
+        xaxis_title="quota",
+        yaxis=dict(title="shards", rangemode="tozero"),
+    )
+    return theme.apply(fig)
+
+
 def shard_load_figure(result: HotKeyResult, title: str = "Write load per shard") -> go.Figure:
     """Per-shard write utilisation (1.0 = the shard's write quota), split into accepted and throttled."""
     load = result.load

@@ -25,13 +25,13 @@ RECORD_MAX_KIB = 10_240  # 10 MiB after UpdateMaxRecordSize (default 1 MiB); "Ha
 HASH_KEY_MAX = 2**128 - 1
 
 
-def shards_needed(
+def shard_requirements(
     records_per_second: float, average_record_kb: float, consumers: int = 1, *, enhanced_fan_out: bool = False
-) -> int:
-    """Shards for a stream: enough for the write bandwidth, the write record rate and the shared read bandwidth.
+) -> dict[str, float]:
+    """Shards each quota alone calls for (fractional): write KiB/s, write records/s and shared read KiB/s.
 
     Sizes are in KiB (the AWS sizing formula divides by 1024 and 2048). With enhanced fan-out each consumer has
-    its own read pipe, so readers add no shards.
+    its own read pipe, so the read need is 0.
     """
     rate = validate.number("records_per_second", records_per_second, minimum=0, maximum=1e9, unit="records/s")
     size = validate.number(
@@ -40,11 +40,20 @@ def shards_needed(
     limit = ENHANCED_FAN_OUT_MAX_CONSUMERS if enhanced_fan_out else 1000
     readers = validate.integer("consumers", consumers, minimum=1, maximum=limit)
     write_kib = rate * size
-    needs = [write_kib / SHARD_WRITE_KIB_PER_SECOND, rate / SHARD_WRITE_RECORDS_PER_SECOND]
-    if not enhanced_fan_out:
-        needs.append(write_kib * readers / SHARD_READ_KIB_PER_SECOND)
+    return {
+        "write bandwidth (1 MiB/s)": write_kib / SHARD_WRITE_KIB_PER_SECOND,
+        "write records (1,000/s)": rate / SHARD_WRITE_RECORDS_PER_SECOND,
+        "read bandwidth (2 MiB/s shared)": 0.0 if enhanced_fan_out else write_kib * readers / SHARD_READ_KIB_PER_SECOND,
+    }
+
+
+def shards_needed(
+    records_per_second: float, average_record_kb: float, consumers: int = 1, *, enhanced_fan_out: bool = False
+) -> int:
+    """Shards for a stream: enough for the write bandwidth, the write record rate and the shared read bandwidth."""
+    needs = shard_requirements(records_per_second, average_record_kb, consumers, enhanced_fan_out=enhanced_fan_out)
     # round() first so that 2.0000000000000004 counts as 2 shards, not 3
-    return max(1, math.ceil(round(max(needs), 9)))
+    return max(1, math.ceil(round(max(needs.values()), 9)))
 
 
 def hash_key(partition_key: str) -> int:

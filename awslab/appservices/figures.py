@@ -14,28 +14,28 @@ from awslab.appservices.swf import WorkflowRun
 
 
 def fleet_figure(result: FleetResult, title: str = "Consumer fleet on an SQS queue") -> go.Figure:
-    """Queue depth (visible, in flight) and age of the oldest message over time."""
+    """Queue depth (visible, in flight) and age of the oldest message over time, in two stacked panels."""
     times = theme.rounded(result.times_seconds)
-    fig = make_subplots(
-        rows=2,
-        cols=1,
-        shared_xaxes=True,
-        vertical_spacing=0.12,
-        subplot_titles=("Messages in the queue", "Age of the oldest message"),
+    # Two y-axes on split domains rather than make_subplots: the same picture, built several times faster.
+    fig = go.Figure(
+        [
+            go.Scatter(x=times, y=theme.rounded(result.visible), name="visible", mode="lines"),
+            go.Scatter(x=times, y=theme.rounded(result.in_flight), name="in flight", mode="lines"),
+            go.Scatter(
+                x=times, y=theme.rounded(result.oldest_message_age_seconds), name="oldest age", mode="lines", yaxis="y2"
+            ),
+        ]
     )
-    fig.add_trace(go.Scatter(x=times, y=theme.rounded(result.visible), name="visible", mode="lines"), 1, 1)
-    fig.add_trace(go.Scatter(x=times, y=theme.rounded(result.in_flight), name="in flight", mode="lines"), 1, 1)
-    fig.add_trace(
-        go.Scatter(x=times, y=theme.rounded(result.oldest_message_age_seconds), name="oldest age", mode="lines"), 2, 1
-    )
-    fig.update_yaxes(title_text="messages", row=1, col=1)
-    fig.update_yaxes(title_text="age (s)", row=2, col=1)
-    fig.update_xaxes(title_text="time (s)", row=2, col=1)
     summary = (
         f"sent {result.messages_sent:,} · deleted {result.deleted:,} · DLQ {result.dead_lettered:,} · "
         f"duplicates {result.duplicate_processings:,}"
     )
-    fig.update_layout(title=f"{title}<br><sup>{summary}</sup>")
+    fig.update_layout(
+        title=f"{title}<br><sup>{summary}</sup>",
+        xaxis=dict(title="time (s)", anchor="y2"),
+        yaxis=dict(title="messages in the queue", domain=[0.56, 1.0], rangemode="tozero"),
+        yaxis2=dict(title="oldest message age (s)", domain=[0.0, 0.44], rangemode="tozero"),
+    )
     return theme.apply(fig, height=520)
 
 

@@ -145,6 +145,7 @@ def simulate_group(
     load = np.asarray(load_rps, dtype=float)
     if load.ndim != 1 or load.size == 0 or not np.isfinite(load).all() or (load < 0).any():
         raise ValueError("load_rps must be a non-empty list of finite numbers >= 0 (requests per second per minute)")
+    load_list = load.tolist()  # plain floats: per-minute arithmetic on numpy scalars is several times slower
     lo = validate.integer("min_size", min_size, minimum=0)
     hi = validate.integer("max_size", max_size, minimum=0)
     if hi < lo:
@@ -250,13 +251,13 @@ def simulate_group(
         healthy = [i for i in in_service if i["FailedMinute"] is None]
         warming = any(now - i["LaunchMinute"] < boot + warm for i in alive)
         capacity = len(healthy) * cap
-        served = min(load[now], capacity)
+        served = min(load_list[now], capacity)
         if capacity == 0:
-            cpu = 100.0 if load[now] > 0 else 0.0
+            cpu = 100.0 if load_list[now] > 0 else 0.0
         else:
-            cpu = min(100.0, 100.0 * load[now] / capacity)
+            cpu = min(100.0, 100.0 * load_list[now] / capacity)
         cpu_history.append(cpu)
-        rho = min(load[now] / capacity, 0.99) if capacity else (0.99 if load[now] > 0 else 0.0)
+        rho = min(load_list[now] / capacity, 0.99) if capacity else (0.99 if load_list[now] > 0 else 0.0)
         n_now = len(healthy)
 
         for idx, policy in enumerate(checked):
@@ -267,7 +268,7 @@ def simulate_group(
                 target = float(cfg["TargetValue"])
                 recent_out = cpu_history[-TARGET_TRACKING_OUT_MINUTES:]
                 recent_in = cpu_history[-TARGET_TRACKING_IN_MINUTES:]
-                needed = math.ceil(load[now] / (cap * target / 100.0) - 1e-9)
+                needed = math.ceil(load_list[now] / (cap * target / 100.0) - 1e-9)
                 if len(recent_out) == TARGET_TRACKING_OUT_MINUTES and min(recent_out) > target:
                     desired = max(desired, min(hi, max(lo, needed)))
                 elif (
@@ -348,7 +349,7 @@ def simulate_group(
         series["pending"].append(len(alive) - len([i for i in alive if now - i["LaunchMinute"] >= boot]))
         series["capacity"].append(round(capacity, 6))
         series["served"].append(round(served, 6))
-        series["dropped"].append(round(load[now] - served, 6))
+        series["dropped"].append(round(load_list[now] - served, 6))
         series["cpu"].append(round(cpu, 6))
         series["latency"].append(round(base_latency_ms / (1.0 - rho), 6))
 

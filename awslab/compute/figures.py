@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -104,8 +105,14 @@ def spot_figure(result: SpotRun, max_price_usd_per_hour: float) -> go.Figure:
     )
 
 
-def asg_figure(result: AsgRun) -> go.Figure:
-    """Three panels over the run: load against capacity, instance counts, and latency with dropped requests."""
+def asg_figure(result: AsgRun, every: int = 1) -> go.Figure:
+    """Three panels over the run: load against capacity, instance counts, and latency with dropped requests.
+
+    ``every`` keeps one minute in that many (a lighter figure for an explorer's precomputed steps).
+    """
+    if not isinstance(every, int) or every < 1:
+        raise ValueError(f"every must be a whole number >= 1, got {every!r}")
+    result = _thin(result, every)
     fig = make_subplots(
         rows=3,
         cols=1,
@@ -132,6 +139,14 @@ def asg_figure(result: AsgRun) -> go.Figure:
         f"USD {result.cost_per_hour_usd:g} if billed per hour",
         height=760,
     )
+
+
+def _thin(result: AsgRun, every: int) -> AsgRun:
+    if every == 1:
+        return result
+    fields = ("minutes", "load_rps", "desired", "min_size", "max_size", "in_service", "capacity_rps", "latency_ms")
+    fields += ("dropped_rps",)
+    return replace(result, **{name: getattr(result, name)[::every] for name in fields})
 
 
 def traffic_share_figure(targets_per_az: dict[str, int]) -> go.Figure:
@@ -309,3 +324,37 @@ def health_check_figure(view: Sequence[bool], down_intervals: Sequence[tuple[flo
     lag_out = next((t for t in seconds if not view[t]), None)
     title = "Health checks: out of service at " + (f"{lag_out} s" if lag_out is not None else "never")
     return _finish(fig, title)
+
+
+def breakeven_figure(costs: pd.DataFrame, utilization: float) -> go.Figure:
+    """Cost per instance over a term against utilisation: On-Demand rises, each reservation is flat."""
+    fig = go.Figure()
+    x = _floats(100 * costs["utilization"])
+    for column in costs.columns[1:]:
+        dash = None if column == "On-Demand" else "dash"
+        fig.add_trace(go.Scatter(x=x, y=_floats(costs[column]), name=column, line={"dash": dash}))
+    fig.add_vline(x=round(100 * utilization, 6), line={"color": "#555", "dash": "dot"})
+    fig.update_xaxes(title="utilisation (% of the term's hours the instance runs)")
+    fig.update_yaxes(title="cost over the term (USD per instance)")
+    return _finish(fig, "On-Demand against reservations: where the lines cross is the break-even")
+
+
+def step_scaling_figure(
+    metric_values: Sequence[float], capacities: Sequence[int], threshold: float, metric_value: float, current: int
+) -> go.Figure:
+    """New capacity after one step-scaling action, for every metric value, with the alarm threshold marked."""
+    fig = go.Figure(go.Scatter(x=_floats(metric_values), y=list(capacities), name="new capacity", line={"shape": "hv"}))
+    fig.add_trace(
+        go.Scatter(
+            x=_floats([metric_value]),
+            y=[capacities[min(range(len(metric_values)), key=lambda i: abs(metric_values[i] - metric_value))]],
+            mode="markers",
+            marker={"size": 14, "symbol": "star"},
+            name="this breach",
+        )
+    )
+    fig.add_hline(y=current, line={"dash": "dot", "color": "#777"})
+    fig.add_vline(x=threshold, line={"dash": "dash", "color": "#d62728"})
+    fig.update_xaxes(title="metric value when the alarm fires (e.g. CPU %)")
+    fig.update_yaxes(title="capacity after the action (instances)")
+    return _finish(fig, f"Step scaling from {current} instances (threshold {threshold:g}, dashed)")

@@ -247,3 +247,43 @@ def simulate_spot_job(
         round(cost, 6),
         round(work * on_demand_usd_per_hour, 6),
     )
+
+
+def cost_over_term(
+    utilization_grid: Sequence[float],
+    on_demand_usd_per_hour: float = M5_LARGE_ON_DEMAND_USD_PER_HOUR,
+    reservations: Sequence[Reservation] = M5_LARGE_RESERVATIONS,
+    term_years: int = 1,
+) -> pd.DataFrame:
+    """Return USD per instance over ``term_years`` at each utilisation (0-1): On-Demand and every offering of that term.
+
+    A reservation costs its upfront plus the recurring rate for every hour of the term, used or not.
+    """
+    od = validate.number("on_demand_usd_per_hour", on_demand_usd_per_hour, minimum=0, exclusive_minimum=True)
+    years = validate.integer("term_years", term_years, minimum=1, maximum=3)
+    offers = [r for r in reservations if r.term_years == years]
+    if not offers:
+        raise ValueError(f"term_years={years} matches no reservation offering; terms offered: 1 and 3 years")
+    hours = years * HOURS_PER_YEAR
+    rows = []
+    for u in utilization_grid:
+        share = validate.number("utilization", u, minimum=0, maximum=1)
+        row = {"utilization": share, "On-Demand": od * share * hours}
+        for r in offers:
+            row[f"{r.term_years}-year {r.payment_option}"] = r.upfront_usd + r.recurring_usd_per_hour * hours
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def weekly_profile(base_instances: int, peak_instances: int, weekend_peak_fraction: float = 0.5) -> list[int]:
+    """Return a week of hourly instance needs (168 values): the base all night, a daytime hump up to the peak.
+
+    Weekend days reach only ``weekend_peak_fraction`` of the weekday hump above the base.
+    """
+    base = validate.integer("base_instances", base_instances, minimum=0)
+    peak = validate.integer("peak_instances", peak_instances, minimum=base)
+    weekend = validate.number("weekend_peak_fraction", weekend_peak_fraction, minimum=0, maximum=1)
+    hours = np.arange(168)
+    hump = np.clip(np.sin((hours % 24 - 6) / 12 * np.pi), 0, None) ** 2
+    scale = np.where(hours // 24 >= 5, weekend, 1.0)
+    return [int(v) for v in np.ceil(base + (peak - base) * hump * scale - 1e-9)]

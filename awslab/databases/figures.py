@@ -106,6 +106,43 @@ def read_pages_figure(pages: Sequence[Mapping[str, object]]) -> go.Figure:
     return _finish(fig, "Query/Scan pages: 1 MB read per call, filters do not reduce the cost", "page", "items")
 
 
+def operation_units_figure(rows: Sequence[Mapping[str, object]]) -> go.Figure:
+    """Capacity units of each way to read or write the same items: ``{"operation", "units", "kind"}`` rows."""
+    fig = go.Figure()
+    for i, kind in enumerate(dict.fromkeys(str(r["kind"]) for r in rows)):
+        chosen = [r for r in rows if r["kind"] == kind]
+        fig.add_trace(
+            go.Bar(
+                x=[str(r["operation"]) for r in chosen],
+                y=_r(float(r["units"]) for r in chosen),
+                text=[f"{float(r['units']):g}" for r in chosen],
+                textposition="outside",
+                name=kind,
+                marker_color=theme.COLORS[i % len(theme.COLORS)],
+            )
+        )
+    return _finish(fig, "Capacity units for the same items, by operation", "operation", "capacity units")
+
+
+def query_vs_scan_figure(comparison: Mapping[str, Mapping[str, float]]) -> go.Figure:
+    """Read units and calls of a Query and a filtered Scan (from ``dynamodb.query_vs_scan``)."""
+    names = list(comparison)
+    fig = make_subplots(rows=1, cols=2, subplot_titles=("read units consumed", "API calls (1 MB pages)"))
+    fig.add_trace(
+        go.Bar(x=names, y=_r(comparison[n]["read_units"] for n in names), name="read units", showlegend=False),
+        row=1,
+        col=1,
+    )
+    fig.add_trace(
+        go.Bar(x=names, y=_r(comparison[n]["calls"] for n in names), name="calls", showlegend=False),
+        row=1,
+        col=2,
+    )
+    fig.update_yaxes(type="log", row=1, col=1)
+    fig.update_yaxes(type="log", row=1, col=2)
+    return _finish(fig, "Finding the same items: Query on the key vs Scan with a filter", "operation", "count (log)")
+
+
 # --- RDS -----------------------------------------------------------------------------------------------------------
 def recovery_figure(matrix: pd.DataFrame) -> go.Figure:
     """RPO and RTO in minutes per failure scenario (from ``rds.recovery_matrix``), log scale."""
@@ -137,14 +174,17 @@ def failover_timeline_figure(timeline: Sequence[Mapping[str, object]], title: st
     return _finish(fig, f"{title}: writes fail for {total:.0f} s", "time since failure (s)", "phase", height=360)
 
 
-def replica_lag_figure(result: ReplicaLagResult) -> go.Figure:
-    """Write rate, replica lag and the stale share of read-after-write reads over time."""
+def replica_lag_figure(result: ReplicaLagResult, every_seconds: int = 1) -> go.Figure:
+    """Write rate, replica lag and the stale share of read-after-write reads over time (a point every n seconds)."""
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08)
-    t = _r(result.seconds)
-    fig.add_trace(go.Scatter(x=t, y=_r(result.writes_per_second), name="writes/s on primary"), row=1, col=1)
-    fig.add_trace(go.Scatter(x=t, y=_r(result.applied_per_second), name="writes/s applied on replica"), row=1, col=1)
-    fig.add_trace(go.Scatter(x=t, y=_r(result.lag_seconds), name="replica lag (s)"), row=2, col=1)
-    fig.add_trace(go.Scatter(x=t, y=_r(result.stale_read_fraction), name="stale read share"), row=2, col=1)
+    n = every_seconds
+    t = _r(result.seconds[::n])
+    fig.add_trace(go.Scatter(x=t, y=_r(result.writes_per_second[::n]), name="writes/s on primary"), row=1, col=1)
+    fig.add_trace(
+        go.Scatter(x=t, y=_r(result.applied_per_second[::n]), name="writes/s applied on replica"), row=1, col=1
+    )
+    fig.add_trace(go.Scatter(x=t, y=_r(result.lag_seconds[::n]), name="replica lag (s)"), row=2, col=1)
+    fig.add_trace(go.Scatter(x=t, y=_r(result.stale_read_fraction[::n]), name="stale read share"), row=2, col=1)
     fig.update_yaxes(title_text="writes per second", row=1, col=1)
     fig.update_yaxes(title_text="seconds / share", row=2, col=1)
     fig.update_xaxes(title_text="time (s)", row=2, col=1)
@@ -182,10 +222,11 @@ def cache_db_load_figure(result: CacheAsideResult) -> go.Figure:
     )
 
 
-def node_failure_figure(runs: Mapping[str, pd.DataFrame]) -> go.Figure:
+def node_failure_figure(runs: Mapping[str, pd.DataFrame], every_seconds: int = 1) -> go.Figure:
     """Database reads per second around a Memcached node failure, one line per cluster layout."""
     fig = go.Figure()
     for label, frame in runs.items():
+        frame = frame.iloc[::every_seconds]
         fig.add_trace(go.Scatter(x=_r(frame["second"]), y=_r(frame["db_reads_per_second"]), name=label))
     return _finish(
         fig,
@@ -226,13 +267,13 @@ def join_figure(plans: Mapping[str, Mapping[str, object]]) -> go.Figure:
     return _finish(fig, "Join redistribution (EXPLAIN label on each bar)", "outer / inner distribution", "rows moved")
 
 
-def zone_map_figure(comparison: pd.DataFrame) -> go.Figure:
+def zone_map_figure(comparison: pd.DataFrame, filter_label: str = "a 10% range filter") -> go.Figure:
     """Share of blocks scanned by sort style and predicate (from ``redshift.zone_map_comparison``)."""
     fig = go.Figure()
     for predicate, group in comparison.groupby("predicate", sort=False):
         fig.add_trace(go.Bar(x=list(group["sort"]), y=_r(group["fraction_scanned"]), name=f"filter on {predicate}"))
     fig.update_layout(barmode="group", yaxis_range=[0, 1.05])
-    return _finish(fig, "Zone maps: blocks read for a 10% range filter", "sort key", "share of blocks scanned")
+    return _finish(fig, f"Zone maps: blocks read for {filter_label}", "sort key", "share of blocks scanned")
 
 
 def copy_figure(sweep: pd.DataFrame) -> go.Figure:
@@ -265,8 +306,9 @@ def wlm_wait_figure(runs: Mapping[str, pd.DataFrame]) -> go.Figure:
     )
 
 
-def storage_autoscaling_figure(history: pd.DataFrame) -> go.Figure:
+def storage_autoscaling_figure(history: pd.DataFrame, every_hours: int = 1) -> go.Figure:
     """Used vs allocated storage over time (from ``rds.simulate_storage_autoscaling``), full hours marked."""
+    history = history.iloc[::every_hours]
     days = [h / 24 for h in history["hour"]]
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=_r(days), y=_r(history["allocated_gib"]), name="allocated", line_shape="hv"))

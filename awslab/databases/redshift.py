@@ -273,12 +273,21 @@ def copy_load(
 
 
 def zone_map_comparison(
-    a_range: tuple[int, int] = (0, 99), b_range: tuple[int, int] = (0, 99), **settings: object
+    a_range: tuple[int, int] = (0, 99),
+    b_range: tuple[int, int] = (0, 99),
+    maps_by_sort: dict[str, ZoneMaps] | None = None,
+    **settings: object,
 ) -> pd.DataFrame:
-    """Share of blocks scanned for each sort style and predicate (on a, on b, on both)."""
+    """Share of blocks scanned for each sort style and predicate (on a, on b, on both).
+
+    ``maps_by_sort`` reuses tables already built by ``build_zone_maps`` (one per sort style); otherwise each is built
+    from ``settings``.
+    """
     rows = []
     for sort in SORT_STYLES:
-        maps = build_zone_maps(sort=sort, **settings)  # type: ignore[arg-type]
+        maps = (
+            maps_by_sort[sort] if maps_by_sort else build_zone_maps(sort=sort, **settings)  # type: ignore[arg-type]
+        )
         for label, a, b in (("a only", a_range, None), ("b only", None, b_range), ("a and b", a_range, b_range)):
             rows.append({"sort": sort, "predicate": label, **zone_map_query(maps, a, b)})
     return pd.DataFrame(rows)
@@ -294,6 +303,23 @@ def copy_sweep(file_counts: list[int], total_size_gib: float = 10.0, **settings:
 # else to the last (default) queue, and waits for one of that queue's query_concurrency slots.
 # https://docs.aws.amazon.com/redshift/latest/dg/cm-c-defining-query-queues.html (read 2026-11-27)
 MAX_WLM_QUERIES = 20_000
+
+
+def parse_wlm_json(text: str) -> list[dict[str, object]]:
+    """Queues from a ``wlm_json_configuration`` parameter value (a JSON list of queue objects)."""
+    import json
+
+    try:
+        queues = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"wlm_json_configuration is not valid JSON: {exc.msg} at character {exc.pos}") from None
+    if not isinstance(queues, list) or not queues or not all(isinstance(q, dict) for q in queues):
+        raise ValueError("wlm_json_configuration must be a non-empty JSON list of queue objects")
+    for i, queue in enumerate(queues):
+        groups = queue.get("query_group", [])
+        if not isinstance(groups, list) or not all(isinstance(g, str) for g in groups):
+            raise ValueError(f"queues[{i}].query_group must be a list of group names, got {groups!r}")
+    return queues
 
 
 def simulate_wlm(

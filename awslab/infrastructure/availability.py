@@ -137,6 +137,9 @@ def compare_deployments(
     correlation_beta: float = 0.0,
 ) -> pd.DataFrame:
     """Table comparing one AZ, three AZs in one Region, and two Regions of three AZs, with downtime in minutes."""
+    validate.number("instance_availability", instance_availability, minimum=0, maximum=1)
+    validate.number("az_availability", az_availability, minimum=0, maximum=1)
+    validate.number("region_availability", region_availability, minimum=0, maximum=1)
     shapes = [("one AZ", 1, 1), ("multi-AZ (3 AZs)", 3, 1), ("multi-Region (2 x 3 AZs)", 3, 2)]
     rows = [
         deployment_availability(

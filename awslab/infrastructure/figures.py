@@ -54,20 +54,23 @@ def redundancy_figure(copies: Sequence[int], availability_by_beta: dict[float, S
 def region_map_figure(
     regions: pd.DataFrame, user_groups: Sequence[UserGroup] = (), highlight: str | None = None
 ) -> go.Figure:
-    """World map of Regions (code, name, lat, lon) with optional user groups and one highlighted Region.
+    """Regions (code, name, lat, lon) on longitude/latitude axes, with optional user groups and one highlighted Region.
 
-    Drawn with plotly's geo layout; the book serves the base-map topojson locally (no CDN).
+    An ordinary scatter, not a plotly geo map: a geo map fetches its coastline topojson from a CDN, which the offline
+    book must not load. The price is that no coastline is drawn; the points sit at their metro coordinates.
     """
     chosen = regions["code"] == highlight
     fig = go.Figure()
+    others = regions.loc[~chosen]
     fig.add_trace(
-        go.Scattergeo(
-            lat=_r(regions.loc[~chosen, "lat"]),
-            lon=_r(regions.loc[~chosen, "lon"]),
-            text=[
-                f"{c}<br>{n}" for c, n in zip(regions.loc[~chosen, "code"], regions.loc[~chosen, "name"], strict=True)
-            ],
-            mode="markers",
+        go.Scatter(
+            x=_r(others["lon"]),
+            y=_r(others["lat"]),
+            text=list(others["code"]),
+            hovertext=[f"{c}<br>{n}" for c, n in zip(others["code"], others["name"], strict=True)],
+            mode="markers+text",
+            textposition="top center",
+            textfont={"size": 8},
             marker={"size": 8, "color": "#ff9900"},
             name="Regions",
             hoverinfo="text",
@@ -75,42 +78,47 @@ def region_map_figure(
     )
     if chosen.any():
         row = regions[chosen].iloc[0]
-        fig.add_trace(
-            go.Scattergeo(
-                lat=_r([row["lat"]]),
-                lon=_r([row["lon"]]),
-                text=[f"{row['code']}<br>{row['name']}"],
-                mode="markers",
-                marker={"size": 14, "color": "#d62728", "symbol": "star"},
-                name=f"Closest: {row['code']}",
-                hoverinfo="text",
-            )
-        )
         for g in user_groups:
             fig.add_trace(
-                go.Scattergeo(
-                    lat=_r([g.lat, row["lat"]]),
-                    lon=_r([g.lon, row["lon"]]),
+                go.Scatter(
+                    x=_r([g.lon, row["lon"]]),
+                    y=_r([g.lat, row["lat"]]),
                     mode="lines",
-                    line={"width": 1, "color": "#7f7f7f"},
+                    line={"width": 1, "color": "#7f7f7f", "dash": "dot"},
                     showlegend=False,
                     hoverinfo="skip",
                 )
             )
+        fig.add_trace(
+            go.Scatter(
+                x=_r([row["lon"]]),
+                y=_r([row["lat"]]),
+                text=[row["code"]],
+                hovertext=[f"{row['code']}<br>{row['name']}"],
+                mode="markers+text",
+                textposition="bottom center",
+                marker={"size": 16, "color": "#d62728", "symbol": "star"},
+                name=f"Closest: {row['code']}",
+                hoverinfo="text",
+            )
+        )
     if user_groups:
         fig.add_trace(
-            go.Scattergeo(
-                lat=_r([g.lat for g in user_groups]),
-                lon=_r([g.lon for g in user_groups]),
-                text=[f"{g.label}: {g.users:g} users" for g in user_groups],
+            go.Scatter(
+                x=_r([g.lon for g in user_groups]),
+                y=_r([g.lat for g in user_groups]),
+                hovertext=[f"{g.label}: {g.users:g} users" for g in user_groups],
                 mode="markers",
-                marker={"size": 9, "color": "#1f77b4", "symbol": "circle-open"},
+                marker={"size": 11, "color": "#1f77b4", "symbol": "circle-open", "line": {"width": 2}},
                 name="Users",
                 hoverinfo="text",
             )
         )
-    fig.update_geos(projection_type="natural earth", showcountries=True, showland=True, landcolor="#f2f2f2")
-    fig.update_layout(title="AWS Regions (a selection)", margin={"l": 0, "r": 0, "t": 40, "b": 0})
+    fig.add_hline(y=0, line_width=1, line_color="#bbbbbb", annotation_text="equator", annotation_position="right")
+    fig.update_layout(title="AWS Regions (a selection) by longitude and latitude", xaxis_title="Longitude (degrees)")
+    fig.update_layout(yaxis_title="Latitude (degrees)")
+    fig.update_xaxes(range=[-180, 180], dtick=30)
+    fig.update_yaxes(range=[-60, 75], dtick=15)
     return fig
 
 

@@ -159,3 +159,47 @@ def closest_regions(user_groups: Sequence[UserGroup], codes: Sequence[str] | Non
 def closest_region(user_groups: Sequence[UserGroup], codes: Sequence[str] | None = None) -> str:
     """Code of the Region with the lowest user-weighted mean SAMPLE round-trip time."""
     return str(closest_regions(user_groups, codes).iloc[0]["code"])
+
+
+# Sample audiences for the "closest Region" explorer (illustrative; user counts are weights, not data).
+USER_SCENARIOS: dict[str, tuple[UserGroup, ...]] = {
+    "Tokyo and Seoul": (UserGroup("Tokyo", 35.7, 139.7, 5), UserGroup("Seoul", 37.6, 127.0, 5)),
+    "Europe (Berlin, Madrid, Warsaw)": (
+        UserGroup("Berlin", 52.5, 13.4, 4),
+        UserGroup("Madrid", 40.4, -3.7, 3),
+        UserGroup("Warsaw", 52.2, 21.0, 2),
+    ),
+    "US coast to coast": (UserGroup("New York", 40.7, -74.0, 5), UserGroup("Los Angeles", 34.1, -118.2, 5)),
+    "Nairobi and Lagos": (UserGroup("Nairobi", -1.3, 36.8, 3), UserGroup("Lagos", 6.5, 3.4, 5)),
+    "Sydney and Auckland": (UserGroup("Sydney", -33.9, 151.2, 5), UserGroup("Auckland", -36.8, 174.8, 2)),
+    "Global (London, New York, Singapore)": (
+        UserGroup("London", 51.5, -0.1, 3),
+        UserGroup("New York", 40.7, -74.0, 3),
+        UserGroup("Singapore", 1.35, 103.8, 3),
+    ),
+}
+
+
+def parse_user_groups(text: str) -> tuple[UserGroup, ...]:
+    """User groups from text such as "Lima -12.0 -77.0 5; Quito -0.2 -78.5 2" (label lat lon users; ...)."""
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError(f"user groups text={text!r} must hold 'label lat lon users' entries separated by ';'")
+    groups = []
+    for i, entry in enumerate(part.strip() for part in text.split(";")):
+        if not entry:
+            continue
+        fields = entry.split()
+        if len(fields) != 4:
+            raise ValueError(f"user group {i + 1} {entry!r} must be 'label lat lon users' (four fields)")
+        label, numbers = fields[0], fields[1:]
+        try:
+            lat, lon, users = (float(x) for x in numbers)
+        except ValueError as exc:
+            raise ValueError(f"user group {i + 1} {entry!r}: lat, lon and users must be numbers") from exc
+        validate.number(f"user group {label!r} lat", lat, minimum=-90, maximum=90, unit="degrees")
+        validate.number(f"user group {label!r} lon", lon, minimum=-180, maximum=180, unit="degrees")
+        validate.number(f"user group {label!r} users", users, minimum=0, exclusive_minimum=True)
+        groups.append(UserGroup(label, lat, lon, users))
+    if not groups:
+        raise ValueError(f"user groups text={text!r} holds no 'label lat lon users' entry")
+    return tuple(groups)

@@ -202,3 +202,68 @@ def rule_compliance(timeline: pd.DataFrame, at: datetime | None = None) -> dict[
         else:
             out[name] = "INSUFFICIENT_DATA"
     return out
+
+
+SAMPLE_RULES = (
+    {"ConfigRuleName": "restricted-ssh", "Source": {"Owner": "AWS", "SourceIdentifier": "INCOMING_SSH_DISABLED"}},
+    {
+        "ConfigRuleName": "s3-bucket-versioning-enabled",
+        "Source": {"Owner": "AWS", "SourceIdentifier": "S3_BUCKET_VERSIONING_ENABLED"},
+    },
+    {"ConfigRuleName": "encrypted-volumes", "Source": {"Owner": "AWS", "SourceIdentifier": "ENCRYPTED_VOLUMES"}},
+    {
+        "ConfigRuleName": "required-tags",
+        "Source": {"Owner": "AWS", "SourceIdentifier": "REQUIRED_TAGS"},
+        "Scope": {"ComplianceResourceTypes": ["AWS::EC2::Instance", "AWS::S3::Bucket"]},
+        "InputParameters": '{"tag1Key": "CostCenter"}',
+    },
+)
+
+
+def _sg(hour: int, ssh_open: bool) -> dict:
+    cidr = "0.0.0.0/0" if ssh_open else "10.0.0.0/16"
+    return {
+        "resourceType": "AWS::EC2::SecurityGroup",
+        "resourceId": "sg-0web",
+        "configurationItemCaptureTime": f"2026-01-05T{hour:02d}:00:00+00:00",
+        "configurationItemStatus": "OK" if hour else "ResourceDiscovered",
+        "configuration": {
+            "groupId": "sg-0web",
+            "ipPermissions": [{"ipProtocol": "tcp", "fromPort": 22, "toPort": 22, "ipv4Ranges": [{"cidrIp": cidr}]}],
+        },
+    }
+
+
+def sample_history() -> list[dict]:
+    """A day of configuration items (get-resource-config-history shape): someone opens SSH to the world at 09:00
+    and closes it at 14:00; a bucket gets versioning and a tag at 11:00; an unencrypted volume is attached at 12:00
+    and deleted at 16:00."""
+    bucket = {
+        "resourceType": "AWS::S3::Bucket",
+        "resourceId": "awslab-logs",
+        "configuration": {"name": "awslab-logs"},
+    }
+    volume = {"resourceType": "AWS::EC2::Volume", "resourceId": "vol-0data"}
+    return [
+        _sg(0, False),
+        {**bucket, "configurationItemCaptureTime": "2026-01-05T01:00:00+00:00", "tags": {}},
+        _sg(9, True),
+        {
+            **bucket,
+            "configurationItemCaptureTime": "2026-01-05T11:00:00+00:00",
+            "tags": {"CostCenter": "42"},
+            "supplementaryConfiguration": {"BucketVersioningConfiguration": {"status": "Enabled"}},
+        },
+        {
+            **volume,
+            "configurationItemCaptureTime": "2026-01-05T12:00:00+00:00",
+            "configuration": {"encrypted": False, "attachments": [{"instanceId": "i-0web"}]},
+        },
+        _sg(14, False),
+        {
+            **volume,
+            "configurationItemCaptureTime": "2026-01-05T16:00:00+00:00",
+            "configurationItemStatus": "ResourceDeleted",
+            "configuration": {},
+        },
+    ]

@@ -174,3 +174,38 @@ def summary_counts(results: Sequence[CheckResult]) -> dict[str, int]:
     for r in results:
         counts[r.status] += 1
     return counts
+
+
+def sample_account(
+    open_port: int | None = 22,
+    root_mfa: bool = False,
+    iam_users: int = 0,
+    running_instances: int = 4,
+    instance_limit: int = 5,
+    region: str = "us-east-1",
+) -> tuple[dict, dict, list[dict]]:
+    """Inputs of run_free_checks for a small illustrative account: (describe-security-groups response,
+    get-account-summary response, service usage rows). ``open_port`` None means no rule open to 0.0.0.0/0."""
+    permissions = [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "10.0.0.0/16"}]}]
+    if open_port is not None:
+        port = validate.integer("open_port", open_port, minimum=0, maximum=65535)
+        permissions.append(
+            {"IpProtocol": "tcp", "FromPort": port, "ToPort": port, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}
+        )
+    groups = {"SecurityGroups": [{"GroupName": "web", "GroupId": "sg-0web", "IpPermissions": permissions}]}
+    summary = {
+        "SummaryMap": {
+            "AccountMFAEnabled": 1 if root_mfa else 0,
+            "Users": validate.integer("iam_users", iam_users, minimum=0),
+        }
+    }
+    usage = [
+        {
+            "Service": "EC2",
+            "Region": region,
+            "LimitName": "Running On-Demand Standard instances",
+            "Limit": validate.integer("instance_limit", instance_limit, minimum=1),
+            "Usage": validate.integer("running_instances", running_instances, minimum=0),
+        }
+    ]
+    return groups, summary, usage

@@ -11,6 +11,7 @@ from awslab.network.cidr import CidrBits, VpcPlan
 from awslab.network.firewall import protocol_label
 from awslab.network.healthcheck import FailoverTimeline
 from awslab.network.peering import Path
+from awslab.network.route53 import DnsAnswer
 from awslab.network.walk import PacketWalk
 
 PUBLIC_COLOR = "#2ca02c"
@@ -315,3 +316,54 @@ def reachability_figure(paths: dict[tuple[str, str], Path]) -> go.Figure:
     )
     fig.update_yaxes(autorange="reversed")
     return theme.apply(fig)
+
+
+# --- Rule tables and DNS answer shares ---
+_HIGHLIGHT = "#ffe8b3"
+
+
+def rule_table_figure(
+    headers: list[str], rows: list[list[str]], *, decided: int | None, allowed: bool | None, title: str
+) -> go.Figure:
+    """A table of rules (routes, NACL entries) with the row that decided (index ``decided``) coloured."""
+    mark = ALLOW_COLOR if allowed else DENY_COLOR
+    fill = [_HIGHLIGHT if i == decided else "#ffffff" for i in range(len(rows))]
+    first_col = [mark if i == decided else "#ffffff" for i in range(len(rows))]
+    columns = [list(col) for col in zip(*rows, strict=True)] if rows else [[] for _ in headers]
+    fig = go.Figure(
+        go.Table(
+            header=dict(values=[f"<b>{h}</b>" for h in headers], fill_color=FREE_COLOR, align="left"),
+            cells=dict(
+                values=columns,
+                fill_color=[first_col] + [fill] * (len(headers) - 1),
+                align="left",
+                height=26,
+            ),
+        )
+    )
+    fig.update_layout(title=title)
+    return theme.apply(fig, height=150 + 28 * max(len(rows), 3))
+
+
+def dns_shares_figure(result: DnsAnswer, counts: dict[str, int], *, title: str) -> go.Figure:
+    """Bars: each record's probability of being the answer (%), with a sampled count of queries on hover."""
+    labels = list(result.shares)
+    total = sum(counts.values()) or 1
+    fig = go.Figure(
+        go.Bar(
+            x=labels,
+            y=[round(100 * result.shares[k], 6) for k in labels],
+            marker_color=[ALLOW_COLOR if result.shares[k] > 0 else FREE_COLOR for k in labels],
+            text=[f"{100 * result.shares[k]:.1f}%" for k in labels],
+            textposition="outside",
+            hovertext=[
+                f"{k}: {', '.join(result.values[k])}<br>{counts.get(k, 0):,} of {total:,} sampled queries"
+                for k in labels
+            ],
+            hoverinfo="text",
+            name="share of answers",
+        )
+    )
+    fig.update_yaxes(range=[0, 115])
+    fig.update_layout(title=title, xaxis_title="record (SetIdentifier)", yaxis_title="share of DNS answers (%)")
+    return theme.apply(fig, height=400)

@@ -7,7 +7,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from awslab.security.cloudtrail import Trail, ValidationResult
+from awslab.security.credentials import Lifetime
 from awslab.security.iam import Evaluation
+from awslab.security.waf import RateRuleResult
 
 _DECISION_CODE = {"implicitDeny": 0, "allowed": 1, "explicitDeny": 2}
 _DECISION_SCALE = [
@@ -186,5 +188,104 @@ def responsibility_figure(table: pd.DataFrame) -> go.Figure:
         xaxis_title="service",
         yaxis_title="layer",
         yaxis_autorange="reversed",
+    )
+    return fig
+
+
+def lifetime_figure(lifetimes: list[Lifetime], chosen: int = 0) -> go.Figure:
+    """Allowed lifetime range of each STS API (hours), the default marked, the chosen request's grant highlighted."""
+    names = [life.api for life in lifetimes]
+    fig = go.Figure(
+        [
+            go.Bar(
+                y=names,
+                x=_floats((life.maximum_seconds - life.minimum_seconds) / 3600 for life in lifetimes),
+                base=_floats(life.minimum_seconds / 3600 for life in lifetimes),
+                orientation="h",
+                name="allowed range",
+                marker_color=["#ff9900" if i == chosen else "#c7c7c7" for i in range(len(lifetimes))],
+                hovertext=[life.rule for life in lifetimes],
+            ),
+            go.Scatter(
+                y=names,
+                x=_floats(life.default_seconds / 3600 for life in lifetimes),
+                mode="markers",
+                name="default",
+                marker={"symbol": "line-ns-open", "size": 22, "color": "#232f3e"},
+            ),
+            go.Scatter(
+                y=[names[chosen]],
+                x=_floats([lifetimes[chosen].granted_seconds / 3600]),
+                mode="markers",
+                name="granted",
+                marker={"symbol": "diamond", "size": 14, "color": "#d62728"},
+            ),
+        ]
+    )
+    fig.update_layout(
+        title="Temporary credentials: 15 minutes to 36 hours",
+        xaxis_title="session lifetime (hours)",
+        yaxis_title="STS API",
+        xaxis_range=[0, 37],
+    )
+    return fig
+
+
+def key_rotation_figure(steps: pd.DataFrame) -> go.Figure:
+    """Access key rotation step by step: applications on each key and applications failing."""
+    labels = [f"{step}. {call}" for step, call in zip(steps["step"], steps["call"], strict=True)]
+    fig = go.Figure(
+        [
+            go.Bar(x=labels, y=_floats(steps["apps on old key"]), name="apps on old key", marker_color="#7f7f7f"),
+            go.Bar(x=labels, y=_floats(steps["apps on new key"]), name="apps on new key", marker_color="#1f77b4"),
+            go.Scatter(
+                x=labels,
+                y=_floats(steps["apps failing"]),
+                mode="lines+markers",
+                name="apps failing",
+                line={"color": "#d62728", "width": 3},
+            ),
+        ]
+    )
+    fig.update_layout(
+        barmode="stack",
+        title="Rotating an access key: create, switch, disable, then delete",
+        xaxis_title="step",
+        yaxis_title="applications (count)",
+    )
+    return fig
+
+
+def kms_calls_figure(calls: dict[str, int]) -> go.Figure:
+    """KMS requests needed: encrypting directly in 4 KiB pieces versus envelope encryption (log scale)."""
+    names = {"direct_encrypt_calls": "Encrypt directly", "envelope_generate_data_key_calls": "envelope (data keys)"}
+    fig = go.Figure(
+        go.Bar(
+            x=[names[k] for k in calls],
+            y=_floats(calls.values()),
+            text=[f"{v:,}" for v in calls.values()],
+            textposition="outside",
+            marker_color=["#7f7f7f", "#ff9900"],
+        )
+    )
+    fig.update_layout(title="KMS requests to encrypt the data", yaxis_title="KMS requests", yaxis_type="log")
+    return fig
+
+
+def waf_figure(result: RateRuleResult) -> go.Figure:
+    """Requests per bin from the attacker and from everyone else, allowed and blocked (stacked)."""
+    x = _floats(result.bin_start_seconds / 60)
+    series = [
+        ("attacker allowed", result.attacker_allowed, "#ff7f0e"),
+        ("attacker blocked", result.attacker_blocked, "#d62728"),
+        ("others allowed", result.others_allowed, "#2ca02c"),
+        ("others blocked", result.others_blocked, "#9467bd"),
+    ]
+    fig = go.Figure([go.Bar(x=x, y=_floats(values), name=name, marker_color=color) for name, values, color in series])
+    fig.update_layout(
+        barmode="stack",
+        title="AWS WAF rate-based rule against one flooding IP",
+        xaxis_title="time (minutes)",
+        yaxis_title="requests per bin",
     )
     return fig

@@ -307,3 +307,14 @@ def simulate_cached_volume(
     return CachedVolumeResult(
         reads, hits, hits / reads, (reads - hits) * block_mib * 1024**2, warm, over_time, predicted
     )
+
+
+def sizes_from_text(name: str, text: str) -> list[float]:
+    """Sizes typed as a comma-separated list ("32, 32, 16") as floats; anything else raises naming ``name``."""
+    parts = [p.strip() for p in str(text).split(",") if p.strip()]
+    if not parts:
+        raise ValueError(f"{name}={text!r}: type one or more sizes separated by commas, e.g. '32, 16'")
+    try:
+        return [float(p) for p in parts]
+    except ValueError:
+        raise ValueError(f"{name}={text!r} holds something that is not a number; use e.g. '32, 16'") from None

@@ -182,3 +182,17 @@ def test_resharding_never_increases_throttling(rates, initial):
     for step in steps:
         _covers(step.shards)
         assert step.load["records_per_second"].sum() == pytest.approx(sum(rates.values()))
+
+
+def test_shard_requirements_name_the_binding_quota():
+    from awslab.analytics.kinesis import shard_requirements
+
+    needs = shard_requirements(1000, 1.0, consumers=8)
+    assert needs == {
+        "write bandwidth (1 MiB/s)": pytest.approx(1000 / 1024),
+        "write records (1,000/s)": pytest.approx(1.0),
+        "read bandwidth (2 MiB/s shared)": pytest.approx(1000 * 8 / 2048),
+    }
+    assert shard_requirements(1000, 1.0, consumers=8, enhanced_fan_out=True)["read bandwidth (2 MiB/s shared)"] == 0
+    assert shards_needed(1000, 1.0, consumers=8) == 4
+    assert shards_needed(1000, 1.0, consumers=8, enhanced_fan_out=True) == 1

@@ -15,7 +15,8 @@ KNOWN_CONSOLE_NOISE = ("THEBE_JS_URL", "Got invalid theme mode: . Resetting to a
 
 
 def pages():
-    yield "book/intro.html", None
+    for page in sorted((ROOT / "book").glob("*.md")):
+        yield f"book/{page.stem}.html", None
     for notebook in sorted((ROOT / "notebooks").glob("*/*.ipynb")):
         yield f"notebooks/{notebook.parent.name}/{notebook.stem}.html", notebook
 
@@ -48,12 +49,9 @@ def test_page_loads_offline_and_draws_every_figure(browser, site, screenshots, p
         assert errors == [], errors
         if notebook is not None:
             expected = book.figure_counts(json.loads(notebook.read_text()))
-            page.wait_for_function(
-                f"document.querySelectorAll('.awslab-figure .main-svg').length >= {expected}", timeout=15_000
-            )
-            drawn = page.eval_on_selector_all(
-                ".awslab-figure .js-plotly-plot", "els => els.filter(e => e.querySelector('.main-svg .trace')).length"
-            )
+            drawn_js = "[...document.querySelectorAll('.awslab-figure .js-plotly-plot')].filter(e => e._fullLayout && e.querySelector('.main-svg')).length"
+            page.wait_for_function(f"{drawn_js} >= {expected}", timeout=20_000)
+            drawn = page.evaluate(drawn_js)
             assert drawn == expected
         page.screenshot(path=str(screenshots / (path.replace("/", "__") + ".png")), full_page=True)
     finally:

@@ -77,3 +77,14 @@ def test_lifecycle_diagram_edges_come_from_the_model():
     assert any("start" in label for label in labels) and any("reboot" in label for label in labels)
     arrows = {(a.ax, a.ay, a.x, a.y) for a in fig.layout.annotations if a.showarrow}
     assert (3.0, 1.0, 2.0, 2.5) in arrows  # stopped -> pending on start
+
+
+def test_asg_figure_thins_minutes_for_explorers():
+    from awslab.compute import asg_sim
+    from awslab.compute.figures import asg_figure
+
+    run = asg_sim.simulate_group(asg_sim.daily_load(minutes=120), [], min_size=2, max_size=2, desired_capacity=2)
+    assert len(asg_figure(run).data[0].x) == 120
+    assert len(asg_figure(run, every=5).data[0].x) == 24
+    with pytest.raises(ValueError, match="every must be a whole number >= 1"):
+        asg_figure(run, every=0)

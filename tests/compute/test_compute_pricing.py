@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from awslab.compute import pricing
 from awslab.compute.ec2 import breakeven_utilization
 from awslab.compute.pricing import (
     M5_LARGE_RESERVATIONS,
@@ -133,3 +134,31 @@ def test_spot_rejects_bad_input():
         simulate_spot_job(1, -0.05, seed=1)
     with pytest.raises(ValueError, match="mean_discount"):
         spot_price_process(10, 0.096, seed=1, mean_discount=1.5)
+
+
+def test_cost_over_term_crosses_at_the_breakeven():
+    offer = next(r for r in pricing.M5_LARGE_RESERVATIONS if r.term_years == 1 and r.payment_option == "All Upfront")
+    share = breakeven_utilization(0.096, offer.upfront_usd, offer.recurring_usd_per_hour, offer.term_hours)
+    table = pricing.cost_over_term([0.0, share, 1.0], 0.096, term_years=1)
+    assert list(table.columns) == [
+        "utilization",
+        "On-Demand",
+        "1-year No Upfront",
+        "1-year Partial Upfront",
+        "1-year All Upfront",
+    ]
+    assert table["On-Demand"].iloc[1] == pytest.approx(table["1-year All Upfront"].iloc[1])
+    assert table["On-Demand"].iloc[0] == 0 and table["1-year All Upfront"].nunique() == 1
+    with pytest.raises(ValueError, match="term_years=2 matches no reservation offering"):
+        pricing.cost_over_term([0.5], term_years=2)
+    with pytest.raises(ValueError, match="utilization=1.5 is outside"):
+        pricing.cost_over_term([1.5])
+
+
+def test_weekly_profile_spans_base_to_peak_with_quieter_weekends():
+    profile = pricing.weekly_profile(3, 11, weekend_peak_fraction=0.5)
+    assert len(profile) == 168 and min(profile) == 3 and max(profile) == 11
+    weekday_peak, weekend_peak = max(profile[:24]), max(profile[120:144])
+    assert weekday_peak == 11 and weekend_peak == 7
+    with pytest.raises(ValueError, match="peak_instances=2 is outside the allowed range"):
+        pricing.weekly_profile(3, 2)

@@ -214,3 +214,22 @@ def test_wlm_bad_input():
         rs.simulate_wlm([{"query_concurrency": 0}])
     with pytest.raises(ValueError, match="^queries_per_minute x minutes"):
         rs.simulate_wlm(ONE_QUEUE, queries_per_minute=1000, minutes=100)
+
+
+def test_parse_wlm_json_accepts_the_parameter_shape_and_names_errors():
+    queues = rs.parse_wlm_json('[{"query_group": ["short"], "query_concurrency": 2}, {"query_concurrency": 3}]')
+    assert [q.get("query_concurrency") for q in queues] == [2, 3]
+    with pytest.raises(ValueError, match="not valid JSON"):
+        rs.parse_wlm_json("[{")
+    with pytest.raises(ValueError, match="non-empty JSON list"):
+        rs.parse_wlm_json("{}")
+    with pytest.raises(ValueError, match=r"queues\[0\].query_group"):
+        rs.parse_wlm_json('[{"query_group": "short"}]')
+
+
+def test_zone_map_comparison_reuses_prebuilt_maps():
+    settings = dict(rows=5000, rows_per_block=100, distinct_values=200, seed=1)
+    maps = {s: rs.build_zone_maps(sort=s, **settings) for s in rs.SORT_STYLES}
+    fresh = rs.zone_map_comparison((0, 19), (0, 19), **settings)
+    reused = rs.zone_map_comparison((0, 19), (0, 19), maps_by_sort=maps)
+    assert fresh.equals(reused)

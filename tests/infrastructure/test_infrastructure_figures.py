@@ -36,7 +36,8 @@ def test_region_map_figure_with_users_and_highlight():
     _plain(fig)
     names = [t.name for t in fig.data]
     assert "Regions" in names and f"Closest: {best}" in names and "Users" in names
-    assert len(fig.data[0].lat) == len(rg.REGIONS) - 1
+    assert len(fig.data[0].y) == len(rg.REGIONS) - 1
+    assert not any(t.type == "scattergeo" for t in fig.data)  # no CDN topojson
     assert fig.layout.title.text
 
 

@@ -255,7 +255,7 @@ def test_policy_errors():
 
 
 def test_cloudfront_figures_draw_plain_lists():
-    from awslab.storage import figures_part2 as figures
+    from awslab.storage import figures
 
     ttls = [0, 60, 3600]
     runs = [cf.simulate_edge_cache(ttl_seconds=t, **SMALL) for t in ttls]

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awslab.storage import ebs
+from awslab.storage import ebs, ebs_sizing, ebs_snapshots
 
 FAST = settings(max_examples=120, deadline=None)
 
@@ -158,7 +158,7 @@ def test_burst_pattern_demand_shape_and_seed():
 # --- gp3 against gp2 and prices --------------------------------------------------------------------------------
 def test_gp3_serves_a_sustained_3000_iops_load_that_gp2_cannot():
     demand = np.full(4 * 3600, 3000.0)
-    comparison = ebs.compare_gp3_gp2(100, demand)
+    comparison = ebs_sizing.compare_gp3_gp2(100, demand)
     assert comparison.gp3_unmet_io == 0
     assert comparison.gp2_unmet_io == pytest.approx((3000 - 300) * (4 * 3600 - 2000))
     assert comparison.gp2_monthly_usd == pytest.approx(10.0)
@@ -175,7 +175,7 @@ def test_gp3_serves_a_sustained_3000_iops_load_that_gp2_cannot():
 )
 def test_gp3_limits(kwargs, name):
     with pytest.raises(ValueError, match=name):
-        ebs.compare_gp3_gp2(100, [1.0], **kwargs)
+        ebs_sizing.compare_gp3_gp2(100, [1.0], **kwargs)
 
 
 def test_gp3_pricing_example():
@@ -200,7 +200,7 @@ def test_io2_iops_price_tiers_and_overrides():
 
 # --- Chooser --------------------------------------------------------------------------------------------------
 def test_chooser_picks_cheapest_qualifying_type():
-    options = ebs.choose_volume(500, 4000, 200)
+    options = ebs_sizing.choose_volume(500, 4000, 200)
     best = options[0]
     assert best.volume_type == "gp3" and best.qualifies
     assert best.monthly_usd == pytest.approx(500 * 0.08 + 1000 * 0.005 + 75 * 0.04)
@@ -209,7 +209,7 @@ def test_chooser_picks_cheapest_qualifying_type():
 
 
 def test_chooser_respects_boot_and_size_limits():
-    options = {o.volume_type: o for o in ebs.choose_volume(20_000, 100, 100, boot=True)}
+    options = {o.volume_type: o for o in ebs_sizing.choose_volume(20_000, 100, 100, boot=True)}
     assert not options["gp2"].qualifies and "size" in options["gp2"].reasons[0]
     assert any("boot" in r for r in options["st1"].reasons)
     assert options["gp3"].qualifies
@@ -218,7 +218,7 @@ def test_chooser_respects_boot_and_size_limits():
 @FAST
 @given(size=st.floats(1, 65_536), iops=st.floats(0, 300_000), tp=st.floats(0, 5_000), boot=st.booleans())
 def test_chooser_only_qualifies_types_that_meet_the_need(size, iops, tp, boot):
-    options = ebs.choose_volume(size, iops, tp, boot)
+    options = ebs_sizing.choose_volume(size, iops, tp, boot)
     assert len(options) == len(ebs.VOLUME_TYPES)
     for option in options:
         if option.qualifies:
@@ -232,45 +232,45 @@ def test_chooser_only_qualifies_types_that_meet_the_need(size, iops, tp, boot):
 
 # --- RAID ---------------------------------------------------------------------------------------------------
 def test_raid0_adds_everything_and_multiplies_risk():
-    array = ebs.raid_array("RAID0", 4, 1000, 3000, 250)
+    array = ebs_sizing.raid_array("RAID0", 4, 1000, 3000, 250)
     assert (array.size_gib, array.read_iops, array.throughput_mibps) == (4000, 12000, 1000)
     assert array.annual_loss_probability == pytest.approx(1 - 0.998**4)
-    capped = ebs.raid_array("RAID0", 4, 1000, 3000, 250, instance_max_iops=10_000)
+    capped = ebs_sizing.raid_array("RAID0", 4, 1000, 3000, 250, instance_max_iops=10_000)
     assert capped.read_iops == 10_000 and capped.limited_by_instance
 
 
 def test_raid1_mirrors():
-    array = ebs.raid_array("RAID1", 2, 1000, 3000, 250)
+    array = ebs_sizing.raid_array("RAID1", 2, 1000, 3000, 250)
     assert (array.size_gib, array.write_iops, array.read_iops) == (1000, 3000, 6000)
     assert array.annual_loss_probability == pytest.approx(0.002**2)
     with pytest.raises(ValueError, match="level"):
-        ebs.raid_array("RAID5", 3, 1000, 3000, 250)
+        ebs_sizing.raid_array("RAID5", 3, 1000, 3000, 250)
     with pytest.raises(ValueError, match="volumes"):
-        ebs.raid_array("RAID1", 1, 1000, 3000, 250)
+        ebs_sizing.raid_array("RAID1", 1, 1000, 3000, 250)
 
 
 # --- Snapshots ----------------------------------------------------------------------------------------------
 def test_aws_incremental_snapshot_example():
     # EBS User Guide, "How Amazon EBS snapshots work": snapshot A copies a 10 GiB volume, 4 GiB then change and
     # snapshot B stores only those; deleting A keeps the 6 GiB B still needs and frees the 4 GiB it does not.
-    chain = ebs.take_snapshots(10, [range(10), range(4)])
+    chain = ebs_snapshots.take_snapshots(10, [range(10), range(4)])
     assert [o.size for o in chain.owned] == [10, 4]
-    deletion = ebs.delete_snapshot(chain, "snap-0000")
+    deletion = ebs_snapshots.delete_snapshot(chain, "snap-0000")
     assert (deletion.freed_blocks, deletion.moved_blocks) == (4, 6)
     assert deletion.chain.stored_blocks() == 10
     np.testing.assert_array_equal(deletion.chain.restore("snap-0001"), chain.restore("snap-0001"))
 
 
 def test_deleting_a_middle_snapshot_frees_only_overwritten_blocks():
-    chain = ebs.take_snapshots(8, [[0, 1, 2, 3], [1], [1, 2], []])
+    chain = ebs_snapshots.take_snapshots(8, [[0, 1, 2, 3], [1], [1, 2], []])
     assert [o.size for o in chain.owned] == [4, 1, 2, 0]
-    middle = ebs.delete_snapshot(chain, "snap-0001")
+    middle = ebs_snapshots.delete_snapshot(chain, "snap-0001")
     assert (middle.freed_blocks, middle.moved_blocks) == (1, 0)
     assert middle.chain.snapshot_ids == ("snap-0000", "snap-0002", "snap-0003")
     with pytest.raises(ValueError, match="snapshot_id"):
-        ebs.delete_snapshot(middle.chain, "snap-0001")
+        ebs_snapshots.delete_snapshot(middle.chain, "snap-0001")
     with pytest.raises(ValueError, match="writes"):
-        ebs.take_snapshots(8, [[8]])
+        ebs_snapshots.take_snapshots(8, [[8]])
 
 
 @FAST
@@ -283,12 +283,14 @@ def test_deleting_a_middle_snapshot_frees_only_overwritten_blocks():
     order=st.randoms(use_true_random=False),
 )
 def test_snapshot_deletion_never_loses_a_needed_block(n_blocks, n_snaps, fill, change, seed, order):
-    chain = ebs.take_snapshots(n_blocks, ebs.random_snapshot_writes(n_blocks, n_snaps, fill, change, seed))
+    chain = ebs_snapshots.take_snapshots(
+        n_blocks, ebs_snapshots.random_snapshot_writes(n_blocks, n_snaps, fill, change, seed)
+    )
     victims = list(chain.snapshot_ids)
     order.shuffle(victims)
     for victim in victims[: order.randint(0, len(victims))]:
         before = chain.stored_blocks()
-        deletion = ebs.delete_snapshot(chain, victim)
+        deletion = ebs_snapshots.delete_snapshot(chain, victim)
         chain = deletion.chain
         needed = np.unique(chain.images[chain.images > 0])
         np.testing.assert_array_equal(chain.stored_versions(), needed)  # nothing lost, nothing leaked
@@ -297,26 +299,26 @@ def test_snapshot_deletion_never_loses_a_needed_block(n_blocks, n_snaps, fill, c
 
 
 def test_snapshot_storage_cost():
-    assert ebs.snapshot_storage_usd(2048) == pytest.approx(0.05)  # 2,048 blocks of 512 KiB = 1 GiB
-    assert ebs.snapshot_storage_usd(2048, archive=True) == pytest.approx(0.0125)
+    assert ebs_snapshots.snapshot_storage_usd(2048) == pytest.approx(0.05)  # 2,048 blocks of 512 KiB = 1 GiB
+    assert ebs_snapshots.snapshot_storage_usd(2048, archive=True) == pytest.approx(0.0125)
 
 
 # --- Lazy loading, encryption, persistence ------------------------------------------------------------------
 def test_lazy_loading_counts_first_touches():
-    result = ebs.simulate_lazy_loading(1, 20_000, seed=3)
+    result = ebs_snapshots.simulate_lazy_loading(1, 20_000, seed=3)
     assert result.cold_reads == int(result.first_touch.sum())
     assert result.warm_mean_latency_ms < result.mean_latency_ms < 20.0
     assert 0 < result.blocks_touched_fraction <= 1
     assert result.first_touch[0]
-    again = ebs.simulate_lazy_loading(1, 20_000, seed=3)
+    again = ebs_snapshots.simulate_lazy_loading(1, 20_000, seed=3)
     np.testing.assert_array_equal(result.first_touch, again.first_touch)
-    assert ebs.simulate_lazy_loading(100, 10).initialization_seconds == pytest.approx(100 * 1024 / 250)
+    assert ebs_snapshots.simulate_lazy_loading(100, 10).initialization_seconds == pytest.approx(100 * 1024 / 250)
     with pytest.raises(ValueError, match="warm_latency_ms"):
-        ebs.simulate_lazy_loading(1, 10, cold_latency_ms=1, warm_latency_ms=2)
+        ebs_snapshots.simulate_lazy_loading(1, 10, cold_latency_ms=1, warm_latency_ms=2)
 
 
 def test_fast_snapshot_restore_cost():
-    assert ebs.fast_snapshot_restore_usd(2, 3, 10) == pytest.approx(45.0)
+    assert ebs_snapshots.fast_snapshot_restore_usd(2, 3, 10) == pytest.approx(45.0)
 
 
 @pytest.mark.parametrize(
@@ -331,16 +333,16 @@ def test_fast_snapshot_restore_cost():
     ],
 )
 def test_encryption_is_inherited_and_can_only_be_added(args, expected):
-    assert ebs.encryption_outcome(*args)["Encrypted"] is expected
+    assert ebs_snapshots.encryption_outcome(*args)["Encrypted"] is expected
 
 
 def test_encryption_keys_and_errors():
-    assert ebs.encryption_outcome("CopySnapshot", True, kms_key_id="alias/mine")["KmsKeyId"] == "alias/mine"
-    assert ebs.encryption_outcome("CreateVolume", encrypted=True)["KmsKeyId"] == "alias/aws/ebs"
+    assert ebs_snapshots.encryption_outcome("CopySnapshot", True, kms_key_id="alias/mine")["KmsKeyId"] == "alias/mine"
+    assert ebs_snapshots.encryption_outcome("CreateVolume", encrypted=True)["KmsKeyId"] == "alias/aws/ebs"
     with pytest.raises(ValueError, match="kms_key_id"):
-        ebs.encryption_outcome("CreateVolume", kms_key_id="alias/mine")
+        ebs_snapshots.encryption_outcome("CreateVolume", kms_key_id="alias/mine")
     with pytest.raises(ValueError, match="operation"):
-        ebs.encryption_outcome("ModifyVolume")
+        ebs_snapshots.encryption_outcome("ModifyVolume")
 
 
 @pytest.mark.parametrize(
@@ -357,7 +359,7 @@ def test_encryption_keys_and_errors():
     ],
 )
 def test_persistence_across_stop_and_terminate(storage, event, flag, root, expected):
-    assert ebs.data_after(storage, event, flag, root) == expected
+    assert ebs_snapshots.data_after(storage, event, flag, root) == expected
 
 
 # --- Purity of the model modules and the figures drawn from them -----------------------------------------------
@@ -366,7 +368,7 @@ def test_model_modules_do_not_import_plotly_widgets_or_boto3():
     import sys
 
     code = (
-        "import sys, awslab.storage.ebs, awslab.storage.cloudfront, awslab.storage.glacier, "
+        "import sys, awslab.storage.ebs, awslab.storage.ebs_sizing, awslab.storage.ebs_snapshots, awslab.storage.cloudfront, awslab.storage.glacier, "
         "awslab.storage.storage_gateway; "
         "print(sorted(m for m in ('plotly', 'ipywidgets', 'boto3', 'moto') if m in sys.modules))"
     )
@@ -375,16 +377,18 @@ def test_model_modules_do_not_import_plotly_widgets_or_boto3():
 
 
 def test_ebs_figures_draw_plain_lists():
-    from awslab.storage import figures_part2 as figures
+    from awslab.storage import figures
 
     demand = ebs.burst_pattern_demand(200, 3000, 1800, 7200, 4 * 7200)
     figs = [
         figures.gp2_burst_figure(ebs.simulate_gp2_burst(100, demand)),
         figures.gp2_burst_table_figure([ebs.gp2_performance(s) for s in (1, 100, 334, 750, 1000)]),
-        figures.gp3_gp2_figure(ebs.compare_gp3_gp2(100, demand)),
-        figures.volume_chooser_figure(ebs.choose_volume(500, 4000, 200)),
-        figures.snapshot_chain_figure(ebs.take_snapshots(16, ebs.random_snapshot_writes(16, 4, seed=1))),
-        figures.lazy_loading_figure(ebs.simulate_lazy_loading(1, 5000)),
+        figures.gp3_gp2_figure(ebs_sizing.compare_gp3_gp2(100, demand)),
+        figures.volume_chooser_figure(ebs_sizing.choose_volume(500, 4000, 200)),
+        figures.snapshot_chain_figure(
+            ebs_snapshots.take_snapshots(16, ebs_snapshots.random_snapshot_writes(16, 4, seed=1))
+        ),
+        figures.lazy_loading_figure(ebs_snapshots.simulate_lazy_loading(1, 5000)),
     ]
     for fig in figs:
         assert fig.layout.title.text and "bdata" not in fig.to_json()
@@ -408,5 +412,5 @@ def test_encryption_inheritance_agrees_with_moto(monkeypatch, encrypted):
         volume = ec2.create_volume(AvailabilityZone="us-east-1a", Size=10, VolumeType="gp3", Encrypted=encrypted)
         snapshot = ec2.create_snapshot(VolumeId=volume["VolumeId"])
         restored = ec2.create_volume(AvailabilityZone="us-east-1a", SnapshotId=snapshot["SnapshotId"])
-    assert snapshot["Encrypted"] is ebs.encryption_outcome("CreateSnapshot", encrypted)["Encrypted"]
-    assert restored["Encrypted"] is ebs.encryption_outcome("CreateVolume", snapshot["Encrypted"])["Encrypted"]
+    assert snapshot["Encrypted"] is ebs_snapshots.encryption_outcome("CreateSnapshot", encrypted)["Encrypted"]
+    assert restored["Encrypted"] is ebs_snapshots.encryption_outcome("CreateVolume", snapshot["Encrypted"])["Encrypted"]

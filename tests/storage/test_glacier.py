@@ -205,7 +205,7 @@ def test_storage_cost_includes_per_object_overhead():
 
 
 def test_retrieval_plan_figure():
-    from awslab.storage import figures_part2 as figures
+    from awslab.storage import figures
 
     fig = figures.retrieval_plan_figure(glacier.plan_retrieval(500, 1000, 6))
     assert fig.layout.title.text.endswith("Standard") and len(fig.data) == 3

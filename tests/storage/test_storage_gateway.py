@@ -138,7 +138,7 @@ def test_cached_volume_rejects_bad_input(kwargs, name):
 
 
 def test_gateway_figures():
-    from awslab.storage import figures_part2 as figures
+    from awslab.storage import figures
 
     caches = [20, 100]
     fig = figures.cached_volume_figure(caches, [sg.simulate_cached_volume(1024, 100, c, n_reads=2000) for c in caches])

@@ -1,0 +1,193 @@
+"""Explorers for the analytics notebooks: controls -> model -> figure, all built through awslab.ui."""
+
+from __future__ import annotations
+
+from awslab import ui
+from awslab.analytics import datapipeline, emr, figures, kinesis, snowball
+
+
+def explore_shards(
+    consumers: int = 2, records_per_second: float = 3000, average_record_kb: float = 0.5, enhanced_fan_out: bool = False
+) -> ui.Explorer:
+    """Kinesis shard calculator: which quota sets the shard count as consumers and record sizes change."""
+
+    def view(consumers, records_per_second, average_record_kb, enhanced_fan_out):
+        needs = kinesis.shard_requirements(
+            records_per_second, average_record_kb, consumers, enhanced_fan_out=enhanced_fan_out
+        )
+        shards = kinesis.shards_needed(
+            records_per_second, average_record_kb, consumers, enhanced_fan_out=enhanced_fan_out
+        )
+        binding = max(needs, key=needs.get)
+        return ui.View(
+            figures.shard_requirements_figure(needs, shards),
+            {"shards needed": str(shards), "the binding quota": binding},
+        )
+
+    return ui.explorer(
+        "Kinesis Data Streams: how many shards?",
+        [
+            ui.Slider("consumers", "consuming applications", 1, 10, 1, consumers, integer=True),
+            ui.Number("records_per_second", "records written", records_per_second, "records/s"),
+            ui.Slider("average_record_kb", "average record size", 0.5, 100, 0.5, average_record_kb, "KiB"),
+            ui.Toggle("enhanced_fan_out", "enhanced fan-out", enhanced_fan_out),
+        ],
+        view,
+    )
+
+
+def explore_hot_key(
+    hot_key_share: float = 0.4,
+    shard_count: int = 4,
+    total_records_per_second: float = 3000,
+    keys: int = 200,
+    salt_suffixes: int = 1,
+    seed: int = 0,
+) -> ui.Explorer:
+    """One partition key takes a share of the traffic: watch its shard go over the 1,000 records/s quota."""
+
+    def view(hot_key_share, shard_count, salt_suffixes):
+        result = kinesis.hot_key_workload(
+            total_records_per_second,
+            keys,
+            hot_key_share,
+            kinesis.create_shards(shard_count),
+            salt_suffixes=salt_suffixes,
+            seed=seed,
+        )
+        busiest = result.load.sort_values("utilisation", ascending=False).iloc[0]
+        return ui.View(
+            figures.shard_load_figure(result, f"{total_records_per_second:,.0f} records/s over {shard_count} shards"),
+            {
+                "records throttled": f"{result.throttled_fraction:.1%}",
+                "busiest shard": f"{busiest['ShardId']} at {busiest['utilisation']:.0%} of its quota",
+            },
+        )
+
+    return ui.explorer(
+        "Kinesis: a hot partition key",
+        [
+            ui.Slider(
+                "hot_key_share",
+                "hot key's share of traffic",
+                0,
+                0.9,
+                0.05,
+                hot_key_share,
+                static_values=[0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
+            ),
+            ui.Slider("shard_count", "shards", 1, 16, 1, shard_count, integer=True),
+            ui.Number("salt_suffixes", "salt suffixes on the hot key", salt_suffixes, integer=True),
+        ],
+        view,
+    )
+
+
+def explore_emr_costs(
+    jobs_per_month: float = 30, nodes: int = 10, job_hours: float = 2, data_gb: float = 500
+) -> ui.Explorer:
+    """Persistent vs transient EMR clusters: move the number of jobs a month and watch the cheaper one change."""
+
+    def view(jobs_per_month, nodes, job_hours, data_gb):
+        persistent, transient = emr.compare_clusters(nodes, jobs_per_month, job_hours, data_gb)
+        cheaper = min((persistent, transient), key=lambda c: c.total_usd)
+        break_even = emr.break_even_jobs_per_month(nodes, job_hours, data_gb)
+        break_even_text = f"{break_even:,.0f} jobs a month" if break_even != float("inf") else "never within a month"
+        return ui.View(
+            figures.emr_cost_figure(persistent, transient),
+            {
+                "persistent a month": f"${persistent.total_usd:,.0f} ({persistent.idle_fraction:.0%} idle)",
+                "transient a month": f"${transient.total_usd:,.0f}",
+                "cheaper": cheaper.mode,
+                "persistent pays from": break_even_text,
+            },
+        )
+
+    return ui.explorer(
+        "EMR: persistent or transient cluster?",
+        [
+            ui.Slider(
+                "jobs_per_month",
+                "jobs a month",
+                0,
+                360,
+                10,
+                jobs_per_month,
+                static_values=[0, 10, 30, 60, 100, 150, 200, 250, 300, 340, 360],
+            ),
+            ui.Slider("nodes", "nodes", 2, 50, 1, nodes, integer=True),
+            ui.Slider("job_hours", "hours a job", 0.5, 12, 0.5, job_hours, "h"),
+            ui.Number("data_gb", "data kept", data_gb, "GB"),
+        ],
+        view,
+    )
+
+
+PIPELINE_DURATIONS_MINUTES = {"CopyLogs": 20, "Aggregate": 60, "LoadWarehouse": 15, "Notify": 1}
+
+
+def explore_pipeline(aggregate_failures: int = 1, logs_ready_minutes: float = 12) -> ui.Explorer:
+    """The nightly Data Pipeline: the EMR step fails ``aggregate_failures`` times; the logs arrive late."""
+
+    def view(aggregate_failures, logs_ready_minutes):
+        runs = datapipeline.run_pipeline(
+            datapipeline.example_pipeline(),
+            durations_minutes=PIPELINE_DURATIONS_MINUTES,
+            failing_attempts={"Aggregate": aggregate_failures},
+            precondition_true_at_minutes={"LogsReady": logs_ready_minutes},
+        )
+        finished = [r.end_minutes for r in runs.values() if r.end_minutes is not None]
+        return ui.View(
+            figures.pipeline_figure(runs),
+            {
+                "Aggregate": f"{runs['Aggregate'].status} after {runs['Aggregate'].attempts} attempt(s)",
+                "Notify": runs["Notify"].status,
+                "last activity ends": f"minute {max(finished):g}",
+            },
+        )
+
+    return ui.explorer(
+        "Data Pipeline: preconditions, retries and cascading failure",
+        [
+            ui.Slider("aggregate_failures", "Aggregate failures", 0, 5, 1, aggregate_failures, integer=True),
+            ui.Number("logs_ready_minutes", "logs land at minute", logs_ready_minutes, "min"),
+        ],
+        view,
+    )
+
+
+BANDWIDTH_CHOICES_MBPS = [
+    ("50 Mbit/s", 50),
+    ("100 Mbit/s", 100),
+    ("500 Mbit/s", 500),
+    ("1 Gbit/s", 1000),
+    ("10 Gbit/s", 10_000),
+]
+SIZES_TB = [1, 5, 10, 25, 50, 80, 100, 160, 250, 500]
+
+
+def explore_transfer(bandwidth_mbps: float = 100, data_tb: float = 100, utilisation: float = 0.8) -> ui.Explorer:
+    """Network or Snowball: days over the wire against days by shipped devices, for a range of data sizes."""
+
+    def view(bandwidth_mbps, data_tb, utilisation):
+        plans = [snowball.plan_transfer(tb, bandwidth_mbps, utilisation=utilisation) for tb in SIZES_TB]
+        mine = snowball.plan_transfer(data_tb, bandwidth_mbps, utilisation=utilisation)
+        return ui.View(
+            figures.transfer_figure(plans, bandwidth_mbps),
+            {
+                f"{data_tb:g} TB over the network": f"{mine.network_days:,.1f} days",
+                f"on {mine.devices} device(s)": f"{mine.device_days:,.1f} days",
+                "faster": mine.recommendation,
+                "devices win from": f"{snowball.break_even_tb(bandwidth_mbps, utilisation=utilisation):,.1f} TB",
+            },
+        )
+
+    return ui.explorer(
+        "Network or Snowball?",
+        [
+            ui.Choice("bandwidth_mbps", "link", BANDWIDTH_CHOICES_MBPS, bandwidth_mbps),
+            ui.Number("data_tb", "data to move", data_tb, "TB"),
+            ui.Slider("utilisation", "share of the link used", 0.1, 1.0, 0.1, utilisation),
+        ],
+        view,
+    )

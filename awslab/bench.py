@@ -1,0 +1,276 @@
+"""`python -m awslab bench`: the course's speed claims, measured.
+
+- every explorer: p50 / p95 of one update (model + figure + figure JSON), in-process;
+- every model module: import time in a fresh interpreter, and that it pulls in no plotly, ipywidgets or boto3;
+- heavy simulations: SQS messages, IAM evaluations, Auto Scaling minutes and CloudFront requests per second, and the
+  same SQS and IAM work through the real implementations (boto3 on the emulator, moto's IAM evaluator) as a ratio.
+
+``--quick`` runs a small version of everything (CI proves the benchmark works; the numbers go in the notes).
+Results are printed as a table and written as JSON.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import pkgutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import awslab
+
+TARGETS = {"explorer_p95_ms": 30.0, "import_ms": 200.0}
+UI_MODULES = ("figures", "explorers", "__init__")
+HEAVY = ("plotly", "ipywidgets", "boto3")
+
+
+def model_modules() -> list[str]:
+    """Every model module: awslab.<chapter>.<service>, not figures/explorers."""
+    found = []
+    for chapter in pkgutil.iter_modules(awslab.__path__):
+        if not chapter.ispkg:
+            continue
+        package = importlib.import_module(f"awslab.{chapter.name}")
+        for module in pkgutil.iter_modules(package.__path__):
+            if not module.ispkg and not module.name.startswith(UI_MODULES):
+                found.append(f"awslab.{chapter.name}.{module.name}")
+    return sorted(found)
+
+
+def explorer_builders() -> list[tuple[str, object]]:
+    """Every ``explore_*`` function of every chapter's explorers module(s)."""
+    builders = []
+    for chapter in pkgutil.iter_modules(awslab.__path__):
+        if not chapter.ispkg:
+            continue
+        package = importlib.import_module(f"awslab.{chapter.name}")
+        for module in pkgutil.iter_modules(package.__path__):
+            if module.name.startswith("explorers"):
+                mod = importlib.import_module(f"awslab.{chapter.name}.{module.name}")
+                for name, func in inspect.getmembers(mod, inspect.isfunction):
+                    if name.startswith("explore_") and func.__module__ == mod.__name__:
+                        builders.append((f"{chapter.name}.{name}", func))
+    return sorted(builders, key=lambda item: item[0])
+
+
+def bench_explorer(build, repeats: int) -> dict:
+    """Time ``repeats`` updates over the explorer's main control (model + figure + JSON)."""
+    explorer = build()
+    control = next(c for c in explorer.controls if c.name == explorer.main)
+    steps = control.steps() or [control.value]
+    times = []
+    for i in range(repeats):
+        values = {**explorer.values, explorer.main: steps[i % len(steps)]}
+        start = time.perf_counter()
+        try:
+            view = explorer.view(**values)
+            view.figure.to_json()
+        except ValueError:
+            continue
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return {
+        "p50_ms": round(statistics.median(times), 2),
+        "p95_ms": round(times[int(0.95 * (len(times) - 1))], 2),
+        "updates": len(times),
+    }
+
+
+def bench_import(module: str) -> dict:
+    """Import ``module`` in a fresh interpreter; milliseconds and which heavy UI/SDK packages came along."""
+    code = (
+        f"import sys, time; t = time.perf_counter(); import {module}; "
+        f"print(round((time.perf_counter() - t) * 1000, 1)); "
+        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    return {"import_ms": float(out[0]), "heavy": out[1]}
+
+
+def bench_sqs(messages: int) -> dict:
+    """Send, receive and delete ``messages`` in batches of 10: simulator against boto3 on the emulator."""
+    from awslab.appservices.sqs import SimulatedQueue
+    from awslab.sandbox import sandbox
+
+    queue = SimulatedQueue()
+    start = time.perf_counter()
+    now = 0.0
+    for i in range(messages):
+        queue.send_message(f"m{i}", now)
+    while queue.approximate_number_of_messages(now):
+        for message in queue.receive_message(now, 10):
+            queue.delete_message(message["ReceiptHandle"], now)
+        now += 0.001
+    simulator_s = time.perf_counter() - start
+    emulated = max(20, messages // 50)
+    with sandbox() as aws:
+        sqs = aws.client("sqs")
+        url = sqs.create_queue(QueueName="bench")["QueueUrl"]
+        start = time.perf_counter()
+        for i in range(0, emulated, 10):
+            sqs.send_message_batch(
+                QueueUrl=url, Entries=[{"Id": str(j), "MessageBody": f"m{i + j}"} for j in range(10)]
+            )
+        received = 0
+        while received < emulated:
+            batch = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10).get("Messages", [])
+            if batch:
+                sqs.delete_message_batch(
+                    QueueUrl=url,
+                    Entries=[{"Id": str(k), "ReceiptHandle": m["ReceiptHandle"]} for k, m in enumerate(batch)],
+                )
+            received += len(batch)
+        emulator_s = time.perf_counter() - start
+    sim_rate, emu_rate = messages / simulator_s, emulated / emulator_s
+    return {
+        "simulator_msgs_per_s": round(sim_rate),
+        "emulator_msgs_per_s": round(emu_rate, 1),
+        "ratio": round(sim_rate / emu_rate, 1),
+    }
+
+
+IAM_POLICIES = [
+    {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "ReadReports",
+                "Effect": "Allow",
+                "Action": ["s3:GetObject", "s3:ListBucket"],
+                "Resource": ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"],
+            },
+            {"Sid": "NoDeletes", "Effect": "Deny", "Action": "s3:Delete*", "Resource": "*"},
+        ],
+    },
+    {
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Sid": "Ec2Describe", "Effect": "Allow", "Action": "ec2:Describe*", "Resource": "*"},
+            {
+                "Sid": "StartStopDev",
+                "Effect": "Allow",
+                "Action": ["ec2:StartInstances", "ec2:StopInstances"],
+                "Resource": "arn:aws:ec2:us-east-1:123456789012:instance/*",
+            },
+        ],
+    },
+]
+IAM_REQUESTS = [
+    ("s3:GetObject", "arn:aws:s3:::reports/2026/q3.csv"),
+    ("s3:DeleteObject", "arn:aws:s3:::reports/x"),
+    ("s3:PutObject", "arn:aws:s3:::reports/x"),
+    ("ec2:DescribeInstances", "*"),
+    ("ec2:StopInstances", "arn:aws:ec2:us-east-1:123456789012:instance/i-0abc"),
+    ("iam:CreateUser", "arn:aws:iam::123456789012:user/bob"),
+]
+
+
+def bench_iam(evaluations: int) -> dict:
+    """Evaluations per second of our evaluator and of moto's (on requests both can judge), and their agreement."""
+    from moto.iam.access_control import IAMPolicy, PermissionResult
+
+    from awslab.security.iam import evaluate
+
+    texts = [json.dumps(p) for p in IAM_POLICIES]
+
+    def moto_decision(action: str, resource: str) -> str:
+        permitted = False
+        for text in texts:
+            result = IAMPolicy(text).is_action_permitted(action, resource)
+            if result == PermissionResult.DENIED:
+                return "explicitDeny"
+            permitted = permitted or result == PermissionResult.PERMITTED
+        return "allowed" if permitted else "implicitDeny"
+
+    cases = [IAM_REQUESTS[i % len(IAM_REQUESTS)] for i in range(evaluations)]
+    start = time.perf_counter()
+    ours = [evaluate(IAM_POLICIES, a, r).decision for a, r in cases]
+    ours_s = time.perf_counter() - start
+    start = time.perf_counter()
+    theirs = [moto_decision(a, r) for a, r in cases]
+    moto_s = time.perf_counter() - start
+    agree = sum(a == b for a, b in zip(ours, theirs, strict=True)) / len(cases)
+    return {
+        "ours_per_s": round(evaluations / ours_s),
+        "moto_per_s": round(evaluations / moto_s),
+        "ratio": round(moto_s / ours_s, 2),
+        "agreement": round(agree, 4),
+    }
+
+
+def bench_autoscaling(days: int) -> dict:
+    """Auto Scaling group minutes simulated per second (target tracking over a seeded daily load)."""
+    from awslab.compute.asg_sim import daily_load, simulate_group
+
+    load = daily_load(minutes=1440 * days)
+    policy = [
+        {
+            "PolicyType": "TargetTrackingScaling",
+            "TargetTrackingConfiguration": {
+                "PredefinedMetricSpecification": {"PredefinedMetricType": "ASGAverageCPUUtilization"},
+                "TargetValue": 50.0,
+            },
+        }
+    ]
+    start = time.perf_counter()
+    simulate_group(load, policy, min_size=2, max_size=20, desired_capacity=2)
+    return {"minutes_per_s": round(len(load) / (time.perf_counter() - start))}
+
+
+def bench_cloudfront(requests: int) -> dict:
+    """CloudFront edge-cache requests simulated per second."""
+    from awslab.storage.cloudfront import simulate_edge_cache
+
+    rate = 1000.0
+    start = time.perf_counter()
+    simulate_edge_cache(requests_per_second=rate, duration_seconds=requests / rate)
+    return {"requests_per_s": round(requests / (time.perf_counter() - start))}
+
+
+def run_benchmarks(quick: bool = False) -> dict:
+    """Everything above; ``quick`` shrinks every workload so the whole run takes seconds."""
+    report: dict = {"quick": quick, "targets": TARGETS, "explorers": {}, "imports": {}, "throughput": {}}
+    for name, build in explorer_builders():
+        report["explorers"][name] = bench_explorer(build, 5 if quick else 40)
+    for module in model_modules()[: 5 if quick else None]:
+        report["imports"][module] = bench_import(module)
+    scale = 1 if quick else 50
+    for name, func, size in [
+        ("sqs", bench_sqs, 2_000 * scale),
+        ("iam", bench_iam, 300 * scale),
+        ("autoscaling", bench_autoscaling, 1 if quick else 30),
+        ("cloudfront", bench_cloudfront, 20_000 * scale),
+    ]:
+        try:
+            report["throughput"][name] = func(size)
+        except (ImportError, TypeError, ValueError) as exc:  # a chapter's API changed: say so, do not hide it
+            report["throughput"][name] = {"error": f"{type(exc).__name__}: {exc}"}
+    return report
+
+
+def print_report(report: dict) -> None:
+    print(f"{'explorer':<58}{'p50 ms':>9}{'p95 ms':>9}  target p95 < {TARGETS['explorer_p95_ms']:g} ms")
+    for name, r in report["explorers"].items():
+        flag = "" if r["p95_ms"] < TARGETS["explorer_p95_ms"] else "  OVER"
+        print(f"{name:<58}{r['p50_ms']:>9}{r['p95_ms']:>9}{flag}")
+    print(f"\n{'model module':<58}{'import ms':>10}  heavy imports")
+    for name, r in report["imports"].items():
+        flag = "" if r["import_ms"] < TARGETS["import_ms"] and not r["heavy"] else "  OVER"
+        print(f"{name:<58}{r['import_ms']:>10}  {r['heavy'] or '-'}{flag}")
+    print("\nthroughput")
+    for name, r in report["throughput"].items():
+        print(f"  {name:<14}" + ", ".join(f"{k}={v}" for k, v in r.items()))
+
+
+def main(quick: bool, output: Path) -> int:
+    report = run_benchmarks(quick)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(report, indent=1, sort_keys=True))
+    print_report(report)
+    print(f"\nwritten to {output}")
+    errors = [n for n, r in report["throughput"].items() if "error" in r]
+    return 1 if errors else 0

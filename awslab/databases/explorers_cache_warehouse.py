@@ -1,0 +1,333 @@
+"""Explorers for the ElastiCache and Redshift notebooks (re-exported by ``awslab.databases.explorers``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from awslab import ui
+from awslab.databases import elasticache as ec
+from awslab.databases import figures
+from awslab.databases import redshift as rs
+
+
+def _with(values: list[float], value: float) -> list[float]:
+    """Static-face steps that always include the value the notebook passed in."""
+    return sorted({*values, value})
+
+
+# --- ElastiCache ---------------------------------------------------------------------------------------------------
+CACHE_SIZES_ITEMS = [0, 50, 100, 250, 500, 1000, 2000, 3000, 5000]
+CACHE_REQUESTS = 10_000
+CACHE_RATE = 100.0
+CACHE_KEYS = 5000
+
+
+def _ttl_options(ttl_seconds: float) -> list[tuple[str, float]]:
+    values = sorted({0.0, 10.0, 30.0, 60.0, float(ttl_seconds)})
+    return [("no TTL" if v == 0 else f"{v:g} s", v) for v in values]
+
+
+@lru_cache(maxsize=256)
+def _cache_run(capacity: int, ttl: float, zipf: float, db_ms: float, seed: int) -> ec.CacheAsideResult:
+    # The LRU simulation is a Python loop: results are memoised so moving back to a setting costs nothing.
+    return ec.simulate_cache_aside(
+        CACHE_REQUESTS, CACHE_RATE, CACHE_KEYS, zipf, capacity, ttl, db_latency_ms=db_ms, seed=seed
+    )
+
+
+def explore_cache_aside(
+    cache_capacity_items: int = 500, ttl_seconds: float = 30, db_latency_ms: float = 10, seed: int = 0
+) -> ui.Explorer:
+    """Cache-aside in front of a database: database reads per second over time, hit ratio and mean latency."""
+
+    def view(cache_capacity_items, ttl_seconds, zipf_exponent, db_latency_ms):
+        result = _cache_run(int(cache_capacity_items), float(ttl_seconds), float(zipf_exponent), db_latency_ms, seed)
+        return ui.View(
+            figures.cache_db_load_figure(result),
+            {
+                "hit ratio": f"{result.hit_ratio:.1%}",
+                "mean latency": f"{result.mean_latency_ms:,.2f} ms",
+                "misses: cold / expired / evicted": f"{result.cold_misses:,} / {result.expired_misses:,} / "
+                f"{result.capacity_misses:,}",
+            },
+        )
+
+    return ui.explorer(
+        f"Cache-aside: {CACHE_REQUESTS:,} reads at {CACHE_RATE:g}/s over {CACHE_KEYS:,} keys",
+        [
+            ui.Slider(
+                "cache_capacity_items",
+                "cache size",
+                0,
+                5000,
+                50,
+                cache_capacity_items,
+                "items",
+                integer=True,
+                static_values=_with(CACHE_SIZES_ITEMS, cache_capacity_items),
+            ),  # fmt: skip
+            ui.Choice("ttl_seconds", "TTL", _ttl_options(ttl_seconds), float(ttl_seconds)),
+            ui.Slider("zipf_exponent", "key popularity skew", 0, 1.6, 0.2, 1.0),
+            ui.Number("db_latency_ms", "database latency", db_latency_ms, "ms"),
+        ],
+        view,
+    )
+
+
+def explore_node_failure(
+    nodes: int = 4, hit_ratio: float = 0.9, requests_per_second: float = 10_000, replacement_s: float = 300
+) -> ui.Explorer:
+    """Database load when one Memcached node fails: the chosen cluster next to a two-node cluster."""
+
+    def view(nodes, hit_ratio, requests_per_second, replacement_s):
+        runs = {
+            f"{n} nodes": ec.memcached_node_failure(n, requests_per_second, hit_ratio, replacement_s=replacement_s)
+            for n in sorted({2, int(nodes)})
+        }
+        chosen = runs[f"{int(nodes)} nodes"]
+        moved = ec.remapped_key_fraction(max(2, int(nodes)), "consistent", keys=20_000) if nodes > 1 else 1.0
+        modulo = ec.remapped_key_fraction(max(2, int(nodes)), "modulo", keys=20_000) if nodes > 1 else 1.0
+        return ui.View(
+            figures.node_failure_figure(runs, every_seconds=10),
+            {
+                "database reads before": f"{chosen['baseline_db_reads_per_second'].iloc[0]:,.0f}/s",
+                "peak after the failure": f"{chosen['db_reads_per_second'].max():,.0f}/s",
+                "keys that move (consistent hashing)": f"{moved:.0%}",
+                "keys that move (hash mod N)": f"{modulo:.0%}",
+            },
+        )
+
+    return ui.explorer(
+        "Losing a Memcached node",
+        [
+            ui.Slider(
+                "nodes",
+                "nodes in the cluster",
+                1,
+                20,
+                1,
+                nodes,
+                integer=True,
+                static_values=_with([1, 2, 3, 4, 6, 8, 12, 20], nodes),
+            ),
+            ui.Slider("hit_ratio", "hit ratio", 0.5, 0.99, 0.01, hit_ratio),
+            ui.Number("requests_per_second", "reads", requests_per_second, "reads/s"),
+            ui.Slider("replacement_s", "replacement node joins after", 0, 600, 30, replacement_s, "s"),
+        ],
+        view,
+    )
+
+
+def explore_redis_failover(replicas: int = 1, detection_seconds: float = 15) -> ui.Explorer:
+    """Failover of a Valkey/Redis OSS shard: with a replica to promote, or without."""
+
+    def view(replicas, detection_seconds):
+        timeline = ec.redis_failover_timeline(detection_seconds, replicas=replicas)
+        return ui.View(
+            figures.failover_timeline_figure(timeline, title="Valkey/Redis OSS primary failure"),
+            {
+                "writes fail for": f"{timeline[-1]['end_s']:,.0f} s",
+                "data after recovery": "kept (the replica had it)"
+                if replicas
+                else "lost unless restored from a backup",
+            },
+        )
+
+    return ui.explorer(
+        "Redis replication group failover",
+        [
+            ui.Slider(
+                "replicas", "replicas in the shard", 0, ec.REDIS_MAX_REPLICAS_PER_SHARD, 1, replicas, integer=True
+            ),
+            ui.Number("detection_seconds", "failure detection", detection_seconds, "s"),
+        ],
+        view,
+    )
+
+
+# --- Redshift ------------------------------------------------------------------------------------------------------
+@lru_cache(maxsize=64)
+def _keys(rows: int, distinct: int, zipf: float, seed: int):
+    return rs.sample_keys(rows, distinct, zipf, seed)
+
+
+def explore_distribution(zipf_exponent: float = 1.0, rows: int = 100_000, nodes: int = 2, seed: int = 0) -> ui.Explorer:
+    """Rows per slice under EVEN, KEY and ALL distribution, as the distribution key gets more skewed."""
+
+    def view(zipf_exponent, node_type, nodes, rows):
+        keys = _keys(rows, 1000, round(float(zipf_exponent), 6), seed)
+        per_node = rs.SLICES_PER_NODE[node_type]
+        layouts = {style: rs.distribute(keys, style, nodes, per_node) for style in rs.DIST_STYLES}
+        return ui.View(
+            figures.slices_figure(layouts),
+            {
+                "KEY skew (fullest slice / mean)": f"{layouts['KEY'].skew:.2f}",
+                "EVEN skew": f"{layouts['EVEN'].skew:.2f}",
+                "ALL stores": f"{layouts['ALL'].stored_rows:,} rows ({nodes} copies)",
+            },
+        )
+
+    return ui.explorer(
+        "Distribution styles: rows over slices",
+        [
+            ui.Slider("zipf_exponent", "distribution-key skew (Zipf)", 0, 2, 0.25, zipf_exponent),
+            ui.Choice("node_type", "node type", ["ra3.large", "ra3.4xlarge", "dc2.large"], "ra3.large"),
+            ui.Slider("nodes", "compute nodes", 1, 16, 1, nodes, integer=True),
+            ui.Number("rows", "rows", rows, integer=True),
+        ],
+        view,
+    )
+
+
+JOIN_PAIRS = [("KEY", "KEY"), ("KEY", "EVEN"), ("EVEN", "KEY"), ("EVEN", "EVEN"), ("EVEN", "ALL"), ("ALL", "EVEN")]
+
+
+def explore_join(nodes: int = 2, fact_rows: int = 200_000, dimension_rows: int = 5_000, seed: int = 0) -> ui.Explorer:
+    """Rows a join of a fact table (outer) and a dimension table (inner) moves, for each pair of styles."""
+
+    def view(nodes, dimension_rows, fact_rows):
+        fact = _keys(fact_rows, 5000, 0.0, seed)
+        dimension = _keys(dimension_rows, 5000, 0.0, seed + 1)
+        plans = {
+            f"{outer}/{inner}": rs.join_redistribution(fact, dimension, outer, inner, nodes, 2)
+            for outer, inner in JOIN_PAIRS
+        }
+        return ui.View(
+            figures.join_figure(plans),
+            {name: f"{plan['label']}: {plan['rows_moved']:,} rows" for name, plan in plans.items()},
+        )
+
+    return ui.explorer(
+        "Joining a fact table to a dimension table",
+        [
+            ui.Slider(
+                "nodes", "compute nodes", 1, 16, 1, nodes, integer=True, static_values=_with([1, 2, 4, 8, 16], nodes)
+            ),
+            ui.Number("dimension_rows", "dimension table rows", dimension_rows, integer=True),
+            ui.Choice("fact_rows", "fact table rows", [("20,000", 20_000), ("200,000", 200_000)], fact_rows),
+        ],
+        view,
+    )
+
+
+ZONE_ROWS = 50_000
+ZONE_ROWS_PER_BLOCK = 500
+ZONE_DOMAIN = 1000
+
+
+@lru_cache(maxsize=8)
+def _zone_maps(seed: int) -> dict[str, rs.ZoneMaps]:
+    return {s: rs.build_zone_maps(ZONE_ROWS, ZONE_ROWS_PER_BLOCK, s, ZONE_DOMAIN, seed) for s in rs.SORT_STYLES}
+
+
+def explore_zone_maps(filter_percent: float = 10, seed: int = 0) -> ui.Explorer:
+    """Blocks a range filter reads under no sort key, a compound key (a, b) and an interleaved key (a, b)."""
+
+    def view(filter_percent, filter_start):
+        width = round(ZONE_DOMAIN * filter_percent / 100)
+        if width < 1:
+            raise ValueError(f"filter_percent={filter_percent} selects no values; use at least 0.1%")
+        low = int(filter_start)
+        bounds = (low, low + width - 1)
+        comparison = rs.zone_map_comparison(bounds, bounds, maps_by_sort=_zone_maps(seed))
+        scanned = comparison.set_index(["sort", "predicate"])["fraction_scanned"]
+        return ui.View(
+            figures.zone_map_figure(comparison, f"a {filter_percent:g}% range filter"),
+            {
+                "compound, filter on b only": f"{scanned['compound', 'b only']:.0%} of blocks",
+                "interleaved, filter on b only": f"{scanned['interleaved', 'b only']:.0%} of blocks",
+                "compound, filter on a": f"{scanned['compound', 'a only']:.0%} of blocks",
+            },
+        )
+
+    return ui.explorer(
+        f"Zone maps over {ZONE_ROWS:,} rows in blocks of {ZONE_ROWS_PER_BLOCK}",
+        [
+            ui.Slider(
+                "filter_percent",
+                "filter width",
+                0.5,
+                100,
+                0.5,
+                filter_percent,
+                "%",
+                static_values=_with([1, 2, 5, 10, 25, 50, 100], filter_percent),
+            ),  # fmt: skip
+            ui.Number("filter_start", "filter starts at value", 0, integer=True),
+        ],
+        view,
+    )
+
+
+def explore_copy(nodes: int = 2, total_size_gib: float = 10, node_type: str = "ra3.4xlarge") -> ui.Explorer:
+    """COPY load time against the number of input files, for a cluster of ``nodes``."""
+    file_counts = [1, 2, 4, 8, 16, 32, 64, 128]
+
+    def view(nodes, node_type, total_size_gib):
+        per_node = rs.SLICES_PER_NODE[node_type]
+        sweep = rs.copy_sweep(file_counts, total_size_gib, nodes=nodes, slices_per_node=per_node)
+        one, best = sweep.iloc[0], sweep.loc[sweep["seconds"].idxmin()]
+        return ui.View(
+            figures.copy_figure(sweep),
+            {
+                "slices": f"{nodes * per_node}",
+                "one file": f"{one['seconds']:,.0f} s",
+                "fastest": f"{best['seconds']:,.0f} s with {int(best['files']):,} files",
+            },
+        )
+
+    return ui.explorer(
+        "COPY: split the input into a multiple of the slice count",
+        [
+            ui.Slider(
+                "nodes", "compute nodes", 1, 16, 1, nodes, integer=True, static_values=_with([1, 2, 4, 8, 16], nodes)
+            ),
+            ui.Choice("node_type", "node type", list(rs.SLICES_PER_NODE), node_type),
+            ui.Number("total_size_gib", "data to load", total_size_gib, "GiB"),
+        ],
+        view,
+    )
+
+
+ONE_QUEUE = '[{"query_concurrency": 5}]'
+TWO_QUEUES = '[{"query_group": ["short"], "query_concurrency": 2}, {"query_concurrency": 3}]'
+
+
+def explore_wlm(
+    queries_per_minute: float = 30, long_share: float = 0.1, wlm_json: str = TWO_QUEUES, seed: int = 0
+) -> ui.Explorer:
+    """Queue waits of short and long queries: one default queue of five slots vs your wlm_json_configuration."""
+
+    def view(queries_per_minute, long_share, wlm_json):
+        runs = {
+            "one queue, 5 slots": rs.simulate_wlm(
+                rs.parse_wlm_json(ONE_QUEUE), queries_per_minute, long_share, seed=seed
+            ),
+            "your configuration": rs.simulate_wlm(
+                rs.parse_wlm_json(wlm_json), queries_per_minute, long_share, seed=seed
+            ),
+        }
+        numbers = {}
+        for label, frame in runs.items():
+            short = frame[frame["query_group"] == "short"]["wait_s"]
+            numbers[f"{label}: short queries' p95 wait"] = f"{short.quantile(0.95):,.1f} s" if len(short) else "none"
+        return ui.View(figures.wlm_wait_figure(runs), numbers)
+
+    return ui.explorer(
+        "WLM queues: short queries behind long ones",
+        [
+            ui.Slider(
+                "queries_per_minute",
+                "queries",
+                5,
+                60,
+                5,
+                queries_per_minute,
+                "per minute",
+                static_values=_with([10, 20, 30, 45, 60], queries_per_minute),
+            ),  # fmt: skip
+            ui.Slider("long_share", "share of long queries", 0, 0.5, 0.05, long_share),
+            ui.Text("wlm_json", "wlm_json_configuration", wlm_json, rows=3),
+        ],
+        view,
+    )

@@ -1,0 +1,427 @@
+"""Explorers for the Glacier, EBS, CloudFront and Storage Gateway notebooks: controls -> model -> figure."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from awslab import ui
+from awslab.storage import cloudfront, ebs, ebs_sizing, ebs_snapshots, figures, glacier, storage_gateway
+
+# The edge-cache explorers simulate fewer requests than the model's defaults (about 36,000 instead of 180,000)
+# so that one update, model and figure, stays near 20 ms; the notebooks run the full-size workload in a plain cell.
+EDGE_REQUESTS_PER_SECOND = 10.0
+EDGE_DURATION_SECONDS = 3_600.0
+TTL_STEPS_SECONDS = [0, 60, 300, 900, 3_600, 14_400, 86_400]
+
+
+# --- Glacier ---------------------------------------------------------------------------------------------------
+def explore_retrieval_plan(
+    data_gb: float = 500, objects: int = 5_000, deadline_hours: float = 12, storage_class: str = "GLACIER"
+) -> ui.Explorer:
+    """Every restore tier for one job (hours against USD); the planner picks the cheapest that meets the deadline."""
+
+    def view(deadline_hours, data_gb, objects, storage_class):
+        plan = glacier.plan_retrieval(data_gb, objects, deadline_hours, storage_class)
+        chosen = plan.chosen
+        numbers = {
+            "cheapest tier in time": chosen.tier if chosen else "none: every tier is too slow",
+            "its cost": f"${chosen.total_usd:,.2f}" if chosen else "-",
+            "ready within": f"{chosen.hours:,.2f} h" if chosen else "-",
+        }
+        notes = sorted({note for option in plan.options for note in option.notes})
+        if notes:
+            numbers["note"] = "; ".join(notes)
+        return ui.View(figures.retrieval_plan_figure(plan), numbers)
+
+    return ui.explorer(
+        "Glacier retrieval planner",
+        [
+            ui.Slider(
+                "deadline_hours",
+                "deadline",
+                1,
+                72,
+                1,
+                deadline_hours,
+                "h",
+                static_values=[1, 3, 5, 8, 12, 24, 48, 72],
+            ),
+            ui.Number("data_gb", "data to restore", data_gb, "GB"),
+            ui.Number("objects", "objects", objects, integer=True),
+            ui.Choice(
+                "storage_class",
+                "archived in",
+                [("Glacier Flexible Retrieval", "GLACIER"), ("Glacier Deep Archive", "DEEP_ARCHIVE")],
+                storage_class,
+            ),
+        ],
+        view,
+    )
+
+
+# 5-minute steps keep a day at 288 points, so the static figures stay small (the bucket is exact per step).
+STEP_SECONDS = 300
+
+
+# --- EBS -------------------------------------------------------------------------------------------------------
+def _daily_demand(base_iops: float, peak_iops: float, peak_minutes: float) -> np.ndarray:
+    """One day at 5-minute steps: ``peak_iops`` for ``peak_minutes`` at the start of every 6 hours, else the base."""
+    return ebs.burst_pattern_demand(
+        base_iops, peak_iops, peak_minutes * 60, 6 * 3600, 86_400, step_seconds=STEP_SECONDS
+    )
+
+
+def explore_gp2_burst(
+    size_gib: float = 100, peak_iops: float = 3_000, peak_minutes: float = 60, base_iops: float = 200
+) -> ui.Explorer:
+    """A gp2 volume's credit bucket through a day of peaks: delivered IOPS and BurstBalance."""
+
+    def view(size_gib, peak_iops, peak_minutes, base_iops):
+        result = ebs.simulate_gp2_burst(size_gib, _daily_demand(base_iops, peak_iops, peak_minutes), STEP_SECONDS)
+        perf = result.performance
+        return ui.View(
+            figures.gp2_burst_figure(result),
+            {
+                "baseline": f"{perf.baseline_iops:,.0f} IOPS",
+                "a full bucket lasts at 3,000 IOPS": "no burst (baseline ≥ 3,000)"
+                if perf.burst_seconds is None
+                else f"{perf.burst_seconds / 60:,.0f} min",
+                "bucket first empty after": "never"
+                if result.seconds_to_empty is None
+                else f"{result.seconds_to_empty / 60:,.0f} min",
+                "I/O demanded but not served": f"{result.unmet_io:,.0f}",
+            },
+        )
+
+    return ui.explorer(
+        "gp2 burst credits through a day",
+        [
+            ui.Slider(
+                "size_gib",
+                "volume size",
+                1,
+                1_000,
+                1,
+                size_gib,
+                "GiB",
+                static_values=[20, 50, 100, 200, 334, 500, 750, 1_000],
+            ),
+            ui.Number("peak_iops", "demand during a peak", peak_iops, "IOPS"),
+            ui.Slider("peak_minutes", "peak length (every 6 h)", 0, 360, 15, peak_minutes, "min"),
+            ui.Slider("base_iops", "demand between peaks", 0, 3_000, 50, base_iops, "IOPS"),
+        ],
+        view,
+    )
+
+
+def explore_gp3_vs_gp2(size_gib: float = 100, gp3_iops: float = 3_000, peak_minutes: float = 120) -> ui.Explorer:
+    """The same day of demand on gp2 and on gp3 of the same size: I/O served and monthly price."""
+
+    def view(peak_minutes, size_gib, gp3_iops):
+        demand = _daily_demand(300, 3_000, peak_minutes)
+        comparison = ebs_sizing.compare_gp3_gp2(size_gib, demand, STEP_SECONDS, gp3_iops)
+        return ui.View(
+            figures.gp3_gp2_figure(comparison),
+            {
+                "gp2 I/O not served": f"{comparison.gp2_unmet_io:,.0f}",
+                "gp3 I/O not served": f"{comparison.gp3_unmet_io:,.0f}",
+                "gp2 per month": f"${comparison.gp2_monthly_usd:,.2f}",
+                "gp3 per month": f"${comparison.gp3_monthly_usd:,.2f}",
+            },
+        )
+
+    return ui.explorer(
+        "gp3 against gp2 for one workload",
+        [
+            ui.Slider(
+                "peak_minutes",
+                "3,000 IOPS peak length (every 6 h)",
+                0,
+                360,
+                15,
+                peak_minutes,
+                "min",
+                static_values=[0, 30, 60, 120, 180, 240, 360],
+            ),
+            ui.Number("size_gib", "volume size", size_gib, "GiB"),
+            ui.Number("gp3_iops", "gp3 provisioned IOPS", gp3_iops, "IOPS"),
+        ],
+        view,
+    )
+
+
+def explore_volume_chooser(
+    size_gib: float = 500, iops: float = 4_000, throughput_mibps: float = 200, boot: bool = False
+) -> ui.Explorer:
+    """Which EBS volume types meet a size, IOPS and throughput requirement, and what each costs a month."""
+
+    def view(iops, size_gib, throughput_mibps, boot):
+        options = ebs_sizing.choose_volume(size_gib, iops, throughput_mibps, boot)
+        fitting = [o for o in options if o.qualifies]
+        return ui.View(
+            figures.volume_chooser_figure(options),
+            {
+                "cheapest that fits": f"{fitting[0].volume_type} at ${fitting[0].monthly_usd:,.2f}/month"
+                if fitting
+                else "none",
+                "types that fit": ", ".join(o.volume_type for o in fitting) or "none",
+            },
+        )
+
+    return ui.explorer(
+        "EBS volume chooser",
+        [
+            ui.Slider(
+                "iops",
+                "sustained IOPS needed",
+                0,
+                100_000,
+                500,
+                iops,
+                "IOPS",
+                static_values=[100, 1_000, 3_000, 6_000, 16_000, 32_000, 64_000],
+            ),
+            ui.Number("size_gib", "volume size", size_gib, "GiB"),
+            ui.Slider("throughput_mibps", "throughput needed", 0, 2_000, 25, throughput_mibps, "MiB/s"),
+            ui.Toggle("boot", "boot volume", boot),
+        ],
+        view,
+    )
+
+
+def explore_snapshots(
+    n_blocks: int = 40, n_snapshots: int = 5, change_fraction: float = 0.15, delete: str = "none", seed: int = 0
+) -> ui.Explorer:
+    """Incremental snapshots block by block; delete one and see which blocks are freed and which move on."""
+    ids = [f"snap-{k:04d}" for k in range(n_snapshots)]
+
+    def view(delete, change_fraction, n_blocks):
+        writes = ebs_snapshots.random_snapshot_writes(n_blocks, n_snapshots, 0.6, change_fraction, seed)
+        chain = ebs_snapshots.take_snapshots(n_blocks, writes)
+        numbers = {"blocks stored (512 KiB each)": f"{chain.stored_blocks():,}"}
+        if delete != "none":
+            deletion = ebs_snapshots.delete_snapshot(chain, delete)
+            chain = deletion.chain
+            numbers |= {
+                f"deleting {delete} frees": f"{deletion.freed_blocks} blocks",
+                "handed to the next snapshot": f"{deletion.moved_blocks} blocks",
+                "blocks stored after": f"{chain.stored_blocks():,}",
+            }
+        return ui.View(figures.snapshot_chain_figure(chain), numbers)
+
+    return ui.explorer(
+        "Incremental snapshots and deletion",
+        [
+            ui.Choice("delete", "delete snapshot", ["none", *ids], delete),
+            ui.Slider("change_fraction", "blocks rewritten between snapshots", 0, 1, 0.05, change_fraction),
+            ui.Number("n_blocks", "blocks in the volume", n_blocks, integer=True),
+        ],
+        view,
+    )
+
+
+# --- CloudFront ------------------------------------------------------------------------------------------------
+def explore_edge_cache(
+    ttl_seconds: float = 3_600,
+    zipf_exponent: float = 0.9,
+    n_edges: int = 10,
+    requests_per_second: float = EDGE_REQUESTS_PER_SECOND,
+    seed: int = 0,
+) -> ui.Explorer:
+    """Edge caches warming up over an hour: hit ratio, origin load and latency against TTL, popularity and edges."""
+
+    def view(ttl_seconds, zipf_exponent, n_edges, requests_per_second):
+        result = cloudfront.simulate_edge_cache(
+            zipf_exponent=zipf_exponent,
+            requests_per_second=requests_per_second,
+            duration_seconds=EDGE_DURATION_SECONDS,
+            ttl_seconds=ttl_seconds,
+            n_edges=n_edges,
+            seed=seed,
+        )
+        return ui.View(
+            figures.edge_cache_figure(result),
+            {
+                "hit ratio": f"{result.hit_ratio:.1%}",
+                "origin requests/s": f"{result.origin_requests_per_second:,.2f}",
+                "mean latency": f"{result.mean_latency_ms:,.0f} ms",
+                "p95 latency": f"{result.p95_latency_ms:,.0f} ms",
+            },
+        )
+
+    return ui.explorer(
+        "CloudFront edge caches",
+        [
+            ui.Slider(
+                "ttl_seconds", "TTL", 0, 86_400, 60, ttl_seconds, "s", integer=True, static_values=TTL_STEPS_SECONDS
+            ),
+            ui.Slider("zipf_exponent", "popularity skew (Zipf exponent)", 0, 2, 0.1, zipf_exponent),
+            ui.Slider("n_edges", "edge locations used", 1, 50, 1, n_edges, integer=True),
+            ui.Number("requests_per_second", "requests per second", requests_per_second),
+        ],
+        view,
+    )
+
+
+def explore_audience(farthest_region_ms: float = 280, campus_region: int = 0, seed: int = 0) -> ui.Explorer:
+    """Latency with and without CloudFront for a global, a single-location and a VPN-funnelled audience."""
+
+    def view(farthest_region_ms, campus_region):
+        regions = np.linspace(10, farthest_region_ms, 6).round(3).tolist()
+        results = [
+            cloudfront.audience_comparison(
+                audience,
+                regions,
+                requests_per_second=20,
+                duration_seconds=900,
+                campus_region=campus_region,
+                seed=seed,
+            )
+            for audience in cloudfront.AUDIENCES
+        ]
+        return ui.View(
+            figures.audience_figure(results),
+            {
+                f"{r.audience.replace('_', ' ')} saves": f"{r.saved_ms:,.0f} ms ({r.saved_fraction:.0%})"
+                for r in results
+            },
+        )
+
+    return ui.explorer(
+        "Who gains from edge locations?",
+        [
+            ui.Slider(
+                "farthest_region_ms",
+                "round trip from the farthest region to the origin",
+                20,
+                400,
+                10,
+                farthest_region_ms,
+                "ms",
+                static_values=[20, 50, 100, 150, 200, 280, 400],
+            ),
+            ui.Choice("campus_region", "single location sits in region", list(range(6)), campus_region),
+        ],
+        view,
+    )
+
+
+def explore_stale_window(
+    ttl_seconds: float = 86_400, invalidation_seconds: float = 60, html_ttl_seconds: float = 300, seed: int = 0
+) -> ui.Explorer:
+    """How long edges serve the old file after an update: wait for the TTL, invalidate, or use a versioned name."""
+
+    def view(ttl_seconds, invalidation_seconds, html_ttl_seconds):
+        results = [
+            cloudfront.simulate_stale_window(
+                strategy,
+                ttl_seconds,
+                requests_per_second_per_edge=0.01,
+                invalidation_seconds=invalidation_seconds,
+                html_ttl_seconds=html_ttl_seconds,
+                seed=seed,
+            )
+            for strategy in cloudfront.UPDATE_STRATEGIES
+        ]
+        return ui.View(
+            figures.stale_window_figure(results),
+            {f"worst edge, {r.strategy.replace('_', ' ')}": f"{r.worst_stale_seconds:,.0f} s" for r in results},
+        )
+
+    return ui.explorer(
+        "Updating cached content",
+        [
+            ui.Slider(
+                "ttl_seconds",
+                "object TTL",
+                300,
+                86_400,
+                300,
+                ttl_seconds,
+                "s",
+                integer=True,
+                static_values=[300, 3_600, 21_600, 86_400],
+            ),
+            ui.Number("invalidation_seconds", "invalidation takes", invalidation_seconds, "s"),
+            ui.Slider("html_ttl_seconds", "TTL of the page linking to it", 0, 3_600, 60, html_ttl_seconds, "s"),
+        ],
+        view,
+    )
+
+
+# --- Storage Gateway -------------------------------------------------------------------------------------------
+def explore_cached_volume(
+    cache_gib: float = 150,
+    volume_gib: float = 1_024,
+    working_set_gib: float = 200,
+    working_set_share: float = 0.9,
+    seed: int = 0,
+) -> ui.Explorer:
+    """A cached volume's local cache against its working set: share of reads served locally, bytes from S3."""
+
+    def view(cache_gib, volume_gib, working_set_gib, working_set_share):
+        result = storage_gateway.simulate_cached_volume(
+            volume_gib, working_set_gib, cache_gib, n_reads=20_000, working_set_share=working_set_share, seed=seed
+        )
+        sweep = np.linspace(0, 2 * working_set_gib, 21).round(6).tolist()
+        predicted = [
+            storage_gateway.cached_volume_hit_ratio(volume_gib, working_set_gib, c, working_set_share) for c in sweep
+        ]
+        return ui.View(
+            figures.cache_size_figure(sweep, predicted, cache_gib, result),
+            {
+                "reads served from the cache (warm)": f"{result.warm_hit_ratio:.1%}",
+                "estimate": f"{result.predicted_hit_ratio:.1%}",
+                "fetched from S3": f"{result.bytes_from_s3 / 1024**3:,.0f} GiB for {result.reads:,} reads",
+            },
+        )
+
+    return ui.explorer(
+        "Cached volume: cache size against working set",
+        [
+            ui.Slider(
+                "cache_gib",
+                "local cache",
+                0,
+                400,
+                10,
+                cache_gib,
+                "GiB",
+                static_values=[0, 50, 100, 150, 200, 250, 300, 400],
+            ),
+            ui.Number("volume_gib", "volume size", volume_gib, "GiB"),
+            ui.Slider("working_set_gib", "working set", 10, 500, 10, working_set_gib, "GiB"),
+            ui.Slider("working_set_share", "share of reads on the working set", 0, 1, 0.05, working_set_share),
+        ],
+        view,
+    )
+
+
+def explore_gateway_capacity(gateway_type: str = "volume_cached", volume_sizes_tib: str = "32, 32, 16") -> ui.Explorer:
+    """Type the volumes of a Volume Gateway (TiB each) and check them against its quotas."""
+
+    def view(gateway_type, volume_sizes_tib):
+        sizes = storage_gateway.sizes_from_text("volume_sizes_tib", volume_sizes_tib)
+        report = storage_gateway.volume_capacity(gateway_type, sizes)
+        return ui.View(
+            figures.gateway_capacity_figure(report),
+            {
+                "volumes": f"{report.count} of at most {report.max_count}",
+                "total": f"{report.total_tib:,.1f} TiB of {report.max_total_tib:,.0f} TiB",
+                "fits": "yes" if report.fits else "no: " + "; ".join(report.problems),
+            },
+        )
+
+    return ui.explorer(
+        "Volume Gateway capacity",
+        [
+            ui.Choice(
+                "gateway_type",
+                "gateway",
+                [("cached volumes", "volume_cached"), ("stored volumes", "volume_stored")],
+                gateway_type,
+            ),
+            ui.Text("volume_sizes_tib", "volume sizes (TiB, comma-separated)", volume_sizes_tib),
+        ],
+        view,
+    )

@@ -1,0 +1,56 @@
+"""Plotly figures of the Storage chapter, drawn from model results: S3 (``s3``) and Glacier, EBS, CloudFront and
+Storage Gateway (``services``). Import from here: ``from awslab.storage import figures``."""
+
+from awslab.storage.figures.s3 import (
+    downtime_figure,
+    durability_figure,
+    lifecycle_cost_figure,
+    multipart_figure,
+    policy_comparison_figure,
+    presign_timeline_figure,
+    stale_read_figure,
+    version_history_figure,
+)
+from awslab.storage.figures.services import (
+    MAX_POINTS,
+    audience_figure,
+    cache_size_figure,
+    cached_volume_figure,
+    edge_cache_figure,
+    gateway_capacity_figure,
+    gp2_burst_figure,
+    gp2_burst_table_figure,
+    gp3_gp2_figure,
+    lazy_loading_figure,
+    retrieval_plan_figure,
+    snapshot_chain_figure,
+    stale_window_figure,
+    ttl_sweep_figure,
+    volume_chooser_figure,
+)
+
+__all__ = [
+    "MAX_POINTS",
+    "stale_read_figure",
+    "durability_figure",
+    "downtime_figure",
+    "lifecycle_cost_figure",
+    "policy_comparison_figure",
+    "multipart_figure",
+    "version_history_figure",
+    "presign_timeline_figure",
+    "gp2_burst_figure",
+    "gp2_burst_table_figure",
+    "gp3_gp2_figure",
+    "volume_chooser_figure",
+    "snapshot_chain_figure",
+    "lazy_loading_figure",
+    "edge_cache_figure",
+    "ttl_sweep_figure",
+    "audience_figure",
+    "stale_window_figure",
+    "retrieval_plan_figure",
+    "cached_volume_figure",
+    "gateway_capacity_figure",
+    "cache_size_figure",
+]

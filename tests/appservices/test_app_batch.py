@@ -1,0 +1,56 @@
+"""Batch runs of the application-services notebooks through `python -m awslab run` (papermill)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FOLDER = ROOT / "notebooks" / "06_app_services"
+pytestmark = pytest.mark.notebooks
+
+
+def awslab(*args, timeout=900):
+    return subprocess.run(
+        [sys.executable, "-m", "awslab", *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout
+    )
+
+
+def test_runs_every_notebook_with_other_parameters(tmp_path):
+    result = awslab(
+        "run",
+        str(FOLDER),
+        "--output",
+        str(tmp_path),
+        "--jobs",
+        "2",
+        *("-p", "seed", "5"),
+        *("-p", "visibility_timeout_seconds", "4"),
+        *("-p", "max_receive_count", "1"),
+        *("-p", "wait_time_seconds", "5"),
+        *("-p", "total_usd", "1500"),
+        *("-p", "max_delay_target", "120"),
+        *("-p", "charge_failures", "4"),
+        *("-p", "burst_limit", "50"),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len([line for line in result.stdout.splitlines() if line.endswith(" ok")]) == 3
+    assert result.stdout.strip().splitlines()[-1] == "3 passed, 0 failed"
+    sqs = json.loads(next(tmp_path.rglob("01_sqs.ipynb")).read_text())
+    printed = json.dumps(sqs)
+    assert "visibility_timeout_seconds=4" in printed and "max_receive_count=1" in printed
+    # maxReceiveCount 1: the second receive already finds the message moved to the dead-letter queue.
+    assert "receive 2 at t=1.1 s" in printed and "receive 3" not in printed
+    workflow = json.dumps(json.loads(next(tmp_path.rglob("03_swf_apigw_ses_transcoder.ipynb")).read_text()))
+    assert "status: FAILED" in workflow  # four charge failures exceed the three attempts allowed
+
+
+def test_bad_value_stops_with_the_parameter_named(tmp_path):
+    result = awslab("run", str(FOLDER / "01_sqs.ipynb"), "--output", str(tmp_path), "-p", "max_receive_count", "9")
+    assert result.returncode == 1
+    assert "ValueError: max_receive_count=9 is outside the allowed range (1 to 5)" in result.stdout
+    assert "0 passed, 1 failed" in result.stdout

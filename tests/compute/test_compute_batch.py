@@ -1,0 +1,70 @@
+"""Batch runs of the Compute notebooks through `python -m awslab run` with non-default parameters."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPUTE = ROOT / "notebooks" / "02_compute"
+pytestmark = pytest.mark.notebooks
+
+
+def awslab(*args, timeout=1500):
+    return subprocess.run(
+        [sys.executable, "-m", "awslab", *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout
+    )
+
+
+def printed(folder: Path, name: str) -> str:
+    path = next(folder.rglob(name))  # the runner nests outputs by scenario and chapter
+    cells = json.loads(path.read_text())["cells"]
+    return "".join("".join(o.get("text", "")) for c in cells for o in c.get("outputs", []))
+
+
+def test_runs_every_compute_notebook_with_other_parameters(tmp_path):
+    result = awslab(
+        "run",
+        str(COMPUTE),
+        "--output",
+        str(tmp_path),
+        "--jobs",
+        "2",
+        *("-p", "memory_gib_needed", "40"),
+        *("-p", "vcpu_needed", "6"),
+        *("-p", "utilization_percent", "85"),
+        *("-p", "peak_instances", "20"),
+        *("-p", "seed", "5"),
+        *("-p", "peak_rps", "1400"),
+        *("-p", "bootstrap_minutes", "10"),
+        *("-p", "targets_a", "3"),
+        *("-p", "requests_per_second", "80"),
+        *("-p", "duration_ms", "250"),
+        *("-p", "instances", "6"),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.endswith(" ok")]
+    assert len(lines) == 5
+    assert result.stdout.strip().splitlines()[-1] == "5 passed, 0 failed"
+    out = tmp_path
+    basics = printed(out, "01_ec2_basics.ipynb")
+    assert "memory_gib_needed=40" in basics and "cheapest fit: r5.2xlarge" in basics
+    paying = printed(out, "02_paying_for_ec2.ipynb")
+    assert "utilization_percent=85.0" in paying and "seed=5" in paying
+    assert "at 85 % utilisation for one year the cheapest option is 1-year All Upfront" in paying
+    assert "peak_rps=1400.0, bootstrap_minutes=10" in printed(out, "03_auto_scaling.ipynb")
+    assert "targets_a=3" in printed(out, "04_load_balancing.ipynb")
+    assert "requests of 250 ms" in printed(out, "05_lambda_beanstalk.ipynb")
+
+
+def test_bad_value_stops_with_a_one_line_value_error(tmp_path):
+    result = awslab(
+        "run", str(COMPUTE / "03_auto_scaling.ipynb"), "--output", str(tmp_path), "-p", "bootstrap_minutes", "-3"
+    )
+    assert result.returncode == 1
+    assert (
+        "FAILED  cell 3: ValueError: bootstrap_minutes=-3 is outside the allowed range (0 to 60 min)" in result.stdout
+    )
+    assert "0 passed, 1 failed" in result.stdout

@@ -1,0 +1,70 @@
+"""Batch runs of the databases notebooks through `python -m awslab run`: other parameters, and a bad one."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DATABASES = ROOT / "notebooks" / "04_databases"
+pytestmark = pytest.mark.notebooks
+
+
+def awslab(*args, timeout=900):
+    return subprocess.run(
+        [sys.executable, "-m", "awslab", *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout
+    )
+
+
+def printed(path: Path) -> str:
+    notebook = json.loads(path.read_text())
+    return "".join("".join(o.get("text", "")) for c in notebook["cells"] for o in c.get("outputs", []))
+
+
+def test_runs_every_databases_notebook_with_other_parameters(tmp_path):
+    overrides = {
+        "seed": "9",
+        "database_size_gib": "500",
+        "backup_retention_days": "0",
+        "mean_writes_per_second": "1100",
+        "client_dns_cache_seconds": "60",
+        "item_size_bytes": "9000",
+        "write_shards": "5",
+        "reads_per_second": "50",
+        "peak_to_average": "4",
+        "cache_capacity_items": "1500",
+        "ttl_seconds": "45",
+        "memcached_nodes": "8",
+        "zipf_exponent": "1.5",
+        "nodes": "4",
+        "total_size_gib": "40",
+        "filter_percent": "25",
+    }
+    args = [arg for name, value in overrides.items() for arg in ("-p", name, value)]
+    result = awslab("run", str(DATABASES), "--output", str(tmp_path), "--jobs", "2", *args)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len([line for line in result.stdout.splitlines() if line.endswith(" ok")]) == 4
+    assert result.stdout.strip().splitlines()[-1] == "4 passed, 0 failed"
+    out = next(tmp_path.rglob("01_rds_aurora.ipynb")).parent  # the runner may nest outputs by scenario
+    rds = printed(out / "01_rds_aurora.ipynb")
+    assert "backup_retention_days=0" in rds and "no automated backups, no point-in-time restore" in rds
+    assert "client DNS cache expires:    85 s to   145 s" in rds
+    dynamo = printed(out / "02_dynamodb.ipynb")
+    assert "item_size_bytes=9,000" in dynamo and "5 shard(s)" in dynamo
+    cache = printed(out / "03_elasticache.ipynb")
+    assert "ttl_seconds=45" in cache and "sessions memcached 8 nodes" in cache
+    redshift = printed(out / "04_redshift.ipynb")
+    assert "nodes=4" in redshift and "x 4 nodes = 16 slices" in redshift
+
+
+def test_bad_value_stops_the_notebook_with_a_clear_line(tmp_path):
+    notebook = DATABASES / "02_dynamodb.ipynb"
+    result = awslab("run", str(notebook), "--output", str(tmp_path), "-p", "item_size_bytes", "500000")
+    assert result.returncode == 1
+    assert (
+        "FAILED  cell 3: ValueError: item_size_bytes=500000 is larger than the DynamoDB item limit of 409600 bytes"
+        in result.stdout
+    )
+    assert "0 passed, 1 failed" in result.stdout

@@ -1,0 +1,84 @@
+"""Batch runs of the security notebooks through `python -m awslab run` with other parameters, and a bad one."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SECURITY = ROOT / "notebooks" / "05_security"
+pytestmark = pytest.mark.notebooks
+
+
+def awslab(*args, timeout=900):
+    return subprocess.run(
+        [sys.executable, "-m", "awslab", *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout
+    )
+
+
+def printed(folder: Path, name: str) -> str:
+    (path,) = folder.rglob(name)  # the runner may nest outputs (e.g. under a scenario folder)
+    notebook = json.loads(path.read_text())
+    return "".join("".join(o.get("text", "")) for c in notebook["cells"] for o in c.get("outputs", []))
+
+
+def test_runs_every_security_notebook_with_other_parameters(tmp_path):
+    overrides = {
+        "services": "EC2, Lambda",
+        "username": "bob",
+        "source_ip": "203.0.113.9",
+        "mfa_present": "true",
+        "session_seconds": "900",
+        "apps_missed": "2",
+        "data_size_bytes": "5000",
+        "rotation_period_days": "180",
+        "years": "3",
+        "seed": "3",
+        "secret_base32": "GEZDGNBVGY3TQOJQ",
+        "drift_seconds": "50",
+        "window_steps": "2",
+        "hours": "3",
+        "rate_limit": "50",
+        "window_seconds": "60",
+        "attacker_rps": "5",
+    }
+    args = [arg for name, value in overrides.items() for arg in ("-p", name, value)]
+    result = awslab("run", str(SECURITY), "--output", str(tmp_path), "--jobs", "2", *args)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len([line for line in result.stdout.splitlines() if line.endswith(" ok")]) == 5
+    assert result.stdout.strip().splitlines()[-1] == "5 passed, 0 failed"
+    out = tmp_path
+    assert "parameters: services=EC2, Lambda" in printed(out, "01_shared_responsibility.ipynb")
+    iam_text = printed(out, "02_iam_policies.ipynb")
+    assert "username=bob" in iam_text and "mfa_present=True" in iam_text
+    assert "s3:PutObject on arn:aws:s3:::reports/bob/q3.csv: allowed" in iam_text  # MFA present: the write is allowed
+    assert "DurationSeconds=900: granted 900 s" in iam_text
+    assert "over 3 years at 180 days: 6 rotations" in printed(out, "03_kms_cloudhsm.ipynb")
+    assert "drift 50 s, window ±2" in printed(out, "04_mfa_cloudtrail.ipynb")
+    assert "rate_limit=50, window_seconds=60, attacker_rps=5" in printed(out, "05_more_security_services.ipynb")
+
+
+@pytest.mark.parametrize(
+    ("notebook", "name", "value", "line"),
+    [
+        (
+            "02_iam_policies.ipynb",
+            "session_seconds",
+            "60",
+            "ValueError: session_seconds=60 is outside the allowed range (900 to 3600 s (AssumeRole, role maximum 1 h))",
+        ),
+        (
+            "05_more_security_services.ipynb",
+            "window_seconds",
+            "90",
+            "ValueError: window_seconds=90 is not one of: 60, 120, 300, 600",
+        ),
+    ],
+)
+def test_bad_value_stops_with_a_clear_line(tmp_path, notebook, name, value, line):
+    result = awslab("run", str(SECURITY / notebook), "--output", str(tmp_path), "-p", name, value)
+    assert result.returncode == 1
+    assert f"FAILED  cell 3: {line}" in result.stdout
+    assert "0 passed, 1 failed" in result.stdout
