@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from booktools import HTML, ROOT
+from support import HTML, ROOT
 
 
 @pytest.fixture(scope="session")

@@ -1,11 +1,10 @@
 """Batch runs through `python -m awslab run` (papermill): other parameters, bad parameters, one line per notebook."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import run_awslab as awslab
 
 from awslab import runner
 
@@ -13,12 +12,6 @@ ROOT = Path(__file__).resolve().parent.parent
 STORAGE = ROOT / "notebooks" / "01_storage"
 S3_NOTEBOOKS = [str(p) for p in sorted(STORAGE.glob("0[1-4]_*.ipynb"))]
 pytestmark = pytest.mark.notebooks
-
-
-def awslab(*args, timeout=900):
-    return subprocess.run(
-        [sys.executable, "-m", "awslab", *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout
-    )
 
 
 def test_every_notebook_declares_documented_parameters():

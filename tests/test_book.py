@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from booktools import ROOT, build_book
+from support import ROOT, build_book
 
 from awslab import book
 

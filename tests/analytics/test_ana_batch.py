@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import run_awslab as awslab
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "notebooks" / "08_analytics"
 pytestmark = pytest.mark.notebooks
-
-
-def awslab(*args, timeout=900):
-    return subprocess.run(
-        [sys.executable, "-m", "awslab", *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout
-    )
 
 
 def test_runs_every_notebook_with_other_parameters(tmp_path):

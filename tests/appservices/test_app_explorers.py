@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import time
-
 import pytest
+from support import check_explorer
 
 from awslab.appservices import explorers
 
@@ -59,28 +57,7 @@ CASES = [
 
 @pytest.mark.parametrize("factory, main, labels, bad, message", CASES, ids=[c[0].__name__ for c in CASES])
 def test_explorer(factory, main, labels, bad, message):
-    started = time.perf_counter()
-    explorer = factory()
-    assert explorer.error is None and explorer.main == main
-    assert explorer.last_view.numbers and explorer.last_view.figure.layout.title.text
-    control = next(c for c in explorer.controls if c.name == main)
-    timings = []
-    for value in control.steps()[:4]:
-        tick = time.process_time()
-        explorer.set(**{main: value})
-        timings.append(time.process_time() - tick)
-        assert explorer.error is None
-    # CPU time of an update (model + figure): wall time on a shared machine would measure the neighbours too.
-    assert sorted(timings)[len(timings) // 2] < 0.05, timings
-    figure = explorer.static_figure()
-    assert time.perf_counter() - started < 10
-    menu = figure.layout.sliders[0].steps if figure.layout.sliders else figure.layout.updatemenus[0].buttons
-    assert [step.label for step in menu] == labels
-    assert len(json.dumps(figure.to_plotly_json(), default=str)) < 150_000
-    good = dict(explorer.last_view.numbers)
-    explorer.set(**bad)
-    assert explorer.error is not None and message in explorer.error
-    assert explorer.last_view.numbers == good  # the last good view stays
+    check_explorer(factory, main, labels, bad, message)
 
 
 def test_visibility_explorer_shows_duplicates_when_the_timeout_is_short():

@@ -1,21 +1,14 @@
 """Batch runs of the Compute notebooks through `python -m awslab run` with non-default parameters."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import run_awslab
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPUTE = ROOT / "notebooks" / "02_compute"
 pytestmark = pytest.mark.notebooks
-
-
-def awslab(*args, timeout=1500):
-    return subprocess.run(
-        [sys.executable, "-m", "awslab", *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout
-    )
 
 
 def printed(folder: Path, name: str) -> str:
@@ -68,3 +61,8 @@ def test_bad_value_stops_with_a_one_line_value_error(tmp_path):
         "FAILED  cell 3: ValueError: bootstrap_minutes=-3 is outside the allowed range (0 to 60 min)" in result.stdout
     )
     assert "0 passed, 1 failed" in result.stdout
+
+
+def awslab(*args):
+    """Batch runs of this chapter take longer: a larger timeout."""
+    return run_awslab(*args, timeout=1500)

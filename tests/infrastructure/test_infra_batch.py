@@ -1,21 +1,14 @@
 """Batch runs of the Overview notebook through `python -m awslab run` with other parameters, and a bad one."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import run_awslab as awslab
 
 ROOT = Path(__file__).resolve().parents[2]
 OVERVIEW = ROOT / "notebooks" / "00_overview"
 pytestmark = pytest.mark.notebooks
-
-
-def awslab(*args, timeout=900):
-    return subprocess.run(
-        [sys.executable, "-m", "awslab", *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout
-    )
 
 
 def test_overview_runs_with_other_parameters(tmp_path):

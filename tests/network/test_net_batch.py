@@ -1,11 +1,10 @@
 """Batch runs of the networking notebooks through `python -m awslab run` with non-default and bad parameters."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import run_awslab as awslab
 
 ROOT = Path(__file__).resolve().parents[2]
 NETWORKING = ROOT / "notebooks" / "03_networking"
@@ -28,12 +27,6 @@ OTHER_PARAMETERS = {
     "request_interval": "10",
     "failure_threshold": "2",
 }
-
-
-def awslab(*args, timeout=900):
-    return subprocess.run(
-        [sys.executable, "-m", "awslab", *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout
-    )
 
 
 def _printed(path: Path) -> str:

@@ -1,21 +1,14 @@
 """Batch runs of the security notebooks through `python -m awslab run` with other parameters, and a bad one."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import run_awslab as awslab
 
 ROOT = Path(__file__).resolve().parents[2]
 SECURITY = ROOT / "notebooks" / "05_security"
 pytestmark = pytest.mark.notebooks
-
-
-def awslab(*args, timeout=900):
-    return subprocess.run(
-        [sys.executable, "-m", "awslab", *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout
-    )
 
 
 def printed(folder: Path, name: str) -> str:

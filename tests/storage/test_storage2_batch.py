@@ -1,22 +1,15 @@
 """Batch runs of the Glacier, EBS, CloudFront and Storage Gateway notebooks with non-default parameters."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import run_awslab as awslab
 
 ROOT = Path(__file__).resolve().parents[2]
 STORAGE = ROOT / "notebooks" / "01_storage"
 NOTEBOOKS = ["05_glacier.ipynb", "06_ebs.ipynb", "07_cloudfront.ipynb", "08_storage_gateway.ipynb"]
 pytestmark = pytest.mark.notebooks
-
-
-def awslab(*args, timeout=900):
-    return subprocess.run(
-        [sys.executable, "-m", "awslab", *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout
-    )
 
 
 def printed(output_dir: Path, name: str) -> str:
