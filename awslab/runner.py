@@ -9,10 +9,13 @@ any cell executes. ``python -m awslab params NOTEBOOK`` lists a notebook's param
 from __future__ import annotations
 
 import ast
+import contextlib
+import io
 import json
 import os
 import sys
 import time
+import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +24,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
+# The cell right after ``parameters`` that checks them (imports, validate.* calls, a one-line echo): a batch run
+# executes it outside any kernel first, so a bad value stops the notebook before the kernel starts.
+CHECK_TAG = "validate-parameters"
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,36 @@ def notebook_parameters(path: Path) -> list[Parameter]:
     return params
 
 
+def preflight(path: Path, values: dict) -> None:
+    """Check a run's parameter values with the notebook's own checks before any of its cells runs in a kernel.
+
+    Executes the ``parameters`` cell, then the run's values, then the cell tagged ``validate-parameters``, in a
+    private namespace with output captured. A check that fails raises ``ValueError`` with the notebook's message.
+    """
+    notebook = json.loads(Path(path).read_text(encoding="utf-8"))
+    tagged = {
+        tag: "".join(cell["source"])
+        for cell in notebook["cells"]
+        for tag in cell.get("metadata", {}).get("tags", [])
+        if tag in ("parameters", CHECK_TAG)
+    }
+    if CHECK_TAG not in tagged:
+        raise ValueError(f"{Path(path).name}: no cell is tagged {CHECK_TAG!r}, so its parameters cannot be checked")
+    namespace: dict = {"__name__": "__awslab_preflight__"}
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        exec(compile(tagged.get("parameters", ""), f"{Path(path).name} [parameters]", "exec"), namespace)
+        namespace.update(values)
+        try:
+            exec(compile(tagged[CHECK_TAG], f"{Path(path).name} [{CHECK_TAG}]", "exec"), namespace)
+        except (ValueError, TypeError, KeyError) as exc:
+            message = str(exc.args[0] if isinstance(exc, KeyError) and exc.args else exc)
+            if not any(name in message for name in values):  # a model's own wording: say which values were set
+                given = ", ".join(f"{name}={value!r}" for name, value in values.items()) or "the defaults"
+                message = f"with {given}: {message}"
+            raise ValueError(message) from None
+
+
 def coerce(name: str, text: str, default: object) -> object:
     """Turn a command-line value into the type of the parameter's default, or raise ValueError saying why not."""
     if isinstance(default, str):
@@ -101,6 +137,10 @@ def _execute(notebook: str, output: str, parameters: dict, timeout: int) -> tupl
 
     start = time.perf_counter()
     name = Path(notebook).name
+    try:
+        preflight(Path(notebook), parameters)
+    except ValueError as exc:
+        return RunResult(name, time.perf_counter() - start, False, f"bad parameter (no cell was run): {exc}"), {}
     results_file = f"{output}.results.jsonl"
     Path(results_file).unlink(missing_ok=True)
     os.environ[RESULTS_FILE_ENV] = results_file  # the kernel inherits it: awslab.results.record writes there

@@ -69,8 +69,10 @@ def test_runs_every_notebook_with_other_parameters(tmp_path):
 def test_bad_value_stops_the_notebook_with_a_clear_line(tmp_path):
     result = awslab("run", str(STORAGE / "01_s3_fundamentals.ipynb"), "--output", str(tmp_path), "-p", "years", "-5")
     assert result.returncode == 1
-    assert "FAILED  cell 3: ValueError: years=-5 is outside the allowed range (1 to 100000)" in result.stdout
+    expected = "FAILED  bad parameter (no cell was run): years=-5 is outside the allowed range (1 to 100000)"
+    assert expected in result.stdout
     assert "0 passed, 1 failed" in result.stdout
+    assert not (tmp_path / "default" / "01_storage" / "01_s3_fundamentals.ipynb").exists()  # no kernel, no copy
 
 
 def test_wrong_type_and_unknown_names_stop_before_any_cell_runs(tmp_path):
