@@ -47,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     bench = commands.add_parser("bench", help="measure explorer latency, import times and simulation throughput")
     bench.add_argument("--quick", action="store_true", help="small workloads (a smoke test of the benchmark)")
     bench.add_argument("--output", type=Path, default=runner.ROOT / "_build" / "bench.json")
+    bench.add_argument(
+        "--notebooks", action="store_true", help="also batch-run every notebook now (else read the last `make run`)"
+    )
 
     args = parser.parse_args(argv)
     try:
@@ -69,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "bench":
             from awslab.bench import main as bench_main
 
-            return bench_main(args.quick, args.output)
+            return bench_main(args.quick, args.output, args.notebooks)
         if args.command == "compare":
             from awslab.compare import load_runs, write_comparison
 

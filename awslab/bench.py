@@ -2,6 +2,9 @@
 
 - every explorer: p50 / p95 of one update (model + figure + figure JSON), in-process;
 - every model module: import time in a fresh interpreter, and that it pulls in no plotly, ipywidgets or boto3;
+- awslab's UI layer (plotly + ipywidgets) imported the same way, for comparison;
+- every notebook's execution time and the whole course's wall time through the batch runner (``--notebooks`` runs
+  them now; otherwise the last ``make run`` is read from _build/executed/default/results.json);
 - heavy simulations: SQS messages, IAM evaluations, Auto Scaling minutes and CloudFront requests per second, and the
   same SQS and IAM work through the real implementations (boto3 on the emulator, moto's IAM evaluator) as a ratio.
 
@@ -23,7 +26,7 @@ from pathlib import Path
 
 import awslab
 
-TARGETS = {"explorer_p95_ms": 30.0, "import_ms": 200.0}
+TARGETS = {"explorer_p95_ms": 30.0, "import_ms": 200.0, "notebook_s": 15.0, "course_s": 180.0}
 UI_MODULES = ("figures", "explorers", "__init__")
 HEAVY = ("plotly", "ipywidgets", "boto3")
 
@@ -243,13 +246,46 @@ def bench_cloudfront(requests: int) -> dict:
     return {"requests_per_s": round(requests / (time.perf_counter() - start))}
 
 
-def run_benchmarks(quick: bool = False) -> dict:
+def bench_notebooks(run_now: bool, executed: Path) -> dict:
+    """Seconds per notebook and the course's wall time, from a fresh batch run or from the last one on disk."""
+    import contextlib
+    import io
+    import tempfile
+
+    from awslab import runner
+
+    if run_now:
+        with tempfile.TemporaryDirectory() as tmp, contextlib.redirect_stdout(io.StringIO()):
+            runner.run(None, {}, Path(tmp), runner.default_jobs())
+            summary = json.loads((Path(tmp) / "default" / "results.json").read_text())
+        source = "measured now"
+    else:
+        path = executed / "default" / "results.json"
+        if not path.exists():
+            return {"source": f"not measured: no {path} (run `make run` first, or bench --notebooks)"}
+        summary = json.loads(path.read_text())
+        source = f"from {path}"
+    seconds = {name: entry["seconds"] for name, entry in summary["notebooks"].items()}
+    return {
+        "source": source,
+        "jobs": summary.get("jobs"),
+        "wall_seconds": summary.get("wall_seconds"),
+        "failed": sorted(name for name, entry in summary["notebooks"].items() if not entry["ok"]),
+        "seconds": seconds,
+    }
+
+
+def run_benchmarks(quick: bool = False, notebooks: bool = False, executed: Path | None = None) -> dict:
     """Everything above; ``quick`` shrinks every workload so the whole run takes seconds."""
     report: dict = {"quick": quick, "targets": TARGETS, "explorers": {}, "imports": {}, "throughput": {}}
     for name, build in explorer_builders():
         report["explorers"][name] = bench_explorer(build, 5 if quick else 40)
     for module in model_modules()[: 5 if quick else None]:
         report["imports"][module] = bench_import(module)
+    report["ui_import"] = bench_import("awslab.ui")
+    report["notebooks"] = bench_notebooks(
+        notebooks, executed or Path(awslab.__file__).parent.parent / "_build" / "executed"
+    )
     scale = 1 if quick else 50
     for name, func, size in [
         ("sqs", bench_sqs, 2_000 * scale),
@@ -273,13 +309,25 @@ def print_report(report: dict) -> None:
     for name, r in report["imports"].items():
         flag = "" if r["import_ms"] < TARGETS["import_ms"] and not r["heavy"] else "  OVER"
         print(f"{name:<58}{r['import_ms']:>10}  {r['heavy'] or '-'}{flag}")
+    ui = report["ui_import"]
+    print(f"{'awslab.ui (with plotly, ipywidgets)':<58}{ui['import_ms']:>10}  {ui['heavy'] or '-'}")
+    nbs = report["notebooks"]
+    print(f"\nnotebooks ({nbs['source']})")
+    if "seconds" in nbs:
+        for name, seconds in nbs["seconds"].items():
+            flag = "" if seconds < TARGETS["notebook_s"] else "  OVER"
+            print(f"  {name:<56}{seconds:>8.1f} s{flag}")
+        wall = nbs.get("wall_seconds")
+        if wall is not None:
+            flag = "" if wall < TARGETS["course_s"] else "  OVER"
+            print(f"  {'whole course, ' + str(nbs['jobs']) + ' jobs (target < 180 s)':<56}{wall:>8.1f} s{flag}")
     print("\nthroughput")
     for name, r in report["throughput"].items():
         print(f"  {name:<14}" + ", ".join(f"{k}={v}" for k, v in r.items()))
 
 
-def main(quick: bool, output: Path) -> int:
-    report = run_benchmarks(quick)
+def main(quick: bool, output: Path, notebooks: bool = False) -> int:
+    report = run_benchmarks(quick, notebooks)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(report, indent=1, sort_keys=True))
     print_report(report)

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
@@ -168,7 +171,66 @@ def _glossary_directive():
     return GlossaryDirective
 
 
+# --- Repository and launch buttons ------------------------------------------------------------------------------
+BINDER_DEFAULT = "https://mybinder.org"
+_HOSTED = re.compile(r"^(?:https://|git@)(github\.com|gitlab\.com)[/:]([\w.-]+/[\w.-]+?)(?:\.git)?/?$")
+
+
+def _git(root: Path, *args: str) -> str:
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def public_repository(root: Path, environ: dict | None = None) -> tuple[str, str] | None:
+    """The public web address and branch the book's notebooks can be launched from, or None.
+
+    ``AWSLAB_REPOSITORY_URL`` (and ``AWSLAB_REPOSITORY_BRANCH``) win; otherwise the ``origin`` remote of the clone the
+    book is built from. Only GitHub and GitLab addresses qualify: Binder and nbgitpuller fetch from there. A clone of a
+    local path or a private host gives None, and the book is built without launch buttons.
+    """
+    environ = os.environ if environ is None else environ
+    url = environ.get("AWSLAB_REPOSITORY_URL") or _git(root, "remote", "get-url", "origin")
+    match = _HOSTED.match(url.strip())
+    if not match:
+        return None
+    branch = environ.get("AWSLAB_REPOSITORY_BRANCH") or _git(root, "rev-parse", "--abbrev-ref", "HEAD")
+    return f"https://{match.group(1)}/{match.group(2)}", (branch if branch and branch != "HEAD" else "main")
+
+
+def theme_options(current: dict, repository: tuple[str, str] | None, environ: dict | None = None) -> dict:
+    """sphinx-book-theme options: our page layout, and launch buttons only when there is somewhere to launch from.
+
+    Jupyter Book 1 fills ``repository_url`` with its own repository when _config.yml names none; a launch button must
+    never send a reader there, so without a public repository every launch service is switched off.
+    """
+    environ = os.environ if environ is None else environ
+    options = {**current, "show_toc_level": 2, "use_download_button": True}
+    launch = {**current.get("launch_buttons", {}), "notebook_interface": "jupyterlab", "thebe": False}
+    # Colab and Deepnote open one notebook without the awslab package beside it: its first cell would fail there.
+    launch.update(colab_url="", deepnote_url="")
+    if repository is None:
+        launch.update(binderhub_url="", jupyterhub_url="")
+        options.update(repository_url="", use_repository_button=False, use_issues_button=False)
+    else:
+        url, branch = repository
+        launch.update(
+            binderhub_url=environ.get("AWSLAB_BINDERHUB_URL", BINDER_DEFAULT),
+            jupyterhub_url=environ.get("AWSLAB_JUPYTERHUB_URL", ""),
+        )
+        options.update(repository_url=url, repository_branch=branch, path_to_docs="", use_repository_button=True)
+    options["launch_buttons"] = launch
+    return options
+
+
+def _configure_theme(app, config) -> None:
+    config.html_theme_options = theme_options(dict(config.html_theme_options), public_repository(Path(app.srcdir)))
+
+
 def setup(app):
+    app.connect("config-inited", _configure_theme)
     app.connect("builder-inited", _copy_plotly_js)
     app.connect("build-finished", _check_figures)
     app.add_directive("awslab-glossary", _glossary_directive())

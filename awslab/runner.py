@@ -93,7 +93,11 @@ def preflight(path: Path, values: dict) -> None:
     if CHECK_TAG not in tagged:
         raise ValueError(f"{Path(path).name}: no cell is tagged {CHECK_TAG!r}, so its parameters cannot be checked")
     namespace: dict = {"__name__": "__awslab_preflight__"}
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()), warnings.catch_warnings():
+    with (
+        contextlib.redirect_stdout(io.StringIO()),
+        contextlib.redirect_stderr(io.StringIO()),
+        warnings.catch_warnings(),
+    ):
         warnings.simplefilter("ignore")
         exec(compile(tagged.get("parameters", ""), f"{Path(path).name} [parameters]", "exec"), namespace)
         namespace.update(values)
@@ -286,6 +290,7 @@ def run(
     target = output_dir / (scenario.name if scenario else "default")
     target.mkdir(parents=True, exist_ok=True)
     width = max(len(nb.name) for nb in notebooks)
+    started = time.perf_counter()
     results: list[RunResult] = []
     collected: dict[str, dict] = {}
     with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
@@ -309,10 +314,13 @@ def run(
     summary = {
         "scenario": scenario.name if scenario else "default",
         "description": scenario.description if scenario else "",
+        "jobs": jobs,
+        "wall_seconds": round(time.perf_counter() - started, 1),
         "notebooks": dict(sorted(collected.items())),
     }
     (target / "results.json").write_text(json.dumps(summary, indent=1, sort_keys=True, default=str))
     failed = sum(not r.ok for r in results)
+    print(f"wall time: {summary['wall_seconds']:.1f} s with {jobs} parallel job(s)")
     print(f"results: {target / 'results.json'}")
     print(f"{len(results) - failed} passed, {failed} failed")
     return 1 if failed else 0

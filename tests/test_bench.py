@@ -26,7 +26,8 @@ def test_quick_benchmark_runs_and_writes_json(tmp_path):
     assert set(report["throughput"]) == {"sqs", "iam", "autoscaling", "cloudfront"}
     assert report["throughput"]["iam"]["agreement"] == 1.0
     assert report["throughput"]["sqs"]["ratio"] > 1
-    assert "p95 ms" in done.stdout
+    assert "p95 ms" in done.stdout and "awslab.ui (with plotly, ipywidgets)" in done.stdout
+    assert "heavy" in report["ui_import"] and "plotly" in report["ui_import"]["heavy"]
 
 
 def test_import_check_sees_heavy_packages():
@@ -34,3 +35,22 @@ def test_import_check_sees_heavy_packages():
     assert bench.bench_import("awslab.storage.s3")["heavy"] == ""
     assert "awslab.storage.s3" in bench.model_modules()
     assert not any(m.endswith((".figures", ".explorers")) for m in bench.model_modules())
+
+
+def test_notebook_times_come_from_the_last_batch_run(tmp_path):
+    missing = bench.bench_notebooks(False, tmp_path)
+    assert missing["source"].startswith("not measured")
+    (tmp_path / "default").mkdir()
+    summary = {
+        "jobs": 2,
+        "wall_seconds": 101.5,
+        "notebooks": {
+            "01_storage/a.ipynb": {"seconds": 4.2, "ok": True},
+            "01_storage/b.ipynb": {"seconds": 16.0, "ok": False},
+        },
+    }
+    (tmp_path / "default" / "results.json").write_text(json.dumps(summary))
+    found = bench.bench_notebooks(False, tmp_path)
+    assert found["wall_seconds"] == 101.5 and found["jobs"] == 2
+    assert found["seconds"] == {"01_storage/a.ipynb": 4.2, "01_storage/b.ipynb": 16.0}
+    assert found["failed"] == ["01_storage/b.ipynb"]

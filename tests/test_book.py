@@ -170,3 +170,39 @@ def test_every_toc_entry_exists_and_every_notebook_is_in_the_toc():
         assert any((ROOT / f"{name}{ext}").exists() for ext in (".md", ".ipynb")), name
     notebooks = {p.relative_to(ROOT).with_suffix("").as_posix() for p in (ROOT / "notebooks").glob("*/*.ipynb")}
     assert notebooks <= files, f"notebooks missing from _toc.yml: {sorted(notebooks - files)}"
+
+
+def test_launch_buttons_point_at_the_public_repository(tmp_path, monkeypatch):
+    monkeypatch.setenv("AWSLAB_REPOSITORY_URL", "git@github.com:awslab-course/awslab.git")
+    monkeypatch.setenv("AWSLAB_REPOSITORY_BRANCH", "main")
+    source = _mini_book(tmp_path, [])
+    result = build_book(source)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    page = (source / "_build" / "html" / "page.html").read_text()
+    assert "https://mybinder.org/v2/gh/awslab-course/awslab/main?urlpath=lab/tree/page.ipynb" in page
+    assert "https://github.com/awslab-course/awslab" in page  # the repository button
+    assert "colab.research.google.com" not in page  # Colab would lack the awslab package
+    shutil.rmtree(source / "_build")
+
+
+def test_launch_buttons_never_point_anywhere_else(built_book):
+    repository = book.public_repository(ROOT)
+    for page in (built_book / "notebooks").rglob("*.html"):
+        text = page.read_text()
+        assert "executablebooks/jupyter-book" not in text, page  # Jupyter Book's default repository
+        if repository is None:  # a clone of a local path: nothing to launch from, no launch buttons
+            assert "mybinder.org" not in text and "launch-buttons" not in text, page
+        else:
+            assert f"mybinder.org/v2/gh/{repository[0].split('/', 3)[3]}/{repository[1]}" in text, page
+
+
+def test_public_repository_accepts_only_hosted_addresses():
+    for url, expected in [
+        ("https://github.com/o/r.git", "https://github.com/o/r"),
+        ("git@github.com:o/r.git", "https://github.com/o/r"),
+        ("https://gitlab.com/g/p", "https://gitlab.com/g/p"),
+        ("/srv/git/awslab", None),
+        ("https://git.example.com/o/r", None),
+    ]:
+        found = book.public_repository(ROOT, {"AWSLAB_REPOSITORY_URL": url, "AWSLAB_REPOSITORY_BRANCH": "b"})
+        assert (found[0] if found else None) == expected, url

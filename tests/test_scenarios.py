@@ -24,6 +24,10 @@ def test_shipped_scenarios_plan_cleanly():
             == scenario.notebooks["01_storage/02_storage_classes_lifecycle.ipynb"]["object_count"]
         )
         assert plans[STORAGE / "01_s3_fundamentals.ipynb"]["seed"] == scenario.parameters["seed"]
+        every = {nb.relative_to(ROOT / "notebooks").as_posix() for nb in runner.find_notebooks(None)}
+        assert set(scenario.notebooks) == every, f"{path.name} leaves out {sorted(every - set(scenario.notebooks))}"
+        for notebook, values in plans.items():  # every value passes the notebook's own checks
+            runner.preflight(notebook, values)
 
 
 def test_command_line_beats_scenario_and_types_are_checked(tmp_path):
@@ -78,30 +82,40 @@ def test_record_is_silent_interactively_and_collected_in_batch(tmp_path, monkeyp
 
 @pytest.mark.notebooks
 def test_scenario_run_collects_results_and_compare_writes_offline_page(tmp_path):
+    """The whole course through the runner under one scenario (CI's batch run), then a comparison with another."""
     out = tmp_path / "executed"
-    for name in ("startup", "enterprise"):
-        done = subprocess.run(
+
+    def run(scenario, *notebooks):
+        return subprocess.run(
             [
                 sys.executable,
                 "-m",
                 "awslab",
                 "run",
-                str(STORAGE / "02_storage_classes_lifecycle.ipynb"),
+                *notebooks,
                 "--scenario",
-                str(ROOT / "scenarios" / f"{name}.yaml"),
-                "--output",
-                str(out),
-            ],
+                str(ROOT / "scenarios" / f"{scenario}.yaml"),
+            ]
+            + ["--output", str(out), "--jobs", "2"],
             capture_output=True,
             text=True,
             cwd=ROOT,
-            timeout=600,
+            timeout=900,
         )
-        assert done.returncode == 0, done.stdout + done.stderr
-        assert "[1/1] 02_storage_classes_lifecycle.ipynb" in done.stdout
+
+    done = run("startup")
+    assert done.returncode == 0, done.stdout + done.stderr
+    count = len(runner.find_notebooks(None))
+    assert f"{count} passed, 0 failed" in done.stdout
     startup = json.loads((out / "startup" / "results.json").read_text())
+    assert len(startup["notebooks"]) == count
+    for name, entry in startup["notebooks"].items():
+        assert entry["ok"] and len(entry["results"]) >= 2, f"{name} records {entry['results']}"
     entry = startup["notebooks"]["01_storage/02_storage_classes_lifecycle.ipynb"]
     assert entry["parameters"]["object_size_kib"] == 128 and entry["results"]["cheapest_policy"]
+    done = run("enterprise", str(STORAGE / "02_storage_classes_lifecycle.ipynb"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "[1/1] 02_storage_classes_lifecycle.ipynb" in done.stdout
     done = subprocess.run(
         [
             sys.executable,

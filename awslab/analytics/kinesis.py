@@ -10,11 +10,14 @@ from __future__ import annotations
 import hashlib
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from awslab import validate
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Per-shard quotas: Kinesis Data Streams Developer Guide, "Quotas and limits", read 2026-11-27.
 SHARD_WRITE_KIB_PER_SECOND = 1024  # 1 MiB/s
@@ -136,6 +139,8 @@ def shard_load(key_records_per_second: dict[str, float], average_record_kb: floa
     Columns: ShardId, records_per_second, kib_per_second, utilisation (the larger of the two write quotas' shares)
     and throttled_records_per_second (what PutRecords would reject with ProvisionedThroughputExceeded).
     """
+    import pandas as pd
+
     size = validate.number(
         "average_record_kb", average_record_kb, minimum=0, exclusive_minimum=True, maximum=RECORD_MAX_KIB, unit="KiB"
     )

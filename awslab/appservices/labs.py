@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import time
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from awslab.appservices import sns
 from awslab.appservices.sqs import SimulatedQueue
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 COUNT_ATTRIBUTES = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]
 
@@ -47,6 +49,8 @@ def redrive_side_by_side(aws, max_receive_count: int = 2, pause_seconds: float =
 
     ``aws`` is a running :class:`awslab.sandbox.Sandbox`. Real sleeps total ``max_receive_count * pause_seconds``.
     """
+    import pandas as pd
+
     if not isinstance(max_receive_count, int) or not 1 <= max_receive_count <= 5:
         raise ValueError(f"max_receive_count={max_receive_count!r} must be 1-5 in this lab (each adds a real pause)")
     client = aws.client("sqs")
@@ -81,6 +85,8 @@ def visibility_side_by_side(aws, pause_seconds: float = 1.1) -> pd.DataFrame:
 
     Only the newest receipt handle deletes: a handle is issued per receive.
     """
+    import pandas as pd
+
     client = aws.client("sqs")
     url = client.create_queue(QueueName="work", Attributes={"VisibilityTimeout": "1"})["QueueUrl"]
     queue = SimulatedQueue(visibility_timeout=1, name="work")
@@ -120,6 +126,8 @@ def visibility_side_by_side(aws, pause_seconds: float = 1.1) -> pd.DataFrame:
 
 def fanout_on_emulator(aws, orders: list[tuple[str, float]]) -> pd.DataFrame:
     """The order fan-out on the emulator: one topic, three queues (one filtered); bodies each queue received."""
+    import pandas as pd
+
     sns_client, sqs_client = aws.client("sns"), aws.client("sqs")
     topic_arn = sns_client.create_topic(Name="orders")["TopicArn"]
     model_topic, _ = sns.order_processing_fanout()
@@ -168,6 +176,8 @@ def fanout_on_emulator(aws, orders: list[tuple[str, float]]) -> pd.DataFrame:
 
 def fanout_on_simulator(orders: list[tuple[str, float]]) -> pd.DataFrame:
     """The same orders through the model's topic and SimulatedQueues, for comparison with the emulator."""
+    import pandas as pd
+
     topic, queues = sns.order_processing_fanout()
     for order_id, total in orders:
         topic.publish(

@@ -11,9 +11,9 @@ from __future__ import annotations
 import heapq
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from awslab import validate
 from awslab.appservices.sqs import (
@@ -22,6 +22,9 @@ from awslab.appservices.sqs import (
     RETENTION_MIN_SECONDS,
     VISIBILITY_TIMEOUT_MAX_SECONDS,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # List prices, us-east-1, https://aws.amazon.com/sqs/pricing/ (first tier; the first 1 million requests a month
 # are free). Checked 2026-11-27 against 2026 summaries of that page. Every 64 KiB chunk of a payload counts as one
@@ -354,6 +357,8 @@ def visibility_timeout_sweep(
     **fleet_options: object,
 ) -> pd.DataFrame:
     """One fleet run per visibility timeout (same seed): duplicates, dead letters and latency, one row each."""
+    import pandas as pd
+
     if not timeouts_seconds:
         raise ValueError("timeouts_seconds must list at least one visibility timeout")
     rows = []

@@ -18,12 +18,14 @@ capacity (as a request-count-per-target metric would; CPU saturates at 100 % and
 
 from __future__ import annotations
 
+import bisect
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from awslab import validate
 from awslab.compute.autoscaling import (
@@ -35,6 +37,9 @@ from awslab.compute.autoscaling import (
     scaling_adjustment,
     validate_step_adjustments,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 POLICY_TYPES = ("SimpleScaling", "StepScaling", "TargetTrackingScaling")
 DEFAULT_AZS = ("us-east-1a", "us-east-1b", "us-east-1c")
@@ -106,17 +111,6 @@ def _check_policy(i: int, policy: dict) -> dict:
     return policy
 
 
-def _in_alarm(datapoints: list[float], alarm: dict) -> bool:
-    """True when M of the last N datapoints breach (the same rule as ``alarm_states``, for the newest point)."""
-    periods = int(alarm["EvaluationPeriods"])
-    if len(datapoints) < periods:
-        return False
-    needed = int(alarm.get("DatapointsToAlarm") or periods)
-    compare = COMPARISONS[alarm["ComparisonOperator"]]
-    threshold = float(alarm["Threshold"])
-    return sum(1 for value in datapoints[-periods:] if compare(value, threshold)) >= needed
-
-
 def simulate_group(
     load_rps: Sequence[float],
     policies: Sequence[dict],
@@ -146,6 +140,7 @@ def simulate_group(
     if load.ndim != 1 or load.size == 0 or not np.isfinite(load).all() or (load < 0).any():
         raise ValueError("load_rps must be a non-empty list of finite numbers >= 0 (requests per second per minute)")
     load_list = load.tolist()  # plain floats: per-minute arithmetic on numpy scalars is several times slower
+    load_rounded = [round(x, 6) for x in load_list]
     lo = validate.integer("min_size", min_size, minimum=0)
     hi = validate.integer("max_size", max_size, minimum=0)
     if hi < lo:
@@ -179,17 +174,57 @@ def simulate_group(
 
     rng = np.random.default_rng(seed)
     instances: list[dict] = []
-    alive: list[dict] = []
+    alive: list[dict] = []  # always in launch order, so sorted by LaunchMinute (bisect counts InService)
     counter = 0
     version = 1
     activities: list[dict] = []
     simple_cooldown_until = -math.inf  # one cooldown for the group, shared by all its simple policies
-    datapoints: dict[int, list[float]] = {i: [] for i in range(len(checked))}
     cpu_history: list[float] = []
     series = {
         k: []
         for k in ("desired", "min", "max", "in_service", "pending", "capacity", "served", "dropped", "cpu", "latency")
     }
+    add_desired, add_min, add_max = series["desired"].append, series["min"].append, series["max"].append
+    add_in_service, add_pending = series["in_service"].append, series["pending"].append
+    add_capacity, add_served, add_dropped = series["capacity"].append, series["served"].append, series["dropped"].append
+    add_cpu, add_latency = series["cpu"].append, series["latency"].append
+    capacity_rounded: dict[int, float] = {}  # by healthy instance count: the same few values all day
+    saturated_latency = round(base_latency_ms / (1.0 - 0.99), 6)
+    launched = operator.itemgetter("LaunchMinute")
+    # What each policy needs every minute, read once (the checks above accepted these values).
+    plans = []
+    for idx, policy in enumerate(checked):
+        name = policy.get("PolicyName", f"policy-{idx}")
+        if policy["PolicyType"] == "TargetTrackingScaling":
+            cfg = policy["TargetTrackingConfiguration"]
+            target = float(cfg["TargetValue"])
+            plans.append(
+                {
+                    "kind": "target",
+                    "name": name,
+                    "target": target,
+                    "per_instance": cap * target / 100.0,
+                    "scale_in": not cfg.get("DisableScaleIn", False),
+                    "in_below": target * scale_in_ratio,
+                }
+            )
+            continue
+        alarm = policy["Alarm"]
+        periods = int(alarm["EvaluationPeriods"])
+        plans.append(
+            {
+                "kind": "simple" if policy["PolicyType"] == "SimpleScaling" else "step",
+                "name": name,
+                "policy": policy,
+                "period": int(alarm.get("Period", 60)) // 60,
+                "periods": periods,
+                "needed": int(alarm.get("DatapointsToAlarm") or periods),
+                "compare": COMPARISONS[alarm["ComparisonOperator"]],
+                "threshold": float(alarm["Threshold"]),
+                "breaches": [],  # 1 where a datapoint breaches; the alarm counts the last ``periods`` of them
+                "breaching": 0,
+            }
+        )
 
     def launch(now: int) -> None:
         nonlocal counter
@@ -224,7 +259,7 @@ def simulate_group(
         inst["LaunchMinute"] = -boot - warm  # the starting fleet is already InService and warm
 
     for now in range(load.size):
-        for action in schedule.get(now, []):
+        for action in schedule.get(now, ()):
             before = desired
             if "MinSize" in action:
                 lo = validate.integer("scheduled_actions.MinSize", action["MinSize"], minimum=0)
@@ -238,58 +273,70 @@ def simulate_group(
             record(now, "scheduled", action.get("ScheduledActionName", f"scheduled-{now}"), before, desired)
 
         # health: failures happen at random; the load balancer health check notices after a delay
-        serving = [i for i in alive if now - i["LaunchMinute"] >= boot and i["FailedMinute"] is None]
-        if fail_p > 0 and serving:
-            for inst, hit in zip(serving, rng.random(len(serving)) < fail_p, strict=True):
-                if hit:
-                    inst["FailedMinute"] = now
-        for inst in [i for i in alive if i["FailedMinute"] is not None and now - i["FailedMinute"] >= detect]:
-            terminate(inst, now, "health check replacement")
-            record(now, "health", inst["InstanceId"], desired, desired)
+        # (no failure rate, no failed instance: both steps only run with one)
+        if fail_p > 0:
+            serving = [i for i in alive if now - i["LaunchMinute"] >= boot and i["FailedMinute"] is None]
+            if serving:
+                for inst, hit in zip(serving, rng.random(len(serving)) < fail_p, strict=True):
+                    if hit:
+                        inst["FailedMinute"] = now
+            for inst in [i for i in alive if i["FailedMinute"] is not None and now - i["FailedMinute"] >= detect]:
+                terminate(inst, now, "health check replacement")
+                record(now, "health", inst["InstanceId"], desired, desired)
 
-        in_service = [i for i in alive if now - i["LaunchMinute"] >= boot]
-        healthy = [i for i in in_service if i["FailedMinute"] is None]
-        warming = any(now - i["LaunchMinute"] < boot + warm for i in alive)
-        capacity = len(healthy) * cap
-        served = min(load_list[now], capacity)
-        if capacity == 0:
-            cpu = 100.0 if load_list[now] > 0 else 0.0
+        # InService: launched at least ``boot`` minutes ago, a prefix of ``alive``; warming: the newest is recent
+        n_in_service = bisect.bisect_right(alive, now - boot, key=launched)
+        if fail_p > 0:
+            n_now = sum(1 for i in alive[:n_in_service] if i["FailedMinute"] is None)
         else:
-            cpu = min(100.0, 100.0 * load_list[now] / capacity)
+            n_now = n_in_service
+        warming = bool(alive) and alive[-1]["LaunchMinute"] > now - boot - warm
+        load_now = load_list[now]
+        capacity = n_now * cap
+        overloaded = capacity < load_now
+        served = capacity if overloaded else load_now  # min(load_now, capacity)
+        if capacity == 0:
+            cpu = 100.0 if load_now > 0 else 0.0
+        else:
+            cpu = min(100.0, 100.0 * load_now / capacity)
         cpu_history.append(cpu)
-        rho = min(load_list[now] / capacity, 0.99) if capacity else (0.99 if load_list[now] > 0 else 0.0)
-        n_now = len(healthy)
+        rho = min(load_now / capacity, 0.99) if capacity else (0.99 if load_now > 0 else 0.0)
 
-        for idx, policy in enumerate(checked):
-            name = policy.get("PolicyName", f"policy-{idx}")
+        for plan in plans:
+            name = plan["name"]
             before = desired
-            if policy["PolicyType"] == "TargetTrackingScaling":
-                cfg = policy["TargetTrackingConfiguration"]
-                target = float(cfg["TargetValue"])
-                recent_out = cpu_history[-TARGET_TRACKING_OUT_MINUTES:]
-                recent_in = cpu_history[-TARGET_TRACKING_IN_MINUTES:]
-                needed = math.ceil(load_list[now] / (cap * target / 100.0) - 1e-9)
-                if len(recent_out) == TARGET_TRACKING_OUT_MINUTES and min(recent_out) > target:
+            if plan["kind"] == "target":
+                needed = math.ceil(load_now / plan["per_instance"] - 1e-9)
+                if (
+                    now + 1 >= TARGET_TRACKING_OUT_MINUTES
+                    and min(cpu_history[-TARGET_TRACKING_OUT_MINUTES:]) > plan["target"]
+                ):
                     desired = max(desired, min(hi, max(lo, needed)))
                 elif (
-                    not cfg.get("DisableScaleIn", False)
+                    plan["scale_in"]
                     and not warming
-                    and len(recent_in) == TARGET_TRACKING_IN_MINUTES
-                    and max(recent_in) < target * scale_in_ratio
+                    and now + 1 >= TARGET_TRACKING_IN_MINUTES
+                    and max(cpu_history[-TARGET_TRACKING_IN_MINUTES:]) < plan["in_below"]
                 ):
                     desired = min(desired, max(lo, min(hi, needed)))
                 if desired != before:
                     record(now, "target", name, before, desired)
                 continue
-            alarm = policy["Alarm"]
-            period = int(alarm.get("Period", 60)) // 60
+            period = plan["period"]
             if (now + 1) % period:
                 continue
             window = cpu_history[-period:]
-            datapoints[idx].append(sum(window) / len(window))
-            if not _in_alarm(datapoints[idx], alarm):
+            datapoint = sum(window) / len(window)
+            # M of the last N datapoints breach (the same rule as ``alarm_states``, for the newest point)
+            breaches = plan["breaches"]
+            breaches.append(1 if plan["compare"](datapoint, plan["threshold"]) else 0)
+            plan["breaching"] += breaches[-1]
+            if len(breaches) > plan["periods"]:
+                plan["breaching"] -= breaches[-plan["periods"] - 1]
+            if len(breaches) < plan["periods"] or plan["breaching"] < plan["needed"]:
                 continue
-            if policy["PolicyType"] == "SimpleScaling":
+            policy = plan["policy"]
+            if plan["kind"] == "simple":
                 if now < simple_cooldown_until:
                     continue
                 change = scaling_adjustment(
@@ -305,8 +352,8 @@ def simulate_group(
                 continue
             new = apply_step_scaling(
                 n_now,
-                datapoints[idx][-1],
-                float(alarm["Threshold"]),
+                datapoint,
+                plan["threshold"],
                 policy["StepAdjustments"],
                 policy["AdjustmentType"],
                 lo,
@@ -342,16 +389,24 @@ def simulate_group(
             victim = choose_instance_to_terminate(snapshot, now, seed=seed + now)
             terminate(next(i for i in alive if i["InstanceId"] == victim), now, "scale in")
 
-        series["desired"].append(desired)
-        series["min"].append(lo)
-        series["max"].append(hi)
-        series["in_service"].append(len(in_service))
-        series["pending"].append(len(alive) - len([i for i in alive if now - i["LaunchMinute"] >= boot]))
-        series["capacity"].append(round(capacity, 6))
-        series["served"].append(round(served, 6))
-        series["dropped"].append(round(load_list[now] - served, 6))
-        series["cpu"].append(round(cpu, 6))
-        series["latency"].append(round(base_latency_ms / (1.0 - rho), 6))
+        add_desired(desired)
+        add_min(lo)
+        add_max(hi)
+        add_in_service(n_in_service)
+        add_pending(len(alive) - bisect.bisect_right(alive, now - boot, key=launched))
+        # every value rounded to 6 decimals; the common cases reuse a rounding already done
+        capacity_r = capacity_rounded.get(n_now)
+        if capacity_r is None:
+            capacity_r = capacity_rounded[n_now] = round(capacity, 6)
+        add_capacity(capacity_r)
+        if overloaded:
+            add_served(capacity_r)
+            add_dropped(round(load_now - served, 6))
+        else:
+            add_served(load_rounded[now])
+            add_dropped(0.0)  # round(load_now - load_now, 6)
+        add_cpu(100.0 if cpu == 100.0 else round(cpu, 6))
+        add_latency(saturated_latency if rho == 0.99 else round(base_latency_ms / (1.0 - rho), 6))
 
     end = load.size
     per_second = per_hour = 0.0
@@ -364,7 +419,7 @@ def simulate_group(
             per_hour += price * max(math.ceil(minutes / 60.0), 1)
     return AsgRun(
         minutes=list(range(end)),
-        load_rps=[round(float(x), 6) for x in load],
+        load_rps=load_rounded,
         desired=series["desired"],
         min_size=series["min"],
         max_size=series["max"],
@@ -399,6 +454,8 @@ def summarise(run: AsgRun) -> dict:
 
 def compare_policy_sets(load_rps: Sequence[float], policy_sets: dict[str, Sequence[dict]], **group) -> pd.DataFrame:
     """Run the same load under each named set of policies and return one summary row per set."""
+    import pandas as pd
+
     if not policy_sets:
         raise ValueError("policy_sets must name at least one set of policies, got {}")
     rows = [

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from awslab import validate
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 REGION = "us-east-1"
 HOURS_PER_MONTH = 730  # AWS's own monthly convention in its pricing calculator
@@ -89,6 +91,8 @@ BURSTABLE_FAMILIES = ("t3",)
 
 def instance_table(types: Iterable[InstanceType] = DEFAULT_INSTANCE_TYPES) -> pd.DataFrame:
     """Return the price table as a DataFrame with USD per hour and per 730-hour month."""
+    import pandas as pd
+
     rows = [
         {
             "name": t.name,

@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 import numpy as np
 
 from awslab import ui
 from awslab.compute import asg_sim, autoscaling, beanstalk, ec2, elb, elb_sim, figures, lambda_cost, lifecycle, pricing
+
+
+def _cached(func):
+    """``func`` (a pure model call) with its results kept for repeated arguments: moving a control back is free.
+
+    Arguments are hashed with their types (1, 1.0 and True stay apart); unhashable ones skip the cache.
+    """
+    cached = functools.lru_cache(maxsize=32, typed=True)(func)
+
+    @functools.wraps(func)
+    def call(*args):
+        try:
+            hash(args)
+        except TypeError:
+            return func(*args)
+        return cached(*args)
+
+    return call
+
 
 # --- EC2 basics ------------------------------------------------------------------------------------------------
 
@@ -293,18 +313,8 @@ def explore_scaling_policies(
     """One day of an Auto Scaling group under each policy set: capacity, latency, dropped load and the bill."""
 
     def view(policies, peak_rps, bootstrap_minutes, cooldown_seconds, max_size, spike_rps):
-        load = asg_sim.daily_load(peak_rps=peak_rps, seed=seed, spike_minute=14 * 60, spike_rps=spike_rps)
-        run = asg_sim.simulate_group(
-            load,
-            POLICY_PRESETS[policies],
-            min_size=2,
-            max_size=max_size,
-            desired_capacity=2,
-            bootstrap_minutes=bootstrap_minutes,
-            default_cooldown_seconds=cooldown_seconds,
-            seed=seed,
-        )
-        s = asg_sim.summarise(run)
+        preset = json.dumps(POLICY_PRESETS[policies])  # the policies themselves key the cache, not their name
+        run, s = _scaling_day(preset, peak_rps, bootstrap_minutes, cooldown_seconds, max_size, spike_rps, seed)
         return ui.View(
             figures.asg_figure(run, every=5),
             {
@@ -331,6 +341,22 @@ def explore_scaling_policies(
         ],
         view,
     )
+
+
+@_cached
+def _scaling_day(policies_json, peak_rps, bootstrap_minutes, cooldown_seconds, max_size, spike_rps, seed):
+    load = asg_sim.daily_load(peak_rps=peak_rps, seed=seed, spike_minute=14 * 60, spike_rps=spike_rps)
+    run = asg_sim.simulate_group(
+        load,
+        json.loads(policies_json),
+        min_size=2,
+        max_size=max_size,
+        desired_capacity=2,
+        bootstrap_minutes=bootstrap_minutes,
+        default_cooldown_seconds=cooldown_seconds,
+        seed=seed,
+    )
+    return run, asg_sim.summarise(run)
 
 
 DEFAULT_STEPS = [
@@ -501,21 +527,29 @@ ELB_SCENARIOS = {
 }
 
 
+@_cached
+def _elb_run(options_json, cross_zone, deregistration_delay_seconds, idle_timeout_seconds, requests_per_second, seed):
+    return elb_sim.simulate_load_balancer(
+        {"us-east-1a": 2, "us-east-1b": 4},
+        cross_zone,
+        requests_per_second,
+        300,
+        seed,
+        target_capacity_rps=20,
+        deregistration_delay_seconds=deregistration_delay_seconds,
+        idle_timeout_seconds=idle_timeout_seconds,
+        clients=100,
+        **json.loads(options_json),
+    )
+
+
 def explore_load_balancer(requests_per_second: float = 60, seed: int = 0) -> ui.Explorer:
     """Every request through a load balancer over two AZs: failures, draining, stickiness and idle timeout."""
 
     def view(scenario, cross_zone, deregistration_delay_seconds, idle_timeout_seconds):
-        result = elb_sim.simulate_load_balancer(
-            {"us-east-1a": 2, "us-east-1b": 4},
-            cross_zone,
-            requests_per_second,
-            300,
-            seed,
-            target_capacity_rps=20,
-            deregistration_delay_seconds=deregistration_delay_seconds,
-            idle_timeout_seconds=idle_timeout_seconds,
-            clients=100,
-            **ELB_SCENARIOS[scenario],
+        options = json.dumps(ELB_SCENARIOS[scenario])  # the scenario itself keys the cache, not its name
+        result = _elb_run(
+            options, cross_zone, deregistration_delay_seconds, idle_timeout_seconds, requests_per_second, seed
         )
         busiest = max(result.share_per_target, key=result.share_per_target.get)
         return ui.View(

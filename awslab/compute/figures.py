@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -113,6 +115,26 @@ def asg_figure(result: AsgRun, every: int = 1) -> go.Figure:
     if not isinstance(every, int) or every < 1:
         raise ValueError(f"every must be a whole number >= 1, got {every!r}")
     result = _thin(result, every)
+    x = [round(m / 60, 6) for m in result.minutes]
+    hv, dotted = {"shape": "hv"}, {"dash": "dot", "shape": "hv"}
+    return _on_grid(
+        _asg_grid,
+        [
+            ((1, 1), dict(type="scatter", x=x, y=result.load_rps, name="load (req/s)")),
+            ((1, 1), dict(type="scatter", x=x, y=result.capacity_rps, name="capacity (req/s)", line=hv)),
+            ((2, 1), dict(type="scatter", x=x, y=result.desired, name="desired", line=hv)),
+            ((2, 1), dict(type="scatter", x=x, y=result.in_service, name="InService", line=hv)),
+            ((2, 1), dict(type="scatter", x=x, y=result.min_size, name="min", line=dotted)),
+            ((2, 1), dict(type="scatter", x=x, y=result.max_size, name="max", line=dotted)),
+            ((3, 1), dict(type="scatter", x=x, y=result.latency_ms, name="latency (ms)")),
+            ((3, 1), dict(type="scatter", x=x, y=result.dropped_rps, name="dropped (req/s)")),
+        ],
+        f"Auto Scaling group: USD {result.cost_per_second_usd:g} billed per second, "
+        f"USD {result.cost_per_hour_usd:g} if billed per hour",
+    )
+
+
+def _asg_grid() -> tuple[go.Figure, int]:
     fig = make_subplots(
         rows=3,
         cols=1,
@@ -120,25 +142,33 @@ def asg_figure(result: AsgRun, every: int = 1) -> go.Figure:
         vertical_spacing=0.06,
         subplot_titles=("load and capacity", "instances", "latency and dropped load"),
     )
-    x = [round(m / 60, 6) for m in result.minutes]
-    fig.add_trace(go.Scatter(x=x, y=result.load_rps, name="load (req/s)"), row=1, col=1)
-    fig.add_trace(go.Scatter(x=x, y=result.capacity_rps, name="capacity (req/s)", line={"shape": "hv"}), row=1, col=1)
-    fig.add_trace(go.Scatter(x=x, y=result.desired, name="desired", line={"shape": "hv"}), row=2, col=1)
-    fig.add_trace(go.Scatter(x=x, y=result.in_service, name="InService", line={"shape": "hv"}), row=2, col=1)
-    fig.add_trace(go.Scatter(x=x, y=result.min_size, name="min", line={"dash": "dot", "shape": "hv"}), row=2, col=1)
-    fig.add_trace(go.Scatter(x=x, y=result.max_size, name="max", line={"dash": "dot", "shape": "hv"}), row=2, col=1)
-    fig.add_trace(go.Scatter(x=x, y=result.latency_ms, name="latency (ms)"), row=3, col=1)
-    fig.add_trace(go.Scatter(x=x, y=result.dropped_rps, name="dropped (req/s)"), row=3, col=1)
     fig.update_xaxes(title="time (hours)", row=3, col=1)
     fig.update_yaxes(title="requests per second", row=1, col=1)
     fig.update_yaxes(title="instances", row=2, col=1)
     fig.update_yaxes(title="ms / req/s", row=3, col=1)
-    return _finish(
-        fig,
-        f"Auto Scaling group: USD {result.cost_per_second_usd:g} billed per second, "
-        f"USD {result.cost_per_hour_usd:g} if billed per hour",
-        height=760,
-    )
+    return fig, 760
+
+
+@lru_cache(maxsize=8)
+def _grid(build: Callable[[], tuple[go.Figure, int]], cells: tuple[tuple[int, ...], ...]) -> tuple[str, dict]:
+    """A subplot grid's themed layout (as JSON text) and the axes a trace in each cell refers to.
+
+    make_subplots and the template cost far more than the traces, and they never change: build them once.
+    ``cells`` are (row, col) or (row, col, secondary_y).
+    """
+    fig, height = build()
+    for cell in cells:
+        fig.add_trace(go.Scatter(), row=cell[0], col=cell[1], secondary_y=cell[2:] == (True,))
+    axes = {cell: {"xaxis": trace.xaxis, "yaxis": trace.yaxis} for cell, trace in zip(cells, fig.data, strict=True)}
+    return json.dumps(theme.apply(fig, height=height).layout.to_plotly_json()), axes
+
+
+def _on_grid(build: Callable[[], tuple[go.Figure, int]], traces: list[tuple[tuple, dict]], title: str) -> go.Figure:
+    """The figure ``build`` draws with ``traces`` added cell by cell and ``title`` set, as ``_finish`` leaves it."""
+    layout_json, axes = _grid(build, tuple(dict.fromkeys(cell for cell, _ in traces)))
+    layout = json.loads(layout_json)
+    layout["title"] = {"text": title}
+    return go.Figure(data=[{**trace, **axes[cell]} for cell, trace in traces], layout=layout)
 
 
 def _thin(result: AsgRun, every: int) -> AsgRun:
@@ -168,6 +198,37 @@ def traffic_share_figure(targets_per_az: dict[str, int]) -> go.Figure:
 
 def elb_figure(result: ElbResult) -> go.Figure:
     """Outcomes per second (served, dropped, timed out) and each target's share of requests."""
+    traces = [
+        ((1, 1), dict(type="scatter", x=result.seconds, y=list(ys), name=name, stackgroup="outcome"))
+        for name, ys in (
+            ("served", result.served_per_second),
+            ("dropped", result.dropped_per_second),
+            ("timed out", result.timed_out_per_second),
+        )
+    ]
+    traces.append(
+        (
+            (1, 1, True),
+            dict(
+                type="scatter",
+                x=result.seconds,
+                y=list(result.healthy_targets_per_second),
+                name="targets in service",
+                line={"shape": "hv", "dash": "dot"},
+            ),
+        )
+    )
+    share = _floats([100 * v for v in result.share_per_target.values()])
+    traces.append(((1, 2), dict(type="bar", x=result.target_ids, y=share, name="share (%)")))
+    return _on_grid(
+        _elb_grid,
+        traces,
+        f"{result.total} requests: {result.served} served, {result.dropped} dropped, "
+        f"{result.timed_out} timed out; p99 latency {result.latency_p99_ms:g} ms",
+    )
+
+
+def _elb_grid() -> tuple[go.Figure, int]:
     fig = make_subplots(
         rows=1,
         cols=2,
@@ -175,38 +236,12 @@ def elb_figure(result: ElbResult) -> go.Figure:
         specs=[[{"secondary_y": True}, {}]],
         subplot_titles=("requests per second by outcome", "share of requests per target"),
     )
-    for name, ys in (
-        ("served", result.served_per_second),
-        ("dropped", result.dropped_per_second),
-        ("timed out", result.timed_out_per_second),
-    ):
-        fig.add_trace(go.Scatter(x=result.seconds, y=list(ys), name=name, stackgroup="outcome"), row=1, col=1)
-    fig.add_trace(
-        go.Scatter(
-            x=result.seconds,
-            y=list(result.healthy_targets_per_second),
-            name="targets in service",
-            line={"shape": "hv", "dash": "dot"},
-        ),
-        row=1,
-        col=1,
-        secondary_y=True,
-    )
     fig.update_yaxes(title="targets in service", secondary_y=True, row=1, col=1)
-    fig.add_trace(
-        go.Bar(x=result.target_ids, y=_floats([100 * v for v in result.share_per_target.values()]), name="share (%)"),
-        row=1,
-        col=2,
-    )
     fig.update_xaxes(title="time (s)", row=1, col=1)
     fig.update_xaxes(title="target", row=1, col=2)
     fig.update_yaxes(title="requests per second", row=1, col=1)
     fig.update_yaxes(title="% of requests", row=1, col=2)
-    return _finish(
-        fig,
-        f"{result.total} requests: {result.served} served, {result.dropped} dropped, "
-        f"{result.timed_out} timed out; p99 latency {result.latency_p99_ms:g} ms",
-    )
+    return fig, 420
 
 
 def lambda_vs_instance_figure(table: pd.DataFrame) -> go.Figure:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from awslab import validate
 from awslab.compute.ec2 import HOURS_PER_MONTH
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LAMBDA_USD_PER_GB_SECOND = {"x86_64": 0.0000166667, "arm64": 0.0000133334}
 LAMBDA_USD_PER_MILLION_REQUESTS = 0.20
@@ -84,6 +86,8 @@ def compare(
     free_tier: bool = True,
 ) -> pd.DataFrame:
     """Return monthly USD for Lambda and for always-on instances at each request volume, and which is cheaper."""
+    import pandas as pd
+
     price = validate.number("instance_usd_per_hour", instance_usd_per_hour, minimum=0)
     rows = []
     for n in requests_per_month_grid:

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from awslab import validate
 from awslab.compute.ec2 import breakeven_utilization
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 HOURS_PER_YEAR = 8760
 M5_LARGE_ON_DEMAND_USD_PER_HOUR = 0.096
@@ -61,6 +64,8 @@ def reservation_table(
     reservations: Sequence[Reservation] = M5_LARGE_RESERVATIONS,
 ) -> pd.DataFrame:
     """Return each offering's effective hourly rate, discount versus On-Demand and break-even utilisation."""
+    import pandas as pd
+
     rows = []
     for r in reservations:
         validate.choice("payment_option", r.payment_option, PAYMENT_OPTIONS)
@@ -259,6 +264,8 @@ def cost_over_term(
 
     A reservation costs its upfront plus the recurring rate for every hour of the term, used or not.
     """
+    import pandas as pd
+
     od = validate.number("on_demand_usd_per_hour", on_demand_usd_per_hour, minimum=0, exclusive_minimum=True)
     years = validate.integer("term_years", term_years, minimum=1, maximum=3)
     offers = [r for r in reservations if r.term_years == years]

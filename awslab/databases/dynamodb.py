@@ -12,11 +12,12 @@ import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from awslab import validate
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 KIB = 1024
 
@@ -434,6 +435,8 @@ def capacity_mode_cost(
 
 def capacity_table(max_item_bytes: int = 20 * KIB, step_bytes: int = 256) -> pd.DataFrame:
     """Units per single-item operation for item sizes 0..``max_item_bytes``: reads by consistency and writes."""
+    import pandas as pd
+
     top = _item_size("max_item_bytes", max_item_bytes)
     step = validate.integer("step_bytes", step_bytes, minimum=1, unit="bytes")
     sizes = list(range(0, top + 1, step))
@@ -451,6 +454,8 @@ def capacity_mode_sweep(
     reads_per_second: Sequence[float], read_write_ratio: float = 4.0, item_size_bytes: int = 1024, **settings: Any
 ) -> pd.DataFrame:
     """Monthly cost of both capacity modes over a range of average read rates (writes = reads / ratio)."""
+    import pandas as pd
+
     ratio = validate.number("read_write_ratio", read_write_ratio, minimum=0, exclusive_minimum=True)
     rows = []
     for reads in reads_per_second:

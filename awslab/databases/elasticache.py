@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from awslab import validate
 from awslab.databases.dynamodb_partitions import zipf_shares
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Memcached clusters hold 1-60 nodes; a Valkey/Redis OSS shard has one primary and up to 5 replicas.
 # https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.html and .../Shards.html (read 2026-11-27)
@@ -39,6 +42,8 @@ ENGINE_FEATURES = (
 
 def engine_comparison() -> pd.DataFrame:
     """Feature matrix: one row per feature, True where the engine has it."""
+    import pandas as pd
+
     return pd.DataFrame(ENGINE_FEATURES, columns=["feature", "Memcached", "Valkey / Redis OSS"])
 
 
@@ -133,6 +138,8 @@ def simulate_cache_aside(
 
 def cache_aside_sweep(cache_capacities_items: list[int], ttls_seconds: list[float], **settings: object) -> pd.DataFrame:
     """Hit ratio, database reads per second and mean latency over a grid of cache sizes and TTLs (same seed)."""
+    import pandas as pd
+
     rows = []
     for ttl in ttls_seconds:
         for capacity in cache_capacities_items:
@@ -191,6 +198,8 @@ def memcached_node_failure(
     The failed node's 1/nodes of the key space misses until a replacement joins empty; it then refills with
     time constant ``warmup_s``. Many small nodes lose a small slice each; few large nodes lose a big one.
     """
+    import pandas as pd
+
     count = validate.integer("nodes", nodes, minimum=1, maximum=MEMCACHED_MAX_NODES)
     rate = validate.number("requests_per_second", requests_per_second, minimum=0)
     ratio = validate.number("hit_ratio", hit_ratio, minimum=0, maximum=1)

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from awslab import validate
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # --- Engines -----------------------------------------------------------------------------------------------------
 # Read replicas per source instance: 15, except Db2 3, Oracle 5, SQL Server 5 (botocore 1.44 service model,
@@ -96,6 +99,8 @@ def max_read_replicas(engine: str) -> int:
 
 def engines_table() -> pd.DataFrame:
     """One row per engine: name, editions, licence models and replica limit."""
+    import pandas as pd
+
     return pd.DataFrame(
         [
             {
@@ -128,6 +133,8 @@ RESPONSIBILITIES = (
 
 def responsibility_table() -> pd.DataFrame:
     """Who runs each task for a database on premises, on EC2 and on RDS."""
+    import pandas as pd
+
     return pd.DataFrame(RESPONSIBILITIES, columns=["task", "on-premises", "EC2", "RDS"])
 
 
@@ -221,6 +228,8 @@ def recovery_objectives(
 
 def recovery_matrix(**settings: object) -> pd.DataFrame:
     """RPO and RTO (seconds) of every scenario under one set of ``recovery_objectives`` settings."""
+    import pandas as pd
+
     rows = [recovery_objectives(s, **settings) for s in SCENARIOS]  # type: ignore[arg-type]
     return pd.DataFrame([r.__dict__ for r in rows])
 
@@ -266,6 +275,8 @@ DEPLOYMENTS = {
 
 def deployments_table() -> pd.DataFrame:
     """One row per RDS deployment option: standbys, whether they serve reads, replication, failover time."""
+    import pandas as pd
+
     return pd.DataFrame([{"deployment": name, **facts} for name, facts in DEPLOYMENTS.items()])
 
 
@@ -396,6 +407,8 @@ def simulate_storage_autoscaling(
     ``max_allocated_storage_gib`` None turns autoscaling off. Hourly growth is log-normal around the mean with
     spread ``growth_noise`` (0 = steady growth).
     """
+    import pandas as pd
+
     allocated = validate.number("allocated_gib", allocated_gib, minimum=20, maximum=65_536, unit="GiB")
     used = validate.number("used_gib", used_gib, minimum=0, maximum=allocated, unit="GiB")
     growth = validate.number("growth_gib_per_day", growth_gib_per_day, minimum=0, unit="GiB/day")

@@ -8,12 +8,15 @@ from __future__ import annotations
 import heapq
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from awslab import validate
 from awslab.databases.dynamodb_partitions import zipf_shares
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Slices per compute node by node type ("Node type details", Redshift Management Guide working-with-clusters,
 # read 2026-11-27).
@@ -283,6 +286,8 @@ def zone_map_comparison(
     ``maps_by_sort`` reuses tables already built by ``build_zone_maps`` (one per sort style); otherwise each is built
     from ``settings``.
     """
+    import pandas as pd
+
     rows = []
     for sort in SORT_STYLES:
         maps = (
@@ -295,6 +300,8 @@ def zone_map_comparison(
 
 def copy_sweep(file_counts: list[int], total_size_gib: float = 10.0, **settings: object) -> pd.DataFrame:
     """COPY time and slice utilisation for each number of input files."""
+    import pandas as pd
+
     return pd.DataFrame([{"files": n, **copy_load(total_size_gib, n, **settings)} for n in file_counts])  # type: ignore
 
 
@@ -337,6 +344,8 @@ def simulate_wlm(
     with mean ``long_mean_seconds``), the rest in "short". Each queue is
     ``{"query_group": [...], "query_concurrency": n}``; the last queue is the default.
     """
+    import pandas as pd
+
     if not isinstance(queues, list) or not queues:
         raise ValueError(f"queues must be a non-empty list of WLM queue objects, got {queues!r}")
     slots = [

@@ -11,10 +11,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from awslab import validate
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MINUTES_PER_YEAR = 365 * 24 * 60
 MINUTES_PER_MONTH = 30 * 24 * 60
@@ -137,6 +139,8 @@ def compare_deployments(
     correlation_beta: float = 0.0,
 ) -> pd.DataFrame:
     """Table comparing one AZ, three AZs in one Region, and two Regions of three AZs, with downtime in minutes."""
+    import pandas as pd
+
     validate.number("instance_availability", instance_availability, minimum=0, maximum=1)
     validate.number("az_availability", az_availability, minimum=0, maximum=1)
     validate.number("region_availability", region_availability, minimum=0, maximum=1)
@@ -159,6 +163,8 @@ def compare_deployments(
 
 def nines_table(max_nines: int = 5) -> pd.DataFrame:
     """Downtime per year, month and week for 1 to ``max_nines`` nines (the classic table)."""
+    import pandas as pd
+
     top = validate.integer("max_nines", max_nines, minimum=1, maximum=9)
     rows = []
     for n in range(1, top + 1):

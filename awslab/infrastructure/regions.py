@@ -10,10 +10,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from awslab import validate
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,8 @@ OVERHEAD_MS = 4.0
 
 def region_table() -> pd.DataFrame:
     """The Region list as a table: code, name, lat, lon."""
+    import pandas as pd
+
     return pd.DataFrame([r.__dict__ for r in REGIONS])
 
 
@@ -104,6 +108,8 @@ def sample_rtt_ms(distance_km: float, route_stretch: float = ROUTE_STRETCH, over
 
 def latency_table(codes: Sequence[str] | None = None) -> pd.DataFrame:
     """SAMPLE inter-Region round-trip latencies in ms (modelled from distance), rows and columns by Region code."""
+    import pandas as pd
+
     regions = list(REGIONS) if codes is None else [get_region(c) for c in codes]
     data = {
         b.code: [
@@ -132,6 +138,8 @@ def closest_regions(user_groups: Sequence[UserGroup], codes: Sequence[str] | Non
 
     Columns: code, name, mean_rtt_ms, worst_rtt_ms, worst_group.
     """
+    import pandas as pd
+
     if not user_groups:
         raise ValueError("user_groups=[] must hold at least one UserGroup")
     total = 0.0

@@ -13,9 +13,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 COMPLIANCE_TYPES = ("COMPLIANT", "NON_COMPLIANT", "NOT_APPLICABLE")
 DELETED_STATUSES = ("ResourceDeleted", "ResourceDeletedNotRecorded")
@@ -162,6 +163,8 @@ def compliance_timeline(
     Columns: OrderingTimestamp, ConfigRuleName, ResourceType, ResourceId, ComplianceType, Changed (True when the
     result differs from that rule's previous result for the resource, or is its first).
     """
+    import pandas as pd
+
     parts = [_rule_parts(r) for r in rules]
     ordered = sorted(enumerate(configuration_items), key=lambda pair: (_capture_time(pair[1], pair[0]), pair[0]))
     last: dict[tuple[str, str, str], str] = {}

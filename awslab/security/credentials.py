@@ -10,10 +10,12 @@ they are rotated by hand. IAM allows at most two access keys per user, which is 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from awslab import validate
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MIN_SESSION_SECONDS = 900  # 15 minutes: the shortest session any STS API issues
 ROLE_MAX_SESSION_SECONDS_DEFAULT = 3_600  # a role's MaxSessionDuration unless its owner raises it
@@ -87,6 +89,8 @@ def credential_lifetime(
 
 def lifetime_table() -> pd.DataFrame:
     """Every credential kind with its minimum, default and maximum lifetime in hours."""
+    import pandas as pd
+
     rows = [
         ("IAM user password / access key", "never expires (rotate it yourself)", None, None, None),
         ("AssumeRole (role max left at default)", "AssumeRole", 900, 3_600, 3_600),
@@ -159,6 +163,8 @@ def rotation_walkthrough(app_count: int = 4, apps_missed: int = 0, disable_befor
     fail, and whether the step can be undone. Disabling before deleting turns a forgotten application into a short,
     reversible outage; deleting straight away makes it permanent until a new key is distributed.
     """
+    import pandas as pd
+
     app_count = validate.integer("app_count", app_count, minimum=1, maximum=1000)
     apps_missed = validate.integer("apps_missed", apps_missed, minimum=0, maximum=app_count)
     old, new = "AKIAOLDKEYEXAMPLE", "AKIANEWKEYEXAMPLE"

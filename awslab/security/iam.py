@@ -16,12 +16,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property, lru_cache
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from awslab.security.iam_conditions import evaluate_clause, expand_variables, segments_regex
 from awslab.security.iam_policy import CompiledPolicy, CompiledStatement, compile_policy
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DECISIONS = ("allowed", "explicitDeny", "implicitDeny")
 _ROOT = re.compile(r"^arn:[^:]+:iam::(\d{12}):root$")
@@ -316,6 +317,8 @@ def evaluate_grid(
     principal: str | None = None,
 ) -> pd.DataFrame:
     """Decision for every (action, resource) pair: a DataFrame indexed by action with one column per resource."""
+    import pandas as pd
+
     identity = _compile_all(policies, "identity", "policies")
     resource_side = _compile_all(resource_policies, "resource", "resource_policies")
     action_list, resource_list = list(actions), list(resources)
@@ -333,6 +336,8 @@ def evaluate_grid(
 
 def trace_table(evaluation: Evaluation) -> pd.DataFrame:
     """The trace as a table: one row per statement with each test's outcome and the reason."""
+    import pandas as pd
+
     return pd.DataFrame(
         [
             {

@@ -15,13 +15,16 @@ import json
 import os
 import struct
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from awslab import validate
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # KMS Developer Guide, "Encrypt" API: plaintext up to 4,096 bytes (read 2026-11-27).
 MAX_DIRECT_PLAINTEXT_BYTES = 4096
@@ -80,6 +83,8 @@ class AuditTrail:
 
     def table(self) -> pd.DataFrame:
         """The events as a table."""
+        import pandas as pd
+
         return pd.DataFrame(self.events, columns=["eventName", "keyId", "keyVersion", "encryptionContext"])
 
 
@@ -243,6 +248,8 @@ def kms_calls(data_sizes_bytes: list[int] | np.ndarray, data_key_reuse: int = 1)
 
 def rotation_schedule(days: int, rotation_period_days: int = ROTATION_PERIOD_DAYS_DEFAULT) -> pd.DataFrame:
     """For each day, the key-material version that new encryptions use; all earlier versions still decrypt."""
+    import pandas as pd
+
     days = validate.integer("days", days, minimum=1, maximum=100 * 365, unit="days")
     period = validate.integer(
         "rotation_period_days",
@@ -258,69 +265,80 @@ def rotation_schedule(days: int, rotation_period_days: int = ROTATION_PERIOD_DAY
 
 # Server-side and client-side encryption options for S3 (S3 User Guide, serv-side-encryption and
 # UsingClientSideEncryption, read 2026-11-27). SSE-S3 is the default for new objects since 5 January 2023.
-ENCRYPTION_OPTIONS = pd.DataFrame(
-    [
-        {
-            "option": "SSE-S3",
-            "who holds the key": "S3 (AWS owned)",
-            "who encrypts": "S3",
-            "key use audited in CloudTrail": "no",
-            "extra cost": "none",
-            "notes": "default for every bucket",
-        },
-        {
-            "option": "SSE-KMS",
-            "who holds the key": "KMS (AWS managed or customer managed key)",
-            "who encrypts": "S3",
-            "key use audited in CloudTrail": "yes",
-            "extra cost": "KMS requests (fewer with S3 Bucket Keys)",
-            "notes": "key policy controls who can decrypt",
-        },
-        {
-            "option": "DSSE-KMS",
-            "who holds the key": "KMS",
-            "who encrypts": "S3 (two layers)",
-            "key use audited in CloudTrail": "yes",
-            "extra cost": "KMS requests and a DSSE charge",
-            "notes": "dual-layer for compliance rules that demand it",
-        },
-        {
-            "option": "SSE-C",
-            "who holds the key": "customer (sent with each request)",
-            "who encrypts": "S3",
-            "key use audited in CloudTrail": "no (S3 stores only a salted HMAC of the key)",
-            "extra cost": "none",
-            "notes": "HTTPS required; lose the key, lose the data",
-        },
-        {
-            "option": "client-side",
-            "who holds the key": "customer (or KMS via the Encryption SDK)",
-            "who encrypts": "customer application",
-            "key use audited in CloudTrail": "only if KMS is used",
-            "extra cost": "compute in the client",
-            "notes": "S3 never sees plaintext",
-        },
-    ]
-)
+_ENCRYPTION_OPTIONS_ROWS = [
+    {
+        "option": "SSE-S3",
+        "who holds the key": "S3 (AWS owned)",
+        "who encrypts": "S3",
+        "key use audited in CloudTrail": "no",
+        "extra cost": "none",
+        "notes": "default for every bucket",
+    },
+    {
+        "option": "SSE-KMS",
+        "who holds the key": "KMS (AWS managed or customer managed key)",
+        "who encrypts": "S3",
+        "key use audited in CloudTrail": "yes",
+        "extra cost": "KMS requests (fewer with S3 Bucket Keys)",
+        "notes": "key policy controls who can decrypt",
+    },
+    {
+        "option": "DSSE-KMS",
+        "who holds the key": "KMS",
+        "who encrypts": "S3 (two layers)",
+        "key use audited in CloudTrail": "yes",
+        "extra cost": "KMS requests and a DSSE charge",
+        "notes": "dual-layer for compliance rules that demand it",
+    },
+    {
+        "option": "SSE-C",
+        "who holds the key": "customer (sent with each request)",
+        "who encrypts": "S3",
+        "key use audited in CloudTrail": "no (S3 stores only a salted HMAC of the key)",
+        "extra cost": "none",
+        "notes": "HTTPS required; lose the key, lose the data",
+    },
+    {
+        "option": "client-side",
+        "who holds the key": "customer (or KMS via the Encryption SDK)",
+        "who encrypts": "customer application",
+        "key use audited in CloudTrail": "only if KMS is used",
+        "extra cost": "compute in the client",
+        "notes": "S3 never sees plaintext",
+    },
+]
 
 # KMS vs CloudHSM (KMS Developer Guide overview and CloudHSM User Guide, read 2026-11-27).
-KEY_STORE_OPTIONS = pd.DataFrame(
-    [
-        {
-            "service": "AWS KMS",
-            "tenancy": "multi-tenant service on AWS-operated HSMs",
-            "validation": "FIPS 140-3 Level 3 HSMs",
-            "who manages HSMs": "AWS",
-            "integration": "native in most services",
-            "high availability": "built in",
-        },
-        {
-            "service": "AWS CloudHSM",
-            "tenancy": "single-tenant HSMs in your VPC",
-            "validation": "FIPS 140-3 Level 3 (hsm2m.medium)",
-            "who manages HSMs": "you manage users and keys; AWS the hardware",
-            "integration": "PKCS#11, JCE, OpenSSL; KMS custom key store",
-            "high availability": "you run 2+ HSMs in different AZs",
-        },
-    ]
-)
+_KEY_STORE_OPTIONS_ROWS = [
+    {
+        "service": "AWS KMS",
+        "tenancy": "multi-tenant service on AWS-operated HSMs",
+        "validation": "FIPS 140-3 Level 3 HSMs",
+        "who manages HSMs": "AWS",
+        "integration": "native in most services",
+        "high availability": "built in",
+    },
+    {
+        "service": "AWS CloudHSM",
+        "tenancy": "single-tenant HSMs in your VPC",
+        "validation": "FIPS 140-3 Level 3 (hsm2m.medium)",
+        "who manages HSMs": "you manage users and keys; AWS the hardware",
+        "integration": "PKCS#11, JCE, OpenSSL; KMS custom key store",
+        "high availability": "you run 2+ HSMs in different AZs",
+    },
+]
+_TABLES = {"ENCRYPTION_OPTIONS": _ENCRYPTION_OPTIONS_ROWS, "KEY_STORE_OPTIONS": _KEY_STORE_OPTIONS_ROWS}
+
+
+def __getattr__(name: str) -> pd.DataFrame:
+    """``ENCRYPTION_OPTIONS`` and ``KEY_STORE_OPTIONS`` as DataFrames, built on first use (pandas is slow to import)."""
+    if name in _TABLES:
+        import pandas as pd
+
+        table = globals()[name] = pd.DataFrame(_TABLES[name])
+        return table
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_TABLES])

@@ -8,9 +8,12 @@ Pillar of the Well-Architected Framework, read 2026-11-27.
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from awslab import validate
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SERVICES = ("EC2", "RDS", "S3", "Lambda")
 PARTIES = ("AWS", "Customer", "Shared")
@@ -55,6 +58,8 @@ _MATRIX: tuple[tuple[str, dict[str, str]], ...] = (
 
 def responsibility_table(services: tuple[str, ...] | list[str] = SERVICES) -> pd.DataFrame:
     """Layer-by-layer owner for each service: a DataFrame indexed by layer, one column per service."""
+    import pandas as pd
+
     chosen = [validate.choice("services", s, SERVICES) for s in services]
     if not chosen:
         raise ValueError(f"services must list at least one of: {', '.join(SERVICES)}")

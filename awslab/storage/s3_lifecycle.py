@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from awslab import validate
 from awslab.storage.s3 import (
@@ -30,6 +30,9 @@ from awslab.storage.s3 import (
     STORAGE_CLASSES,
     StorageClass,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Lifecycle transition constraints:
 # https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html (read 2026-11-27)
@@ -236,6 +239,8 @@ def simulate_lifecycle(
     ``prices`` overrides list prices per class, e.g. ``{"GLACIER": {"usd_per_gb_month": 0.004}}`` (fields of
     :class:`~awslab.storage.s3.StorageClass`).
     """
+    import pandas as pd
+
     count = validate.integer("object_count", object_count, minimum=1, maximum=10**12)
     size = validate.integer("object_size_bytes", object_size_bytes, minimum=0, maximum=5 * 1024**4 * 10, unit="bytes")
     horizon = validate.integer("horizon_days", horizon_days, minimum=1, maximum=36500, unit="days")
@@ -323,6 +328,8 @@ def _priced_classes(prices: dict[str, dict[str, float]] | None) -> dict[str, Sto
 
 def compare_policies(policies: dict[str, dict | str], **kwargs) -> pd.DataFrame:
     """Simulate each named policy on the same population; one row per policy, cheapest first, USD per component."""
+    import pandas as pd
+
     if not policies:
         raise ValueError("policies must name at least one lifecycle policy")
     rows = []

@@ -105,3 +105,81 @@ def test_search_finds_a_term(browser, site):
         assert outside == []
     finally:
         page.close()
+
+
+def test_download_button_gives_the_notebook(browser, site):
+    page, _, errors = open_page(browser, f"{site}/notebooks/01_storage/05_glacier.html")
+    try:
+        page.locator(".dropdown-download-buttons button.dropdown-toggle").click()
+        link = page.locator("a.btn-download-source-button")
+        assert link.is_visible() and link.inner_text().strip() == ".ipynb"
+        # The link opens a tab that the browser turns into a download (a static server sends .ipynb as a file).
+        downloads = []
+        page.on("download", lambda d: downloads.append(d))
+        page.context.on("page", lambda tab: tab.on("download", lambda d: downloads.append(d)))
+        link.click()
+        for _ in range(100):
+            if downloads:
+                break
+            page.wait_for_timeout(100)
+        assert downloads, "clicking .ipynb started no download"
+        assert downloads[0].suggested_filename == "05_glacier.ipynb"
+        downloaded = json.loads(Path(downloads[0].path()).read_text())
+        source = json.loads((ROOT / "notebooks" / "01_storage" / "05_glacier.ipynb").read_text())
+        assert downloaded["nbformat"] == 4
+        assert [c["source"] for c in downloaded["cells"]] == [c["source"] for c in source["cells"]]
+        assert errors == []
+    finally:
+        page.close()
+
+
+CONTRAST_JS = """
+(el) => {
+  const rgb = s => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => { const f = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+                               return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  let bg = el;
+  while (bg && (getComputedStyle(bg).backgroundColor === 'rgba(0, 0, 0, 0)' || getComputedStyle(bg).backgroundColor === 'transparent')) bg = bg.parentElement;
+  const back = rgb(bg ? getComputedStyle(bg).backgroundColor : 'rgb(255,255,255)');
+  const fore = rgb(getComputedStyle(el).color);
+  const [a, b] = [lum(fore), lum(back)].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+}
+"""
+
+
+def _contrast(foreground: str, background: str) -> float:
+    def lum(colour: str) -> float:
+        colour = colour.lstrip("#")
+        if len(colour) == 3:
+            colour = "".join(c * 2 for c in colour)
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted([lum(foreground), lum(background)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_dark_mode_keeps_figures_and_quizzes_readable(browser, site, screenshots):
+    context = browser.new_context(color_scheme="dark", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{site}/notebooks/01_storage/02_storage_classes_lifecycle.html", wait_until="load")
+        assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+        figure = page.locator(".awslab-figure .js-plotly-plot").first
+        figure.scroll_into_view_if_needed()
+        page.wait_for_function("document.querySelector('.awslab-figure .js-plotly-plot')._fullLayout !== undefined")
+        colours = figure.evaluate("gd => [gd._fullLayout.font.color, gd._fullLayout.paper_bgcolor]")
+        assert _contrast(*colours) >= 4.5, colours  # the figure is its own light card, legible on the dark page
+        question = page.locator(".awslab-quiz .awslab-q").first
+        question.scroll_into_view_if_needed()
+        assert question.locator("p").first.evaluate(CONTRAST_JS) >= 4.5
+        question.locator("label.awslab-a").nth(1).click()
+        question.locator("button.awslab-check").click()
+        assert question.locator(".awslab-verdict").evaluate(CONTRAST_JS) >= 4.5
+        assert question.locator("label.awslab-a.wrong").evaluate(CONTRAST_JS) >= 4.5
+        assert question.locator("label.awslab-a.right").evaluate(CONTRAST_JS) >= 4.5
+        page.screenshot(path=str(screenshots / "dark__notebooks__01_storage__02_storage_classes_lifecycle.html.png"))
+    finally:
+        context.close()
