@@ -197,7 +197,7 @@ def load(quiz_name: str, package: str) -> Quiz:
 _QUIZ_STYLE = (
     # Its own light card with dark text, like the figures: legible in light and dark themes alike.
     "<style>.awslab-quiz{border:1px solid #d5dbe3;border-radius:6px;padding:8px 14px;margin:8px 0;"
-    "background:#ffffff;color:#232f3e}"
+    "background:#ffffff;color:#232f3e}.awslab-quiz h4{color:inherit;margin-top:6px}"
     ".awslab-a{display:block;margin:3px 0 3px 8px;cursor:pointer}.awslab-a.right{color:#1e7b34}"
     ".awslab-a.wrong{color:#a4262c}.awslab-why{font-style:italic}.awslab-verdict{margin-left:10px;font-weight:bold}"
     ".awslab-check{margin:4px 0 10px 8px;padding:2px 12px}</style>"

@@ -45,5 +45,5 @@ def test_runs_every_notebook_with_other_parameters(tmp_path):
 def test_bad_value_stops_with_the_parameter_named(tmp_path):
     result = awslab("run", str(FOLDER / "01_sqs.ipynb"), "--output", str(tmp_path), "-p", "max_receive_count", "9")
     assert result.returncode == 1
-    assert "ValueError: max_receive_count=9 is outside the allowed range (1 to 5)" in result.stdout
+    assert "bad parameter (no cell was run): max_receive_count=9 is outside the allowed range (1 to 5)" in result.stdout
     assert "0 passed, 1 failed" in result.stdout

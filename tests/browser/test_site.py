@@ -174,6 +174,7 @@ def test_dark_mode_keeps_figures_and_quizzes_readable(browser, site, screenshots
         assert _contrast(*colours) >= 4.5, colours  # the figure is its own light card, legible on the dark page
         question = page.locator(".awslab-quiz .awslab-q").first
         question.scroll_into_view_if_needed()
+        assert page.locator(".awslab-quiz h4").first.evaluate(CONTRAST_JS) >= 4.5  # the theme colours headings
         assert question.locator("p").first.evaluate(CONTRAST_JS) >= 4.5
         question.locator("label.awslab-a").nth(1).click()
         question.locator("button.awslab-check").click()

@@ -58,7 +58,8 @@ def test_bad_value_stops_with_a_one_line_value_error(tmp_path):
     )
     assert result.returncode == 1
     assert (
-        "FAILED  cell 3: ValueError: bootstrap_minutes=-3 is outside the allowed range (0 to 60 min)" in result.stdout
+        "FAILED  bad parameter (no cell was run): bootstrap_minutes=-3 is outside the allowed range (0 to 60 min)"
+        in result.stdout
     )
     assert "0 passed, 1 failed" in result.stdout
 

@@ -57,7 +57,7 @@ def test_bad_value_stops_the_notebook_with_a_clear_line(tmp_path):
     result = awslab("run", str(notebook), "--output", str(tmp_path), "-p", "item_size_bytes", "500000")
     assert result.returncode == 1
     assert (
-        "FAILED  cell 3: ValueError: item_size_bytes=500000 is larger than the DynamoDB item limit of 409600 bytes"
+        "FAILED  bad parameter (no cell was run): item_size_bytes=500000 is larger than the DynamoDB item limit of 409600 bytes"
         in result.stdout
     )
     assert "0 passed, 1 failed" in result.stdout

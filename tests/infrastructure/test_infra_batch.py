@@ -45,5 +45,8 @@ def test_overview_runs_with_other_parameters(tmp_path):
 def test_overview_bad_value_stops_with_a_clear_line(tmp_path):
     result = awslab("run", str(OVERVIEW), "--output", str(tmp_path), "-p", "correlation_beta", "2")
     assert result.returncode == 1
-    assert "FAILED  cell 3: ValueError: correlation_beta=2.0 is outside the allowed range (0 to 1)" in result.stdout
+    assert (
+        "FAILED  bad parameter (no cell was run): correlation_beta=2.0 is outside the allowed range (0 to 1)"
+        in result.stdout
+    )
     assert "0 passed, 1 failed" in result.stdout

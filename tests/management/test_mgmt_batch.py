@@ -54,7 +54,7 @@ def test_management_bad_value_stops_with_a_clear_line(tmp_path):
     )
     assert result.returncode == 1
     assert (
-        "FAILED  cell 3: ValueError: treat_missing_data='sometimes' is not one of: missing, notBreaching, breaching, "
+        "FAILED  bad parameter (no cell was run): treat_missing_data='sometimes' is not one of: missing, notBreaching, breaching, "
         "ignore" in result.stdout
     )
     assert "0 passed, 1 failed" in result.stdout

@@ -56,7 +56,7 @@ def test_bad_value_stops_the_notebook_with_a_clear_line(tmp_path):
     )
     assert result.returncode == 1, result.stdout + result.stderr
     assert (
-        "FAILED  cell 3: ValueError: vpc_cidr='10.0.0.0/12': prefix /12 is outside the allowed range /16-/28"
+        "FAILED  bad parameter (no cell was run): vpc_cidr='10.0.0.0/12': prefix /12 is outside the allowed range /16-/28"
         in result.stdout
     )
     assert "0 passed, 1 failed" in result.stdout
