@@ -27,6 +27,9 @@ NOTEBOOKS = ROOT / "notebooks"
 # The cell right after ``parameters`` that checks them (imports, validate.* calls, a one-line echo): a batch run
 # executes it outside any kernel first, so a bad value stops the notebook before the kernel starts.
 CHECK_TAG = "validate-parameters"
+# The kernel's own log: ipykernel warns on every start that its local TCP sockets are unencrypted, which buried the
+# one-line-per-notebook report. Cell output (including Python warnings inside notebooks) is unaffected.
+KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,7 @@ def _execute(notebook: str, output: str, parameters: dict, timeout: int) -> tupl
             cwd=str(Path(notebook).parent),
             execution_timeout=timeout,
             log_output=False,
+            extra_arguments=KERNEL_ARGS,
         )
     except PapermillExecutionError as exc:
         message = f"cell {exc.cell_index}: {exc.ename}: {exc.evalue}"
@@ -340,6 +344,7 @@ def execute_in_place(paths: list[str] | None, timeout: int = 600) -> int:
             timeout=timeout,
             kernel_name="python3",
             store_widget_state=False,
+            extra_arguments=KERNEL_ARGS,
             resources={"metadata": {"path": str(path.parent)}},
         )
         try:

@@ -58,6 +58,7 @@ def test_runs_every_notebook_with_other_parameters(tmp_path):
     lines = [line for line in result.stdout.splitlines() if line.endswith(" ok")]
     assert len(lines) == 4
     assert result.stdout.strip().splitlines()[-1] == "4 passed, 0 failed"
+    assert "WARNING" not in result.stderr, result.stderr  # the kernel's start-up chatter stays out of the report
     executed = json.loads((tmp_path / "default" / "01_storage" / "01_s3_fundamentals.ipynb").read_text())
     printed = "".join("".join(o.get("text", "")) for c in executed["cells"] for o in c.get("outputs", []))
     assert "years=5,000" in printed and "seed=11" in printed

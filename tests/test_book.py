@@ -56,7 +56,11 @@ def test_every_page_stays_under_the_weight_budget(built_book):
 def test_plotly_js_is_shipped_once(built_book):
     copies = list(built_book.rglob("plotly.min.js"))
     assert len(copies) == 1 and copies[0].stat().st_size > 1_000_000
-    assert "plotly.min.js" in (built_book / "book" / "intro.html").read_text()
+    for page in built_book.rglob("*.html"):  # loaded exactly where a figure is drawn, never elsewhere
+        text = page.read_text()
+        expected = 1 if "class='awslab-figure'" in text else 0
+        assert text.count("plotly.min.js") == expected, page
+    assert "plotly.min.js" not in (built_book / "book" / "intro.html").read_text()
 
 
 def test_notebooks_are_downloadable(built_book):
