@@ -53,3 +53,26 @@ def check_explorer(factory, main: str, labels: list[str], bad: dict, message: st
     explorer.set(**bad)
     assert explorer.error is not None and message in explorer.error
     assert explorer.last_view.numbers == good  # the last good view stays
+
+
+def batch_run(targets: list[Path], output: Path, parameters: dict[str, str], expected: int, timeout: int = 900):
+    """`python -m awslab run TARGETS` with ``-p`` overrides into OUTPUT, two jobs; asserts that all EXPECTED notebooks
+    passed and returns the completed process."""
+    args = [item for name, value in parameters.items() for item in ("-p", name, str(value))]
+    result = run_awslab("run", *map(str, targets), "--output", str(output), "--jobs", "2", *args, timeout=timeout)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len([line for line in result.stdout.splitlines() if line.endswith(" ok")]) == expected
+    assert result.stdout.strip().splitlines()[-1] == f"{expected} passed, 0 failed"
+    return result
+
+
+def executed(output: Path, name: str) -> dict:
+    """The executed copy of notebook NAME somewhere below a batch run's output folder (its layout is the runner's)."""
+    (path,) = output.rglob(name)
+    return json.loads(path.read_text())
+
+
+def printed(output: Path, name: str) -> str:
+    """Everything the executed notebook NAME printed (its stream outputs), joined."""
+    cells = executed(output, name)["cells"]
+    return "".join("".join(o.get("text", "")) for c in cells for o in c.get("outputs", []))

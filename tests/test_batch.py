@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+from support import batch_run
 from support import run_awslab as awslab
 
 from awslab import runner
@@ -28,36 +29,15 @@ def test_params_command_lists_defaults_and_meaning():
 
 
 def test_runs_every_notebook_with_other_parameters(tmp_path):
-    result = awslab(
-        "run",
-        *S3_NOTEBOOKS,
-        "--output",
-        str(tmp_path),
-        "--jobs",
-        "2",
-        "-p",
-        "seed",
-        "11",
-        "-p",
-        "years",
-        "5000",
-        "-p",
-        "gets_per_month",
-        "4",
-        "-p",
-        "object_size_gib",
-        "2",
-        "-p",
-        "presign_expires_seconds",
-        "600",
-        "-p",
-        "price_overrides",
-        '{"GLACIER": {"usd_per_gb_month": 0.004}}',
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    lines = [line for line in result.stdout.splitlines() if line.endswith(" ok")]
-    assert len(lines) == 4
-    assert result.stdout.strip().splitlines()[-1] == "4 passed, 0 failed"
+    parameters = {
+        "seed": "11",
+        "years": "5000",
+        "gets_per_month": "4",
+        "object_size_gib": "2",
+        "presign_expires_seconds": "600",
+        "price_overrides": '{"GLACIER": {"usd_per_gb_month": 0.004}}',
+    }
+    result = batch_run(S3_NOTEBOOKS, tmp_path, parameters, expected=4)
     assert "WARNING" not in result.stderr, result.stderr  # the kernel's start-up chatter stays out of the report
     executed = json.loads((tmp_path / "default" / "01_storage" / "01_s3_fundamentals.ipynb").read_text())
     printed = "".join("".join(o.get("text", "")) for c in executed["cells"] for o in c.get("outputs", []))

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from support import batch_run, executed
 from support import run_awslab as awslab
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -14,31 +15,23 @@ pytestmark = pytest.mark.notebooks
 
 
 def test_runs_every_notebook_with_other_parameters(tmp_path):
-    result = awslab(
-        "run",
-        str(FOLDER),
-        "--output",
-        str(tmp_path),
-        "--jobs",
-        "2",
-        *("-p", "seed", "5"),
-        *("-p", "visibility_timeout_seconds", "4"),
-        *("-p", "max_receive_count", "1"),
-        *("-p", "wait_time_seconds", "5"),
-        *("-p", "total_usd", "1500"),
-        *("-p", "max_delay_target", "120"),
-        *("-p", "charge_failures", "4"),
-        *("-p", "burst_limit", "50"),
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert len([line for line in result.stdout.splitlines() if line.endswith(" ok")]) == 3
-    assert result.stdout.strip().splitlines()[-1] == "3 passed, 0 failed"
-    sqs = json.loads(next(tmp_path.rglob("01_sqs.ipynb")).read_text())
+    parameters = {
+        "seed": "5",
+        "visibility_timeout_seconds": "4",
+        "max_receive_count": "1",
+        "wait_time_seconds": "5",
+        "total_usd": "1500",
+        "max_delay_target": "120",
+        "charge_failures": "4",
+        "burst_limit": "50",
+    }
+    batch_run([FOLDER], tmp_path, parameters, expected=3)
+    sqs = executed(tmp_path, "01_sqs.ipynb")
     printed = json.dumps(sqs)
     assert "visibility_timeout_seconds=4" in printed and "max_receive_count=1" in printed
     # maxReceiveCount 1: the second receive already finds the message moved to the dead-letter queue.
     assert "receive 2 at t=1.1 s" in printed and "receive 3" not in printed
-    workflow = json.dumps(json.loads(next(tmp_path.rglob("03_swf_apigw_ses_transcoder.ipynb")).read_text()))
+    workflow = json.dumps(executed(tmp_path, "03_swf_apigw_ses_transcoder.ipynb"))
     assert "status: FAILED" in workflow  # four charge failures exceed the three attempts allowed
 
 

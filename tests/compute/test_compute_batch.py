@@ -1,46 +1,30 @@
 """Batch runs of the Compute notebooks through `python -m awslab run` with non-default parameters."""
 
-import json
 from pathlib import Path
 
 import pytest
-from support import run_awslab
+from support import batch_run, printed, run_awslab
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPUTE = ROOT / "notebooks" / "02_compute"
 pytestmark = pytest.mark.notebooks
 
 
-def printed(folder: Path, name: str) -> str:
-    path = next(folder.rglob(name))  # the runner nests outputs by scenario and chapter
-    cells = json.loads(path.read_text())["cells"]
-    return "".join("".join(o.get("text", "")) for c in cells for o in c.get("outputs", []))
-
-
 def test_runs_every_compute_notebook_with_other_parameters(tmp_path):
-    result = awslab(
-        "run",
-        str(COMPUTE),
-        "--output",
-        str(tmp_path),
-        "--jobs",
-        "2",
-        *("-p", "memory_gib_needed", "40"),
-        *("-p", "vcpu_needed", "6"),
-        *("-p", "utilization_percent", "85"),
-        *("-p", "peak_instances", "20"),
-        *("-p", "seed", "5"),
-        *("-p", "peak_rps", "1400"),
-        *("-p", "bootstrap_minutes", "10"),
-        *("-p", "targets_a", "3"),
-        *("-p", "requests_per_second", "80"),
-        *("-p", "duration_ms", "250"),
-        *("-p", "instances", "6"),
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    lines = [line for line in result.stdout.splitlines() if line.endswith(" ok")]
-    assert len(lines) == 5
-    assert result.stdout.strip().splitlines()[-1] == "5 passed, 0 failed"
+    parameters = {
+        "memory_gib_needed": "40",
+        "vcpu_needed": "6",
+        "utilization_percent": "85",
+        "peak_instances": "20",
+        "seed": "5",
+        "peak_rps": "1400",
+        "bootstrap_minutes": "10",
+        "targets_a": "3",
+        "requests_per_second": "80",
+        "duration_ms": "250",
+        "instances": "6",
+    }
+    batch_run([COMPUTE], tmp_path, parameters, expected=5, timeout=1500)  # this chapter's runs take longer
     out = tmp_path
     basics = printed(out, "01_ec2_basics.ipynb")
     assert "memory_gib_needed=40" in basics and "cheapest fit: r5.2xlarge" in basics

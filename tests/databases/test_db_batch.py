@@ -1,19 +1,14 @@
 """Batch runs of the databases notebooks through `python -m awslab run`: other parameters, and a bad one."""
 
-import json
 from pathlib import Path
 
 import pytest
+from support import batch_run, printed
 from support import run_awslab as awslab
 
 ROOT = Path(__file__).resolve().parents[2]
 DATABASES = ROOT / "notebooks" / "04_databases"
 pytestmark = pytest.mark.notebooks
-
-
-def printed(path: Path) -> str:
-    notebook = json.loads(path.read_text())
-    return "".join("".join(o.get("text", "")) for c in notebook["cells"] for o in c.get("outputs", []))
 
 
 def test_runs_every_databases_notebook_with_other_parameters(tmp_path):
@@ -35,20 +30,15 @@ def test_runs_every_databases_notebook_with_other_parameters(tmp_path):
         "total_size_gib": "40",
         "filter_percent": "25",
     }
-    args = [arg for name, value in overrides.items() for arg in ("-p", name, value)]
-    result = awslab("run", str(DATABASES), "--output", str(tmp_path), "--jobs", "2", *args)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert len([line for line in result.stdout.splitlines() if line.endswith(" ok")]) == 4
-    assert result.stdout.strip().splitlines()[-1] == "4 passed, 0 failed"
-    out = next(tmp_path.rglob("01_rds_aurora.ipynb")).parent  # the runner may nest outputs by scenario
-    rds = printed(out / "01_rds_aurora.ipynb")
+    batch_run([DATABASES], tmp_path, overrides, expected=4)
+    rds = printed(tmp_path, "01_rds_aurora.ipynb")
     assert "backup_retention_days=0" in rds and "no automated backups, no point-in-time restore" in rds
     assert "client DNS cache expires:    85 s to   145 s" in rds
-    dynamo = printed(out / "02_dynamodb.ipynb")
+    dynamo = printed(tmp_path, "02_dynamodb.ipynb")
     assert "item_size_bytes=9,000" in dynamo and "5 shard(s)" in dynamo
-    cache = printed(out / "03_elasticache.ipynb")
+    cache = printed(tmp_path, "03_elasticache.ipynb")
     assert "ttl_seconds=45" in cache and "sessions memcached 8 nodes" in cache
-    redshift = printed(out / "04_redshift.ipynb")
+    redshift = printed(tmp_path, "04_redshift.ipynb")
     assert "nodes=4" in redshift and "x 4 nodes = 16 slices" in redshift
 
 

@@ -1,9 +1,9 @@
 """Batch runs of the Management notebooks through `python -m awslab run` with other parameters, and a bad one."""
 
-import json
 from pathlib import Path
 
 import pytest
+from support import batch_run, printed
 from support import run_awslab as awslab
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,20 +25,11 @@ def test_management_runs_with_other_parameters(tmp_path):
         "open_port": "3389",
         "running_instances": "5",
     }
-    args = [arg for name, value in params.items() for arg in ("-p", name, value)]
-    result = awslab("run", str(MANAGEMENT), "--output", str(tmp_path), "--jobs", "2", *args)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert len([line for line in result.stdout.splitlines() if line.endswith(" ok")]) == 3
-    assert result.stdout.strip().splitlines()[-1] == "3 passed, 0 failed"
-
-    def printed(name):
-        executed = json.loads(next(tmp_path.rglob(f"07_management/{name}")).read_text())
-        return "".join("".join(o.get("text", "")) for c in executed["cells"] for o in c.get("outputs", []))
-
-    assert "treat_missing_data='breaching'" in printed("01_cloudwatch.ipynb")
-    assert "retention: 90 days" in printed("01_cloudwatch.ipynb")
-    assert "fail_resource='Subnet'" in printed("02_cloudformation.ipynb")
-    ops = printed("03_cloudtrail_config_trusted_advisor.ipynb")
+    batch_run([MANAGEMENT], tmp_path, params, expected=3)
+    assert "treat_missing_data='breaching'" in printed(tmp_path, "01_cloudwatch.ipynb")
+    assert "retention: 90 days" in printed(tmp_path, "01_cloudwatch.ipynb")
+    assert "fail_resource='Subnet'" in printed(tmp_path, "02_cloudformation.ipynb")
+    ops = printed(tmp_path, "03_cloudtrail_config_trusted_advisor.ipynb")
     assert "'From Port': 3389" in ops and "'Usage Percent': 100.0" in ops
 
 

@@ -1,9 +1,9 @@
 """Batch runs of the networking notebooks through `python -m awslab run` with non-default and bad parameters."""
 
-import json
 from pathlib import Path
 
 import pytest
+from support import batch_run, printed
 from support import run_awslab as awslab
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,25 +29,15 @@ OTHER_PARAMETERS = {
 }
 
 
-def _printed(path: Path) -> str:
-    notebook = json.loads(path.read_text())
-    return "".join("".join(o.get("text", "")) for c in notebook["cells"] for o in c.get("outputs", []))
-
-
 def test_runs_every_networking_notebook_with_other_parameters(tmp_path):
-    args = [item for name, value in OTHER_PARAMETERS.items() for item in ("-p", name, value)]
-    result = awslab("run", str(NETWORKING), "--output", str(tmp_path), "--jobs", "2", *args)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert len([line for line in result.stdout.splitlines() if line.endswith(" ok")]) == 5
-    assert result.stdout.strip().splitlines()[-1] == "5 passed, 0 failed"
-    outputs = {p.name: p for p in tmp_path.rglob("*.ipynb")}
-    assert "vpc_cidr=10.20.0.0/20, az_count=2" in _printed(outputs["01_addressing.ipynb"])
-    assert "every count matches: True" in _printed(outputs["01_addressing.ipynb"])
-    assert "client_port=40000, app_port=9000" in _printed(outputs["03_firewalls_packet_walk.ipynb"])
-    assert "in  rule 100 allow tcp 9000 from 10.0.0.0/24" in _printed(outputs["03_firewalls_packet_walk.ipynb"])
+    batch_run([NETWORKING], tmp_path, OTHER_PARAMETERS, expected=5)
+    assert "vpc_cidr=10.20.0.0/20, az_count=2" in printed(tmp_path, "01_addressing.ipynb")
+    assert "every count matches: True" in printed(tmp_path, "01_addressing.ipynb")
+    assert "client_port=40000, app_port=9000" in printed(tmp_path, "03_firewalls_packet_walk.ipynb")
+    assert "in  rule 100 allow tcp 9000 from 10.0.0.0/24" in printed(tmp_path, "03_firewalls_packet_walk.ipynb")
     # VPC B now overlaps VPC A: the emulator accepts the peering, the model says AWS would fail it.
-    assert "model for A/B: failed" in _printed(outputs["04_connecting_networks.ipynb"])
-    assert "worst case (interval x threshold + TTL): 50 s" in _printed(outputs["05_route53.ipynb"])
+    assert "model for A/B: failed" in printed(tmp_path, "04_connecting_networks.ipynb")
+    assert "worst case (interval x threshold + TTL): 50 s" in printed(tmp_path, "05_route53.ipynb")
 
 
 def test_bad_value_stops_the_notebook_with_a_clear_line(tmp_path):

@@ -1,20 +1,14 @@
 """Batch runs of the security notebooks through `python -m awslab run` with other parameters, and a bad one."""
 
-import json
 from pathlib import Path
 
 import pytest
+from support import batch_run, printed
 from support import run_awslab as awslab
 
 ROOT = Path(__file__).resolve().parents[2]
 SECURITY = ROOT / "notebooks" / "05_security"
 pytestmark = pytest.mark.notebooks
-
-
-def printed(folder: Path, name: str) -> str:
-    (path,) = folder.rglob(name)  # the runner may nest outputs (e.g. under a scenario folder)
-    notebook = json.loads(path.read_text())
-    return "".join("".join(o.get("text", "")) for c in notebook["cells"] for o in c.get("outputs", []))
 
 
 def test_runs_every_security_notebook_with_other_parameters(tmp_path):
@@ -37,11 +31,7 @@ def test_runs_every_security_notebook_with_other_parameters(tmp_path):
         "window_seconds": "60",
         "attacker_rps": "5",
     }
-    args = [arg for name, value in overrides.items() for arg in ("-p", name, value)]
-    result = awslab("run", str(SECURITY), "--output", str(tmp_path), "--jobs", "2", *args)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert len([line for line in result.stdout.splitlines() if line.endswith(" ok")]) == 5
-    assert result.stdout.strip().splitlines()[-1] == "5 passed, 0 failed"
+    batch_run([SECURITY], tmp_path, overrides, expected=5)
     out = tmp_path
     assert "parameters: services=EC2, Lambda" in printed(out, "01_shared_responsibility.ipynb")
     iam_text = printed(out, "02_iam_policies.ipynb")

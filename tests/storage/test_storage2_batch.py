@@ -1,21 +1,15 @@
 """Batch runs of the Glacier, EBS, CloudFront and Storage Gateway notebooks with non-default parameters."""
 
-import json
 from pathlib import Path
 
 import pytest
+from support import batch_run, printed
 from support import run_awslab as awslab
 
 ROOT = Path(__file__).resolve().parents[2]
 STORAGE = ROOT / "notebooks" / "01_storage"
 NOTEBOOKS = ["05_glacier.ipynb", "06_ebs.ipynb", "07_cloudfront.ipynb", "08_storage_gateway.ipynb"]
 pytestmark = pytest.mark.notebooks
-
-
-def printed(output_dir: Path, name: str) -> str:
-    (path,) = output_dir.rglob(name)  # the runner's folder layout below --output is its own business
-    cells = json.loads(path.read_text())["cells"]
-    return "".join("".join(o.get("text", "")) for c in cells for o in c.get("outputs", []))
 
 
 def test_runs_the_part2_notebooks_with_other_parameters(tmp_path):
@@ -31,12 +25,7 @@ def test_runs_the_part2_notebooks_with_other_parameters(tmp_path):
         ("volume_sizes_tib", "[16, 8]"),
     ]
     # fmt: on
-    args = [arg for name, value in params for arg in ("-p", name, value)]
-    paths = [str(STORAGE / name) for name in NOTEBOOKS]
-    result = awslab("run", *paths, "--output", str(tmp_path), "--jobs", "2", *args)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert len([line for line in result.stdout.splitlines() if line.endswith(" ok")]) == 4
-    assert result.stdout.strip().splitlines()[-1] == "4 passed, 0 failed"
+    batch_run([STORAGE / name for name in NOTEBOOKS], tmp_path, dict(params), expected=4)
     glacier = printed(tmp_path, "05_glacier.ipynb")
     assert "storage_class=DEEP_ARCHIVE" in glacier and "chosen tier: Standard" in glacier
     ebs = printed(tmp_path, "06_ebs.ipynb")
