@@ -148,6 +148,9 @@ def _execute(notebook: str, output: str, parameters: dict, timeout: int) -> tupl
         preflight(Path(notebook), parameters)
     except ValueError as exc:
         return RunResult(name, time.perf_counter() - start, False, f"bad parameter (no cell was run): {exc}"), {}
+    except Exception as exc:  # a broken check cell (an import that fails, a typo): still one readable line
+        message = f"its parameter check failed (no cell was run): {type(exc).__name__}: {exc}"
+        return RunResult(name, time.perf_counter() - start, False, message), {}
     results_file = f"{output}.results.jsonl"
     Path(results_file).unlink(missing_ok=True)
     os.environ[RESULTS_FILE_ENV] = results_file  # the kernel inherits it: awslab.results.record writes there

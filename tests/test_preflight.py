@@ -59,3 +59,13 @@ def test_a_notebook_without_a_check_cell_is_refused(tmp_path):
 def test_checks_print_nothing(capsys):
     runner.preflight(runner.NOTEBOOKS / "01_storage" / "05_glacier.ipynb", {"data_gb": 5.0})
     assert capsys.readouterr() == ("", "")
+
+
+def test_a_broken_check_cell_fails_that_notebook_in_one_line(tmp_path):
+    source = (runner.NOTEBOOKS / "01_storage" / "05_glacier.ipynb").read_text()
+    broken = tmp_path / "broken.ipynb"
+    broken.write_text(source.replace("from awslab", "from awslab_missing", 1))
+    result, values = runner._execute(str(broken), str(tmp_path / "out.ipynb"), {}, 60)
+    assert not result.ok and values == {}
+    assert result.message.startswith("its parameter check failed (no cell was run): ModuleNotFoundError")
+    assert not (tmp_path / "out.ipynb").exists()
