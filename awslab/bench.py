@@ -96,7 +96,7 @@ def bench_import(module: str) -> dict:
 
 def bench_sqs(messages: int) -> dict:
     """Send, receive and delete ``messages`` in batches of 10: simulator against boto3 on the emulator."""
-    from awslab.appservices.sqs import SimulatedQueue
+    from awslab.app_services.sqs import SimulatedQueue
     from awslab.sandbox import sandbox
 
     queue = SimulatedQueue()

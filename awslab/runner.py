@@ -22,6 +22,8 @@ from pathlib import Path
 
 import yaml
 
+from awslab import notebook as nbfile
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 # The cell right after ``parameters`` that checks them (imports, validate.* calls, a one-line echo): a batch run
@@ -50,22 +52,35 @@ class RunResult:
 
 
 def find_notebooks(paths: list[str] | None = None) -> list[Path]:
-    """Notebooks named (files or folders), or every course notebook, in course order."""
+    """The MyST sources of the notebooks named (sources, their .ipynb, or folders), or of the whole course, in order.
+
+    A run always executes the source an author edits; naming the committed ``.ipynb`` means its source beside it."""
     targets = [Path(p).resolve() for p in paths] if paths else [NOTEBOOKS]
     found: list[Path] = []
     for target in targets:
         if target.is_dir():
-            found += sorted(p for p in target.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
-        elif target.suffix == ".ipynb" and target.exists():
+            found += sorted(
+                p for p in target.rglob(f"*{nbfile.SOURCE_SUFFIX}") if ".ipynb_checkpoints" not in p.parts
+                and nbfile.is_source(p)
+            )
+        elif target.suffix == ".ipynb" and target.with_suffix(nbfile.SOURCE_SUFFIX).exists():
+            found.append(target.with_suffix(nbfile.SOURCE_SUFFIX))
+        elif target.exists() and nbfile.is_source(target):
             found.append(target)
         else:
-            raise ValueError(f"{target} is not a notebook or a folder of notebooks")
+            raise ValueError(f"{target} is not a course notebook (a MyST .md source or its .ipynb) or a folder of them")
     return found
+
+
+def notebook_key(path: Path) -> str:
+    """How results and scenarios name a notebook: its path under notebooks/ with the .ipynb suffix."""
+    path = Path(path).with_suffix(".ipynb")
+    return path.relative_to(NOTEBOOKS).as_posix() if path.is_relative_to(NOTEBOOKS) else path.name
 
 
 def notebook_parameters(path: Path) -> list[Parameter]:
     """The parameters a batch run may set: the assignments of the cell tagged ``parameters``."""
-    notebook = json.loads(Path(path).read_text(encoding="utf-8"))
+    notebook = nbfile.read(path)
     cells = [c for c in notebook["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
     if not cells:
         raise ValueError(f"{path}: no cell is tagged 'parameters'")
@@ -86,7 +101,7 @@ def preflight(path: Path, values: dict) -> None:
     Executes the ``parameters`` cell, then the run's values, then the cell tagged ``validate-parameters``, in a
     private namespace with output captured. A check that fails raises ``ValueError`` with the notebook's message.
     """
-    notebook = json.loads(Path(path).read_text(encoding="utf-8"))
+    notebook = nbfile.read(path)
     tagged = {
         tag: "".join(cell["source"])
         for cell in notebook["cells"]
@@ -143,7 +158,7 @@ def _execute(notebook: str, output: str, parameters: dict, timeout: int) -> tupl
     from awslab.results import RESULTS_FILE_ENV, read_results
 
     start = time.perf_counter()
-    name = Path(notebook).name
+    name = Path(notebook).with_suffix(".ipynb").name
     try:
         preflight(Path(notebook), parameters)
     except ValueError as exc:
@@ -156,7 +171,7 @@ def _execute(notebook: str, output: str, parameters: dict, timeout: int) -> tupl
     os.environ[RESULTS_FILE_ENV] = results_file  # the kernel inherits it: awslab.results.record writes there
     try:
         papermill.execute_notebook(
-            notebook,
+            nbfile.read(Path(notebook)),
             output,
             parameters=parameters,
             kernel_name="python3",
@@ -247,14 +262,14 @@ def plan_run(notebooks: list[Path], overrides: dict[str, str], scenario: Scenari
     for nb in notebooks:
         params = declared[nb]
         values = {k: _typed(k, v, params[k].default) for k, v in global_values.items() if k in params}
-        key = nb.relative_to(NOTEBOOKS).as_posix() if nb.is_relative_to(NOTEBOOKS) else nb.name
+        key = notebook_key(nb)
         for name, value in (scenario.notebooks.get(key, {}) if scenario else {}).items():
             if name not in params:
                 raise ValueError(f"scenario sets {name!r} for {key}, which declares: {', '.join(sorted(params))}")
             values[name] = _typed(name, value, params[name].default)
         values.update({k: coerce(k, v, params[k].default) for k, v in overrides.items() if k in params})
         plans.append((nb, values))
-    missing = sorted(k for k in (scenario.notebooks if scenario else {}) if not (NOTEBOOKS / k).exists())
+    missing = sorted(k for k in (scenario.notebooks if scenario else {}) if not (NOTEBOOKS / k).with_suffix(nbfile.SOURCE_SUFFIX).exists())
     if missing:
         raise ValueError(f"the scenario names notebook(s) that do not exist under notebooks/: {', '.join(missing)}")
     return plans
@@ -296,21 +311,21 @@ def run(
         return 0
     target = output_dir / (scenario.name if scenario else "default")
     target.mkdir(parents=True, exist_ok=True)
-    width = max(len(nb.name) for nb in notebooks)
+    width = max(len(nb.with_suffix(".ipynb").name) for nb in notebooks)
     started = time.perf_counter()
     results: list[RunResult] = []
     collected: dict[str, dict] = {}
     with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures = {}
         for nb, params in plans:
-            out = target / nb.parent.name / nb.name
+            out = target / nb.parent.name / nb.with_suffix(".ipynb").name
             out.parent.mkdir(parents=True, exist_ok=True)
             futures[pool.submit(_execute, str(nb), str(out), params, timeout)] = (nb, params)
         for done, future in enumerate(as_completed(futures), start=1):
             nb, params = futures[future]
             result, values = future.result()
             results.append(result)
-            collected[f"{nb.parent.name}/{nb.name}"] = {
+            collected[f"{nb.parent.name}/{nb.with_suffix('.ipynb').name}"] = {
                 "parameters": params,
                 "results": values,
                 "ok": result.ok,
@@ -334,14 +349,13 @@ def run(
 
 
 def execute_in_place(paths: list[str] | None, timeout: int = 600) -> int:
-    """Re-execute notebooks in place with clean metadata and no widget state (what gets committed)."""
-    import nbformat
+    """Execute each MyST source in a fresh kernel and write its pinned .ipynb beside it (what gets committed)."""
     from nbclient import NotebookClient
 
     status = 0
     for path in find_notebooks(paths):
         start = time.perf_counter()
-        notebook = nbformat.read(path, as_version=4)
+        notebook = nbfile.read(path)
         client = NotebookClient(
             notebook,
             timeout=timeout,
@@ -356,13 +370,9 @@ def execute_in_place(paths: list[str] | None, timeout: int = 600) -> int:
             print(f"{path.name}: FAILED {type(exc).__name__}: {str(exc).splitlines()[-1] if str(exc) else ''}")
             status = 1
             continue
-        notebook.metadata.pop("widgets", None)
-        notebook.metadata.pop("papermill", None)
-        for cell in notebook.cells:
-            cell.metadata.pop("execution", None)
-            cell.metadata.pop("papermill", None)
-        nbformat.write(notebook, path)
-        print(f"{path.name}: executed in {time.perf_counter() - start:.1f} s, {path.stat().st_size // 1024} KB")
+        target = nbfile.ipynb_path(path)
+        nbfile.write_pinned(notebook, target)
+        print(f"{target.name}: executed in {time.perf_counter() - start:.1f} s, {target.stat().st_size // 1024} KB")
     return status
 
 

@@ -13,9 +13,10 @@ An :class:`Explorer` has two faces in one output:
 from __future__ import annotations
 
 import html
+import inspect
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from typing import Any
 
 import plotly.graph_objects as go
@@ -34,6 +35,7 @@ class Slider:
 
     name: str
     label: str
+    _: KW_ONLY
     min: float
     max: float
     step: float
@@ -60,7 +62,7 @@ class Slider:
 
     def steps(self) -> list:
         if self.static_values is not None:
-            values = list(self.static_values)
+            values = sorted({*self.static_values, self.value})  # the face opens at the notebook's own value
         else:
             count = int(round((self.max - self.min) / self.step)) + 1
             stride = max(1, -(-count // MAX_STATIC_STEPS))
@@ -80,6 +82,7 @@ class Choice:
 
     name: str
     label: str
+    _: KW_ONLY
     options: Sequence[Any]
     value: Any
     unit: str = ""
@@ -107,6 +110,7 @@ class Number:
 
     name: str
     label: str
+    _: KW_ONLY
     value: float
     unit: str = ""
     integer: bool = False
@@ -135,6 +139,7 @@ class Text:
 
     name: str
     label: str
+    _: KW_ONLY
     value: str
     rows: int = 1
 
@@ -167,6 +172,7 @@ class Toggle:
 
     name: str
     label: str
+    _: KW_ONLY
     value: bool
 
     def widget(self):
@@ -202,6 +208,7 @@ class Explorer:
         names = [c.name for c in controls]
         if len(set(names)) != len(names):
             raise ValueError(f"control names must be unique, got {names}")
+        _check_view_signature(view, names)
         self.title = title
         self.controls = list(controls)
         self.view = view
@@ -234,7 +241,7 @@ class Explorer:
 
     def _refresh(self) -> None:
         try:
-            view = self.view(**self.values)
+            view = self._view(self.values)
         except ValueError as exc:  # the model's own message, shown in the panel
             self.error = str(exc)
         else:
@@ -243,13 +250,20 @@ class Explorer:
         if self._widget is not None:
             self._render_live()
 
+    def _view(self, values: dict[str, Any]) -> View:
+        """One model call through the view, its figure in the course theme whatever the chapter's figure code did."""
+        view = self.view(**values)
+        if view.figure.layout.template.layout.font.family != theme.TEMPLATE.layout.font.family:
+            view.figure.update_layout(template=theme.TEMPLATE)
+        return view
+
     def static_figure(self) -> go.Figure:
         """The kernel-free face: one figure, a step per value of the main control, numbers in the subtitle."""
         control = next(c for c in self.controls if c.name == self.main)
         steps = []
         for value in control.steps():
             try:
-                view = self.view(**{**{c.name: c.value for c in self.controls}, self.main: value})
+                view = self._view({**{c.name: c.value for c in self.controls}, self.main: value})
             except ValueError:
                 continue
             steps.append((value, view))
@@ -382,6 +396,30 @@ class Explorer:
         bundle["text/plain"] = f"Explorer: {self.title} (move '{self.main}')"
         bundle[PLOTLY_MIME] = json.loads(self.static_figure().to_json())
         return bundle
+
+
+def _check_view_signature(view: Callable[..., View], names: list[str]) -> None:
+    """Fail when the explorer is built, as ``ipywidgets.interact`` does, if a control names no parameter of the view
+    or the view needs a parameter that no control gives."""
+    try:
+        parameters = list(inspect.signature(view).parameters.values())
+    except (TypeError, ValueError):  # a builtin or C callable: nothing to check against
+        return
+    named = {p.name for p in parameters if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)}
+    if not any(p.kind is p.VAR_KEYWORD for p in parameters):
+        unknown = [name for name in names if name not in named]
+        if unknown:
+            raise ValueError(
+                f"control(s) {', '.join(map(repr, unknown))} are not parameters of the view "
+                f"{getattr(view, '__name__', 'view')}({', '.join(sorted(named))})"
+            )
+    missing = [
+        p.name
+        for p in parameters
+        if p.default is p.empty and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and p.name not in names
+    ]
+    if missing:
+        raise ValueError(f"the view needs {', '.join(map(repr, missing))}, which no control gives")
 
 
 def _grow_bottom(fig: go.Figure, bottom_margin: int) -> None:

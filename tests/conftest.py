@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import HTML, ROOT
+
+from tests.support import HTML, ROOT
 
 
 @pytest.fixture(scope="session")

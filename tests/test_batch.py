@@ -4,10 +4,10 @@ import json
 from pathlib import Path
 
 import pytest
-from support import batch_run
-from support import run_awslab as awslab
 
 from awslab import runner
+from tests.support import batch_run
+from tests.support import run_awslab as awslab
 
 ROOT = Path(__file__).resolve().parent.parent
 STORAGE = ROOT / "notebooks" / "01_storage"

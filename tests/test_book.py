@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import ROOT, build_book
 
 from awslab import book
+from tests.support import ROOT, build_book
 
 pytestmark = pytest.mark.book
 EXTERNAL = re.compile(r"""<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""", re.I)

@@ -11,20 +11,20 @@ from awslab import results, runner
 
 ROOT = Path(__file__).resolve().parent.parent
 STORAGE = ROOT / "notebooks" / "01_storage"
-S3_NOTEBOOKS = sorted(STORAGE.glob("0[1-4]_*.ipynb"))
+S3_NOTEBOOKS = sorted(STORAGE.glob("0[1-4]_*.md"))
 
 
 def test_shipped_scenarios_plan_cleanly():
     for path in sorted((ROOT / "scenarios").glob("*.yaml")):
         scenario = runner.Scenario.load(path)
         plans = dict(runner.plan_run(runner.find_notebooks(None), {}, scenario))
-        lifecycle = plans[STORAGE / "02_storage_classes_lifecycle.ipynb"]
+        lifecycle = plans[STORAGE / "02_storage_classes_lifecycle.md"]
         assert (
             lifecycle["object_count"]
             == scenario.notebooks["01_storage/02_storage_classes_lifecycle.ipynb"]["object_count"]
         )
-        assert plans[STORAGE / "01_s3_fundamentals.ipynb"]["seed"] == scenario.parameters["seed"]
-        every = {nb.relative_to(ROOT / "notebooks").as_posix() for nb in runner.find_notebooks(None)}
+        assert plans[STORAGE / "01_s3_fundamentals.md"]["seed"] == scenario.parameters["seed"]
+        every = {runner.notebook_key(nb) for nb in runner.find_notebooks(None)}
         assert set(scenario.notebooks) == every, f"{path.name} leaves out {sorted(every - set(scenario.notebooks))}"
         for notebook, values in plans.items():  # every value passes the notebook's own checks
             runner.preflight(notebook, values)
@@ -37,7 +37,7 @@ def test_command_line_beats_scenario_and_types_are_checked(tmp_path):
     )
     scenario = runner.Scenario.load(scenario_file)
     plan = dict(runner.plan_run(S3_NOTEBOOKS, {"seed": "9"}, scenario))
-    assert plan[STORAGE / "01_s3_fundamentals.ipynb"] == {"seed": 9, "years": 20}
+    assert plan[STORAGE / "01_s3_fundamentals.md"] == {"seed": 9, "years": 20}
     scenario_file.write_text("notebooks:\n  01_storage/01_s3_fundamentals.ipynb: {years: twenty}\n")
     with pytest.raises(ValueError, match="years='twenty' must be a int"):
         runner.plan_run(S3_NOTEBOOKS, {}, runner.Scenario.load(scenario_file))

@@ -18,12 +18,17 @@ def square_view(x, label="sq"):
 
 def make():
     return ui.explorer(
-        "Squares", [ui.Slider("x", "x", 0, 4, 1, 2), ui.Choice("label", "label", ["sq", "square"], "sq")], square_view
+        "Squares",
+        [
+            ui.Slider("x", "x", min=0, max=4, step=1, value=2),
+            ui.Choice("label", "label", options=["sq", "square"], value="sq"),
+        ],
+        square_view,
     )
 
 
 def test_typed_bad_value_shows_the_model_message():
-    e = ui.explorer("Typed", [ui.Number("x", "x", 2)], square_view)
+    e = ui.explorer("Typed", [ui.Number("x", "x", value=2)], square_view)
     box = e.widget
     e._inputs["x"].value = -5
     assert e.error == "x=-5.0 must be >= 0"
@@ -61,13 +66,18 @@ def test_numbers_wrap_two_per_line():
 
 
 def test_static_face_skips_values_the_model_refuses():
-    e = ui.explorer("S", [ui.Slider("x", "x", -2, 2, 1, 0)], square_view)
+    e = ui.explorer("S", [ui.Slider("x", "x", min=-2, max=2, step=1, value=0)], square_view)
     assert [s.label for s in e.static_figure().layout.sliders[0].steps] == ["0", "1", "2"]
 
 
 def test_dropdown_main_control_uses_buttons():
     e = ui.explorer(
-        "S", [ui.Choice("label", "label", ["sq", "square"], "sq"), ui.Slider("x", "x", 0, 4, 1, 2)], square_view
+        "S",
+        [
+            ui.Choice("label", "label", options=["sq", "square"], value="sq"),
+            ui.Slider("x", "x", min=0, max=4, step=1, value=2),
+        ],
+        square_view,
     )
     menu = e.static_figure().layout.updatemenus[0]
     assert [b.label for b in menu.buttons] == ["sq", "square"]
@@ -94,9 +104,13 @@ def test_live_widget_reacts_and_shows_errors():
 
 def test_bad_construction():
     with pytest.raises(ValueError, match="main='nope'"):
-        ui.explorer("S", [ui.Slider("x", "x", 0, 1, 1, 0)], square_view, main="nope")
+        ui.explorer("S", [ui.Slider("x", "x", min=0, max=1, step=1, value=0)], square_view, main="nope")
     with pytest.raises(ValueError, match="unique"):
-        ui.explorer("S", [ui.Slider("x", "x", 0, 1, 1, 0), ui.Slider("x", "x", 0, 1, 1, 0)], square_view)
+        ui.explorer(
+            "S",
+            [ui.Slider("x", "x", min=0, max=1, step=1, value=0), ui.Slider("x", "x", min=0, max=1, step=1, value=0)],
+            square_view,
+        )
 
 
 def test_every_storage_explorer_updates_within_budget():
@@ -122,3 +136,53 @@ def test_every_storage_explorer_updates_within_budget():
         assert per_update < 0.25, (
             f"{build.__name__}: {per_update * 1000:.0f} ms per update"
         )  # generous on a loaded CI box
+
+
+def test_the_static_face_opens_at_the_starting_value_even_with_hand_picked_steps():
+    from awslab import ui as u
+
+    control = u.Slider("memory_gib", "memory", min=1, max=512, step=1, value=40, static_values=[1, 16, 64, 256])
+    assert control.steps() == [1, 16, 40, 64, 256]
+    fig = u.explorer("m", [control], lambda memory_gib: _demo_view(memory_gib)).static_figure()
+    slider = fig.layout.sliders[0]
+    assert slider.steps[slider.active].label == "40"
+
+
+def test_control_fields_after_the_label_are_keyword_only():
+    from awslab import ui as u
+
+    with pytest.raises(TypeError):
+        u.Slider("x", "x", 0, 10, 1, 5)  # noqa: the positional form is refused on purpose
+
+
+def test_a_control_name_that_the_view_does_not_take_fails_when_the_explorer_is_built():
+    from awslab import ui as u
+
+    def view(size_gib):
+        return _demo_view(size_gib)
+
+    with pytest.raises(ValueError, match=r"control\(s\) 'size_gb' are not parameters of the view view\(size_gib\)"):
+        u.explorer("typo", [u.Slider("size_gb", "size", min=1, max=10, step=1, value=2)], view)
+    with pytest.raises(ValueError, match="the view needs 'size_gib', which no control gives"):
+        u.explorer("missing", [u.Toggle("other", "other", value=True)], lambda other, size_gib: _demo_view(1))
+
+
+def test_every_explorer_figure_gets_the_course_theme_even_when_its_view_skips_it():
+    import plotly.graph_objects as go
+
+    from awslab import theme
+    from awslab import ui as u
+
+    bare = u.explorer(
+        "bare", [u.Slider("n", "n", min=1, max=3, step=1, value=2)], lambda n: u.View(go.Figure(go.Bar(y=[n])), {})
+    )
+    assert bare.last_view.figure.layout.template.layout.font.family == theme.TEMPLATE.layout.font.family
+    assert bare.static_figure().layout.template.layout.font.family == theme.TEMPLATE.layout.font.family
+
+
+def _demo_view(value):
+    import plotly.graph_objects as go
+
+    from awslab import ui as u
+
+    return u.figure_with_numbers(go.Figure(go.Bar(y=[value]), layout=dict(title_text=f"v={value}")), {"v": str(value)})

@@ -27,10 +27,18 @@ def explore_shards(
     return ui.explorer(
         "Kinesis Data Streams: how many shards?",
         [
-            ui.Slider("consumers", "consuming applications", 1, 10, 1, consumers, integer=True),
-            ui.Number("records_per_second", "records written", records_per_second, "records/s"),
-            ui.Slider("average_record_kb", "average record size", 0.5, 100, 0.5, average_record_kb, "KiB"),
-            ui.Toggle("enhanced_fan_out", "enhanced fan-out", enhanced_fan_out),
+            ui.Slider("consumers", "consuming applications", min=1, max=10, step=1, value=consumers, integer=True),
+            ui.Number("records_per_second", "records written", value=records_per_second, unit="records/s"),
+            ui.Slider(
+                "average_record_kb",
+                "average record size",
+                min=0.5,
+                max=100,
+                step=0.5,
+                value=average_record_kb,
+                unit="KiB",
+            ),
+            ui.Toggle("enhanced_fan_out", "enhanced fan-out", value=enhanced_fan_out),
         ],
         view,
     )
@@ -70,14 +78,14 @@ def explore_hot_key(
             ui.Slider(
                 "hot_key_share",
                 "hot key's share of traffic",
-                0,
-                0.9,
-                0.05,
-                hot_key_share,
+                min=0,
+                max=0.9,
+                step=0.05,
+                value=hot_key_share,
                 static_values=[0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
             ),
-            ui.Slider("shard_count", "shards", 1, 16, 1, shard_count, integer=True),
-            ui.Number("salt_suffixes", "salt suffixes on the hot key", salt_suffixes, integer=True),
+            ui.Slider("shard_count", "shards", min=1, max=16, step=1, value=shard_count, integer=True),
+            ui.Number("salt_suffixes", "salt suffixes on the hot key", value=salt_suffixes, integer=True),
         ],
         view,
     )
@@ -109,15 +117,15 @@ def explore_emr_costs(
             ui.Slider(
                 "jobs_per_month",
                 "jobs a month",
-                0,
-                360,
-                10,
-                jobs_per_month,
+                min=0,
+                max=360,
+                step=10,
+                value=jobs_per_month,
                 static_values=[0, 10, 30, 60, 100, 150, 200, 250, 300, 340, 360],
             ),
-            ui.Slider("nodes", "nodes", 2, 50, 1, nodes, integer=True),
-            ui.Slider("job_hours", "hours a job", 0.5, 12, 0.5, job_hours, "h"),
-            ui.Number("data_gb", "data kept", data_gb, "GB"),
+            ui.Slider("nodes", "nodes", min=2, max=50, step=1, value=nodes, integer=True),
+            ui.Slider("job_hours", "hours a job", min=0.5, max=12, step=0.5, value=job_hours, unit="h"),
+            ui.Number("data_gb", "data kept", value=data_gb, unit="GB"),
         ],
         view,
     )
@@ -149,8 +157,10 @@ def explore_pipeline(aggregate_failures: int = 1, logs_ready_minutes: float = 12
     return ui.explorer(
         "Data Pipeline: preconditions, retries and cascading failure",
         [
-            ui.Slider("aggregate_failures", "Aggregate failures", 0, 5, 1, aggregate_failures, integer=True),
-            ui.Number("logs_ready_minutes", "logs land at minute", logs_ready_minutes, "min"),
+            ui.Slider(
+                "aggregate_failures", "Aggregate failures", min=0, max=5, step=1, value=aggregate_failures, integer=True
+            ),
+            ui.Number("logs_ready_minutes", "logs land at minute", value=logs_ready_minutes, unit="min"),
         ],
         view,
     )
@@ -185,9 +195,9 @@ def explore_transfer(bandwidth_mbps: float = 100, data_tb: float = 100, utilisat
     return ui.explorer(
         "Network or Snowball?",
         [
-            ui.Choice("bandwidth_mbps", "link", BANDWIDTH_CHOICES_MBPS, bandwidth_mbps),
-            ui.Number("data_tb", "data to move", data_tb, "TB"),
-            ui.Slider("utilisation", "share of the link used", 0.1, 1.0, 0.1, utilisation),
+            ui.Choice("bandwidth_mbps", "link", options=BANDWIDTH_CHOICES_MBPS, value=bandwidth_mbps),
+            ui.Number("data_tb", "data to move", value=data_tb, unit="TB"),
+            ui.Slider("utilisation", "share of the link used", min=0.1, max=1.0, step=0.1, value=utilisation),
         ],
         view,
     )

@@ -55,16 +55,16 @@ def explore_right_sizing(
             ui.Slider(
                 "memory_gib_needed",
                 "memory needed",
-                0.5,
-                768,
-                0.5,
-                memory_gib_needed,
-                "GiB",
+                min=0.5,
+                max=768,
+                step=0.5,
+                value=memory_gib_needed,
+                unit="GiB",
                 static_values=[1, 2, 4, 8, 10, 16, 32, 64, 128, 256, 384, 768],
             ),
-            ui.Number("vcpu_needed", "vCPUs needed", vcpu_needed, "vCPU"),
-            ui.Slider("headroom_fraction", "headroom", 0, 1, 0.1, headroom_fraction),
-            ui.Toggle("allow_burstable", "allow burstable (t3)", True),
+            ui.Number("vcpu_needed", "vCPUs needed", value=vcpu_needed, unit="vCPU"),
+            ui.Slider("headroom_fraction", "headroom", min=0, max=1, step=0.1, value=headroom_fraction),
+            ui.Toggle("allow_burstable", "allow burstable (t3)", value=True),
         ],
         view,
     )
@@ -106,11 +106,11 @@ def explore_lifecycle(elastic_ip: bool = False, termination_protection: bool = F
     return ui.explorer(
         "What survives a lifecycle transition?",
         [
-            ui.Choice("scenario", "actions", list(LIFECYCLE_SCENARIOS), "stop, then start"),
-            ui.Toggle("elastic_ip", "Elastic IP associated", elastic_ip),
-            ui.Toggle("data_volume_delete_on_termination", "data volume DeleteOnTermination", False),
+            ui.Choice("scenario", "actions", options=list(LIFECYCLE_SCENARIOS), value="stop, then start"),
+            ui.Toggle("elastic_ip", "Elastic IP associated", value=elastic_ip),
+            ui.Toggle("data_volume_delete_on_termination", "data volume DeleteOnTermination", value=False),
             ui.Toggle(
-                "termination_protection", "termination protection (DisableApiTermination)", termination_protection
+                "termination_protection", "termination protection (DisableApiTermination)", value=termination_protection
             ),
         ],
         view,
@@ -145,9 +145,11 @@ def explore_breakeven(
     return ui.explorer(
         "Reserve or pay On-Demand?",
         [
-            ui.Slider("utilization_percent", "utilisation", 0, 100, 5, utilization_percent, "%"),
-            ui.Number("on_demand_usd_per_hour", "On-Demand price", on_demand_usd_per_hour, "USD/h"),
-            ui.Choice("term_years", "term", [("1 year", 1), ("3 years", 3)], 1),
+            ui.Slider(
+                "utilization_percent", "utilisation", min=0, max=100, step=5, value=utilization_percent, unit="%"
+            ),
+            ui.Number("on_demand_usd_per_hour", "On-Demand price", value=on_demand_usd_per_hour, unit="USD/h"),
+            ui.Choice("term_years", "term", options=[("1 year", 1), ("3 years", 3)], value=1),
         ],
         view,
     )
@@ -176,10 +178,21 @@ def explore_fleet_mix(base_instances: int = 4, peak_instances: int = 12) -> ui.E
     return ui.explorer(
         "Reserve the baseline, On-Demand the peak",
         [
-            ui.Choice("offering", "reservation", list(OFFERINGS), "1-year No Upfront"),
-            ui.Number("base_instances", "instances all night", base_instances, integer=True),
-            ui.Slider("peak_instances", "weekday peak", 1, 30, 1, peak_instances, "instances", integer=True),
-            ui.Slider("weekend_peak_fraction", "weekend peak (share of the weekday hump)", 0, 1, 0.1, 0.5),
+            ui.Choice("offering", "reservation", options=list(OFFERINGS), value="1-year No Upfront"),
+            ui.Number("base_instances", "instances all night", value=base_instances, integer=True),
+            ui.Slider(
+                "peak_instances",
+                "weekday peak",
+                min=1,
+                max=30,
+                step=1,
+                value=peak_instances,
+                unit="instances",
+                integer=True,
+            ),
+            ui.Slider(
+                "weekend_peak_fraction", "weekend peak (share of the weekday hump)", min=0, max=1, step=0.1, value=0.5
+            ),
         ],
         view,
     )
@@ -221,17 +234,17 @@ def explore_spot(work_hours: float = 12, seed: int = 0) -> ui.Explorer:
             ui.Slider(
                 "max_price_percent",
                 "maximum price",
-                20,
-                100,
-                5,
-                40,
-                "% of On-Demand",
+                min=20,
+                max=100,
+                step=5,
+                value=40,
+                unit="% of On-Demand",
                 static_values=[25, 30, 35, 40, 50, 70, 100],
             ),
-            ui.Slider("work_hours", "work", 1, 48, 1, work_hours, "h"),
-            ui.Slider("checkpoint_every_minutes", "checkpoint every", 5, 240, 5, 30, "min"),
-            ui.Toggle("checkpoint_on_notice", "checkpoint on the two-minute notice", False),
-            ui.Number("reclaims_per_day", "capacity reclaims per day", 0.0),
+            ui.Slider("work_hours", "work", min=1, max=48, step=1, value=work_hours, unit="h"),
+            ui.Slider("checkpoint_every_minutes", "checkpoint every", min=5, max=240, step=5, value=30, unit="min"),
+            ui.Toggle("checkpoint_on_notice", "checkpoint on the two-minute notice", value=False),
+            ui.Number("reclaims_per_day", "capacity reclaims per day", value=0.0),
         ],
         view,
     )
@@ -331,13 +344,27 @@ def explore_scaling_policies(
         "An Auto Scaling group through a day",
         [
             ui.Choice(
-                "policies", "scaling policies", list(POLICY_PRESETS), "step: out fast (+1/+2/+4), in slowly (-1)"
+                "policies",
+                "scaling policies",
+                options=list(POLICY_PRESETS),
+                value="step: out fast (+1/+2/+4), in slowly (-1)",
             ),
-            ui.Slider("peak_rps", "daytime peak", 200, 1500, 100, peak_rps, "req/s"),
-            ui.Slider("bootstrap_minutes", "boot + bootstrap time", 0, 20, 1, bootstrap_minutes, "min", integer=True),
-            ui.Slider("cooldown_seconds", "default cooldown", 0, 900, 60, 300, "s", integer=True),
-            ui.Number("max_size", "MaxSize", max_size, integer=True),
-            ui.Slider("spike_rps", "extra load at 14:00 for 30 min", 0, 800, 100, 0, "req/s"),
+            ui.Slider("peak_rps", "daytime peak", min=200, max=1500, step=100, value=peak_rps, unit="req/s"),
+            ui.Slider(
+                "bootstrap_minutes",
+                "boot + bootstrap time",
+                min=0,
+                max=20,
+                step=1,
+                value=bootstrap_minutes,
+                unit="min",
+                integer=True,
+            ),
+            ui.Slider(
+                "cooldown_seconds", "default cooldown", min=0, max=900, step=60, value=300, unit="s", integer=True
+            ),
+            ui.Number("max_size", "MaxSize", value=max_size, integer=True),
+            ui.Slider("spike_rps", "extra load at 14:00 for 30 min", min=0, max=800, step=100, value=0, unit="req/s"),
         ],
         view,
     )
@@ -393,13 +420,16 @@ def explore_step_scaling(
     return ui.explorer(
         "Step scaling with AWS's StepAdjustments",
         [
-            ui.Slider("metric_value", "metric value", 40, 100, 5, 65),
-            ui.Text("step_adjustments_json", "StepAdjustments (JSON)", step_adjustments_json, rows=6),
+            ui.Slider("metric_value", "metric value", min=40, max=100, step=5, value=65),
+            ui.Text("step_adjustments_json", "StepAdjustments (JSON)", value=step_adjustments_json, rows=6),
             ui.Choice(
-                "adjustment_type", "AdjustmentType", list(autoscaling.ADJUSTMENT_TYPES), "PercentChangeInCapacity"
+                "adjustment_type",
+                "AdjustmentType",
+                options=list(autoscaling.ADJUSTMENT_TYPES),
+                value="PercentChangeInCapacity",
             ),
-            ui.Number("current_capacity", "current capacity", current_capacity, "instances", integer=True),
-            ui.Number("threshold", "alarm threshold", threshold),
+            ui.Number("current_capacity", "current capacity", value=current_capacity, unit="instances", integer=True),
+            ui.Number("threshold", "alarm threshold", value=threshold),
         ],
         view,
     )
@@ -441,15 +471,17 @@ def explore_instance_refresh(load_rps: float = 900, seed: int = 0) -> ui.Explore
             ui.Slider(
                 "min_healthy_percent",
                 "MinHealthyPercentage",
-                0,
-                100,
-                10,
-                90,
-                "%",
+                min=0,
+                max=100,
+                step=10,
+                value=90,
+                unit="%",
                 static_values=[0, 20, 40, 60, 80, 90, 100],
             ),
-            ui.Number("failures_per_instance_hour", "instance failures per instance-hour", 0.0),
-            ui.Slider("bootstrap_minutes", "boot + bootstrap time", 1, 15, 1, 5, "min", integer=True),
+            ui.Number("failures_per_instance_hour", "instance failures per instance-hour", value=0.0),
+            ui.Slider(
+                "bootstrap_minutes", "boot + bootstrap time", min=1, max=15, step=1, value=5, unit="min", integer=True
+            ),
         ],
         view,
     )
@@ -480,9 +512,9 @@ def explore_cross_zone(targets_a: int = 2, targets_b: int = 8) -> ui.Explorer:
     return ui.explorer(
         "Cross-zone load balancing",
         [
-            ui.Slider("targets_a", "targets in us-east-1a", 1, 10, 1, targets_a, integer=True),
-            ui.Slider("targets_b", "targets in us-east-1b", 1, 10, 1, targets_b, integer=True),
-            ui.Number("targets_c", "targets in us-east-1c (0: AZ not enabled)", 0, integer=True),
+            ui.Slider("targets_a", "targets in us-east-1a", min=1, max=10, step=1, value=targets_a, integer=True),
+            ui.Slider("targets_b", "targets in us-east-1b", min=1, max=10, step=1, value=targets_b, integer=True),
+            ui.Number("targets_c", "targets in us-east-1c (0: AZ not enabled)", value=0, integer=True),
         ],
         view,
     )
@@ -510,10 +542,18 @@ def explore_health_check(interval_seconds: float = 30, timeout_seconds: float = 
     return ui.explorer(
         "Health checks: how fast in, how fast out",
         [
-            ui.Slider("interval_seconds", "HealthCheckIntervalSeconds", 5, 60, 5, interval_seconds, "s"),
-            ui.Slider("unhealthy_threshold", "UnhealthyThresholdCount", 2, 10, 1, 2, integer=True),
-            ui.Slider("healthy_threshold", "HealthyThresholdCount", 2, 10, 1, 5, integer=True),
-            ui.Number("timeout_seconds", "HealthCheckTimeoutSeconds", timeout_seconds, "s"),
+            ui.Slider(
+                "interval_seconds",
+                "HealthCheckIntervalSeconds",
+                min=5,
+                max=60,
+                step=5,
+                value=interval_seconds,
+                unit="s",
+            ),
+            ui.Slider("unhealthy_threshold", "UnhealthyThresholdCount", min=2, max=10, step=1, value=2, integer=True),
+            ui.Slider("healthy_threshold", "HealthyThresholdCount", min=2, max=10, step=1, value=5, integer=True),
+            ui.Number("timeout_seconds", "HealthCheckTimeoutSeconds", value=timeout_seconds, unit="s"),
         ],
         view,
     )
@@ -565,10 +605,12 @@ def explore_load_balancer(requests_per_second: float = 60, seed: int = 0) -> ui.
     return ui.explorer(
         "A load balancer, request by request",
         [
-            ui.Choice("scenario", "scenario", list(ELB_SCENARIOS), "all targets healthy"),
-            ui.Toggle("cross_zone", "cross-zone load balancing", True),
-            ui.Slider("deregistration_delay_seconds", "deregistration delay", 0, 300, 10, 30, "s"),
-            ui.Number("idle_timeout_seconds", "idle timeout", 60.0, "s"),
+            ui.Choice("scenario", "scenario", options=list(ELB_SCENARIOS), value="all targets healthy"),
+            ui.Toggle("cross_zone", "cross-zone load balancing", value=True),
+            ui.Slider(
+                "deregistration_delay_seconds", "deregistration delay", min=0, max=300, step=10, value=30, unit="s"
+            ),
+            ui.Number("idle_timeout_seconds", "idle timeout", value=60.0, unit="s"),
         ],
         view,
     )
@@ -603,16 +645,26 @@ def explore_lambda_vs_instance(
             ui.Slider(
                 "duration_ms",
                 "duration per request",
-                1,
-                3000,
-                1,
-                duration_ms,
-                "ms",
+                min=1,
+                max=3000,
+                step=1,
+                value=duration_ms,
+                unit="ms",
                 static_values=[10, 20, 50, 100, 200, 500, 1000, 2000],
             ),
-            ui.Choice("memory_mb", "memory", [128, 256, 512, 1024, 2048, 4096, 10240], memory_mb, "MB"),
-            ui.Number("instance_usd_per_hour", "instance price (t3.medium)", instance_usd_per_hour, "USD/h"),
-            ui.Slider("requests_per_second_per_instance", "one instance serves", 10, 500, 10, 100, "req/s"),
+            ui.Choice(
+                "memory_mb", "memory", options=[128, 256, 512, 1024, 2048, 4096, 10240], value=memory_mb, unit="MB"
+            ),
+            ui.Number("instance_usd_per_hour", "instance price (t3.medium)", value=instance_usd_per_hour, unit="USD/h"),
+            ui.Slider(
+                "requests_per_second_per_instance",
+                "one instance serves",
+                min=10,
+                max=500,
+                step=10,
+                value=100,
+                unit="req/s",
+            ),
         ],
         view,
     )
@@ -638,10 +690,10 @@ def explore_deployment(instances: int = 8, batch_percent: float = 25) -> ui.Expl
     return ui.explorer(
         "Elastic Beanstalk deployment policies",
         [
-            ui.Choice("policy", "DeploymentPolicy", list(beanstalk.DEPLOYMENT_POLICIES), "Rolling"),
-            ui.Number("instances", "instances", instances, integer=True),
-            ui.Slider("batch_percent", "BatchSize", 5, 100, 5, batch_percent, "%"),
-            ui.Slider("launch_minutes", "time to launch an instance", 1, 15, 1, 5, "min"),
+            ui.Choice("policy", "DeploymentPolicy", options=list(beanstalk.DEPLOYMENT_POLICIES), value="Rolling"),
+            ui.Number("instances", "instances", value=instances, integer=True),
+            ui.Slider("batch_percent", "BatchSize", min=5, max=100, step=5, value=batch_percent, unit="%"),
+            ui.Slider("launch_minutes", "time to launch an instance", min=1, max=15, step=1, value=5, unit="min"),
         ],
         view,
     )

@@ -58,17 +58,17 @@ def explore_cache_aside(
             ui.Slider(
                 "cache_capacity_items",
                 "cache size",
-                0,
-                5000,
-                50,
-                cache_capacity_items,
-                "items",
+                min=0,
+                max=5000,
+                step=50,
+                value=cache_capacity_items,
+                unit="items",
                 integer=True,
                 static_values=_with(CACHE_SIZES_ITEMS, cache_capacity_items),
             ),  # fmt: skip
-            ui.Choice("ttl_seconds", "TTL", _ttl_options(ttl_seconds), float(ttl_seconds)),
-            ui.Slider("zipf_exponent", "key popularity skew", 0, 1.6, 0.2, 1.0),
-            ui.Number("db_latency_ms", "database latency", db_latency_ms, "ms"),
+            ui.Choice("ttl_seconds", "TTL", options=_ttl_options(ttl_seconds), value=float(ttl_seconds)),
+            ui.Slider("zipf_exponent", "key popularity skew", min=0, max=1.6, step=0.2, value=1.0),
+            ui.Number("db_latency_ms", "database latency", value=db_latency_ms, unit="ms"),
         ],
         view,
     )
@@ -103,16 +103,18 @@ def explore_node_failure(
             ui.Slider(
                 "nodes",
                 "nodes in the cluster",
-                1,
-                20,
-                1,
-                nodes,
+                min=1,
+                max=20,
+                step=1,
+                value=nodes,
                 integer=True,
                 static_values=_with([1, 2, 3, 4, 6, 8, 12, 20], nodes),
             ),
-            ui.Slider("hit_ratio", "hit ratio", 0.5, 0.99, 0.01, hit_ratio),
-            ui.Number("requests_per_second", "reads", requests_per_second, "reads/s"),
-            ui.Slider("replacement_s", "replacement node joins after", 0, 600, 30, replacement_s, "s"),
+            ui.Slider("hit_ratio", "hit ratio", min=0.5, max=0.99, step=0.01, value=hit_ratio),
+            ui.Number("requests_per_second", "reads", value=requests_per_second, unit="reads/s"),
+            ui.Slider(
+                "replacement_s", "replacement node joins after", min=0, max=600, step=30, value=replacement_s, unit="s"
+            ),
         ],
         view,
     )
@@ -137,9 +139,15 @@ def explore_redis_failover(replicas: int = 1, detection_seconds: float = 15) -> 
         "Redis replication group failover",
         [
             ui.Slider(
-                "replicas", "replicas in the shard", 0, ec.REDIS_MAX_REPLICAS_PER_SHARD, 1, replicas, integer=True
+                "replicas",
+                "replicas in the shard",
+                min=0,
+                max=ec.REDIS_MAX_REPLICAS_PER_SHARD,
+                step=1,
+                value=replicas,
+                integer=True,
             ),
-            ui.Number("detection_seconds", "failure detection", detection_seconds, "s"),
+            ui.Number("detection_seconds", "failure detection", value=detection_seconds, unit="s"),
         ],
         view,
     )
@@ -170,10 +178,10 @@ def explore_distribution(zipf_exponent: float = 1.0, rows: int = 100_000, nodes:
     return ui.explorer(
         "Distribution styles: rows over slices",
         [
-            ui.Slider("zipf_exponent", "distribution-key skew (Zipf)", 0, 2, 0.25, zipf_exponent),
-            ui.Choice("node_type", "node type", ["ra3.large", "ra3.4xlarge", "dc2.large"], "ra3.large"),
-            ui.Slider("nodes", "compute nodes", 1, 16, 1, nodes, integer=True),
-            ui.Number("rows", "rows", rows, integer=True),
+            ui.Slider("zipf_exponent", "distribution-key skew (Zipf)", min=0, max=2, step=0.25, value=zipf_exponent),
+            ui.Choice("node_type", "node type", options=["ra3.large", "ra3.4xlarge", "dc2.large"], value="ra3.large"),
+            ui.Slider("nodes", "compute nodes", min=1, max=16, step=1, value=nodes, integer=True),
+            ui.Number("rows", "rows", value=rows, integer=True),
         ],
         view,
     )
@@ -201,10 +209,19 @@ def explore_join(nodes: int = 2, fact_rows: int = 200_000, dimension_rows: int =
         "Joining a fact table to a dimension table",
         [
             ui.Slider(
-                "nodes", "compute nodes", 1, 16, 1, nodes, integer=True, static_values=_with([1, 2, 4, 8, 16], nodes)
+                "nodes",
+                "compute nodes",
+                min=1,
+                max=16,
+                step=1,
+                value=nodes,
+                integer=True,
+                static_values=_with([1, 2, 4, 8, 16], nodes),
             ),
-            ui.Number("dimension_rows", "dimension table rows", dimension_rows, integer=True),
-            ui.Choice("fact_rows", "fact table rows", [("20,000", 20_000), ("200,000", 200_000)], fact_rows),
+            ui.Number("dimension_rows", "dimension table rows", value=dimension_rows, integer=True),
+            ui.Choice(
+                "fact_rows", "fact table rows", options=[("20,000", 20_000), ("200,000", 200_000)], value=fact_rows
+            ),
         ],
         view,
     )
@@ -246,14 +263,14 @@ def explore_zone_maps(filter_percent: float = 10, seed: int = 0) -> ui.Explorer:
             ui.Slider(
                 "filter_percent",
                 "filter width",
-                0.5,
-                100,
-                0.5,
-                filter_percent,
-                "%",
+                min=0.5,
+                max=100,
+                step=0.5,
+                value=filter_percent,
+                unit="%",
                 static_values=_with([1, 2, 5, 10, 25, 50, 100], filter_percent),
             ),  # fmt: skip
-            ui.Number("filter_start", "filter starts at value", 0, integer=True),
+            ui.Number("filter_start", "filter starts at value", value=0, integer=True),
         ],
         view,
     )
@@ -280,10 +297,17 @@ def explore_copy(nodes: int = 2, total_size_gib: float = 10, node_type: str = "r
         "COPY: split the input into a multiple of the slice count",
         [
             ui.Slider(
-                "nodes", "compute nodes", 1, 16, 1, nodes, integer=True, static_values=_with([1, 2, 4, 8, 16], nodes)
+                "nodes",
+                "compute nodes",
+                min=1,
+                max=16,
+                step=1,
+                value=nodes,
+                integer=True,
+                static_values=_with([1, 2, 4, 8, 16], nodes),
             ),
-            ui.Choice("node_type", "node type", list(rs.SLICES_PER_NODE), node_type),
-            ui.Number("total_size_gib", "data to load", total_size_gib, "GiB"),
+            ui.Choice("node_type", "node type", options=list(rs.SLICES_PER_NODE), value=node_type),
+            ui.Number("total_size_gib", "data to load", value=total_size_gib, unit="GiB"),
         ],
         view,
     )
@@ -319,15 +343,15 @@ def explore_wlm(
             ui.Slider(
                 "queries_per_minute",
                 "queries",
-                5,
-                60,
-                5,
-                queries_per_minute,
-                "per minute",
+                min=5,
+                max=60,
+                step=5,
+                value=queries_per_minute,
+                unit="per minute",
                 static_values=_with([10, 20, 30, 45, 60], queries_per_minute),
             ),  # fmt: skip
-            ui.Slider("long_share", "share of long queries", 0, 0.5, 0.05, long_share),
-            ui.Text("wlm_json", "wlm_json_configuration", wlm_json, rows=3),
+            ui.Slider("long_share", "share of long queries", min=0, max=0.5, step=0.05, value=long_share),
+            ui.Text("wlm_json", "wlm_json_configuration", value=wlm_json, rows=3),
         ],
         view,
     )

@@ -49,12 +49,35 @@ def explore_alarm(
     return ui.explorer(
         "CloudWatch alarm: CPUUtilization, 5-minute periods",
         [
-            ui.Slider("threshold", "threshold", 0, 100, 1, threshold, "%", static_values=THRESHOLD_STEPS),
-            ui.Slider("evaluation_periods", "evaluation periods N", 1, 10, 1, evaluation_periods, integer=True),
-            ui.Number("datapoints_to_alarm", "datapoints to alarm M", datapoints_to_alarm, integer=True),
-            ui.Choice("treat_missing_data", "missing data", list(cw.TREAT_MISSING_DATA), treat_missing_data),
-            ui.Choice("comparison_operator", "operator", list(cw.COMPARISON_OPERATORS), comparison_operator),
-            ui.Slider("missing_fraction", "share of missing datapoints", 0, 0.5, 0.05, missing_fraction),
+            ui.Slider(
+                "threshold",
+                "threshold",
+                min=0,
+                max=100,
+                step=1,
+                value=threshold,
+                unit="%",
+                static_values=THRESHOLD_STEPS,
+            ),
+            ui.Slider(
+                "evaluation_periods",
+                "evaluation periods N",
+                min=1,
+                max=10,
+                step=1,
+                value=evaluation_periods,
+                integer=True,
+            ),
+            ui.Number("datapoints_to_alarm", "datapoints to alarm M", value=datapoints_to_alarm, integer=True),
+            ui.Choice(
+                "treat_missing_data", "missing data", options=list(cw.TREAT_MISSING_DATA), value=treat_missing_data
+            ),
+            ui.Choice(
+                "comparison_operator", "operator", options=list(cw.COMPARISON_OPERATORS), value=comparison_operator
+            ),
+            ui.Slider(
+                "missing_fraction", "share of missing datapoints", min=0, max=0.5, step=0.05, value=missing_fraction
+            ),
         ],
         view,
     )
@@ -81,8 +104,8 @@ def explore_template(preset: str = "web app", custom_template: str = "") -> ui.E
     return ui.explorer(
         "CloudFormation template analyser",
         [
-            ui.Choice("preset", "template", list(SAMPLE_TEMPLATES), preset),
-            ui.Text("custom_template", "your template (JSON or YAML)", custom_template, rows=8),
+            ui.Choice("preset", "template", options=list(SAMPLE_TEMPLATES), value=preset),
+            ui.Text("custom_template", "your template (JSON or YAML)", value=custom_template, rows=8),
         ],
         view,
     )
@@ -113,8 +136,8 @@ def explore_rollback(template_name: str = "web app", fail_resource: str = "Datab
     return ui.explorer(
         f"Stack create and rollback: the {template_name!r} template",
         [
-            ui.Choice("fail_resource", "resource that fails", ["(none)", *resources], fail_resource),
-            ui.Toggle("jitter", "jitter durations (seeded)", False),
+            ui.Choice("fail_resource", "resource that fails", options=["(none)", *resources], value=fail_resource),
+            ui.Toggle("jitter", "jitter durations (seeded)", value=False),
         ],
         view,
     )
@@ -135,7 +158,7 @@ def explore_config_timeline(hour: int = 10) -> ui.Explorer:
 
     return ui.explorer(
         "AWS Config: compliance over a day of changes",
-        [ui.Slider("hour", "time of day (UTC hour)", 0, 23, 1, hour, "h", integer=True)],
+        [ui.Slider("hour", "time of day (UTC hour)", min=0, max=23, step=1, value=hour, unit="h", integer=True)],
         view,
     )
 
@@ -161,11 +184,13 @@ def explore_trusted_advisor(
     return ui.explorer(
         "Trusted Advisor: the free checks",
         [
-            ui.Slider("running_instances", "running instances", 0, 6, 1, running_instances, integer=True),
-            ui.Number("instance_limit", "instance quota", instance_limit, integer=True),
-            ui.Choice("open_port", "port open to 0.0.0.0/0", OPEN_PORTS, open_port),
-            ui.Toggle("root_mfa", "root MFA enabled", root_mfa),
-            ui.Number("iam_users", "IAM users", iam_users, integer=True),
+            ui.Slider(
+                "running_instances", "running instances", min=0, max=6, step=1, value=running_instances, integer=True
+            ),
+            ui.Number("instance_limit", "instance quota", value=instance_limit, integer=True),
+            ui.Choice("open_port", "port open to 0.0.0.0/0", options=OPEN_PORTS, value=open_port),
+            ui.Toggle("root_mfa", "root MFA enabled", value=root_mfa),
+            ui.Number("iam_users", "IAM users", value=iam_users, integer=True),
         ],
         view,
     )

@@ -36,8 +36,8 @@ def explore_responsibility(service_set: str = "EC2 vs RDS vs S3", custom_service
     return ui.explorer(
         "Shared responsibility: who secures what",
         [
-            ui.Choice("service_set", "services", list(SERVICE_SETS), service_set),
-            ui.Text("custom_services", "or type services (EC2, RDS, S3, Lambda)", custom_services),
+            ui.Choice("service_set", "services", options=list(SERVICE_SETS), value=service_set),
+            ui.Text("custom_services", "or type services (EC2, RDS, S3, Lambda)", value=custom_services),
         ],
         view,
     )
@@ -124,11 +124,11 @@ def explore_policy(
     return ui.explorer(
         "IAM policy evaluator: why allowed, why denied",
         [
-            ui.Choice("action", "action", actions, action),
-            ui.Text("custom_action", "or type an action", ""),
-            ui.Text("resource", "resource ARN", resource),
-            ui.Text("policy_json", "identity policy (JSON)", policy_json, rows=16),
-            ui.Text("context_json", "request context (JSON)", context_json, rows=2),
+            ui.Choice("action", "action", options=actions, value=action),
+            ui.Text("custom_action", "or type an action", value=""),
+            ui.Text("resource", "resource ARN", value=resource),
+            ui.Text("policy_json", "identity policy (JSON)", value=policy_json, rows=16),
+            ui.Text("context_json", "request context (JSON)", value=context_json, rows=2),
         ],
         view,
     )
@@ -187,11 +187,11 @@ def explore_decision_grid(
     return ui.explorer(
         "IAM decisions over actions x resources",
         [
-            ui.Choice("preset", "policy", list(GRID_PRESETS), preset),
-            ui.Text("custom_policy_json", "or paste a policy (JSON)", custom_policy_json, rows=6),
-            ui.Text("actions", "actions (comma-separated)", actions),
-            ui.Text("resources", "resources (comma-separated)", resources),
-            ui.Text("context_json", "request context (JSON)", context_json),
+            ui.Choice("preset", "policy", options=list(GRID_PRESETS), value=preset),
+            ui.Text("custom_policy_json", "or paste a policy (JSON)", value=custom_policy_json, rows=6),
+            ui.Text("actions", "actions (comma-separated)", value=actions),
+            ui.Text("resources", "resources (comma-separated)", value=resources),
+            ui.Text("context_json", "request context (JSON)", value=context_json),
         ],
         view,
     )
@@ -232,11 +232,20 @@ def explore_credential_lifetime(
     return ui.explorer(
         "Temporary credentials: how long do they last?",
         [
-            ui.Choice("api", "STS API", list(apis), api),
-            ui.Number("requested_seconds", "DurationSeconds", requested_seconds, "s", integer=True),
-            ui.Choice("caller", "caller", list(credentials.CALLERS), caller),
-            ui.Slider("role_max_session_hours", "role MaxSessionDuration", 1, 12, 1, role_max_session_hours, "h", True),
-            ui.Toggle("role_chaining", "role chaining", role_chaining),
+            ui.Choice("api", "STS API", options=list(apis), value=api),
+            ui.Number("requested_seconds", "DurationSeconds", value=requested_seconds, unit="s", integer=True),
+            ui.Choice("caller", "caller", options=list(credentials.CALLERS), value=caller),
+            ui.Slider(
+                "role_max_session_hours",
+                "role MaxSessionDuration",
+                min=1,
+                max=12,
+                step=1,
+                value=role_max_session_hours,
+                unit="h",
+                integer=True,
+            ),
+            ui.Toggle("role_chaining", "role chaining", value=role_chaining),
         ],
         view,
     )
@@ -260,9 +269,9 @@ def explore_key_rotation(apps_missed: int = 1, app_count: int = 4, disable_befor
     return ui.explorer(
         "Rotating an access key safely",
         [
-            ui.Slider("apps_missed", "applications forgotten", 0, 4, 1, apps_missed, integer=True),
-            ui.Number("app_count", "applications using the key", app_count, integer=True),
-            ui.Toggle("disable_before_delete", "disable before delete", disable_before_delete),
+            ui.Slider("apps_missed", "applications forgotten", min=0, max=4, step=1, value=apps_missed, integer=True),
+            ui.Number("app_count", "applications using the key", value=app_count, integer=True),
+            ui.Toggle("disable_before_delete", "disable before delete", value=disable_before_delete),
         ],
         view,
     )
@@ -288,15 +297,15 @@ def explore_kms_rotation(rotation_period_days: int = 365, years: int = 5) -> ui.
             ui.Slider(
                 "rotation_period_days",
                 "rotation period",
-                90,
-                2560,
-                5,
-                rotation_period_days,
-                "days",
-                True,
+                min=90,
+                max=2560,
+                step=5,
+                value=rotation_period_days,
+                unit="days",
+                integer=True,
                 static_values=[90, 180, 365, 730, 1095, 1825, 2560],
             ),
-            ui.Number("years", "years shown", years, "years", integer=True),
+            ui.Number("years", "years shown", value=years, unit="years", integer=True),
         ],
         view,
     )
@@ -326,15 +335,15 @@ def explore_envelope_calls(
             ui.Slider(
                 "data_key_reuse",
                 "objects per data key",
-                1,
-                10_000,
-                1,
-                data_key_reuse,
+                min=1,
+                max=10_000,
+                step=1,
+                value=data_key_reuse,
                 integer=True,
                 static_values=[1, 10, 100, 1000, 10_000],
             ),
-            ui.Number("object_count", "objects", object_count, integer=True),
-            ui.Number("object_size_kib", "object size", object_size_kib, "KiB", integer=True),
+            ui.Number("object_count", "objects", value=object_count, integer=True),
+            ui.Number("object_size_kib", "object size", value=object_size_kib, unit="KiB", integer=True),
         ],
         view,
     )
@@ -360,9 +369,20 @@ def explore_mfa_drift(drift_seconds: int = 20, window_steps: int = 1, delay_seco
     return ui.explorer(
         "MFA codes and clock drift",
         [
-            ui.Slider("drift_seconds", "device clock drift", -120, 120, 10, drift_seconds, "s", True),
-            ui.Slider("window_steps", "server window", 0, 2, 1, window_steps, "steps", True),
-            ui.Number("delay_seconds", "typing delay", delay_seconds, "s"),
+            ui.Slider(
+                "drift_seconds",
+                "device clock drift",
+                min=-120,
+                max=120,
+                step=10,
+                value=drift_seconds,
+                unit="s",
+                integer=True,
+            ),
+            ui.Slider(
+                "window_steps", "server window", min=0, max=2, step=1, value=window_steps, unit="steps", integer=True
+            ),
+            ui.Number("delay_seconds", "typing delay", value=delay_seconds, unit="s"),
         ],
         view,
     )
@@ -392,8 +412,8 @@ def explore_cloudtrail(how: str = "modify_log", target: int = 1, hours: int = 4,
     return ui.explorer(
         "CloudTrail log file integrity",
         [
-            ui.Choice("how", "tampering", TAMPERING, how),
-            ui.Number("target", "which file (index)", target, integer=True),
+            ui.Choice("how", "tampering", options=TAMPERING, value=how),
+            ui.Number("target", "which file (index)", value=target, integer=True),
         ],
         view,
     )
@@ -423,17 +443,23 @@ def explore_waf_rate_rule(
             ui.Slider(
                 "limit",
                 "limit per window",
-                10,
-                2000,
-                10,
-                limit,
-                "requests",
-                True,
+                min=10,
+                max=2000,
+                step=10,
+                value=limit,
+                unit="requests",
+                integer=True,
                 static_values=[10, 20, 50, 100, 200, 500, 1000, 2000],
             ),
-            ui.Choice("window_seconds", "evaluation window", list(waf.EVALUATION_WINDOWS_SECONDS), window_seconds, "s"),
-            ui.Number("attacker_rps", "attacker rate", attacker_rps, "requests/s"),
-            ui.Number("client_rps", "normal client rate", client_rps, "requests/s"),
+            ui.Choice(
+                "window_seconds",
+                "evaluation window",
+                options=list(waf.EVALUATION_WINDOWS_SECONDS),
+                value=window_seconds,
+                unit="s",
+            ),
+            ui.Number("attacker_rps", "attacker rate", value=attacker_rps, unit="requests/s"),
+            ui.Number("client_rps", "normal client rate", value=client_rps, unit="requests/s"),
         ],
         view,
     )

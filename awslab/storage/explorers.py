@@ -36,8 +36,16 @@ def explore_consistency(mean_propagation_ms: float = 200, replicas: int = 3, see
     return ui.explorer(
         "Consistency: how long can a read be stale?",
         [
-            ui.Slider("mean_propagation_ms", "mean propagation delay", 0, 500, 50, mean_propagation_ms, "ms"),
-            ui.Slider("replicas", "replicas", 1, 6, 1, replicas, integer=True),
+            ui.Slider(
+                "mean_propagation_ms",
+                "mean propagation delay",
+                min=0,
+                max=500,
+                step=50,
+                value=mean_propagation_ms,
+                unit="ms",
+            ),
+            ui.Slider("replicas", "replicas", min=1, max=6, step=1, value=replicas, integer=True),
         ],
         view,
     )
@@ -64,9 +72,11 @@ def explore_durability(
     return ui.explorer(
         "Durability: expected object loss",
         [
-            ui.Slider("years", "years stored", 1_000, 20_000, 1_000, years, "years", integer=True),
-            ui.Number("object_count", "objects stored", object_count, integer=True),
-            ui.Slider("nines", "durability nines", 9, 12, 1, 11, integer=True),
+            ui.Slider(
+                "years", "years stored", min=1_000, max=20_000, step=1_000, value=years, unit="years", integer=True
+            ),
+            ui.Number("object_count", "objects stored", value=object_count, integer=True),
+            ui.Slider("nines", "durability nines", min=9, max=12, step=1, value=11, integer=True),
         ],
         view,
     )
@@ -124,16 +134,20 @@ def explore_policy_comparison(
             ui.Slider(
                 "gets_per_month",
                 "reads per object per month (when new)",
-                0,
-                10,
-                0.5,
-                gets_per_month,
+                min=0,
+                max=10,
+                step=0.5,
+                value=gets_per_month,
                 static_values=[0, 0.1, 0.5, 1, 2, 3, 5, 10],
             ),
-            ui.Choice("object_size_kib", "object size", SIZE_CHOICES_KIB, object_size_kib),
-            ui.Slider("half_life_days", "read rate halves every", 0, 180, 15, half_life_days, "days"),
-            ui.Number("object_count", "objects", object_count, integer=True),
-            ui.Slider("horizon_days", "horizon", 90, 1825, 5, horizon_days, "days", integer=True),
+            ui.Choice("object_size_kib", "object size", options=SIZE_CHOICES_KIB, value=object_size_kib),
+            ui.Slider(
+                "half_life_days", "read rate halves every", min=0, max=180, step=15, value=half_life_days, unit="days"
+            ),
+            ui.Number("object_count", "objects", value=object_count, integer=True),
+            ui.Slider(
+                "horizon_days", "horizon", min=90, max=1825, step=5, value=horizon_days, unit="days", integer=True
+            ),
         ],
         view,
     )
@@ -170,11 +184,11 @@ def explore_lifecycle_policy(
     return ui.explorer(
         "A lifecycle policy, month by month",
         [
-            ui.Choice("preset", "policy", list(PRESET_POLICIES), preset),
-            ui.Text("custom_policy_json", "or paste a LifecycleConfiguration (JSON)", custom_policy_json, rows=6),
-            ui.Slider("gets_per_month", "reads per object per month (when new)", 0, 10, 0.5, 1.0),
-            ui.Number("object_count", "objects", object_count, integer=True),
-            ui.Choice("object_size_kib", "object size", SIZE_CHOICES_KIB, object_size_kib),
+            ui.Choice("preset", "policy", options=list(PRESET_POLICIES), value=preset),
+            ui.Text("custom_policy_json", "or paste a LifecycleConfiguration (JSON)", value=custom_policy_json, rows=6),
+            ui.Slider("gets_per_month", "reads per object per month (when new)", min=0, max=10, step=0.5, value=1.0),
+            ui.Number("object_count", "objects", value=object_count, integer=True),
+            ui.Choice("object_size_kib", "object size", options=SIZE_CHOICES_KIB, value=object_size_kib),
         ],
         view,
         main="preset",
@@ -220,17 +234,24 @@ def explore_multipart(
             ui.Slider(
                 "object_size_gib",
                 "object size",
-                1,
-                100,
-                1,
-                object_size_gib,
-                "GiB",
+                min=1,
+                max=100,
+                step=1,
+                value=object_size_gib,
+                unit="GiB",
                 static_values=[1, 2, 4, 5, 8, 16, 32, 64, 100],
             ),
-            ui.Choice("part_size_mib", "part size", [("automatic", 0)] + [(f"{m} MiB", m) for m in candidate_mib], 0),
-            ui.Slider("bandwidth_mbps", "bandwidth", 50, 2000, 50, bandwidth_mbps, "Mbit/s"),
-            ui.Slider("parallel_streams", "parallel streams", 1, 32, 1, parallel_streams, integer=True),
-            ui.Number("failures_per_gib", "failures per GiB sent", failures_per_gib),
+            ui.Choice(
+                "part_size_mib",
+                "part size",
+                options=[("automatic", 0)] + [(f"{m} MiB", m) for m in candidate_mib],
+                value=0,
+            ),
+            ui.Slider("bandwidth_mbps", "bandwidth", min=50, max=2000, step=50, value=bandwidth_mbps, unit="Mbit/s"),
+            ui.Slider(
+                "parallel_streams", "parallel streams", min=1, max=32, step=1, value=parallel_streams, integer=True
+            ),
+            ui.Number("failures_per_gib", "failures per GiB sent", value=failures_per_gib),
         ],
         view,
     )
@@ -260,23 +281,23 @@ def explore_presign_expiry(expires_in_hours: float = 24, credential_hours: float
             ui.Slider(
                 "check_after_hours",
                 "request made after",
-                0,
-                168,
-                6,
-                6,
-                "h",
+                min=0,
+                max=168,
+                step=6,
+                value=6,
+                unit="h",
                 static_values=[0, 6, 12, 18, 24, 48, 96, 168],
             ),
-            ui.Number("expires_in_hours", "X-Amz-Expires", expires_in_hours, "h"),
+            ui.Number("expires_in_hours", "X-Amz-Expires", value=expires_in_hours, unit="h"),
             ui.Choice(
                 "credential_hours",
                 "signed with",
-                [
+                options=[
                     ("an IAM user's long-term keys", 0),
                     ("a role session lasting 1 h", 1),
                     ("a role session lasting 12 h", 12),
                 ],
-                credential_hours,
+                value=credential_hours,
             ),
         ],
         view,

@@ -1,0 +1,175 @@
+"""Plotly figures for the application-services models: fleets, polling, fan-out, workflow history, throttling."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from awslab import theme
+from awslab.app_services.apigateway import ThrottleResult
+from awslab.app_services.sns import Delivery, Topic
+from awslab.app_services.sqs_fleet import FleetResult, PollingCost
+from awslab.app_services.swf import WorkflowRun
+
+
+def fleet_figure(result: FleetResult, title: str = "Consumer fleet on an SQS queue") -> go.Figure:
+    """Queue depth (visible, in flight) and age of the oldest message over time, in two stacked panels."""
+    times = theme.rounded(result.times_seconds)
+    # Two y-axes on split domains rather than make_subplots: the same picture, built several times faster.
+    fig = go.Figure(
+        [
+            go.Scatter(x=times, y=theme.rounded(result.visible), name="visible", mode="lines"),
+            go.Scatter(x=times, y=theme.rounded(result.in_flight), name="in flight", mode="lines"),
+            go.Scatter(
+                x=times, y=theme.rounded(result.oldest_message_age_seconds), name="oldest age", mode="lines", yaxis="y2"
+            ),
+        ]
+    )
+    summary = (
+        f"sent {result.messages_sent:,} · deleted {result.deleted:,} · DLQ {result.dead_lettered:,} · "
+        f"duplicates {result.duplicate_processings:,}"
+    )
+    fig.update_layout(
+        title=f"{title}<br><sup>{summary}</sup>",
+        xaxis=dict(title="time (s)", anchor="y2"),
+        yaxis=dict(title="messages in the queue", domain=[0.56, 1.0], rangemode="tozero"),
+        yaxis2=dict(title="oldest message age (s)", domain=[0.0, 0.44], rangemode="tozero"),
+    )
+    return theme.apply(fig, height=520)
+
+
+def visibility_sweep_figure(table: pd.DataFrame) -> go.Figure:
+    """Duplicate processings and p99 latency against the visibility timeout (one row per timeout)."""
+    timeouts = theme.rounded(table["visibility_timeout_seconds"])
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=timeouts,
+            y=theme.rounded(table["duplicate_processings"]),
+            name="duplicate processings",
+            mode="lines+markers",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=timeouts,
+            y=theme.rounded(table["latency_seconds_p99"]),
+            name="p99 latency (s)",
+            mode="lines+markers",
+            yaxis="y2",
+        )
+    )
+    fig.update_layout(
+        title="Choosing the visibility timeout",
+        xaxis=dict(title="visibility timeout (s)", type="log"),
+        yaxis=dict(title="duplicate processings", rangemode="tozero"),
+        yaxis2=dict(title="p99 send-to-delete latency (s)", overlaying="y", side="right", rangemode="tozero"),
+    )
+    return theme.apply(fig)
+
+
+def polling_figure(costs: list[PollingCost], title: str = "Short vs long polling") -> go.Figure:
+    """Receive requests a month (total and empty) and their cost, one bar group per wait time."""
+    labels = ["short poll" if c.wait_time_seconds == 0 else f"long poll {c.wait_time_seconds:g} s" for c in costs]
+    fig = make_subplots(rows=1, cols=2, subplot_titles=("ReceiveMessage requests a month", "Cost a month"))
+    fig.add_trace(
+        go.Bar(x=labels, y=theme.rounded([c.receive_requests_per_month for c in costs]), name="all receives"), 1, 1
+    )
+    fig.add_trace(
+        go.Bar(x=labels, y=theme.rounded([c.empty_receives_per_month for c in costs]), name="empty receives"), 1, 1
+    )
+    fig.add_trace(
+        go.Bar(x=labels, y=theme.rounded([c.usd_per_month for c in costs]), name="USD", showlegend=False), 1, 2
+    )
+    fig.update_yaxes(title_text="requests / month", row=1, col=1)
+    fig.update_yaxes(title_text="USD / month (us-east-1 list)", row=1, col=2)
+    fig.update_layout(title=title, barmode="group")
+    return theme.apply(fig)
+
+
+def fanout_figure(topic: Topic, deliveries: list[Delivery] | None = None) -> go.Figure:
+    """A topic and its subscriptions drawn as a fan; with ``deliveries``, filtered-out ones are greyed."""
+    count = len(topic.subscriptions)
+    ys = [1 - i / max(count - 1, 1) for i in range(count)] if count > 1 else [0.5]
+    fig = go.Figure()
+    for index, (subscription, y) in enumerate(zip(topic.subscriptions, ys, strict=True)):
+        delivered = deliveries[index].delivered if deliveries else True
+        color = theme.AWS_ORANGE if delivered else "#c9ced6"
+        fig.add_trace(
+            go.Scatter(
+                x=[0, 1],
+                y=[0.5, round(y, 6)],
+                mode="lines",
+                line=dict(color=color, width=3),
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+        text = f"{subscription.protocol}: {subscription.endpoint}"
+        if subscription.filter_policy:
+            text += "<br><sup>filter " + ", ".join(subscription.filter_policy) + "</sup>"
+        fig.add_annotation(x=1.02, y=round(y, 6), text=text, showarrow=False, xanchor="left", align="left")
+    fig.add_trace(
+        go.Scatter(
+            x=[0],
+            y=[0.5],
+            mode="markers+text",
+            text=[f"topic {topic.name}"],
+            textposition="middle left",
+            marker=dict(size=26, color=theme.AWS_ORANGE),
+            showlegend=False,
+        )
+    )
+    fig.update_xaxes(visible=False, range=[-0.6, 1.9])
+    fig.update_yaxes(visible=False, range=[-0.15, 1.15])
+    fig.update_layout(title="SNS fan-out: each subscription gets its own copy")
+    return theme.apply(fig, height=max(300, 90 * count))
+
+
+def workflow_figure(run: WorkflowRun) -> go.Figure:
+    """The workflow history as a timeline: one marker per event, grouped by kind of event."""
+    groups = {"Decision": "decider", "Activity": "activity worker", "Timer": "timer", "Workflow": "workflow"}
+    fig = go.Figure()
+    for prefix, lane in groups.items():
+        events = [e for e in run.history if e["eventType"].startswith(prefix)]
+        fig.add_trace(
+            go.Scatter(
+                x=[e["eventTimestamp"] for e in events],
+                y=[lane] * len(events),
+                mode="markers",
+                name=lane,
+                text=[f"{e['eventId']}: {e['eventType']}" for e in events],
+                hovertemplate="%{text}<br>t=%{x} s<extra></extra>",
+                marker=dict(
+                    size=11,
+                    symbol=[
+                        "x" if "Failed" in e["eventType"] or "TimedOut" in e["eventType"] else "circle" for e in events
+                    ],
+                ),
+            )
+        )
+    fig.update_layout(
+        title=f"SWF workflow history: {run.status} after {run.duration_seconds:g} s, {len(run.history)} events",
+        xaxis_title="time since start (s)",
+        yaxis_title="",
+    )
+    return theme.apply(fig, height=360)
+
+
+def throttle_figure(result: ThrottleResult, rate_limit: float, burst_limit: int) -> go.Figure:
+    """Requests offered, accepted and throttled (429) per second against the steady rate limit."""
+    seconds = theme.rounded(result.second_starts)
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=seconds, y=theme.rounded(result.accepted_per_second), name="accepted"))
+    fig.add_trace(
+        go.Bar(x=seconds, y=theme.rounded(result.throttled_per_second), name="throttled (429)", marker_color="#d62728")
+    )
+    fig.add_hline(y=float(rate_limit), line_dash="dash", annotation_text=f"rate limit {rate_limit:g}/s")
+    fig.update_layout(
+        title=f"API Gateway token bucket: rate {rate_limit:g}/s, burst {burst_limit:g}",
+        barmode="stack",
+        xaxis_title="time (s)",
+        yaxis_title="requests per second",
+    )
+    return theme.apply(fig)

@@ -1,0 +1,327 @@
+"""Network ACLs (stateless, numbered, first match) and security groups (stateful, allow-only) in AWS's shapes.
+
+NACL entries use ``describe-network-acls``' ``Entries`` shape; security group rules use ``IpPermissions``.
+In both, a flow's ``protocol`` is an AWS protocol number as a string ("6", "17", "1", "-1") or "tcp"/"udp"/"icmp";
+``port`` is the destination port (the ICMP type for ICMP). A flow with protocol "-1" asks "is ALL traffic allowed",
+so only rules that cover every protocol match it.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+
+from awslab import validate
+from awslab.networking.cidr import parse_address
+
+# VPC User Guide, "Network ACL rules" (nacl-rules.html), read 2026-11-27: rules 1-32766, lowest first,
+# the first match decides, the final "*" rule (shown as 32767) denies; return traffic needs its own rule.
+NACL_MIN_RULE = 1
+NACL_MAX_RULE = 32766
+NACL_DEFAULT_DENY_RULE = 32767
+# IPv6 default rules of a NACL are shown with rule number 32768.
+NACL_DEFAULT_DENY_RULE_IPV6 = 32768
+# nacl-ephemeral-ports (vpc-network-acls.html#nacl-ephemeral-ports), read 2026-11-27: client source ports by OS
+# and service. AWS's advice for a NACL that must admit every kind of client is 1024-65535.
+EPHEMERAL_PORTS = {
+    "aws-recommended": (1024, 65535),
+    "linux": (32768, 60999),
+    "windows": (49152, 65535),
+    "nat-gateway": (1024, 65535),
+    "elastic-load-balancing": (1024, 65535),
+}
+# Amazon VPC quotas (amazon-vpc-limits.html), read 2026-11-27.
+SG_RULES_PER_DIRECTION = 60
+SG_PER_NETWORK_INTERFACE = 5
+NACL_RULES_PER_DIRECTION = 20
+
+PROTOCOL_NAMES = {"tcp": "6", "udp": "17", "icmp": "1", "icmpv6": "58", "all": "-1"}
+_PORTED = {"6", "17"}
+_ICMP = {"1", "58"}
+
+
+def normalize_protocol(name: str, protocol: str) -> str:
+    """AWS's protocol number as a string ("6", "17", "1", "-1", ...) for a number or a name like "tcp"."""
+    text = str(protocol).strip().lower() if isinstance(protocol, (str, int)) else None
+    if text in PROTOCOL_NAMES:
+        return PROTOCOL_NAMES[text]
+    if text is not None and (text == "-1" or (text.isdigit() and 0 <= int(text) <= 255)):
+        return str(int(text))
+    raise ValueError(f"{name}={protocol!r} is not a protocol: use 'tcp', 'udp', 'icmp', '-1' (all) or a number 0-255")
+
+
+def _check_port(port: int) -> int:
+    return validate.integer("port", port, minimum=0, maximum=65535)
+
+
+def protocol_matches(rule_protocol: str, flow_protocol: str) -> bool:
+    """True when a rule for ``rule_protocol`` covers a flow of ``flow_protocol`` (both AWS numbers)."""
+    return rule_protocol == "-1" or rule_protocol == flow_protocol
+
+
+def _address_in(cidr: str, address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    network = ipaddress.ip_network(cidr, strict=False)
+    return network.version == address.version and address in network
+
+
+@dataclass(frozen=True)
+class NaclDecision:
+    """A network ACL verdict: allowed or not, the rule number that decided (32767 = the final deny) and why."""
+
+    allowed: bool
+    rule_number: int
+    entry: dict | None
+    explanation: str
+
+
+def describe_nacl_entry(entry: dict) -> str:
+    """One-line human reading of a NACL entry, e.g. 'rule 100 allow tcp 443 from 0.0.0.0/0'."""
+    proto = protocol_label(str(entry.get("Protocol", "-1")))
+    ports = ""
+    if str(entry.get("Protocol")) in _PORTED and "PortRange" in entry:
+        low, high = entry["PortRange"]["From"], entry["PortRange"]["To"]
+        ports = f" {low}" if low == high else f" {low}-{high}"
+    cidr = entry.get("CidrBlock") or entry.get("Ipv6CidrBlock")
+    side = "to" if entry.get("Egress") else "from"
+    return f"rule {entry['RuleNumber']} {entry['RuleAction']} {proto}{ports} {side} {cidr}"
+
+
+def protocol_label(number: str) -> str:
+    """A protocol number's usual name ("6" -> "tcp", "-1" -> "all"), or "protocol N" for the rest."""
+    names = {v: k for k, v in PROTOCOL_NAMES.items()}
+    return names.get(number, f"protocol {number}")
+
+
+def _nacl_entry_matches(entry: dict, protocol: str, port: int, address) -> bool:
+    rule_protocol = normalize_protocol("Protocol", entry.get("Protocol", "-1"))
+    if not protocol_matches(rule_protocol, protocol):
+        return False
+    cidr = entry.get("CidrBlock") or entry.get("Ipv6CidrBlock")
+    if cidr is None or not _address_in(cidr, address):
+        return False
+    if rule_protocol in _PORTED and "PortRange" in entry:
+        return entry["PortRange"]["From"] <= port <= entry["PortRange"]["To"]
+    if rule_protocol in _ICMP and "IcmpTypeCode" in entry:
+        icmp_type = entry["IcmpTypeCode"].get("Type", -1)
+        return icmp_type == -1 or icmp_type == port
+    return True
+
+
+def evaluate_nacl(entries: list[dict], *, egress: bool, protocol: str, port: int, address: str) -> NaclDecision:
+    """Evaluate a network ACL for one packet: rules of that direction, lowest number first, first match wins.
+
+    ``address`` is the far end of the packet: the source for inbound rules, the destination for outbound ones.
+    """
+    if not isinstance(egress, bool):
+        raise ValueError(f"egress must be True (outbound rules) or False (inbound rules), got {egress!r}")
+    flow_protocol = normalize_protocol("protocol", protocol)
+    port = _check_port(port)
+    target = parse_address("address", address)
+    seen: set[int] = set()
+    ordered = []
+    for entry in entries:
+        if not isinstance(entry, dict) or "RuleNumber" not in entry or "RuleAction" not in entry:
+            raise ValueError(
+                f"entries must be describe-network-acls Entries (RuleNumber, RuleAction, ...), got {entry!r}"
+            )
+        if bool(entry.get("Egress", False)) != egress:
+            continue
+        number = validate.integer(
+            "RuleNumber", entry["RuleNumber"], minimum=NACL_MIN_RULE, maximum=NACL_DEFAULT_DENY_RULE_IPV6
+        )
+        validate.choice("RuleAction", entry["RuleAction"], ("allow", "deny"))
+        if number in seen and number < NACL_DEFAULT_DENY_RULE:
+            raise ValueError(
+                f"RuleNumber={number} appears twice in the {'outbound' if egress else 'inbound'} rules; "
+                "AWS allows each number once per direction"
+            )
+        seen.add(number)
+        ordered.append(entry)
+    for entry in sorted(ordered, key=lambda e: e["RuleNumber"]):
+        if _nacl_entry_matches(entry, flow_protocol, port, target):
+            if entry["RuleNumber"] >= NACL_DEFAULT_DENY_RULE:
+                break
+            allowed = entry["RuleAction"] == "allow"
+            verdict = "allowed" if allowed else "denied"
+            return NaclDecision(
+                allowed, int(entry["RuleNumber"]), entry, f"{describe_nacl_entry(entry)} is the first match: {verdict}"
+            )
+    return NaclDecision(False, NACL_DEFAULT_DENY_RULE, None, "no numbered rule matches, so the final * rule denies it")
+
+
+def default_nacl_entries() -> list[dict]:
+    """The entries of a VPC's default network ACL: rule 100 allows everything both ways, then the * deny."""
+    entries = []
+    for egress in (False, True):
+        entries.append(
+            {"RuleNumber": 100, "Protocol": "-1", "RuleAction": "allow", "Egress": egress, "CidrBlock": "0.0.0.0/0"}
+        )
+        entries.append(
+            {
+                "RuleNumber": NACL_DEFAULT_DENY_RULE,
+                "Protocol": "-1",
+                "RuleAction": "deny",
+                "Egress": egress,
+                "CidrBlock": "0.0.0.0/0",
+            }
+        )
+    return entries
+
+
+def nacl_entry(
+    rule_number: int,
+    action: str,
+    *,
+    egress: bool,
+    cidr: str,
+    protocol: str = "tcp",
+    from_port: int | None = None,
+    to_port: int | None = None,
+) -> dict:
+    """A NACL entry in describe-network-acls shape; a TCP/UDP rule without ports covers 0-65535."""
+    number = validate.integer("rule_number", rule_number, minimum=NACL_MIN_RULE, maximum=NACL_MAX_RULE)
+    entry = {
+        "RuleNumber": number,
+        "Protocol": normalize_protocol("protocol", protocol),
+        "RuleAction": validate.choice("action", action, ("allow", "deny")),
+        "Egress": bool(egress),
+        "CidrBlock": cidr,
+    }
+    if entry["Protocol"] in _PORTED:
+        low = _check_port(0 if from_port is None else from_port)
+        high = _check_port(65535 if from_port is None else (low if to_port is None else to_port))
+        if high < low:
+            raise ValueError(f"to_port={high} is below from_port={low}")
+        entry["PortRange"] = {"From": low, "To": high}
+    return entry
+
+
+@dataclass(frozen=True)
+class SgMatch:
+    """Which security group rule allowed a flow (group_id None when the rules were given bare)."""
+
+    group_id: str | None
+    permission: dict
+    source: str
+
+    def describe(self) -> str:
+        """A one-line reading of the matching rule."""
+        proto = protocol_label(normalize_protocol("IpProtocol", self.permission.get("IpProtocol", "-1")))
+        low, high = self.permission.get("FromPort"), self.permission.get("ToPort")
+        ports = "" if low in (None, -1) else (f" {low}" if low == high else f" {low}-{high}")
+        where = f"{self.group_id}: " if self.group_id else ""
+        return f"{where}allow {proto}{ports} for {self.source}"
+
+
+def _permission_covers(permission: dict, protocol: str, port: int) -> bool:
+    rule_protocol = normalize_protocol("IpProtocol", permission.get("IpProtocol", "-1"))
+    if not protocol_matches(rule_protocol, protocol):
+        return False
+    if rule_protocol in _PORTED:
+        low, high = permission.get("FromPort", 0), permission.get("ToPort", 65535)
+        return low <= port <= high
+    if rule_protocol in _ICMP:
+        icmp_type = permission.get("FromPort", -1)
+        return icmp_type in (-1, None) or icmp_type == port
+    return True
+
+
+def match_security_group(
+    ip_permissions: list[dict],
+    *,
+    protocol: str,
+    port: int,
+    address: str,
+    peer_group_ids: list[str] | tuple[str, ...] = (),
+    group_id: str | None = None,
+    prefix_lists: dict[str, list[str]] | None = None,
+) -> SgMatch | None:
+    """The first rule in ``ip_permissions`` allowing the flow, or None (security groups have no deny rules).
+
+    ``peer_group_ids`` are the groups attached to the far end's network interface; a rule that references one of
+    them (UserIdGroupPairs) allows the flow whatever its address.
+    """
+    flow_protocol = normalize_protocol("protocol", protocol)
+    port = _check_port(port)
+    peer = parse_address("address", address)
+    lists = prefix_lists or {}
+    for permission in ip_permissions:
+        if not isinstance(permission, dict) or "IpProtocol" not in permission:
+            raise ValueError(
+                f"ip_permissions must hold IpPermissions dicts (IpProtocol, FromPort, ...), got {permission!r}"
+            )
+        if not _permission_covers(permission, flow_protocol, port):
+            continue
+        for item in permission.get("IpRanges", []):
+            if _address_in(item["CidrIp"], peer):
+                return SgMatch(group_id, permission, item["CidrIp"])
+        for item in permission.get("Ipv6Ranges", []):
+            if _address_in(item["CidrIpv6"], peer):
+                return SgMatch(group_id, permission, item["CidrIpv6"])
+        for item in permission.get("UserIdGroupPairs", []):
+            if item.get("GroupId") in peer_group_ids:
+                return SgMatch(group_id, permission, f"members of {item['GroupId']}")
+        for item in permission.get("PrefixListIds", []):
+            if any(_address_in(c, peer) for c in lists.get(item["PrefixListId"], [])):
+                return SgMatch(group_id, permission, f"prefix list {item['PrefixListId']}")
+    return None
+
+
+def security_group_allows(
+    ip_permissions: list[dict],
+    *,
+    protocol: str,
+    port: int,
+    address: str,
+    peer_group_ids: list[str] | tuple[str, ...] = (),
+) -> bool:
+    """True when any rule in ``ip_permissions`` allows the flow to/from ``address`` (allow-only, no order)."""
+    return (
+        match_security_group(
+            ip_permissions, protocol=protocol, port=port, address=address, peer_group_ids=peer_group_ids
+        )
+        is not None
+    )
+
+
+@dataclass(frozen=True)
+class SgDecision:
+    """The aggregate verdict of every security group on one network interface for one direction."""
+
+    allowed: bool
+    match: SgMatch | None
+    explanation: str
+
+
+def evaluate_security_groups(
+    groups: list[dict],
+    *,
+    egress: bool,
+    protocol: str,
+    port: int,
+    address: str,
+    peer_group_ids: list[str] | tuple[str, ...] = (),
+    prefix_lists: dict[str, list[str]] | None = None,
+) -> SgDecision:
+    """Aggregate the groups (DescribeSecurityGroups shape) on one interface: any allow from any group wins."""
+    field = "IpPermissionsEgress" if egress else "IpPermissions"
+    for group in groups:
+        match = match_security_group(
+            group.get(field, []),
+            protocol=protocol,
+            port=port,
+            address=address,
+            peer_group_ids=peer_group_ids,
+            group_id=group.get("GroupId"),
+            prefix_lists=prefix_lists,
+        )
+        if match is not None:
+            return SgDecision(True, match, f"{match.describe()} allows it")
+    names = ", ".join(g.get("GroupId", "?") for g in groups) or "no groups"
+    way = "outbound" if egress else "inbound"
+    return SgDecision(False, None, f"no {way} rule in {names} allows it (security groups deny by default)")
+
+
+def default_security_group_egress() -> list[dict]:
+    """The outbound rule every new security group starts with: all traffic to 0.0.0.0/0."""
+    return [{"IpProtocol": "-1", "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}]

@@ -1,0 +1,213 @@
+"""VPC route tables in EC2's own ``Routes`` shape: route selection and subnet classification.
+
+A route is a dict as ``describe-route-tables`` returns it, e.g.
+``{"DestinationCidrBlock": "0.0.0.0/0", "GatewayId": "igw-0abc", "Origin": "CreateRoute", "State": "active"}``.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+
+from awslab.networking.cidr import parse_address
+
+# VPC User Guide, "Route tables" / "How route priority works" (route-tables-priority.html), read 2026-11-27:
+# longest prefix first; on a tie static routes beat prefix-list routes, which beat propagated routes; a propagated
+# route never overrides the local route, even when it is more specific.
+TARGET_KINDS = {
+    "local": "local route (inside the VPC)",
+    "internet_gateway": "internet gateway",
+    "egress_only_internet_gateway": "egress-only internet gateway",
+    "nat_gateway": "NAT gateway",
+    "nat_instance": "NAT instance",
+    "network_interface": "network interface",
+    "virtual_private_gateway": "virtual private gateway",
+    "peering": "VPC peering connection",
+    "gateway_endpoint": "gateway VPC endpoint",
+    "transit_gateway": "transit gateway",
+    "carrier_gateway": "carrier gateway",
+}
+_ID_FIELDS = (
+    "GatewayId",
+    "NatGatewayId",
+    "InstanceId",
+    "NetworkInterfaceId",
+    "VpcPeeringConnectionId",
+    "TransitGatewayId",
+    "EgressOnlyInternetGatewayId",
+    "CarrierGatewayId",
+)
+_GATEWAY_PREFIXES = {"igw-": "internet_gateway", "vgw-": "virtual_private_gateway", "vpce-": "gateway_endpoint"}
+_FIELD_KINDS = {
+    "NatGatewayId": "nat_gateway",
+    "InstanceId": "nat_instance",
+    "NetworkInterfaceId": "network_interface",
+    "VpcPeeringConnectionId": "peering",
+    "TransitGatewayId": "transit_gateway",
+    "EgressOnlyInternetGatewayId": "egress_only_internet_gateway",
+    "CarrierGatewayId": "carrier_gateway",
+}
+_PROPAGATED = "EnableVgwRoutePropagation"
+
+
+@dataclass(frozen=True)
+class RouteChoice:
+    """The route a packet to ``destination`` takes, or ``route=None`` when no route matches."""
+
+    destination: str
+    route: dict | None
+    target_kind: str | None
+    target_id: str | None
+    matched_cidr: str | None
+    blackhole: bool
+    explanation: str
+
+    @property
+    def routed(self) -> bool:
+        """True when a usable (non-blackhole) route matched."""
+        return self.route is not None and not self.blackhole
+
+
+def route_target(route: dict) -> tuple[str, str]:
+    """(kind, id) of a route's target, e.g. ("internet_gateway", "igw-0abc"); kinds are TARGET_KINDS' keys."""
+    if not isinstance(route, dict):
+        raise ValueError(f"route must be a dict in describe-route-tables Routes shape, got {route!r}")
+    gateway = route.get("GatewayId")
+    if gateway == "local":
+        return "local", "local"
+    if gateway:
+        for prefix, kind in _GATEWAY_PREFIXES.items():
+            if gateway.startswith(prefix):
+                return kind, gateway
+        raise ValueError(f"route GatewayId={gateway!r} is not one of: local, igw-..., vgw-..., vpce-...")
+    for field, kind in _FIELD_KINDS.items():
+        if route.get(field):
+            # A route to an instance's ENI that the console shows with InstanceId is the classic NAT instance.
+            return kind, route[field]
+    raise ValueError(f"route={route!r} has no target; expected one of: {', '.join(_ID_FIELDS)}")
+
+
+_Net = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def _route_destinations(route: dict, prefix_lists: dict[str, list[str]]) -> list[_Net]:
+    if "DestinationCidrBlock" in route:
+        return [ipaddress.ip_network(route["DestinationCidrBlock"])]
+    if "DestinationIpv6CidrBlock" in route:
+        return [ipaddress.ip_network(route["DestinationIpv6CidrBlock"])]
+    if "DestinationPrefixListId" in route:
+        pl = route["DestinationPrefixListId"]
+        if pl not in prefix_lists:
+            raise ValueError(
+                f"route DestinationPrefixListId={pl!r} is not in prefix_lists (known: {sorted(prefix_lists) or 'none'})"
+            )
+        return [ipaddress.ip_network(c) for c in prefix_lists[pl]]
+    raise ValueError(
+        f"route={route!r} has no DestinationCidrBlock, DestinationIpv6CidrBlock or DestinationPrefixListId"
+    )
+
+
+def _tie_rank(route: dict) -> int:
+    if route.get("Origin") == _PROPAGATED:
+        return 2
+    return 1 if "DestinationPrefixListId" in route else 0
+
+
+def select_route(
+    routes: list[dict], destination: str, *, prefix_lists: dict[str, list[str]] | None = None
+) -> RouteChoice:
+    """The route AWS uses for ``destination``: longest prefix, then static > prefix list > propagated."""
+    address = parse_address("destination", destination)
+    lists = prefix_lists or {}
+    candidates = []
+    local_covers = False
+    for position, route in enumerate(routes):
+        for network in _route_destinations(route, lists):
+            if network.version == address.version and address in network:
+                candidates.append((network.prefixlen, -_tie_rank(route), -position, route, network))
+                local_covers |= route.get("GatewayId") == "local"
+    if local_covers:
+        candidates = [c for c in candidates if c[3].get("Origin") != _PROPAGATED]
+    if not candidates:
+        return RouteChoice(
+            destination, None, None, None, None, False, f"no route matches {destination}: the packet is dropped"
+        )
+    _, _, _, route, network = max(candidates, key=lambda c: c[:3])
+    kind, target = route_target(route)
+    blackhole = route.get("State") == "blackhole"
+    via = "local route" if kind == "local" else f"{TARGET_KINDS[kind]} {target}"
+    text = f"{destination} matches {network} (longest prefix /{network.prefixlen}) -> {via}" + (
+        "; the target is gone (blackhole), the packet is dropped" if blackhole else ""
+    )
+    return RouteChoice(destination, route, kind, target, str(network), blackhole, text)
+
+
+def classify_subnet(routes: list[dict]) -> str:
+    """'public' (a route to an internet gateway), 'vpn-only' (to a virtual private gateway, no IGW) or 'private'."""
+    kinds = {route_target(r)[0] for r in routes if r.get("State") != "blackhole"}
+    if "internet_gateway" in kinds:
+        return "public"
+    if "virtual_private_gateway" in kinds:
+        return "vpn-only"
+    return "private"
+
+
+def route_table_for_subnet(route_tables: list[dict], subnet_id: str) -> dict:
+    """The route table (DescribeRouteTables shape) associated with ``subnet_id``, else the VPC's main table."""
+    main = None
+    for table in route_tables:
+        for association in table.get("Associations", []):
+            if association.get("SubnetId") == subnet_id:
+                return table
+            if association.get("Main"):
+                main = table
+    if main is None:
+        raise ValueError(f"subnet_id={subnet_id!r} has no associated route table and no table is marked Main")
+    return main
+
+
+def route_table(
+    vpc_cidr: str,
+    *,
+    internet_gateway_id: str | None = None,
+    nat_gateway_id: str | None = None,
+    vpn_gateway_id: str | None = None,
+    on_premises_cidr: str = "192.168.0.0/16",
+    peerings: dict[str, str] | None = None,
+) -> list[dict]:
+    """A Routes list like the one EC2 shows: the local route plus the default route and any VPN/peering routes."""
+    if internet_gateway_id and nat_gateway_id:
+        raise ValueError("give internet_gateway_id or nat_gateway_id for 0.0.0.0/0, not both")
+    routes = [{"DestinationCidrBlock": vpc_cidr, "GatewayId": "local", "Origin": "CreateRouteTable", "State": "active"}]
+    if internet_gateway_id:
+        routes.append(
+            {
+                "DestinationCidrBlock": "0.0.0.0/0",
+                "GatewayId": internet_gateway_id,
+                "Origin": "CreateRoute",
+                "State": "active",
+            }
+        )
+    if nat_gateway_id:
+        routes.append(
+            {
+                "DestinationCidrBlock": "0.0.0.0/0",
+                "NatGatewayId": nat_gateway_id,
+                "Origin": "CreateRoute",
+                "State": "active",
+            }
+        )
+    if vpn_gateway_id:
+        routes.append(
+            {
+                "DestinationCidrBlock": on_premises_cidr,
+                "GatewayId": vpn_gateway_id,
+                "Origin": "CreateRoute",
+                "State": "active",
+            }
+        )
+    for cidr, pcx in (peerings or {}).items():
+        routes.append(
+            {"DestinationCidrBlock": cidr, "VpcPeeringConnectionId": pcx, "Origin": "CreateRoute", "State": "active"}
+        )
+    return routes
