@@ -60,8 +60,9 @@ def find_notebooks(paths: list[str] | None = None) -> list[Path]:
     for target in targets:
         if target.is_dir():
             found += sorted(
-                p for p in target.rglob(f"*{nbfile.SOURCE_SUFFIX}") if ".ipynb_checkpoints" not in p.parts
-                and nbfile.is_source(p)
+                p
+                for p in target.rglob(f"*{nbfile.SOURCE_SUFFIX}")
+                if ".ipynb_checkpoints" not in p.parts and nbfile.is_source(p)
             )
         elif target.suffix == ".ipynb" and target.with_suffix(nbfile.SOURCE_SUFFIX).exists():
             found.append(target.with_suffix(nbfile.SOURCE_SUFFIX))
@@ -269,7 +270,11 @@ def plan_run(notebooks: list[Path], overrides: dict[str, str], scenario: Scenari
             values[name] = _typed(name, value, params[name].default)
         values.update({k: coerce(k, v, params[k].default) for k, v in overrides.items() if k in params})
         plans.append((nb, values))
-    missing = sorted(k for k in (scenario.notebooks if scenario else {}) if not (NOTEBOOKS / k).with_suffix(nbfile.SOURCE_SUFFIX).exists())
+    missing = sorted(
+        k
+        for k in (scenario.notebooks if scenario else {})
+        if not (NOTEBOOKS / k).with_suffix(nbfile.SOURCE_SUFFIX).exists()
+    )
     if missing:
         raise ValueError(f"the scenario names notebook(s) that do not exist under notebooks/: {', '.join(missing)}")
     return plans

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import HTML, ROOT
+from tests.support import HTML, ROOT, CourseRun, course_run
 
 
 @pytest.fixture(scope="session")
@@ -34,3 +34,17 @@ def built_book() -> Path:
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
     return HTML
+
+
+@pytest.fixture(scope="session")
+def default_run() -> CourseRun:
+    """The course at its default parameters, executed once per test session: nbval's comparison, the book and the
+    default-value assertions all read it."""
+    return course_run(None)
+
+
+@pytest.fixture(scope="session")
+def startup_run() -> CourseRun:
+    """The course under scenarios/startup.yaml (other values for every notebook), executed once per test session:
+    the chapters' batch assertions and the scenario tests read it."""
+    return course_run("startup")

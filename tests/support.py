@@ -1,13 +1,69 @@
 """Helpers shared by the test layers (a plain module: conftest.py files cannot be imported by name reliably)."""
 
+import fcntl
 import json
+import os
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
+EXECUTED = ROOT / "_build" / "executed"
+# Quick loops: AWSLAB_TEST_NOTEBOOKS="notebooks/02_compute notebooks/03_networking" runs only those in the course runs.
+ONLY = os.environ.get("AWSLAB_TEST_NOTEBOOKS", "").split()
+
+
+@dataclass(frozen=True)
+class CourseRun:
+    """One execution of the course (every notebook once, in a fresh kernel each) that many tests read."""
+
+    folder: Path  # _build/executed/<scenario>: the executed notebooks and results.json
+    stdout: str
+    returncode: int
+
+    @property
+    def summary(self) -> dict:
+        return json.loads((self.folder / "results.json").read_text())
+
+    def entry(self, key: str) -> dict:
+        """results.json's entry for a notebook (``01_storage/05_glacier.ipynb``)."""
+        return self.summary["notebooks"][key]
+
+
+def course_run(scenario: str | None) -> CourseRun:
+    """The course executed once per test session under ``scenario`` (None: default parameters), into EXECUTED.
+
+    Every worker asks; a file lock makes the first one run it and the others wait for it and reuse it."""
+    name = scenario or "default"
+    EXECUTED.mkdir(parents=True, exist_ok=True)
+    run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"pid-{os.getpid()}"
+    marker = EXECUTED / f".{name}-run-by-test-session.json"
+    with open(EXECUTED / f".{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if marker.exists():
+                done = json.loads(marker.read_text())
+                if done["run_id"] == run_id:
+                    return CourseRun(EXECUTED / name, done["stdout"], done["returncode"])
+            args = ["run", *ONLY, "--output", str(EXECUTED), "--jobs", "2"]
+            if scenario:
+                args += ["--scenario", str(ROOT / "scenarios" / f"{scenario}.yaml")]
+            result = run_awslab(*args, timeout=1800)
+            stdout = result.stdout + result.stderr
+            marker.write_text(json.dumps({"run_id": run_id, "stdout": stdout, "returncode": result.returncode}))
+            return CourseRun(EXECUTED / name, stdout, result.returncode)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def ran(run: CourseRun, key: str) -> None:
+    """Skip-proof check that notebook KEY (``02_compute/03_auto_scaling.ipynb``) ran and passed in RUN."""
+    line = next((x for x in run.stdout.splitlines() if f"] {Path(key).name} " in x), None)
+    assert line is not None, f"{key} was not part of the {run.folder.name} run:\n{run.stdout[-3000:]}"
+    assert line.rstrip().endswith(" ok"), line
 
 
 def build_book(source: Path) -> subprocess.CompletedProcess:
