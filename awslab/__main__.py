@@ -38,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     execute = commands.add_parser("execute", help="re-execute notebooks in place (authors: before committing)")
     execute.add_argument("notebooks", nargs="*")
 
-    commands.add_parser("book", help="build the static site into _build/html (execution cached)")
+    book = commands.add_parser("book", help="build the static site into _build/html from executed copies")
+    book.add_argument("--jobs", type=int, default=runner.default_jobs(), help="notebooks run at once if any must run")
 
     compare = commands.add_parser("compare", help="compare scenario runs: comparison.csv and comparison.html")
     compare.add_argument("results", nargs="*", type=Path, help="results.json files (default: every scenario run)")
@@ -68,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{p.name} = {p.default!r}    # {p.meaning}")
             return 0
         if args.command == "book":
-            return runner.build_book()
+            return runner.build_book(args.jobs)
         if args.command == "bench":
             from awslab.bench import main as bench_main
 

@@ -9,7 +9,7 @@ Authors edit ``notebooks/NN_<chapter>/NN_<topic>.md`` (a jupytext MyST notebook:
 - dropped: plotly figure JSON, widget views and the HTML face of quizzes and explorers. They are presentation:
   the book and the browser tests check them, and a change to ``awslab.quiz``, ``awslab.theme`` or ``awslab.ui``
   must not rewrite every committed notebook;
-- normalised: cell ids (from the cell's source, so they never change at random), notebook metadata (kernelspec and
+- normalised: consecutive prints to one stream joined into one output (how the kernel flushed them is timing), cell ids (from the cell's source, so they never change at random), notebook metadata (kernelspec and
   language name only), no execution timestamps, no widget state, no papermill metadata.
 
 Re-executing an unchanged notebook therefore gives a byte-identical ``.ipynb`` (tests check this on every run).
@@ -75,7 +75,7 @@ def pinned(executed: nbformat.NotebookNode) -> nbformat.NotebookNode:
         if cell.cell_type == "code":
             new = nbformat.v4.new_code_cell(cell.source, metadata=metadata)
             new.execution_count = cell.get("execution_count")
-            new.outputs = [out for out in map(pinned_output, cell.get("outputs", [])) if out is not None]
+            new.outputs = _joined_streams([out for out in map(pinned_output, cell.get("outputs", [])) if out])
         elif cell.cell_type == "markdown":
             new = nbformat.v4.new_markdown_cell(cell.source, metadata=metadata)
         else:
@@ -102,6 +102,23 @@ def pinned_output(output: dict) -> nbformat.NotebookNode | None:
     if kind == "execute_result":
         return nbformat.v4.new_output(kind, data=data, execution_count=output.get("execution_count"))
     return nbformat.v4.new_output(kind, data=data)
+
+
+def _joined_streams(outputs: list) -> list:
+    """Consecutive prints to one stream as one output: how the kernel happened to flush them is timing, not content."""
+    joined: list = []
+    for output in outputs:
+        previous = joined[-1] if joined else None
+        if (
+            output.output_type == "stream"
+            and previous is not None
+            and previous.output_type == "stream"
+            and (previous.name == output.name)
+        ):
+            previous.text += output.text
+        else:
+            joined.append(output)
+    return joined
 
 
 def dumps(notebook: nbformat.NotebookNode) -> str:

@@ -26,6 +26,9 @@ from awslab import notebook as nbfile
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
+EXECUTED = ROOT / "_build" / "executed"
+# Beside an executed default-parameter copy: the source_key it was made from (see current_copy).
+STAMP_SUFFIX = ".source-key"
 # The cell right after ``parameters`` that checks them (imports, validate.* calls, a one-line echo): a batch run
 # executes it outside any kernel first, so a bad value stops the notebook before the kernel starts.
 CHECK_TAG = "validate-parameters"
@@ -160,6 +163,7 @@ def _execute(notebook: str, output: str, parameters: dict, timeout: int) -> tupl
 
     start = time.perf_counter()
     name = Path(notebook).with_suffix(".ipynb").name
+    Path(f"{output}{STAMP_SUFFIX}").unlink(missing_ok=True)  # until this run succeeds, the copy is not current
     try:
         preflight(Path(notebook), parameters)
     except ValueError as exc:
@@ -191,6 +195,8 @@ def _execute(notebook: str, output: str, parameters: dict, timeout: int) -> tupl
         os.environ.pop(RESULTS_FILE_ENV, None)
     results = read_results(results_file)
     Path(results_file).unlink(missing_ok=True)
+    if not parameters:  # a default-parameter copy the book may use as it is, while source and package stay the same
+        Path(f"{output}{STAMP_SUFFIX}").write_text(source_key(Path(notebook)))
     return RunResult(name, time.perf_counter() - start, True, "ok"), results
 
 
@@ -397,24 +403,55 @@ def package_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def build_book(source: Path = ROOT) -> int:
-    """Build the Jupyter Book; the execution cache is dropped when the package changed since the last build."""
-    import shutil
+def source_key(source: Path) -> str:
+    """What a default-parameter execution of ``source`` depends on: its own text and the awslab package."""
+    import hashlib
+
+    return hashlib.sha256(Path(source).read_bytes() + package_fingerprint().encode()).hexdigest()
+
+
+def current_copy(source: Path, executed_root: Path = EXECUTED / "default") -> Path | None:
+    """The executed default-parameter copy of ``source`` if one exists for its current text and package, else None."""
+    copy = executed_root / source.parent.name / source.with_suffix(".ipynb").name
+    stamp = Path(f"{copy}{STAMP_SUFFIX}")
+    if copy.exists() and stamp.exists() and stamp.read_text() == source_key(source):
+        return copy
+    return None
+
+
+def build_book(jobs: int | None = None) -> int:
+    """Build the Jupyter Book from the executed default-parameter copies of the notebooks.
+
+    Notebooks are executed only where no current copy exists (``make run``, ``make test`` and earlier builds leave
+    them in _build/executed/default); the book itself never executes anything. The site is built from a staging
+    folder (_build/book-src: the config, the pages and the executed notebooks) because the committed .ipynb hold
+    only the pinned outputs, not the figures and quizzes a page shows.
+    """
     import subprocess
 
-    build = source / "_build"
-    stamp = build / ".awslab-package-fingerprint"
-    fingerprint = package_fingerprint()
-    cache = build / ".jupyter_cache"
-    if not stamp.exists() or stamp.read_text() != fingerprint:
-        # Outputs depend on the package as much as on the cells: start the book afresh.
-        if cache.exists():
-            print("awslab changed since the last build: notebooks will be executed again")
-        for stale in (cache, build / ".doctrees", build / "jupyter_execute", build / "html"):
-            shutil.rmtree(stale, ignore_errors=True)
-    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source), "-W", "-n", "--keep-going"]
-    status = subprocess.call(command)
-    if status == 0:
-        build.mkdir(exist_ok=True)
-        stamp.write_text(fingerprint)
-    return status
+    sources = find_notebooks(None)
+    stale = [nb for nb in sources if current_copy(nb) is None]
+    if stale:
+        print(f"executing {len(stale)} of {len(sources)} notebooks (no current executed copy)", flush=True)
+        if run([str(nb) for nb in stale], {}, EXECUTED, jobs or default_jobs()) != 0:
+            print("error: a notebook failed, so the book was not built", file=sys.stderr)
+            return 1
+    stage = ROOT / "_build" / "book-src"
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    config.setdefault("execute", {})["execute_notebooks"] = "off"
+    _write_if_changed(stage / "_config.yml", yaml.safe_dump(config, sort_keys=False, allow_unicode=True).encode())
+    _write_if_changed(stage / "_toc.yml", (ROOT / "_toc.yml").read_bytes())
+    for page in sorted(p for p in (ROOT / "book").rglob("*") if p.is_file()):
+        _write_if_changed(stage / page.relative_to(ROOT), page.read_bytes())
+    for nb in sources:
+        copy = current_copy(nb)
+        _write_if_changed(stage / "notebooks" / nb.parent.name / copy.name, copy.read_bytes())
+    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(stage), "--path-output", str(ROOT)]
+    return subprocess.call([*command, "-W", "-n", "--keep-going"])
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    """Write only when the bytes differ, so that Sphinx's incremental build sees unchanged pages as unchanged."""
+    if not path.exists() or path.read_bytes() != data:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)

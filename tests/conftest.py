@@ -7,13 +7,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.support import HTML, ROOT, CourseRun, course_run
 
 
 @pytest.fixture(scope="session")
-def built_book() -> Path:
-    """The course's own book, built by the same command as `make book`.
+def built_book(default_run) -> Path:
+    """The course's own book, built by the same command as `make book`, from the session's default course run (the
+    build finds a current executed copy of every notebook and executes none).
 
     Under pytest-xdist several workers may ask at once; a file lock makes them take turns (the second build finds
     everything cached and takes seconds)."""
@@ -48,3 +50,10 @@ def startup_run() -> CourseRun:
     """The course under scenarios/startup.yaml (other values for every notebook), executed once per test session:
     the chapters' batch assertions and the scenario tests read it."""
     return course_run("startup")
+
+
+# Hypothesis: one place for its settings. "dev" for authors' quick loops, "ci" (when CI is set) tries more examples
+# in a fixed order, so that a red CI run can be reproduced exactly. HYPOTHESIS_PROFILE picks one by name.
+settings.register_profile("dev", max_examples=50, deadline=None)
+settings.register_profile("ci", max_examples=100, deadline=None, derandomize=True, database=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))

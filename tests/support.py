@@ -46,7 +46,9 @@ def course_run(scenario: str | None) -> CourseRun:
         try:
             if marker.exists():
                 done = json.loads(marker.read_text())
-                if done["run_id"] == run_id:
+                # AWSLAB_TEST_REUSE_RUNS=1 (authors' loops only): reuse the last run while no source or package
+                # file changed since; every copy's stamp says what it was made from (runner.current_copy).
+                if done["run_id"] == run_id or (os.environ.get("AWSLAB_TEST_REUSE_RUNS") == "1" and _current(name)):
                     return CourseRun(EXECUTED / name, done["stdout"], done["returncode"])
             args = ["run", *ONLY, "--output", str(EXECUTED), "--jobs", "2"]
             if scenario:
@@ -57,6 +59,12 @@ def course_run(scenario: str | None) -> CourseRun:
             return CourseRun(EXECUTED / name, stdout, result.returncode)
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _current(name: str) -> bool:
+    from awslab import runner
+
+    return name == "default" and all(runner.current_copy(nb) for nb in runner.find_notebooks(ONLY or None))
 
 
 def ran(run: CourseRun, key: str) -> None:

@@ -19,11 +19,11 @@ def notebook_pages(html: Path):
         yield notebook, html / "notebooks" / notebook.parent.name / f"{notebook.stem}.html"
 
 
-def test_every_notebook_page_shows_all_its_figures_and_quizzes(built_book):
+def test_every_notebook_page_shows_all_its_figures_and_quizzes(built_book, default_run):
     for notebook, page in notebook_pages(built_book):
         assert page.exists(), page
         text = page.read_text()
-        stored = json.loads(notebook.read_text())
+        stored = json.loads((default_run.folder / notebook.parent.name / notebook.name).read_text())
         assert text.count("class='awslab-figure'") == book.figure_counts(stored) > 0, page.name
         quizzes = sum(
             "Quiz:" in "".join(o.get("data", {}).get("text/plain", ""))
@@ -63,9 +63,14 @@ def test_plotly_js_is_shipped_once(built_book):
     assert "plotly.min.js" not in (built_book / "book" / "intro.html").read_text()
 
 
-def test_notebooks_are_downloadable(built_book):
+def test_notebooks_are_downloadable_with_their_figures(built_book):
+    """The download button gives the executed notebook (figures, explorers' static faces, quizzes), not the
+    committed one, which holds only the pinned text outputs."""
     for notebook, _ in notebook_pages(built_book):
-        assert (built_book / "_sources" / "notebooks" / notebook.parent.name / notebook.name).exists()
+        download = built_book / "_sources" / "notebooks" / notebook.parent.name / notebook.name
+        assert download.exists(), download
+        assert book.figure_counts(json.loads(download.read_text())) > 0, download
+        assert book.figure_counts(json.loads(notebook.read_text())) == 0, notebook  # pinned: text only
 
 
 def _mini_book(tmp_path: Path, outputs: list) -> Path:
