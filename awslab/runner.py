@@ -33,8 +33,10 @@ STAMP_SUFFIX = ".source-key"
 # executes it outside any kernel first, so a bad value stops the notebook before the kernel starts.
 CHECK_TAG = "validate-parameters"
 # The kernel's own log: ipykernel warns on every start that its local TCP sockets are unencrypted, which buried the
-# one-line-per-notebook report. Cell output (including Python warnings inside notebooks) is unaffected.
-KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]
+# one-line-per-notebook report, and logs "KeyboardInterrupt caught in kernel" at ERROR when the client interrupts it
+# on shutdown after the last cell (jupyter_client does that before stopping a kernel). Neither is about the notebook:
+# a failing cell is reported through the execution messages, and cell output (warnings included) is unaffected.
+KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
 
 
 @dataclass(frozen=True)
