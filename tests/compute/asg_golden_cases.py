@@ -90,7 +90,9 @@ def _policies(rng) -> list[dict]:
         config = {"TargetValue": float(rng.integers(30, 90))}
         if rng.random() < 0.2:
             config["DisableScaleIn"] = True
-        policies.append({"PolicyName": "tt", "PolicyType": "TargetTrackingScaling", "TargetTrackingConfiguration": config})
+        policies.append(
+            {"PolicyName": "tt", "PolicyType": "TargetTrackingScaling", "TargetTrackingConfiguration": config}
+        )
     return policies
 
 
