@@ -52,6 +52,73 @@ TARGET_TRACKING_EXAMPLE = {
 }
 
 
+def _alarm(threshold: float, operator: str, periods: int) -> dict:
+    return {"Threshold": threshold, "ComparisonOperator": operator, "EvaluationPeriods": periods, "Period": 60}
+
+
+POLICY_PRESETS: dict[str, list[dict]] = {
+    "simple: +1 above 70 %, -1 below 30 %": [
+        {
+            "PolicyName": "out",
+            "PolicyType": "SimpleScaling",
+            "AdjustmentType": "ChangeInCapacity",
+            "ScalingAdjustment": 1,
+            "Alarm": _alarm(70, "GreaterThanThreshold", 2),
+        },
+        {
+            "PolicyName": "in",
+            "PolicyType": "SimpleScaling",
+            "AdjustmentType": "ChangeInCapacity",
+            "ScalingAdjustment": -1,
+            "Alarm": _alarm(30, "LessThanThreshold", 5),
+        },
+    ],
+    "step: out fast (+1/+2/+4), in slowly (-1)": [
+        {
+            "PolicyName": "out",
+            "PolicyType": "StepScaling",
+            "AdjustmentType": "ChangeInCapacity",
+            "StepAdjustments": [
+                {"MetricIntervalLowerBound": 0, "MetricIntervalUpperBound": 10, "ScalingAdjustment": 1},
+                {"MetricIntervalLowerBound": 10, "MetricIntervalUpperBound": 20, "ScalingAdjustment": 2},
+                {"MetricIntervalLowerBound": 20, "ScalingAdjustment": 4},
+            ],
+            "Alarm": _alarm(60, "GreaterThanOrEqualToThreshold", 2),
+        },
+        {
+            "PolicyName": "in",
+            "PolicyType": "StepScaling",
+            "AdjustmentType": "ChangeInCapacity",
+            "StepAdjustments": [{"MetricIntervalUpperBound": 0, "ScalingAdjustment": -1}],
+            "Alarm": _alarm(30, "LessThanOrEqualToThreshold", 15),
+        },
+    ],
+    "step: out slowly (+1), in fast (-4)": [
+        {
+            "PolicyName": "out",
+            "PolicyType": "StepScaling",
+            "AdjustmentType": "ChangeInCapacity",
+            "StepAdjustments": [{"MetricIntervalLowerBound": 0, "ScalingAdjustment": 1}],
+            "Alarm": _alarm(60, "GreaterThanOrEqualToThreshold", 5),
+        },
+        {
+            "PolicyName": "in",
+            "PolicyType": "StepScaling",
+            "AdjustmentType": "ChangeInCapacity",
+            "StepAdjustments": [{"MetricIntervalUpperBound": 0, "ScalingAdjustment": -4}],
+            "Alarm": _alarm(45, "LessThanOrEqualToThreshold", 2),
+        },
+    ],
+    "target tracking: 60 % CPU": [
+        {
+            "PolicyName": "cpu60",
+            "PolicyType": "TargetTrackingScaling",
+            "TargetTrackingConfiguration": {"TargetValue": 60},
+        }
+    ],
+}
+
+
 @dataclass(frozen=True)
 class AsgRun:
     """Per-minute series, the activity log and the bill of one simulated day (or any span)."""

@@ -21,6 +21,13 @@ ADJUSTMENT_TYPES = ("ChangeInCapacity", "ExactCapacity", "PercentChangeInCapacit
 # Default cooldown of a group, used by simple scaling policies (as-scaling-simple-step.html, read 2026-11-27).
 DEFAULT_COOLDOWN_SECONDS = 300
 
+# The StepAdjustments the step-scaling explorer opens with: the worked example of as-scaling-simple-step.html.
+DEFAULT_STEPS = [
+    {"MetricIntervalLowerBound": 0, "MetricIntervalUpperBound": 10, "ScalingAdjustment": 0},
+    {"MetricIntervalLowerBound": 10, "MetricIntervalUpperBound": 20, "ScalingAdjustment": 10},
+    {"MetricIntervalLowerBound": 20, "ScalingAdjustment": 30},
+]
+
 
 def _round_percent_change(raw: float) -> int:
     """Round a fractional instance change the way EC2 Auto Scaling does for PercentChangeInCapacity."""

@@ -30,6 +30,14 @@ OUTCOMES = ("served", "dropped", "timed_out")
 DROP_REASONS = ("no_target", "target_down", "drain_timeout")
 MAX_REQUESTS = 2_000_000
 
+# Named sets of simulate_load_balancer options that the load-balancer explorer and notebook compare.
+ELB_SCENARIOS = {
+    "all targets healthy": {},
+    "us-east-1a/0 fails at 60 s, back at 180 s": {"failures": [{"target": "us-east-1a/0", "start": 60, "end": 180}]},
+    "us-east-1b/0 deregistered at 60 s (draining)": {"deregistrations": [{"target": "us-east-1b/0", "at": 60}]},
+    "sticky sessions for 80 % of clients": {"sticky_fraction": 0.8},
+}
+
 
 @dataclass(frozen=True)
 class ElbResult:

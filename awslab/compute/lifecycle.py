@@ -23,6 +23,17 @@ ACTIONS = ("start", "stop", "reboot", "terminate", "os_shutdown", "spot_interrup
 # page, read 2026-11-27). Every public IPv4 address is charged since 2024-02-01 (USD 0.005 per hour).
 BILLED_STATES = ("running",)
 
+# Sequences of actions the lifecycle explorer and notebook replay, by the name a learner picks.
+LIFECYCLE_SCENARIOS = {
+    "stop, then start": ["stop", "start"],
+    "reboot": ["reboot"],
+    "terminate": ["terminate"],
+    "OS shutdown (shutdown behaviour: stop)": ["os_shutdown"],
+    "Spot interruption": ["spot_interruption"],
+    "Auto Scaling scale-in": ["scale_in"],
+    "stop, then terminate": ["stop", "terminate"],
+}
+
 
 @dataclass(frozen=True)
 class Instance:

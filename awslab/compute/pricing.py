@@ -58,6 +58,9 @@ M5_LARGE_RESERVATIONS: tuple[Reservation, ...] = (
     Reservation(3, "All Upfront", 1013.0, 0.0),
 )
 
+# The m5.large reservations by the name a learner picks ("1-year No Upfront", ...).
+OFFERINGS = {f"{r.term_years}-year {r.payment_option}": r for r in M5_LARGE_RESERVATIONS}
+
 
 def reservation_table(
     on_demand_usd_per_hour: float = M5_LARGE_ON_DEMAND_USD_PER_HOUR,
