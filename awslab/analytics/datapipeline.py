@@ -5,6 +5,10 @@ Input is the ``objects`` list of a pipeline definition (``{"id", "name", "type",
 "precondition": {"ref"}, "maximumRetries", "retryDelay"}``). AWS Data Pipeline is no longer available to new
 customers (Data Pipeline Developer Guide banner, read 2026-11-27); Step Functions, MWAA and Glue workflows carry the
 same ideas today.
+
+References:
+    - AWS Data Pipeline Developer Guide, "Pipeline Object Reference",
+      https://docs.aws.amazon.com/datapipeline/latest/DeveloperGuide/dp-pipeline-objects.html (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -213,3 +217,7 @@ def example_pipeline() -> list[dict]:
             "maximumRetries": "0",
         },
     ]
+
+
+# How long each activity of ``example_pipeline`` takes once it runs (minutes): the explorer's and notebook's sample.
+PIPELINE_DURATIONS_MINUTES = {"CopyLogs": 20, "Aggregate": 60, "LoadWarehouse": 15, "Notify": 1}

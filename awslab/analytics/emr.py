@@ -2,6 +2,16 @@
 
 A persistent cluster runs all month and keeps its data in HDFS on the core nodes; a transient cluster starts for
 each job, reads and writes S3 through EMRFS, and terminates, paying its start-up time on every run.
+
+References:
+    - AWS, "Amazon EC2 On-Demand Pricing",
+      https://aws.amazon.com/ec2/pricing/on-demand/ (read 2026-11-27)
+    - AWS, "Amazon EMR pricing",
+      https://aws.amazon.com/emr/pricing/ (read 2026-11-27)
+    - AWS, "Amazon S3 pricing",
+      https://aws.amazon.com/s3/pricing/ (read 2026-11-27)
+    - AWS, "Amazon EBS pricing",
+      https://aws.amazon.com/ebs/pricing/ (read 2026-11-27)
 """
 
 from __future__ import annotations

@@ -131,16 +131,13 @@ def explore_emr_costs(
     )
 
 
-PIPELINE_DURATIONS_MINUTES = {"CopyLogs": 20, "Aggregate": 60, "LoadWarehouse": 15, "Notify": 1}
-
-
 def explore_pipeline(aggregate_failures: int = 1, logs_ready_minutes: float = 12) -> ui.Explorer:
     """The nightly Data Pipeline: the EMR step fails ``aggregate_failures`` times; the logs arrive late."""
 
     def view(aggregate_failures, logs_ready_minutes):
         runs = datapipeline.run_pipeline(
             datapipeline.example_pipeline(),
-            durations_minutes=PIPELINE_DURATIONS_MINUTES,
+            durations_minutes=datapipeline.PIPELINE_DURATIONS_MINUTES,
             failing_attempts={"Aggregate": aggregate_failures},
             precondition_true_at_minutes={"LogsReady": logs_ready_minutes},
         )

@@ -3,6 +3,10 @@
 Shards are described in ListShards' shape: {"ShardId", "HashKeyRange": {"StartingHashKey", "EndingHashKey"}},
 hash keys as decimal strings of 128-bit integers. A record's shard is the one whose range holds the MD5 of its
 partition key, read as an unsigned 128-bit integer.
+
+References:
+    - Amazon Kinesis Data Streams Developer Guide, "Quotas and limits",
+      https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html (read 2026-12-03)
 """
 
 from __future__ import annotations

@@ -3,6 +3,12 @@
 AWS Snowball Edge is no longer open to new customers (Snowball Edge docs, read 2026-11-27); AWS points new
 customers to DataSync over the network or to a Data Transfer Terminal. The physical-transfer arithmetic is the
 same for any shipped device, so the device's capacity and timings are parameters.
+
+References:
+    - AWS Snowball Edge API Reference, "JobMetadata",
+      https://docs.aws.amazon.com/snowball/latest/api-reference/API_JobMetadata.html (read 2026-11-27)
+    - AWS Snowball Edge API Reference, "ServiceVersion (the no-longer-available notice)",
+      https://docs.aws.amazon.com/snowball/latest/api-reference/API_ServiceVersion.html (read 2026-12-03)
 """
 
 from __future__ import annotations

@@ -14,6 +14,20 @@ up; the group's cooldown blocks every simple policy and starts when a simple pol
 target tracking scales out after 3 one-minute breaches and in after 15 below ``scale_in_ratio`` of the target, the
 shape of the alarms AWS creates for it, and sizes the group to the load over the target share of one instance's
 capacity (as a request-count-per-target metric would; CPU saturates at 100 % and would hide the overload).
+
+References:
+    - Amazon EC2 Auto Scaling User Guide, "Step and simple scaling policies for Amazon EC2 Auto Scaling",
+      https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-simple-step.html (read 2026-11-27)
+    - Amazon EC2 Auto Scaling User Guide, "Scaling cooldowns for Amazon EC2 Auto Scaling",
+      https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-scaling-cooldowns.html (read 2026-12-03)
+    - Amazon EC2 Auto Scaling User Guide, "Target tracking scaling policies for Amazon EC2 Auto Scaling",
+      https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-target-tracking.html (read 2026-11-27)
+    - Amazon EC2 Auto Scaling User Guide, "Configure termination policies for Amazon EC2 Auto Scaling",
+      https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-termination-policies.html (read 2026-12-03)
+    - Amazon EC2 Auto Scaling User Guide, "How an instance refresh works in an Auto Scaling group",
+      https://docs.aws.amazon.com/autoscaling/ec2/userguide/instance-refresh-overview.html (read 2026-12-03)
+    - AWS, "Amazon EC2 Pricing",
+      https://aws.amazon.com/ec2/pricing/ (read 2026-11-27)
 """
 
 from __future__ import annotations

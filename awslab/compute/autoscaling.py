@@ -1,9 +1,12 @@
 """EC2 Auto Scaling policy arithmetic: adjustment types, step scaling, alarms and the default termination policy.
 
-Sources (read 2026-11-27):
-- https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-simple-step.html (step adjustments, rounding)
-- https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_StepAdjustment.html (bound rules)
-- https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-termination-policies.html
+References:
+    - Amazon EC2 Auto Scaling User Guide, "Step and simple scaling policies for Amazon EC2 Auto Scaling",
+      https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-simple-step.html (read 2026-11-27)
+    - Amazon EC2 Auto Scaling API Reference, "StepAdjustment",
+      https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_StepAdjustment.html (read 2026-11-27)
+    - Amazon EC2 Auto Scaling User Guide, "Configure termination policies for Amazon EC2 Auto Scaling",
+      https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-termination-policies.html (read 2026-12-03)
 """
 
 from __future__ import annotations

@@ -6,6 +6,14 @@ Sources (read 2026-11-27):
   (DeploymentPolicy AllAtOnce / Rolling / RollingWithAdditionalBatch / Immutable / TrafficSplitting,
   BatchSizeType Percentage / Fixed, in the aws:elasticbeanstalk:command namespace)
 - https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.CNAMESwap.html (blue/green by CNAME swap)
+
+References:
+    - AWS Elastic Beanstalk Developer Guide, "Elastic Beanstalk concepts",
+      https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/concepts.html (read 2026-11-27)
+    - AWS Elastic Beanstalk Developer Guide, "Deployment policies and settings",
+      https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.rolling-version-deploy.html (read 2026-12-03)
+    - AWS Elastic Beanstalk Developer Guide, "Blue/Green deployments with Elastic Beanstalk",
+      https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.CNAMESwap.html (read 2026-11-27)
 """
 
 from __future__ import annotations

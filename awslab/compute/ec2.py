@@ -4,6 +4,12 @@ Prices are On-Demand list prices for Linux in us-east-1 (US East, N. Virginia), 
 https://aws.amazon.com/ec2/pricing/on-demand/ (recorded 2026-11-27). Sizes and memory from
 https://aws.amazon.com/ec2/instance-types/ (same date). Every function takes the table as a parameter so a learner
 can paste current prices for another region.
+
+References:
+    - AWS, "Amazon EC2 On-Demand Pricing",
+      https://aws.amazon.com/ec2/pricing/on-demand/ (read 2026-11-27)
+    - AWS, "Amazon EC2 Instance types",
+      https://aws.amazon.com/ec2/instance-types/ (read 2026-11-27)
 """
 
 from __future__ import annotations

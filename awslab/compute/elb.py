@@ -5,6 +5,14 @@ Sources (read 2026-11-27):
   (one node per enabled AZ, each node gets an equal share; the 2-target/8-target cross-zone example)
 - https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html
 - https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html (idle timeout)
+
+References:
+    - Elastic Load Balancing User Guide, "How Elastic Load Balancing works",
+      https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/how-elastic-load-balancing-works.html (read 2026-11-27)
+    - User Guide for Application Load Balancers, "Health checks for Application Load Balancer target groups",
+      https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html (read 2026-11-27)
+    - User Guide for Application Load Balancers, "Application Load Balancers",
+      https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html (read 2026-11-27)
 """
 
 from __future__ import annotations

@@ -8,6 +8,14 @@ the idle timeout). Health checks decide what the load balancer believes; real fa
 
 The per-target queue uses the recursion d_i = max(a_i, d_{i-1}) + s_i written as a cumulative maximum, so a run of
 10^5 requests needs no per-request Python loop.
+
+References:
+    - Elastic Load Balancing User Guide, "How Elastic Load Balancing works",
+      https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/how-elastic-load-balancing-works.html (read 2026-11-27)
+    - User Guide for Application Load Balancers, "Health checks for Application Load Balancer target groups",
+      https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html (read 2026-11-27)
+    - User Guide for Application Load Balancers, "Application Load Balancers",
+      https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html (read 2026-11-27)
 """
 
 from __future__ import annotations

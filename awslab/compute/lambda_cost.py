@@ -3,6 +3,10 @@
 Lambda list prices for us-east-1 from https://aws.amazon.com/lambda/pricing/ (recorded 2026-11-27): duration billed
 per 1 ms (since December 2020) at a rate per GB-second, plus a rate per million requests; the monthly free tier is
 1 million requests and 400,000 GB-seconds. Memory is 128-10,240 MB. Instance prices from ``awslab.compute.ec2``.
+
+References:
+    - AWS, "AWS Lambda Pricing",
+      https://aws.amazon.com/lambda/pricing/ (read 2026-11-27)
 """
 
 from __future__ import annotations

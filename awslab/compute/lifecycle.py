@@ -8,6 +8,20 @@ States use the names DescribeInstances reports (State.Name). Actions are API cal
 RebootInstances, TerminateInstances) plus the ways an instance ends without one: an operating-system shutdown, a Spot
 interruption and an Auto Scaling scale-in. The transient states (pending, stopping, shutting-down) are passed through
 on the way to the settled state and listed in ``path``.
+
+References:
+    - Amazon EC2 User Guide, "Amazon EC2 instance state changes",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-lifecycle.html (read 2026-11-27)
+    - Amazon EC2 User Guide, "Stop and start Amazon EC2 instances",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Stop_Start.html (read 2026-11-27)
+    - Amazon EC2 User Guide, "Terminate Amazon EC2 instances",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/terminating-instances.html (read 2026-11-27)
+    - Amazon EC2 User Guide, "Enable termination protection",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_ChangingDisableAPITermination.html (read 2026-11-27)
+    - Amazon EC2 User Guide, "Elastic IP addresses",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/elastic-ip-addresses-eip.html (read 2026-11-27)
+    - Amazon EC2 User Guide, "Instance store temporary block storage for EC2 instances",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/InstanceStorage.html (read 2026-11-27)
 """
 
 from __future__ import annotations

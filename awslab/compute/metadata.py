@@ -9,6 +9,16 @@ Sources (read 2026-11-27):
   base64 and is readable by anything that can reach the metadata service or call DescribeInstanceAttribute.
 - https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html: 50 tags per resource, keys 1-128 and values
   0-256 characters, keys unique per resource, the aws: prefix reserved. (Older material says 10 tags.)
+
+References:
+    - Amazon EC2 User Guide, "Use the Instance Metadata Service to access instance metadata",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html (read 2026-11-27)
+    - Amazon EC2 User Guide, "How Instance Metadata Service Version 2 works",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-metadata-v2-how-it-works.html (read 2026-11-27)
+    - Amazon EC2 User Guide, "Run commands when you launch an EC2 instance with user data input",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html (read 2026-11-27)
+    - Tagging AWS Resources and Tag Editor, "Tagging your AWS resources",
+      https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html (read 2026-11-27)
 """
 
 from __future__ import annotations

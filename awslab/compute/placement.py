@@ -4,6 +4,10 @@ Source (read 2026-11-27): https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/pl
 placement-groups-limitations (cluster: one AZ, packed close for low latency; partition: up to 7 partitions per AZ,
 partitions share no racks; spread: each instance on its own rack, at most 7 running instances per AZ per group).
 Older material says a placement group lives in a single AZ: that is still true of cluster groups only.
+
+References:
+    - Amazon EC2 User Guide, "Placement strategies for your placement groups",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/placement-strategies.html (read 2026-11-27)
 """
 
 from __future__ import annotations

@@ -6,6 +6,12 @@ treat them as approximate, rounded to the cent, and check the page before quotin
 https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-interruptions.html (same date): a two-minute interruption
 notice, and since 2017 prices that move gradually with long-term supply and demand. Pass your own numbers to
 override any of them.
+
+References:
+    - AWS, "Amazon EC2 Reserved Instances Pricing",
+      https://aws.amazon.com/ec2/pricing/reserved-instances/pricing/ (read 2026-11-27)
+    - Amazon EC2 User Guide, "Spot Instance interruptions",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-interruptions.html (read 2026-11-27)
 """
 
 from __future__ import annotations

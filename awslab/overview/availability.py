@@ -4,6 +4,10 @@ Availability is the fraction of time a component works, a number in [0, 1]. Comp
 work; redundant (parallel) components need only one. Independent failures multiply; correlated failures (a bad
 deployment, a shared dependency) are modelled with the beta-factor model: a fraction ``beta`` of each unit's
 unavailability is a common cause that takes every copy down at once.
+
+References:
+    - AWS, "Amazon Compute Service Level Agreement",
+      https://aws.amazon.com/compute/sla/ (read 2026-11-27)
 """
 
 from __future__ import annotations

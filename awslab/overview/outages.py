@@ -4,6 +4,10 @@ Each copy alternates exponentially distributed up times (mean ``mtbf_hours``) an
 ``mttr_hours``); its long-run availability is MTBF / (MTBF + MTTR). A common cause (a bad deployment, a shared
 dependency) with its own MTBF takes every copy down at once. The service is up in a minute when at least one copy
 is up and no common-cause outage is running. Time runs on a one-minute grid, vectorised with numpy.
+
+References:
+    - AWS Well-Architected Framework, "Reliability",
+      https://docs.aws.amazon.com/wellarchitected/latest/framework/reliability.html (read 2026-12-03)
 """
 
 from __future__ import annotations

@@ -3,6 +3,10 @@
 Latencies here are a labelled SAMPLE, not measurements: a round trip modelled from great-circle distance
 (light in fibre, a route longer than the great circle, a fixed processing overhead). Real latencies vary by
 path and hour; measure your own before choosing a Region.
+
+References:
+    - AWS Regions and Availability Zones, "AWS Regions",
+      https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html (read 2026-11-27)
 """
 
 from __future__ import annotations
