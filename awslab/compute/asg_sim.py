@@ -135,7 +135,12 @@ POLICY_PRESETS: dict[str, list[dict]] = {
 
 @dataclass(frozen=True)
 class AsgRun:
-    """Per-minute series, the activity log and the bill of one simulated day (or any span)."""
+    """Per-minute series, the activity log and the bill of one simulated day (or any span).
+
+    >>> run = simulate_group([150.0] * 30, [TARGET_TRACKING_EXAMPLE], min_size=1, max_size=4)
+    >>> run.desired[-1], run.in_service[-1], run.cpu_percent[-1]
+    (3, 3, 50.0)
+    """
 
     minutes: list[int]
     load_rps: list[float]
@@ -631,7 +636,12 @@ def simulate_group(load_rps: Sequence[float], policies: Sequence[dict], **group)
 
 
 def summarise(run: AsgRun) -> dict:
-    """Return what an explorer compares: cost both ways, requests dropped, peak and mean instances, p95 latency."""
+    """Return what an explorer compares: cost both ways, requests dropped, peak and mean instances, p95 latency.
+
+    >>> run = simulate_group([150.0] * 30, [TARGET_TRACKING_EXAMPLE], min_size=1, max_size=4)
+    >>> summarise(run)["peak_instances"], summarise(run)["dropped_requests"]
+    (3, 0.0)
+    """
     return {
         "cost_per_second_usd": run.cost_per_second_usd,
         "cost_per_hour_usd": run.cost_per_hour_usd,
@@ -645,7 +655,13 @@ def summarise(run: AsgRun) -> dict:
 
 
 def compare_policy_sets(load_rps: Sequence[float], policy_sets: dict[str, Sequence[dict]], **group) -> pd.DataFrame:
-    """Run the same load under each named set of policies and return one summary row per set."""
+    """Run the same load under each named set of policies and return one summary row per set.
+
+    >>> load = daily_load(minutes=120)
+    >>> table = compare_policy_sets(load, {"none": [], "target": [TARGET_TRACKING_EXAMPLE]}, min_size=1)
+    >>> table[["policies", "peak_instances"]].values.tolist()
+    [['none', 2], ['target', 2]]
+    """
     import pandas as pd
 
     if not policy_sets:
@@ -666,7 +682,12 @@ def daily_load(
     spike_rps: float = 0.0,
     minutes: int = 1440,
 ) -> list[float]:
-    """Return a seeded day of load (requests per second per minute): a daytime hump, noise and an optional spike."""
+    """Return a seeded day of load (requests per second per minute): a daytime hump, noise and an optional spike.
+
+    >>> load = daily_load(seed=0)
+    >>> len(load), round(max(load)), round(min(load))
+    (1440, 875, 81)
+    """
     peak = validate.number("peak_rps", peak_rps, minimum=0)
     base = validate.number("base_rps", base_rps, minimum=0, maximum=peak)
     n = validate.integer("minutes", minutes, minimum=1, maximum=60 * 24 * 31)

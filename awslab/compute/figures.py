@@ -63,7 +63,9 @@ def lifecycle_figure(transitions: Sequence[Transition]) -> go.Figure:
 def fleet_cost_figure(result: FleetCost) -> go.Figure:
     """Total cost against the number of reservations, with the cheapest mix marked."""
     fig = go.Figure(
-        go.Scatter(x=list(result.reserved_counts), y=theme.rounded(result.total_usd), mode="lines+markers", name="total")
+        go.Scatter(
+            x=list(result.reserved_counts), y=theme.rounded(result.total_usd), mode="lines+markers", name="total"
+        )
     )
     fig.add_trace(
         go.Scatter(
@@ -245,7 +247,9 @@ def lambda_vs_instance_figure(table: pd.DataFrame) -> go.Figure:
     x = theme.rounded(table["requests_per_month"])
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=x, y=theme.rounded(table["lambda_usd"]), name="Lambda"))
-    fig.add_trace(go.Scatter(x=x, y=theme.rounded(table["instance_usd"]), name="always-on instances", line={"shape": "hv"}))
+    fig.add_trace(
+        go.Scatter(x=x, y=theme.rounded(table["instance_usd"]), name="always-on instances", line={"shape": "hv"})
+    )
     fig.update_xaxes(title="requests per month", type="log")
     fig.update_yaxes(title="cost (USD per month, us-east-1)")
     return _finish(fig, "Lambda versus an always-on instance")
@@ -374,7 +378,9 @@ def step_scaling_figure(
     metric_values: Sequence[float], capacities: Sequence[int], threshold: float, metric_value: float, current: int
 ) -> go.Figure:
     """New capacity after one step-scaling action, for every metric value, with the alarm threshold marked."""
-    fig = go.Figure(go.Scatter(x=theme.rounded(metric_values), y=list(capacities), name="new capacity", line={"shape": "hv"}))
+    fig = go.Figure(
+        go.Scatter(x=theme.rounded(metric_values), y=list(capacities), name="new capacity", line={"shape": "hv"})
+    )
     fig.add_trace(
         go.Scatter(
             x=theme.rounded([metric_value]),

@@ -51,7 +51,11 @@ LIFECYCLE_SCENARIOS = {
 
 @dataclass(frozen=True)
 class Instance:
-    """What an instance holds that a transition may keep or lose."""
+    """What an instance holds that a transition may keep or lose.
+
+    >>> Instance().state, Instance(elastic_ip="3.80.0.7").elastic_ip
+    ('running', '3.80.0.7')
+    """
 
     state: str = "running"
     instance_store_data: bool = True
@@ -71,7 +75,12 @@ class Instance:
 
 @dataclass(frozen=True)
 class Transition:
-    """The result of one action: the new instance, the states passed through and what was lost or kept."""
+    """The result of one action: the new instance, the states passed through and what was lost or kept.
+
+    >>> step = transition(Instance(), "stop")
+    >>> step.after.state, step.path
+    ('stopped', ('running', 'stopping', 'stopped'))
+    """
 
     before: Instance
     after: Instance
@@ -113,6 +122,9 @@ def transition(instance: Instance, action: str) -> Transition:
     everything but RAM. Termination deletes EBS volumes whose DeleteOnTermination is true. DisableApiTermination
     refuses only the TerminateInstances call: an OS shutdown with shutdown behaviour 'terminate', a Spot interruption
     and an Auto Scaling scale-in still terminate the instance.
+
+    >>> transition(Instance(), "stop").lost
+    ('instance store data', 'RAM contents', 'public IPv4 address')
     """
     validate.choice("action", action, ACTIONS)
     validate.choice("instance.state", instance.state, STATES)
@@ -178,7 +190,11 @@ def transition(instance: Instance, action: str) -> Transition:
 
 
 def run_actions(instance: Instance, actions: list[str]) -> list[Transition]:
-    """Apply actions in order and return every transition (refused ones included, with the instance unchanged)."""
+    """Apply actions in order and return every transition (refused ones included, with the instance unchanged).
+
+    >>> [s.after.state for s in run_actions(Instance(), LIFECYCLE_SCENARIOS["stop, then start"])]
+    ['stopped', 'running']
+    """
     out = []
     for action in actions:
         step = transition(instance, action)

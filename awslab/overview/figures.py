@@ -8,7 +8,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from awslab import theme
-
 from awslab.overview.availability import nines
 from awslab.overview.regions import UserGroup
 

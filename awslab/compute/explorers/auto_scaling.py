@@ -12,7 +12,11 @@ from awslab.compute import asg_sim, autoscaling, figures
 def explore_scaling_policies(
     peak_rps: float = 1000, bootstrap_minutes: int = 5, max_size: int = 15, seed: int = 0
 ) -> ui.Explorer:
-    """One day of an Auto Scaling group under each policy set: capacity, latency, dropped load and the bill."""
+    """One day of an Auto Scaling group under each policy set: capacity, latency, dropped load and the bill.
+
+    >>> explore_scaling_policies().last_view.numbers["scaling actions"]
+    '25'
+    """
 
     def view(policies, peak_rps, bootstrap_minutes, cooldown_seconds, max_size, spike_rps):
         preset = json.dumps(asg_sim.POLICY_PRESETS[policies])  # the policies themselves key the cache, not their name
@@ -80,7 +84,11 @@ def explore_step_scaling(
     threshold: float = 50,
     step_adjustments_json: str = json.dumps(autoscaling.DEFAULT_STEPS, indent=1),
 ) -> ui.Explorer:
-    """One step-scaling action: paste StepAdjustments (AWS's JSON) and see the new capacity for every metric value."""
+    """One step-scaling action: paste StepAdjustments (AWS's JSON) and see the new capacity for every metric value.
+
+    >>> explore_step_scaling().last_view.numbers["capacity"]
+    '10 -> 11'
+    """
     grid = [float(v) for v in range(0, 101)]
 
     def view(metric_value, step_adjustments_json, adjustment_type, current_capacity, threshold):
@@ -117,7 +125,11 @@ def explore_step_scaling(
 
 
 def explore_instance_refresh(load_rps: float = 900, seed: int = 0) -> ui.Explorer:
-    """Rolling a patch through a group with an instance refresh: MinHealthyPercentage against dropped requests."""
+    """Rolling a patch through a group with an instance refresh: MinHealthyPercentage against dropped requests.
+
+    >>> explore_instance_refresh().last_view.numbers["instances on the new version at the end"]
+    '17 of 17'
+    """
     policy = asg_sim.POLICY_PRESETS["target tracking: 60 % CPU"]
 
     def view(min_healthy_percent, failures_per_instance_hour, bootstrap_minutes):

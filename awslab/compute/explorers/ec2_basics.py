@@ -9,7 +9,11 @@ from awslab.compute import ec2, figures, lifecycle
 def explore_right_sizing(
     vcpu_needed: float = 3, memory_gib_needed: float = 10, headroom_fraction: float = 0.2
 ) -> ui.Explorer:
-    """The cheapest instance type that fits a workload's vCPUs and memory (plus headroom), from the price table."""
+    """The cheapest instance type that fits a workload's vCPUs and memory (plus headroom), from the price table.
+
+    >>> explore_right_sizing().last_view.numbers["cheapest fit"]
+    't3.xlarge'
+    """
 
     def view(memory_gib_needed, vcpu_needed, headroom_fraction, allow_burstable):
         result = ec2.right_size(vcpu_needed, memory_gib_needed, headroom_fraction, allow_burstable=allow_burstable)
@@ -45,7 +49,11 @@ def explore_right_sizing(
 
 
 def explore_lifecycle(elastic_ip: bool = False, termination_protection: bool = False) -> ui.Explorer:
-    """Apply a sequence of lifecycle actions to an EBS-backed instance and see what survives each step."""
+    """Apply a sequence of lifecycle actions to an EBS-backed instance and see what survives each step.
+
+    >>> explore_lifecycle().last_view.numbers["final state"]
+    'running'
+    """
 
     def view(scenario, elastic_ip, data_volume_delete_on_termination, termination_protection):
         instance = lifecycle.Instance(

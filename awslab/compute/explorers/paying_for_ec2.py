@@ -11,7 +11,11 @@ from awslab.compute import ec2, figures, pricing
 def explore_breakeven(
     on_demand_usd_per_hour: float = pricing.M5_LARGE_ON_DEMAND_USD_PER_HOUR, utilization_percent: float = 60
 ) -> ui.Explorer:
-    """Cost of one m5.large over a term at a utilisation: On-Demand against each Reserved Instance payment option."""
+    """Cost of one m5.large over a term at a utilisation: On-Demand against each Reserved Instance payment option.
+
+    >>> explore_breakeven().last_view.numbers["cheapest here"]
+    'On-Demand ($505)'
+    """
     grid = np.linspace(0, 1, 21)
 
     def view(utilization_percent, on_demand_usd_per_hour, term_years):
@@ -44,7 +48,11 @@ def explore_breakeven(
 
 
 def explore_fleet_mix(base_instances: int = 4, peak_instances: int = 12) -> ui.Explorer:
-    """How many reservations for a weekly profile: reserve the always-on baseline, pay On-Demand for the peak."""
+    """How many reservations for a weekly profile: reserve the always-on baseline, pay On-Demand for the peak.
+
+    >>> explore_fleet_mix().last_view.numbers["reserve"]
+    '4 of a peak of 12 instances'
+    """
 
     def view(offering, base_instances, peak_instances, weekend_peak_fraction):
         profile = pricing.weekly_profile(base_instances, peak_instances, weekend_peak_fraction)
@@ -87,7 +95,11 @@ SPOT_HORIZON_HOURS = 48.0
 
 
 def explore_spot(work_hours: float = 12, seed: int = 0) -> ui.Explorer:
-    """A checkpointed batch job on Spot: the price path against the maximum price, interruptions and lost work."""
+    """A checkpointed batch job on Spot: the price path against the maximum price, interruptions and lost work.
+
+    >>> explore_spot().last_view.numbers["interruptions"]
+    '9'
+    """
 
     def view(max_price_percent, work_hours, checkpoint_every_minutes, checkpoint_on_notice, reclaims_per_day):
         od = pricing.M5_LARGE_ON_DEMAND_USD_PER_HOUR
