@@ -4,37 +4,19 @@ and printed and recorded what the models compute for them. A bad value still sto
 from pathlib import Path
 
 import pytest
-import yaml
 
-from awslab import runner
 from awslab.compute import asg_sim, beanstalk, ec2, elb, elb_sim, lambda_cost, pricing
-from tests.support import printed, ran, run_awslab
+from tests.compute.startup_values import values_used as checked_values
+from tests.support import printed, run_awslab
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPUTE = ROOT / "notebooks" / "02_compute"
-SCENARIO = yaml.safe_load((ROOT / "scenarios" / "startup.yaml").read_text())
 pytestmark = pytest.mark.notebooks
 
 
-def scenario_values(key: str) -> dict:
-    """The values the startup scenario gives notebook KEY: its own, plus the scenario-wide ones it defines."""
-    defined = {p.name for p in runner.notebook_parameters(ROOT / "notebooks" / Path(key).with_suffix(".md"))}
-    shared = {k: v for k, v in (SCENARIO.get("parameters") or {}).items() if k in defined}
-    return {**shared, **SCENARIO["notebooks"][key]}
-
-
 def values_used(run, key: str) -> dict:
-    """Check KEY ran with the scenario's values and echoed them; return every parameter as the notebook saw it."""
-    ran(run, key)
-    entry = run.entry(key)
-    wanted = scenario_values(key)
-    assert wanted and {k: entry["parameters"][k] for k in wanted} == wanted
-    echo = next(line for line in printed(run.folder, Path(key).name).splitlines() if line.startswith("parameters:"))
-    for name, value in entry["parameters"].items():
-        shown = f"{value:,.0f}" if name == "requests_per_month" else str(value)
-        assert f"{name}={shown}" in echo, (name, echo)
-    path = ROOT / "notebooks" / Path(key).with_suffix(".md")
-    return {**{p.name: p.default for p in runner.notebook_parameters(path)}, **entry["parameters"]}
+    """The scenario's values, checked as echoed (requests_per_month is printed with thousands separators)."""
+    return checked_values(run, key, lambda name, value: f"{value:,.0f}" if name == "requests_per_month" else None)
 
 
 def test_ec2_basics(startup_run):
