@@ -5,6 +5,10 @@ Input is the ``objects`` list of a pipeline definition (``{"id", "name", "type",
 "precondition": {"ref"}, "maximumRetries", "retryDelay"}``). AWS Data Pipeline is no longer available to new
 customers (Data Pipeline Developer Guide banner, read 2026-11-27); Step Functions, MWAA and Glue workflows carry the
 same ideas today.
+
+References:
+    - AWS Data Pipeline Developer Guide, "Pipeline Object Reference",
+      https://docs.aws.amazon.com/datapipeline/latest/DeveloperGuide/dp-pipeline-objects.html (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -44,7 +48,11 @@ _MINUTES = {"minute": 1, "hour": 60, "day": 1440}
 
 
 def period_minutes(period: str) -> float:
-    """Data Pipeline period text such as "10 Minutes" or "1 hour" -> minutes."""
+    """Data Pipeline period text such as "10 Minutes" or "1 hour" -> minutes.
+
+    >>> period_minutes("2 Hours")
+    120.0
+    """
     match = _PERIOD.match(period) if isinstance(period, str) else None
     if not match:
         raise ValueError(f"period={period!r} must read like '10 Minutes', '2 hours' or '1 day'")
@@ -62,7 +70,12 @@ def _refs(value: object) -> list[str]:
 
 @dataclass(frozen=True)
 class ActivityRun:
-    """How one activity ended: status (FINISHED, FAILED or CASCADE_FAILED), times in minutes, attempts."""
+    """How one activity ended: status (FINISHED, FAILED or CASCADE_FAILED), times in minutes, attempts.
+
+    >>> runs = run_pipeline(example_pipeline(), durations_minutes=PIPELINE_DURATIONS_MINUTES)
+    >>> runs["Notify"].status, runs["Notify"].end_minutes
+    ('FINISHED', 96.0)
+    """
 
     id: str
     status: str
@@ -73,7 +86,11 @@ class ActivityRun:
 
 
 def topological_order(objects: list[dict]) -> list[str]:
-    """Activity ids in an order that respects dependsOn; a cycle or unknown reference raises ValueError."""
+    """Activity ids in an order that respects dependsOn; a cycle or unknown reference raises ValueError.
+
+    >>> topological_order(example_pipeline())
+    ['CopyLogs', 'Aggregate', 'LoadWarehouse', 'Notify']
+    """
     activities = {o["id"]: o for o in objects if o.get("type") in ACTIVITY_TYPES}
     order: list[str] = []
     state: dict[str, str] = {}
@@ -109,6 +126,10 @@ def run_pipeline(
     ``failing_attempts[id]`` makes the first attempts of an activity fail; each failure waits its retryDelay and
     tries again, up to maximumRetries retries. A precondition is checked every ``precondition_check_minutes`` and
     holds from ``precondition_true_at_minutes[id]`` (default: from the start).
+
+    >>> runs = run_pipeline(example_pipeline(), durations_minutes=PIPELINE_DURATIONS_MINUTES, failing_attempts={"Aggregate": 1})
+    >>> [(r.id, r.status, r.attempts) for r in runs.values()][1:3]
+    [('Aggregate', 'FINISHED', 2), ('LoadWarehouse', 'FINISHED', 1)]
     """
     if not isinstance(objects, list) or not all(isinstance(o, dict) and isinstance(o.get("id"), str) for o in objects):
         raise ValueError("objects must be a list of pipeline objects, each with a string 'id'")
@@ -180,7 +201,11 @@ def run_pipeline(
 
 
 def example_pipeline() -> list[dict]:
-    """A nightly log pipeline: wait for logs in S3, copy them, run an EMR job, load the result into Redshift."""
+    """A nightly log pipeline: wait for logs in S3, copy them, run an EMR job, load the result into Redshift.
+
+    >>> [o["type"] for o in example_pipeline()]
+    ['S3KeyExists', 'CopyActivity', 'EmrActivity', 'RedshiftCopyActivity', 'ShellCommandActivity']
+    """
     return [
         {"id": "LogsReady", "name": "LogsReady", "type": "S3KeyExists", "s3Key": "s3://example-logs/_SUCCESS"},
         {
@@ -213,3 +238,7 @@ def example_pipeline() -> list[dict]:
             "maximumRetries": "0",
         },
     ]
+
+
+# How long each activity of ``example_pipeline`` takes once it runs (minutes): the explorer's and notebook's sample.
+PIPELINE_DURATIONS_MINUTES = {"CopyLogs": 20, "Aggregate": 60, "LoadWarehouse": 15, "Notify": 1}

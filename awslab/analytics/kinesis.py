@@ -3,6 +3,10 @@
 Shards are described in ListShards' shape: {"ShardId", "HashKeyRange": {"StartingHashKey", "EndingHashKey"}},
 hash keys as decimal strings of 128-bit integers. A record's shard is the one whose range holds the MD5 of its
 partition key, read as an unsigned 128-bit integer.
+
+References:
+    - Amazon Kinesis Data Streams Developer Guide, "Quotas and limits",
+      https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -35,6 +39,9 @@ def shard_requirements(
 
     Sizes are in KiB (the AWS sizing formula divides by 1024 and 2048). With enhanced fan-out each consumer has
     its own read pipe, so the read need is 0.
+
+    >>> shard_requirements(3000, 0.5, consumers=2)
+    {'write bandwidth (1 MiB/s)': 1.46484375, 'write records (1,000/s)': 3.0, 'read bandwidth (2 MiB/s shared)': 1.46484375}
     """
     rate = validate.number("records_per_second", records_per_second, minimum=0, maximum=1e9, unit="records/s")
     size = validate.number(
@@ -53,14 +60,22 @@ def shard_requirements(
 def shards_needed(
     records_per_second: float, average_record_kb: float, consumers: int = 1, *, enhanced_fan_out: bool = False
 ) -> int:
-    """Shards for a stream: enough for the write bandwidth, the write record rate and the shared read bandwidth."""
+    """Shards for a stream: enough for the write bandwidth, the write record rate and the shared read bandwidth.
+
+    >>> shards_needed(3000, 0.5, consumers=2)
+    3
+    """
     needs = shard_requirements(records_per_second, average_record_kb, consumers, enhanced_fan_out=enhanced_fan_out)
     # round() first so that 2.0000000000000004 counts as 2 shards, not 3
     return max(1, math.ceil(round(max(needs.values()), 9)))
 
 
 def hash_key(partition_key: str) -> int:
-    """The 128-bit hash key Kinesis derives from a partition key (MD5)."""
+    """The 128-bit hash key Kinesis derives from a partition key (MD5).
+
+    >>> hash_key("user-42") < HASH_KEY_MAX
+    True
+    """
     if not isinstance(partition_key, str) or not 1 <= len(partition_key) <= 256:
         raise ValueError(f"partition_key={partition_key!r} must be a string of 1-256 characters")
     return int.from_bytes(hashlib.md5(partition_key.encode("utf-8")).digest(), "big")
@@ -74,7 +89,11 @@ def _shard(index: int, start: int, end: int) -> dict:
 
 
 def create_shards(shard_count: int) -> list[dict]:
-    """The open shards of a new stream: the hash key space split evenly, as CreateStream does."""
+    """The open shards of a new stream: the hash key space split evenly, as CreateStream does.
+
+    >>> [(s["ShardId"], s["HashKeyRange"]["StartingHashKey"][:6]) for s in create_shards(2)]
+    [('shardId-000000000000', '0'), ('shardId-000000000001', '170141')]
+    """
     count = validate.integer("shard_count", shard_count, minimum=1, maximum=20_000)
     step = (HASH_KEY_MAX + 1) // count
     return [_shard(i, i * step, HASH_KEY_MAX if i == count - 1 else (i + 1) * step - 1) for i in range(count)]
@@ -92,7 +111,11 @@ def _find(shards: list[dict], shard_id: str) -> int:
 
 
 def split_shard(shards: list[dict], shard_id: str, new_starting_hash_key: int | None = None) -> list[dict]:
-    """SplitShard: the parent closes and two children share its range (split at the midpoint by default)."""
+    """SplitShard: the parent closes and two children share its range (split at the midpoint by default).
+
+    >>> [s["ShardId"] for s in split_shard(create_shards(2), "shardId-000000000000")]
+    ['shardId-000000000002', 'shardId-000000000003', 'shardId-000000000001']
+    """
     position = _find(shards, shard_id)
     start = int(shards[position]["HashKeyRange"]["StartingHashKey"])
     end = int(shards[position]["HashKeyRange"]["EndingHashKey"])
@@ -107,7 +130,11 @@ def split_shard(shards: list[dict], shard_id: str, new_starting_hash_key: int | 
 
 
 def merge_shards(shards: list[dict], shard_id: str, adjacent_shard_id: str) -> list[dict]:
-    """MergeShards: two shards with adjacent hash key ranges close and one child takes both ranges."""
+    """MergeShards: two shards with adjacent hash key ranges close and one child takes both ranges.
+
+    >>> [s["ShardId"] for s in merge_shards(create_shards(2), "shardId-000000000000", "shardId-000000000001")]
+    ['shardId-000000000002']
+    """
     first, second = sorted(
         (_find(shards, shard_id), _find(shards, adjacent_shard_id)),
         key=lambda p: int(shards[p]["HashKeyRange"]["StartingHashKey"]),
@@ -125,7 +152,11 @@ def merge_shards(shards: list[dict], shard_id: str, adjacent_shard_id: str) -> l
 
 
 def shard_for_key(partition_key: str, shards: list[dict]) -> str:
-    """The ShardId whose hash key range holds the partition key's MD5."""
+    """The ShardId whose hash key range holds the partition key's MD5.
+
+    >>> shard_for_key("user-42", create_shards(4))
+    'shardId-000000000001'
+    """
     key = hash_key(partition_key)
     for shard in shards:
         if int(shard["HashKeyRange"]["StartingHashKey"]) <= key <= int(shard["HashKeyRange"]["EndingHashKey"]):
@@ -138,6 +169,10 @@ def shard_load(key_records_per_second: dict[str, float], average_record_kb: floa
 
     Columns: ShardId, records_per_second, kib_per_second, utilisation (the larger of the two write quotas' shares)
     and throttled_records_per_second (what PutRecords would reject with ProvisionedThroughputExceeded).
+
+    >>> load = shard_load({"a": 800.0, "b": 400.0}, 1.0, create_shards(1))
+    >>> int(load["records_per_second"].iloc[0])
+    1200
     """
     import pandas as pd
 
@@ -160,7 +195,12 @@ def shard_load(key_records_per_second: dict[str, float], average_record_kb: floa
 
 @dataclass(frozen=True)
 class HotKeyResult:
-    """The key rates a workload produces and the per-shard load they cause."""
+    """The key rates a workload produces and the per-shard load they cause.
+
+    >>> result = hot_key_workload(3000, 200, 0.4, create_shards(4), seed=0)
+    >>> round(result.throttled_fraction, 3)
+    0.203
+    """
 
     key_records_per_second: dict[str, float]
     load: pd.DataFrame
@@ -187,6 +227,10 @@ def hot_key_workload(
     ``salt_suffixes`` > 1 writes the hot key as "<key>-0" ... "<key>-(n-1)", spreading it over several shards, the
     usual cure when splitting shards cannot help (one key always maps to one shard). Cold keys get random
     (seeded) names and a Dirichlet-distributed share of the cold traffic.
+
+    >>> result = hot_key_workload(3000, 200, 0.4, create_shards(4), seed=0)
+    >>> max(result.key_records_per_second.values())
+    1200.0
     """
     total = validate.number(
         "total_records_per_second", total_records_per_second, minimum=0, maximum=1e8, unit="records/s"
@@ -210,7 +254,13 @@ def hot_key_workload(
 
 @dataclass(frozen=True)
 class ReshardStep:
-    """One step of resharding: the open shards after it, their load, and what was done."""
+    """One step of resharding: the open shards after it, their load, and what was done.
+
+    >>> result = hot_key_workload(3000, 200, 0.4, create_shards(4), seed=0)
+    >>> steps = reshard_hot_shards(result.key_records_per_second, 1.0, create_shards(4))
+    >>> steps[0].action, round(steps[0].throttled_fraction, 3)
+    ('start', 0.203)
+    """
 
     action: str
     shards: list[dict]
@@ -232,6 +282,11 @@ def reshard_hot_shards(
     (an even hash split could leave all the load on one side). Shards over quota that hold a single key are left
     alone, since no split can divide one partition key (key salting is the cure); the run stops when only such
     shards remain over quota, or at ``max_shards``.
+
+    >>> result = hot_key_workload(3000, 200, 0.4, create_shards(4), seed=0)
+    >>> steps = reshard_hot_shards(result.key_records_per_second, 1.0, create_shards(4))
+    >>> len(steps), len(steps[-1].shards), round(steps[-1].throttled_fraction, 3)
+    (4, 6, 0.067)
     """
     limit = validate.integer("max_shards", max_shards, minimum=1, maximum=10_000)
     steps = [ReshardStep("start", shards, shard_load(key_records_per_second, average_record_kb, shards))]

@@ -3,6 +3,12 @@
 AWS Snowball Edge is no longer open to new customers (Snowball Edge docs, read 2026-11-27); AWS points new
 customers to DataSync over the network or to a Data Transfer Terminal. The physical-transfer arithmetic is the
 same for any shipped device, so the device's capacity and timings are parameters.
+
+References:
+    - AWS Snowball Edge API Reference, "JobMetadata",
+      https://docs.aws.amazon.com/snowball/latest/api-reference/API_JobMetadata.html (read 2026-11-27)
+    - AWS Snowball Edge API Reference, "ServiceVersion (the no-longer-available notice)",
+      https://docs.aws.amazon.com/snowball/latest/api-reference/API_ServiceVersion.html (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -25,7 +31,12 @@ SECONDS_PER_DAY = 86_400
 
 @dataclass(frozen=True)
 class TransferPlan:
-    """Days for each way of moving ``data_tb``; the faster one is ``recommendation``."""
+    """Days for each way of moving ``data_tb``; the faster one is ``recommendation``.
+
+    >>> plan = plan_transfer(100, 100)
+    >>> plan.devices, round(plan.network_days, 1), round(plan.device_days, 1), plan.recommendation
+    (2, 115.7, 19.4, 'device')
+    """
 
     data_tb: float
     network_days: float
@@ -35,7 +46,11 @@ class TransferPlan:
 
 
 def network_days(data_tb: float, bandwidth_mbps: float, utilisation: float = 0.8) -> float:
-    """Days to send ``data_tb`` (decimal TB) over a link of ``bandwidth_mbps`` used at ``utilisation``."""
+    """Days to send ``data_tb`` (decimal TB) over a link of ``bandwidth_mbps`` used at ``utilisation``.
+
+    >>> round(network_days(100, 100), 1)
+    115.7
+    """
     data = validate.number("data_tb", data_tb, minimum=0, maximum=1e6, unit="TB")
     bandwidth = validate.number(
         "bandwidth_mbps", bandwidth_mbps, minimum=0, exclusive_minimum=True, maximum=1e7, unit="Mbit/s"
@@ -57,6 +72,10 @@ def device_days(
     """(devices, days) to move ``data_tb`` on devices filled ``parallel_devices`` at a time, in rounds.
 
     One round: order, ship out, fill (capacity / copy rate, devices filled side by side), ship back, ingest.
+
+    >>> devices, days = device_days(100)
+    >>> devices, round(days, 1)
+    (2, 19.4)
     """
     data = validate.number("data_tb", data_tb, minimum=0, maximum=1e6, unit="TB")
     capacity = validate.number(
@@ -76,7 +95,11 @@ def device_days(
 
 
 def plan_transfer(data_tb: float, bandwidth_mbps: float, *, utilisation: float = 0.8, **device: float) -> TransferPlan:
-    """Compare the network with shipped devices for ``data_tb`` over ``bandwidth_mbps``."""
+    """Compare the network with shipped devices for ``data_tb`` over ``bandwidth_mbps``.
+
+    >>> plan_transfer(10, 1000).recommendation
+    'network'
+    """
     over_wire = network_days(data_tb, bandwidth_mbps, utilisation)
     devices, shipped = device_days(data_tb, **device)
     return TransferPlan(float(data_tb), over_wire, devices, shipped, "network" if over_wire <= shipped else "device")
@@ -94,6 +117,9 @@ def break_even_tb(
 
     Within one round the network's lead, network days minus device days, is piecewise linear with rising slopes
     (convex), so it crosses zero at most once and bisection finds the crossing.
+
+    >>> round(break_even_tb(100), 1)
+    5.4
     """
     options = dict(parallel_devices=parallel_devices, device_capacity_tb=device_capacity_tb, **device)
     validate.integer("parallel_devices", parallel_devices, minimum=1, maximum=1000)

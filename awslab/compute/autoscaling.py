@@ -1,9 +1,12 @@
 """EC2 Auto Scaling policy arithmetic: adjustment types, step scaling, alarms and the default termination policy.
 
-Sources (read 2026-11-27):
-- https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-simple-step.html (step adjustments, rounding)
-- https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_StepAdjustment.html (bound rules)
-- https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-termination-policies.html
+References:
+    - Amazon EC2 Auto Scaling User Guide, "Step and simple scaling policies for Amazon EC2 Auto Scaling",
+      https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-simple-step.html (read 2026-11-27)
+    - Amazon EC2 Auto Scaling API Reference, "StepAdjustment",
+      https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_StepAdjustment.html (read 2026-11-27)
+    - Amazon EC2 Auto Scaling User Guide, "Configure termination policies for Amazon EC2 Auto Scaling",
+      https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-termination-policies.html (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -20,6 +23,13 @@ ADJUSTMENT_TYPES = ("ChangeInCapacity", "ExactCapacity", "PercentChangeInCapacit
 
 # Default cooldown of a group, used by simple scaling policies (as-scaling-simple-step.html, read 2026-11-27).
 DEFAULT_COOLDOWN_SECONDS = 300
+
+# The StepAdjustments the step-scaling explorer opens with: the worked example of as-scaling-simple-step.html.
+DEFAULT_STEPS = [
+    {"MetricIntervalLowerBound": 0, "MetricIntervalUpperBound": 10, "ScalingAdjustment": 0},
+    {"MetricIntervalLowerBound": 10, "MetricIntervalUpperBound": 20, "ScalingAdjustment": 10},
+    {"MetricIntervalLowerBound": 20, "ScalingAdjustment": 30},
+]
 
 
 def _round_percent_change(raw: float) -> int:
@@ -44,6 +54,11 @@ def scaling_adjustment(
     adds that percentage of ``current_capacity`` with AWS's rounding (above 1 round down, between 0 and 1 become 1,
     between -1 and 0 become -1, below -1 round toward zero), then raises the magnitude to at least
     ``min_adjustment_magnitude``.
+
+    >>> scaling_adjustment(10, "PercentChangeInCapacity", 25)
+    2
+    >>> scaling_adjustment(10, "ExactCapacity", 4)
+    -6
     """
     current = validate.integer("current_capacity", current_capacity, minimum=0, unit="instances")
     kind = validate.choice("adjustment_type", adjustment_type, ADJUSTMENT_TYPES)
@@ -76,6 +91,9 @@ def validate_step_adjustments(step_adjustments: Sequence[dict]) -> list[tuple[fl
 
     A missing MetricIntervalLowerBound means minus infinity and a missing upper bound plus infinity; ranges may not
     overlap or leave gaps, and a step may not leave both bounds out.
+
+    >>> validate_step_adjustments(DEFAULT_STEPS)
+    [(0.0, 10.0, 0.0), (10.0, 20.0, 10.0), (20.0, inf, 30.0)]
     """
     if not isinstance(step_adjustments, (list, tuple)) or not step_adjustments:
         raise ValueError(f"step_adjustments must be a non-empty list of StepAdjustment dicts, got {step_adjustments!r}")
@@ -122,6 +140,9 @@ def matching_step(steps: Sequence[tuple[float, float, float]], breach: float) ->
 
     Above the threshold a step includes its lower bound and excludes its upper bound; below it, the reverse
     (API_StepAdjustment.html: lower 0/upper 10 means 50 <= metric < 60; lower -10/upper 0 means 40 < metric <= 50).
+
+    >>> matching_step(validate_step_adjustments(DEFAULT_STEPS), 15.0)
+    10.0
     """
     for lo, hi, adjustment in steps:
         if breach > 0 and lo <= breach < hi:
@@ -147,6 +168,9 @@ def apply_step_scaling(
 
     ``step_adjustments`` is AWS's StepAdjustments list; its bounds are relative to ``threshold``. A metric that
     falls in no step leaves the capacity unchanged.
+
+    >>> apply_step_scaling(10, 65, 50, DEFAULT_STEPS, "PercentChangeInCapacity")
+    11
     """
     current = validate.integer("current_capacity", current_capacity, minimum=0, unit="instances")
     metric = validate.number("metric_value", metric_value)
@@ -184,6 +208,9 @@ def alarm_states(
 
     ``comparison`` is CloudWatch's ComparisonOperator (GreaterThanThreshold, GreaterThanOrEqualToThreshold,
     LessThanThreshold, LessThanOrEqualToThreshold). Before N datapoints exist the alarm is not in ALARM.
+
+    >>> alarm_states([60, 75, 80, 72, 50], 70, "GreaterThanThreshold", 3, 2).tolist()
+    [False, False, True, True, True]
     """
     values = np.asarray(metric, dtype=float)
     n = validate.integer("evaluation_periods", evaluation_periods, minimum=1)
@@ -206,6 +233,14 @@ def choose_instance_to_terminate(instances: Sequence[dict], now_minute: float = 
     Each instance is a dict with InstanceId, AvailabilityZone, LaunchTemplateVersion (int, higher is newer) and
     LaunchMinute. Order: the AZ with the most instances; then the oldest launch template version; then the instance
     closest to its next billing hour; then random (seeded). Instances with ProtectedFromScaleIn are skipped.
+
+    >>> group = [
+    ...     {"InstanceId": "i-1", "AvailabilityZone": "a", "LaunchTemplateVersion": 1, "LaunchMinute": 0},
+    ...     {"InstanceId": "i-2", "AvailabilityZone": "a", "LaunchTemplateVersion": 2, "LaunchMinute": 30},
+    ...     {"InstanceId": "i-3", "AvailabilityZone": "b", "LaunchTemplateVersion": 1, "LaunchMinute": 10},
+    ... ]
+    >>> choose_instance_to_terminate(group, now_minute=65)
+    'i-1'
     """
     candidates = [i for i in instances if not i.get("ProtectedFromScaleIn", False)]
     if not candidates:
@@ -228,7 +263,11 @@ def choose_instance_to_terminate(instances: Sequence[dict], now_minute: float = 
 
 
 def choose_launch_az(instances_per_az: dict[str, int]) -> str:
-    """Return the AZ a new instance goes to: the one with the fewest instances (ties: first in name order)."""
+    """Return the AZ a new instance goes to: the one with the fewest instances (ties: first in name order).
+
+    >>> choose_launch_az({"us-east-1a": 3, "us-east-1b": 1, "us-east-1c": 1})
+    'us-east-1b'
+    """
     if not instances_per_az:
         raise ValueError("instances_per_az must name at least one Availability Zone, got {}")
     return min(sorted(instances_per_az), key=lambda az: instances_per_az[az])

@@ -6,6 +6,14 @@ Sources (read 2026-11-27):
   (DeploymentPolicy AllAtOnce / Rolling / RollingWithAdditionalBatch / Immutable / TrafficSplitting,
   BatchSizeType Percentage / Fixed, in the aws:elasticbeanstalk:command namespace)
 - https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.CNAMESwap.html (blue/green by CNAME swap)
+
+References:
+    - AWS Elastic Beanstalk Developer Guide, "Elastic Beanstalk concepts",
+      https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/concepts.html (read 2026-11-27)
+    - AWS Elastic Beanstalk Developer Guide, "Deployment policies and settings",
+      https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.rolling-version-deploy.html (read 2026-12-03)
+    - AWS Elastic Beanstalk Developer Guide, "Blue/Green deployments with Elastic Beanstalk",
+      https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.CNAMESwap.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -21,7 +29,11 @@ BATCH_SIZE_TYPES = ("Percentage", "Fixed")
 
 @dataclass(frozen=True)
 class Environment:
-    """One environment: the single version it runs, its tier and its CNAME."""
+    """One environment: the single version it runs, its tier and its CNAME.
+
+    >>> Environment("web-prod", "v1", "web-prod.elasticbeanstalk.com").tier
+    'WebServer'
+    """
 
     name: str
     version_label: str
@@ -31,7 +43,13 @@ class Environment:
 
 @dataclass(frozen=True)
 class Application:
-    """A folder of versions (each a labelled source bundle in S3) and the environments running them."""
+    """A folder of versions (each a labelled source bundle in S3) and the environments running them.
+
+    >>> app = Application("shop", {}, ()).add_version("v1", "v1.zip").add_version("v2", "v2.zip")
+    >>> app = app.create_environment("blue", "v1").create_environment("green", "v2")
+    >>> app.swap_cnames("blue", "green").serving(app.environments[0].cname)
+    'v2'
+    """
 
     name: str
     versions: dict[str, str]
@@ -87,7 +105,11 @@ class Application:
 @dataclass(frozen=True)
 class Deployment:
     """A deployment as phases: each starts at ``phase_minutes[k]`` with that many instances serving the old and
-    the new version and running in all; the last phase is the finished state."""
+    the new version and running in all; the last phase is the finished state.
+
+    >>> deployment_timeline("Rolling", 8, batch_size=25).phase_minutes
+    [0.0, 3.0, 6.0, 9.0, 12.0]
+    """
 
     policy: str
     phase_minutes: list[float]
@@ -101,7 +123,11 @@ class Deployment:
 
 
 def batch_count(instances: int, batch_size: float, batch_size_type: str) -> int:
-    """Return instances per batch: a percentage of the fleet (rounded up, at least 1) or a fixed number."""
+    """Return instances per batch: a percentage of the fleet (rounded up, at least 1) or a fixed number.
+
+    >>> batch_count(8, 30, "Percentage"), batch_count(8, 3, "Fixed")
+    (3, 3)
+    """
     kind = validate.choice("batch_size_type", batch_size_type, BATCH_SIZE_TYPES)
     if kind == "Percentage":
         size = validate.number("batch_size", batch_size, minimum=0, maximum=100, exclusive_minimum=True)
@@ -126,6 +152,10 @@ def deployment_timeline(
     new set in a temporary Auto Scaling group and then drops the old one. TrafficSplitting does the same but first
     sends ``traffic_split_percent`` of requests to the new set for ``evaluation_minutes`` (shown as that share of
     the fleet's instance count).
+
+    >>> d = deployment_timeline("Immutable", 8)
+    >>> d.total_minutes, d.min_capacity_fraction, d.extra_instances_peak
+    (8.0, 1.0, 8)
     """
     kind = validate.choice("policy", policy, DEPLOYMENT_POLICIES)
     n = validate.integer("instances", instances, minimum=1)

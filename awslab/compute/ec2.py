@@ -4,6 +4,12 @@ Prices are On-Demand list prices for Linux in us-east-1 (US East, N. Virginia), 
 https://aws.amazon.com/ec2/pricing/on-demand/ (recorded 2026-11-27). Sizes and memory from
 https://aws.amazon.com/ec2/instance-types/ (same date). Every function takes the table as a parameter so a learner
 can paste current prices for another region.
+
+References:
+    - AWS, "Amazon EC2 On-Demand Pricing",
+      https://aws.amazon.com/ec2/pricing/on-demand/ (read 2026-11-27)
+    - AWS, "Amazon EC2 Instance types",
+      https://aws.amazon.com/ec2/instance-types/ (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -23,7 +29,11 @@ HOURS_PER_MONTH = 730  # AWS's own monthly convention in its pricing calculator
 
 @dataclass(frozen=True)
 class InstanceType:
-    """One EC2 instance type: size, memory and On-Demand price (USD per hour, Linux, us-east-1)."""
+    """One EC2 instance type: size, memory and On-Demand price (USD per hour, Linux, us-east-1).
+
+    >>> InstanceType("m5.large", 2, 8, 0.096).memory_gib_per_vcpu
+    4.0
+    """
 
     name: str
     vcpu: int
@@ -90,7 +100,11 @@ BURSTABLE_FAMILIES = ("t3",)
 
 
 def instance_table(types: Iterable[InstanceType] = DEFAULT_INSTANCE_TYPES) -> pd.DataFrame:
-    """Return the price table as a DataFrame with USD per hour and per 730-hour month."""
+    """Return the price table as a DataFrame with USD per hour and per 730-hour month.
+
+    >>> instance_table().iloc[0][["name", "vcpu", "memory_gib"]].tolist()
+    ['t3.micro', np.int64(2), np.float64(1.0)]
+    """
     import pandas as pd
 
     rows = [
@@ -110,7 +124,11 @@ def instance_table(types: Iterable[InstanceType] = DEFAULT_INSTANCE_TYPES) -> pd
 
 @dataclass(frozen=True)
 class RightSizing:
-    """The cheapest type that fits a workload, with every candidate ranked (fits first, then price)."""
+    """The cheapest type that fits a workload, with every candidate ranked (fits first, then price).
+
+    >>> right_size(3, 10, 0.2).best.name
+    't3.xlarge'
+    """
 
     best: InstanceType | None
     vcpu_needed: float
@@ -128,6 +146,10 @@ def right_size(
     """Return the cheapest instance type with at least the vCPUs and GiB needed, plus a headroom fraction.
 
     ``best`` is None when nothing in the table fits (then split the workload across instances).
+
+    >>> result = right_size(3, 10, 0.2, allow_burstable=False)
+    >>> result.vcpu_needed, result.memory_gib_needed, result.best.name
+    (3.5999999999999996, 12.0, 'm5.xlarge')
     """
     vcpu = validate.number("vcpu_needed", vcpu_needed, minimum=0, exclusive_minimum=True, unit="vCPU")
     mem = validate.number("memory_gib_needed", memory_gib_needed, minimum=0, unit="GiB")
@@ -152,6 +174,9 @@ def breakeven_utilization(on_demand_hourly: float, upfront: float, recurring_hou
 
     The reservation costs ``upfront + recurring_hourly * term_hours`` whether used or not; On-Demand costs
     ``on_demand_hourly`` per hour run. A result above 1 means the reservation never pays off.
+
+    >>> round(breakeven_utilization(0.096, 0.0, 0.060, 8760), 3)
+    0.625
     """
     od = validate.number("on_demand_hourly", on_demand_hourly, minimum=0, exclusive_minimum=True, unit="USD/hour")
     up = validate.number("upfront", upfront, minimum=0, unit="USD")

@@ -5,6 +5,14 @@ Sources (read 2026-11-27):
   (one node per enabled AZ, each node gets an equal share; the 2-target/8-target cross-zone example)
 - https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html
 - https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html (idle timeout)
+
+References:
+    - Elastic Load Balancing User Guide, "How Elastic Load Balancing works",
+      https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/how-elastic-load-balancing-works.html (read 2026-11-27)
+    - User Guide for Application Load Balancers, "Health checks for Application Load Balancer target groups",
+      https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html (read 2026-11-27)
+    - User Guide for Application Load Balancers, "Application Load Balancers",
+      https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -34,6 +42,9 @@ def traffic_share(targets_per_az: dict[str, int], cross_zone: bool) -> dict[str,
     over every registered target; without it, only over the targets in its own AZ. An AZ with no targets reports 0.0;
     with cross-zone off its node has nowhere to send requests, so DNS stops handing out its address and the other
     nodes share the traffic.
+
+    >>> traffic_share({"us-east-1a": 2, "us-east-1b": 8}, False)
+    {'us-east-1a': 0.25, 'us-east-1b': 0.0625}
     """
     if not isinstance(targets_per_az, dict) or not targets_per_az:
         raise ValueError(f"targets_per_az must be a non-empty dict of AZ name -> target count, got {targets_per_az!r}")
@@ -56,6 +67,9 @@ def cross_zone_enabled(attributes: Sequence[dict], load_balancer_type: str = "ap
 
     Application Load Balancers always balance across zones (the attribute can only be turned off per target group);
     Network and Gateway Load Balancers default to off unless load_balancing.cross_zone.enabled is "true".
+
+    >>> cross_zone_enabled([{"Key": "load_balancing.cross_zone.enabled", "Value": "false"}], "network")
+    False
     """
     kind = validate.choice("load_balancer_type", load_balancer_type, ("application", "network", "gateway"))
     values = {a.get("Key"): a.get("Value") for a in attributes}
@@ -66,7 +80,11 @@ def cross_zone_enabled(attributes: Sequence[dict], load_balancer_type: str = "ap
 
 @dataclass(frozen=True)
 class HealthCheckConfig:
-    """Target-group health check settings, in seconds and consecutive checks (ALB defaults)."""
+    """Target-group health check settings, in seconds and consecutive checks (ALB defaults).
+
+    >>> HealthCheckConfig(30, 5, 5, 2)
+    HealthCheckConfig(interval_seconds=30, timeout_seconds=5, healthy_threshold=5, unhealthy_threshold=2)
+    """
 
     interval_seconds: float = ALB_HEALTH_CHECK_INTERVAL_SECONDS
     timeout_seconds: float = ALB_HEALTH_CHECK_TIMEOUT_SECONDS
@@ -111,6 +129,10 @@ def health_view(
     ``down_intervals`` are [start, end) seconds when the target really fails. A check at time t passes if the target
     is up and answers within the timeout; the target is marked unhealthy after ``unhealthy_threshold`` consecutive
     failures and healthy again after ``healthy_threshold`` consecutive passes. It starts healthy.
+
+    >>> seen = health_view([(60.0, 240.0)], 600)
+    >>> int(seen.argmin()), int(seen[240:].argmax()) + 240
+    (95, 361)
     """
     cfg = config.validated()
     seconds = int(np.ceil(validate.number("duration_seconds", duration_seconds, minimum=0, exclusive_minimum=True)))
@@ -138,7 +160,11 @@ def health_view(
 
 
 def detection_delay_seconds(config: HealthCheckConfig = DEFAULT_HEALTH_CHECK) -> tuple[float, float]:
-    """Return the worst-case seconds to mark a failed target unhealthy and a recovered one healthy again."""
+    """Return the worst-case seconds to mark a failed target unhealthy and a recovered one healthy again.
+
+    >>> detection_delay_seconds()
+    (65, 150)
+    """
     cfg = config.validated()
     out = cfg.interval_seconds * cfg.unhealthy_threshold + cfg.timeout_seconds
     back = cfg.interval_seconds * cfg.healthy_threshold

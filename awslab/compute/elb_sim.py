@@ -8,6 +8,14 @@ the idle timeout). Health checks decide what the load balancer believes; real fa
 
 The per-target queue uses the recursion d_i = max(a_i, d_{i-1}) + s_i written as a cumulative maximum, so a run of
 10^5 requests needs no per-request Python loop.
+
+References:
+    - Elastic Load Balancing User Guide, "How Elastic Load Balancing works",
+      https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/how-elastic-load-balancing-works.html (read 2026-11-27)
+    - User Guide for Application Load Balancers, "Health checks for Application Load Balancer target groups",
+      https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html (read 2026-11-27)
+    - User Guide for Application Load Balancers, "Application Load Balancers",
+      https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -30,10 +38,23 @@ OUTCOMES = ("served", "dropped", "timed_out")
 DROP_REASONS = ("no_target", "target_down", "drain_timeout")
 MAX_REQUESTS = 2_000_000
 
+# Named sets of simulate_load_balancer options that the load-balancer explorer and notebook compare.
+ELB_SCENARIOS = {
+    "all targets healthy": {},
+    "us-east-1a/0 fails at 60 s, back at 180 s": {"failures": [{"target": "us-east-1a/0", "start": 60, "end": 180}]},
+    "us-east-1b/0 deregistered at 60 s (draining)": {"deregistrations": [{"target": "us-east-1b/0", "at": 60}]},
+    "sticky sessions for 80 % of clients": {"sticky_fraction": 0.8},
+}
+
 
 @dataclass(frozen=True)
 class ElbResult:
-    """Outcome counts, per-target load and per-second series of one run."""
+    """Outcome counts, per-target load and per-second series of one run.
+
+    >>> r = simulate_load_balancer({"us-east-1a": 1, "us-east-1b": 1}, True, 20, 60, 0)
+    >>> r.total, r.served, r.dropped
+    (1250, 1250, 0)
+    """
 
     total: int
     served: int
@@ -85,6 +106,10 @@ def simulate_load_balancer(
     Targets are named "<az>/<n>". ``failures`` are {"target", "start", "end"} (seconds, the target really down);
     ``deregistrations`` are {"target", "at"}. ``sticky_fraction`` of the ``clients`` carry a stickiness cookie;
     client activity follows a Zipf law with exponent ``client_skew`` (0 means every client sends alike).
+
+    >>> r = simulate_load_balancer({"us-east-1a": 2, "us-east-1b": 4}, True, 60, 300, 0, **ELB_SCENARIOS["sticky sessions for 80 % of clients"])
+    >>> r.served, r.dropped, r.timed_out
+    (18361, 0, 0)
     """
     if not isinstance(targets_per_az, dict) or not targets_per_az:
         raise ValueError(f"targets_per_az must be a non-empty dict of AZ -> target count, got {targets_per_az!r}")

@@ -21,10 +21,6 @@ from awslab.compute.lifecycle import ACTIONS, Instance, Transition, transition
 from awslab.compute.pricing import FleetCost, SpotRun
 
 
-def _floats(values: Sequence[float]) -> list[float]:
-    return [round(float(v), 6) for v in values]
-
-
 def _finish(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
     fig.update_layout(title=title)
     return theme.apply(fig, height=height)
@@ -37,7 +33,7 @@ def right_sizing_figure(result: RightSizing, top: int = 12) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             x=table["name"].tolist(),
-            y=_floats(table["usd_per_hour"]),
+            y=theme.rounded(table["usd_per_hour"]),
             marker_color=colours,
             text=[f"{v} vCPU / {m:g} GiB" for v, m in zip(table["vcpu"], table["memory_gib"], strict=True)],
         )
@@ -67,12 +63,14 @@ def lifecycle_figure(transitions: Sequence[Transition]) -> go.Figure:
 def fleet_cost_figure(result: FleetCost) -> go.Figure:
     """Total cost against the number of reservations, with the cheapest mix marked."""
     fig = go.Figure(
-        go.Scatter(x=list(result.reserved_counts), y=_floats(result.total_usd), mode="lines+markers", name="total")
+        go.Scatter(
+            x=list(result.reserved_counts), y=theme.rounded(result.total_usd), mode="lines+markers", name="total"
+        )
     )
     fig.add_trace(
         go.Scatter(
             x=[result.best_reserved_count],
-            y=_floats([result.best_usd]),
+            y=theme.rounded([result.best_usd]),
             mode="markers",
             marker={"size": 14, "symbol": "star"},
             name="cheapest mix",
@@ -86,17 +84,17 @@ def fleet_cost_figure(result: FleetCost) -> go.Figure:
 def spot_figure(result: SpotRun, max_price_usd_per_hour: float) -> go.Figure:
     """Spot price against the maximum price, with the job's completed work on a second axis."""
     fig = make_subplots(specs=[[{"secondary_y": True}]])
-    hours = _floats([m / 60 for m in result.minutes])
-    fig.add_trace(go.Scatter(x=hours, y=_floats(result.spot_usd_per_hour), name="Spot price"))
+    hours = theme.rounded([m / 60 for m in result.minutes])
+    fig.add_trace(go.Scatter(x=hours, y=theme.rounded(result.spot_usd_per_hour), name="Spot price"))
     fig.add_trace(
         go.Scatter(
             x=[hours[0], hours[-1]],
-            y=_floats([max_price_usd_per_hour] * 2),
+            y=theme.rounded([max_price_usd_per_hour] * 2),
             name="maximum price",
             line={"dash": "dash"},
         )
     )
-    fig.add_trace(go.Scatter(x=hours, y=_floats(result.work_done_hours), name="work done"), secondary_y=True)
+    fig.add_trace(go.Scatter(x=hours, y=theme.rounded(result.work_done_hours), name="work done"), secondary_y=True)
     fig.update_xaxes(title="time (hours)")
     fig.update_yaxes(title="price (USD per hour)", secondary_y=False)
     fig.update_yaxes(title="work done (hours)", secondary_y=True)
@@ -187,7 +185,7 @@ def traffic_share_figure(targets_per_az: dict[str, int]) -> go.Figure:
         fig.add_trace(
             go.Bar(
                 x=list(share),
-                y=_floats([100 * v for v in share.values()]),
+                y=theme.rounded([100 * v for v in share.values()]),
                 name=f"cross-zone {'on' if cross_zone else 'off'}",
             )
         )
@@ -218,7 +216,7 @@ def elb_figure(result: ElbResult) -> go.Figure:
             ),
         )
     )
-    share = _floats([100 * v for v in result.share_per_target.values()])
+    share = theme.rounded([100 * v for v in result.share_per_target.values()])
     traces.append(((1, 2), dict(type="bar", x=result.target_ids, y=share, name="share (%)")))
     return _on_grid(
         _elb_grid,
@@ -246,10 +244,12 @@ def _elb_grid() -> tuple[go.Figure, int]:
 
 def lambda_vs_instance_figure(table: pd.DataFrame) -> go.Figure:
     """Monthly cost of Lambda and of always-on instances against request volume (log axes)."""
-    x = _floats(table["requests_per_month"])
+    x = theme.rounded(table["requests_per_month"])
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=x, y=_floats(table["lambda_usd"]), name="Lambda"))
-    fig.add_trace(go.Scatter(x=x, y=_floats(table["instance_usd"]), name="always-on instances", line={"shape": "hv"}))
+    fig.add_trace(go.Scatter(x=x, y=theme.rounded(table["lambda_usd"]), name="Lambda"))
+    fig.add_trace(
+        go.Scatter(x=x, y=theme.rounded(table["instance_usd"]), name="always-on instances", line={"shape": "hv"})
+    )
     fig.update_xaxes(title="requests per month", type="log")
     fig.update_yaxes(title="cost (USD per month, us-east-1)")
     return _finish(fig, "Lambda versus an always-on instance")
@@ -258,7 +258,7 @@ def lambda_vs_instance_figure(table: pd.DataFrame) -> go.Figure:
 def deployment_figure(result: Deployment) -> go.Figure:
     """Instances serving the old and the new version, and instances running, through a Beanstalk deployment."""
     fig = go.Figure()
-    x = _floats(result.phase_minutes)
+    x = theme.rounded(result.phase_minutes)
     for name, ys in (("serving old version", result.old_serving), ("serving new version", result.new_serving)):
         fig.add_trace(go.Scatter(x=x, y=list(ys), name=name, stackgroup="serving", line={"shape": "hv"}))
     fig.add_trace(
@@ -364,10 +364,10 @@ def health_check_figure(view: Sequence[bool], down_intervals: Sequence[tuple[flo
 def breakeven_figure(costs: pd.DataFrame, utilization: float) -> go.Figure:
     """Cost per instance over a term against utilisation: On-Demand rises, each reservation is flat."""
     fig = go.Figure()
-    x = _floats(100 * costs["utilization"])
+    x = theme.rounded(100 * costs["utilization"])
     for column in costs.columns[1:]:
         dash = None if column == "On-Demand" else "dash"
-        fig.add_trace(go.Scatter(x=x, y=_floats(costs[column]), name=column, line={"dash": dash}))
+        fig.add_trace(go.Scatter(x=x, y=theme.rounded(costs[column]), name=column, line={"dash": dash}))
     fig.add_vline(x=round(100 * utilization, 6), line={"color": "#555", "dash": "dot"})
     fig.update_xaxes(title="utilisation (% of the term's hours the instance runs)")
     fig.update_yaxes(title="cost over the term (USD per instance)")
@@ -378,10 +378,12 @@ def step_scaling_figure(
     metric_values: Sequence[float], capacities: Sequence[int], threshold: float, metric_value: float, current: int
 ) -> go.Figure:
     """New capacity after one step-scaling action, for every metric value, with the alarm threshold marked."""
-    fig = go.Figure(go.Scatter(x=_floats(metric_values), y=list(capacities), name="new capacity", line={"shape": "hv"}))
+    fig = go.Figure(
+        go.Scatter(x=theme.rounded(metric_values), y=list(capacities), name="new capacity", line={"shape": "hv"})
+    )
     fig.add_trace(
         go.Scatter(
-            x=_floats([metric_value]),
+            x=theme.rounded([metric_value]),
             y=[capacities[min(range(len(metric_values)), key=lambda i: abs(metric_values[i] - metric_value))]],
             mode="markers",
             marker={"size": 14, "symbol": "star"},

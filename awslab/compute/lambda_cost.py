@@ -3,6 +3,10 @@
 Lambda list prices for us-east-1 from https://aws.amazon.com/lambda/pricing/ (recorded 2026-11-27): duration billed
 per 1 ms (since December 2020) at a rate per GB-second, plus a rate per million requests; the monthly free tier is
 1 million requests and 400,000 GB-seconds. Memory is 128-10,240 MB. Instance prices from ``awslab.compute.ec2``.
+
+References:
+    - AWS, "AWS Lambda Pricing",
+      https://aws.amazon.com/lambda/pricing/ (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -28,7 +32,12 @@ SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600
 
 @dataclass(frozen=True)
 class LambdaBill:
-    """A month of Lambda: billed GB-seconds and requests, and the USD for each part."""
+    """A month of Lambda: billed GB-seconds and requests, and the USD for each part.
+
+    >>> bill = lambda_monthly_cost(5_000_000, 100, 512, free_tier=False)
+    >>> bill.gb_seconds, round(bill.total_usd, 2)
+    (250000.0, 5.17)
+    """
 
     requests: float
     gb_seconds: float
@@ -44,7 +53,11 @@ class LambdaBill:
 def lambda_monthly_cost(
     requests_per_month: float, duration_ms: float, memory_mb: int, architecture: str = "x86_64", free_tier: bool = True
 ) -> LambdaBill:
-    """Return one month's Lambda bill; each invocation's duration is rounded up to the next millisecond."""
+    """Return one month's Lambda bill; each invocation's duration is rounded up to the next millisecond.
+
+    >>> round(lambda_monthly_cost(5_000_000, 100, 512).total_usd, 2)
+    0.8
+    """
     n = validate.number("requests_per_month", requests_per_month, minimum=0)
     ms = validate.number("duration_ms", duration_ms, minimum=0, exclusive_minimum=True, maximum=900_000, unit="ms")
     mem = validate.integer("memory_mb", memory_mb, minimum=MEMORY_MB_RANGE[0], maximum=MEMORY_MB_RANGE[1], unit="MB")
@@ -62,7 +75,11 @@ def instances_needed(
     peak_to_average: float = 1.0,
     minimum_instances: int = 1,
 ) -> int:
-    """Return how many always-on instances serve the month's peak rate (average rate times peak_to_average)."""
+    """Return how many always-on instances serve the month's peak rate (average rate times peak_to_average).
+
+    >>> instances_needed(5_000_000, 100, 100, peak_to_average=3)
+    1
+    """
     n = validate.number("requests_per_month", requests_per_month, minimum=0)
     validate.number("duration_ms", duration_ms, minimum=0, exclusive_minimum=True)
     per_instance = validate.number(
@@ -85,7 +102,12 @@ def compare(
     architecture: str = "x86_64",
     free_tier: bool = True,
 ) -> pd.DataFrame:
-    """Return monthly USD for Lambda and for always-on instances at each request volume, and which is cheaper."""
+    """Return monthly USD for Lambda and for always-on instances at each request volume, and which is cheaper.
+
+    >>> table = compare([1e6, 1e8], 100, 512, 0.0416, 100)
+    >>> table.shape
+    (2, 5)
+    """
     import pandas as pd
 
     price = validate.number("instance_usd_per_hour", instance_usd_per_hour, minimum=0)
@@ -114,7 +136,11 @@ def breakeven_requests_per_month(
     architecture: str = "x86_64",
     free_tier: bool = True,
 ) -> float:
-    """Return the monthly request count at which Lambda costs as much as ``instance_count`` always-on instances."""
+    """Return the monthly request count at which Lambda costs as much as ``instance_count`` always-on instances.
+
+    >>> round(breakeven_requests_per_month(100, 512, 0.0416))
+    36033503
+    """
     mem = validate.integer("memory_mb", memory_mb, minimum=MEMORY_MB_RANGE[0], maximum=MEMORY_MB_RANGE[1])
     ms = validate.number("duration_ms", duration_ms, minimum=0, exclusive_minimum=True)
     count = validate.integer("instance_count", instance_count, minimum=1)

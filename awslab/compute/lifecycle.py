@@ -8,6 +8,20 @@ States use the names DescribeInstances reports (State.Name). Actions are API cal
 RebootInstances, TerminateInstances) plus the ways an instance ends without one: an operating-system shutdown, a Spot
 interruption and an Auto Scaling scale-in. The transient states (pending, stopping, shutting-down) are passed through
 on the way to the settled state and listed in ``path``.
+
+References:
+    - Amazon EC2 User Guide, "Amazon EC2 instance state changes",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-lifecycle.html (read 2026-11-27)
+    - Amazon EC2 User Guide, "Stop and start Amazon EC2 instances",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Stop_Start.html (read 2026-11-27)
+    - Amazon EC2 User Guide, "Terminate Amazon EC2 instances",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/terminating-instances.html (read 2026-11-27)
+    - Amazon EC2 User Guide, "Enable termination protection",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_ChangingDisableAPITermination.html (read 2026-11-27)
+    - Amazon EC2 User Guide, "Elastic IP addresses",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/elastic-ip-addresses-eip.html (read 2026-11-27)
+    - Amazon EC2 User Guide, "Instance store temporary block storage for EC2 instances",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/InstanceStorage.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -23,10 +37,25 @@ ACTIONS = ("start", "stop", "reboot", "terminate", "os_shutdown", "spot_interrup
 # page, read 2026-11-27). Every public IPv4 address is charged since 2024-02-01 (USD 0.005 per hour).
 BILLED_STATES = ("running",)
 
+# Sequences of actions the lifecycle explorer and notebook replay, by the name a learner picks.
+LIFECYCLE_SCENARIOS = {
+    "stop, then start": ["stop", "start"],
+    "reboot": ["reboot"],
+    "terminate": ["terminate"],
+    "OS shutdown (shutdown behaviour: stop)": ["os_shutdown"],
+    "Spot interruption": ["spot_interruption"],
+    "Auto Scaling scale-in": ["scale_in"],
+    "stop, then terminate": ["stop", "terminate"],
+}
+
 
 @dataclass(frozen=True)
 class Instance:
-    """What an instance holds that a transition may keep or lose."""
+    """What an instance holds that a transition may keep or lose.
+
+    >>> Instance().state, Instance(elastic_ip="3.80.0.7").elastic_ip
+    ('running', '3.80.0.7')
+    """
 
     state: str = "running"
     instance_store_data: bool = True
@@ -46,7 +75,12 @@ class Instance:
 
 @dataclass(frozen=True)
 class Transition:
-    """The result of one action: the new instance, the states passed through and what was lost or kept."""
+    """The result of one action: the new instance, the states passed through and what was lost or kept.
+
+    >>> step = transition(Instance(), "stop")
+    >>> step.after.state, step.path
+    ('stopped', ('running', 'stopping', 'stopped'))
+    """
 
     before: Instance
     after: Instance
@@ -88,6 +122,9 @@ def transition(instance: Instance, action: str) -> Transition:
     everything but RAM. Termination deletes EBS volumes whose DeleteOnTermination is true. DisableApiTermination
     refuses only the TerminateInstances call: an OS shutdown with shutdown behaviour 'terminate', a Spot interruption
     and an Auto Scaling scale-in still terminate the instance.
+
+    >>> transition(Instance(), "stop").lost
+    ('instance store data', 'RAM contents', 'public IPv4 address')
     """
     validate.choice("action", action, ACTIONS)
     validate.choice("instance.state", instance.state, STATES)
@@ -153,7 +190,11 @@ def transition(instance: Instance, action: str) -> Transition:
 
 
 def run_actions(instance: Instance, actions: list[str]) -> list[Transition]:
-    """Apply actions in order and return every transition (refused ones included, with the instance unchanged)."""
+    """Apply actions in order and return every transition (refused ones included, with the instance unchanged).
+
+    >>> [s.after.state for s in run_actions(Instance(), LIFECYCLE_SCENARIOS["stop, then start"])]
+    ['stopped', 'running']
+    """
     out = []
     for action in actions:
         step = transition(instance, action)

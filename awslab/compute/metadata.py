@@ -9,6 +9,16 @@ Sources (read 2026-11-27):
   base64 and is readable by anything that can reach the metadata service or call DescribeInstanceAttribute.
 - https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html: 50 tags per resource, keys 1-128 and values
   0-256 characters, keys unique per resource, the aws: prefix reserved. (Older material says 10 tags.)
+
+References:
+    - Amazon EC2 User Guide, "Use the Instance Metadata Service to access instance metadata",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html (read 2026-11-27)
+    - Amazon EC2 User Guide, "How Instance Metadata Service Version 2 works",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-metadata-v2-how-it-works.html (read 2026-11-27)
+    - Amazon EC2 User Guide, "Run commands when you launch an EC2 instance with user data input",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html (read 2026-11-27)
+    - Tagging AWS Resources and Tag Editor, "Tagging your AWS resources",
+      https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -30,7 +40,11 @@ TTL_HEADER = "X-aws-ec2-metadata-token-ttl-seconds"
 
 @dataclass(frozen=True)
 class ImdsResponse:
-    """What the caller sees: an HTTP status (None when the response never arrives) and a body."""
+    """What the caller sees: an HTTP status (None when the response never arrives) and a body.
+
+    >>> request(Imds(), "GET", "/latest/meta-data/instance-id")
+    ImdsResponse(status=401, body='IMDSv2 is required: PUT /latest/api/token first')
+    """
 
     status: int | None
     body: str
@@ -38,7 +52,11 @@ class ImdsResponse:
 
 @dataclass(frozen=True)
 class Imds:
-    """One instance's metadata service: its MetadataOptions (AWS's field names) and what it would answer."""
+    """One instance's metadata service: its MetadataOptions (AWS's field names) and what it would answer.
+
+    >>> Imds().metadata_options["HttpTokens"]
+    'required'
+    """
 
     metadata_options: dict = field(
         default_factory=lambda: {
@@ -67,6 +85,10 @@ def request(
     """Send one HTTP request to 169.254.169.254 from ``hops`` network hops away and return the answer.
 
     Tokens here are readable strings "token-expires-<t>" so the model stays stateless; real tokens are opaque.
+
+    >>> token = request(Imds(), "PUT", "/latest/api/token", {TTL_HEADER: "60"}).body
+    >>> request(Imds(), "GET", "/latest/meta-data/instance-type", {TOKEN_HEADER: token})
+    ImdsResponse(status=200, body='m5.large')
     """
     opts = imds.metadata_options
     tokens_mode = validate.choice("HttpTokens", opts.get("HttpTokens", "required"), ("optional", "required"))
@@ -132,6 +154,9 @@ def find_secrets(user_data: str) -> list[dict]:
 
     User data is not encrypted and anyone who can read instance metadata or call DescribeInstanceAttribute can read
     it; fetch secrets at boot from Secrets Manager or Parameter Store with the instance role instead.
+
+    >>> [s["kind"] for s in find_secrets("export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")]
+    ['AWS secret access key']
     """
     if not isinstance(user_data, str):
         raise ValueError(f"user_data must be a string, got {type(user_data).__name__}")
@@ -148,7 +173,11 @@ def find_secrets(user_data: str) -> list[dict]:
 
 
 def tag_problems(tags: list[dict]) -> list[str]:
-    """Return every rule a Tags list ([{"Key": ..., "Value": ...}]) breaks; an empty list means it is valid."""
+    """Return every rule a Tags list ([{"Key": ..., "Value": ...}]) breaks; an empty list means it is valid.
+
+    >>> tag_problems([{"Key": "aws:owner", "Value": "me"}])
+    ["tags[0].Key='aws:owner' uses the reserved aws: prefix"]
+    """
     if not isinstance(tags, list):
         raise ValueError(f"tags must be a list of {{'Key', 'Value'}} dicts, got {type(tags).__name__}")
     problems = []

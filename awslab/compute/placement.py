@@ -4,6 +4,10 @@ Source (read 2026-11-27): https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/pl
 placement-groups-limitations (cluster: one AZ, packed close for low latency; partition: up to 7 partitions per AZ,
 partitions share no racks; spread: each instance on its own rack, at most 7 running instances per AZ per group).
 Older material says a placement group lives in a single AZ: that is still true of cluster groups only.
+
+References:
+    - Amazon EC2 User Guide, "Placement strategies for your placement groups",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/placement-strategies.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -20,7 +24,11 @@ MAX_SPREAD_INSTANCES_PER_AZ = 7
 
 @dataclass(frozen=True)
 class Placement:
-    """Each instance's AZ and rack group (the partition number, or a rack of its own for spread)."""
+    """Each instance's AZ and rack group (the partition number, or a rack of its own for spread).
+
+    >>> place("partition", 4, ["us-east-1a"], partitions_per_az=2).rack_group
+    ['us-east-1a/partition-1', 'us-east-1a/partition-2', 'us-east-1a/partition-1', 'us-east-1a/partition-2']
+    """
 
     strategy: str
     availability_zone: list[str]
@@ -33,7 +41,11 @@ def place(
     availability_zones: Sequence[str],
     partitions_per_az: int = MAX_PARTITIONS_PER_AZ,
 ) -> Placement:
-    """Return where ``instance_count`` instances go, or raise ValueError when the strategy's limits forbid it."""
+    """Return where ``instance_count`` instances go, or raise ValueError when the strategy's limits forbid it.
+
+    >>> place("spread", 3, ["us-east-1a", "us-east-1b"]).availability_zone
+    ['us-east-1a', 'us-east-1b', 'us-east-1a']
+    """
     kind = validate.choice("strategy", strategy, STRATEGIES)
     n = validate.integer("instance_count", instance_count, minimum=1)
     azs = list(availability_zones)
@@ -59,7 +71,11 @@ def place(
 
 
 def rack_failure_loss(placement: Placement) -> float:
-    """Return the largest fraction of the group that one rack (or partition) failure can take down."""
+    """Return the largest fraction of the group that one rack (or partition) failure can take down.
+
+    >>> rack_failure_loss(place("cluster", 4, ["us-east-1a"])), rack_failure_loss(place("spread", 4, ["us-east-1a"]))
+    (1.0, 0.25)
+    """
     counts: dict[str, int] = {}
     for group in placement.rack_group:
         counts[group] = counts.get(group, 0) + 1

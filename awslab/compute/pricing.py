@@ -6,6 +6,12 @@ treat them as approximate, rounded to the cent, and check the page before quotin
 https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-interruptions.html (same date): a two-minute interruption
 notice, and since 2017 prices that move gradually with long-term supply and demand. Pass your own numbers to
 override any of them.
+
+References:
+    - AWS, "Amazon EC2 Reserved Instances Pricing",
+      https://aws.amazon.com/ec2/pricing/reserved-instances/pricing/ (read 2026-11-27)
+    - Amazon EC2 User Guide, "Spot Instance interruptions",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-interruptions.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -30,7 +36,12 @@ SPOT_NOTICE_SECONDS = 120  # spot-instance-termination-notices, read 2026-11-27
 
 @dataclass(frozen=True)
 class Reservation:
-    """A Reserved Instance offering: term in years, payment option, upfront USD and recurring USD per hour."""
+    """A Reserved Instance offering: term in years, payment option, upfront USD and recurring USD per hour.
+
+    >>> r = OFFERINGS["1-year All Upfront"]
+    >>> r.term_hours, round(r.effective_usd_per_hour, 4)
+    (8760, 0.0588)
+    """
 
     term_years: int
     payment_option: str
@@ -58,12 +69,19 @@ M5_LARGE_RESERVATIONS: tuple[Reservation, ...] = (
     Reservation(3, "All Upfront", 1013.0, 0.0),
 )
 
+# The m5.large reservations by the name a learner picks ("1-year No Upfront", ...).
+OFFERINGS = {f"{r.term_years}-year {r.payment_option}": r for r in M5_LARGE_RESERVATIONS}
+
 
 def reservation_table(
     on_demand_usd_per_hour: float = M5_LARGE_ON_DEMAND_USD_PER_HOUR,
     reservations: Sequence[Reservation] = M5_LARGE_RESERVATIONS,
 ) -> pd.DataFrame:
-    """Return each offering's effective hourly rate, discount versus On-Demand and break-even utilisation."""
+    """Return each offering's effective hourly rate, discount versus On-Demand and break-even utilisation.
+
+    >>> reservation_table().iloc[0].to_dict()["payment_option"]
+    'No Upfront'
+    """
     import pandas as pd
 
     rows = []
@@ -87,7 +105,12 @@ def reservation_table(
 
 @dataclass(frozen=True)
 class FleetCost:
-    """Cost of serving an hourly instance-count profile with k reservations and On-Demand for the rest."""
+    """Cost of serving an hourly instance-count profile with k reservations and On-Demand for the rest.
+
+    >>> cost = fleet_cost([2] * 100 + [6] * 68, 0.096, OFFERINGS["1-year No Upfront"])
+    >>> cost.best_reserved_count, round(cost.best_usd, 2)
+    (2, 2412.75)
+    """
 
     reserved_counts: list[int]
     total_usd: list[float]
@@ -104,6 +127,10 @@ def fleet_cost(
     The profile is scaled to the reservation's term: each reserved instance costs its full term; hours above the
     reserved count run On-Demand. The best count is the largest k whose k-th instance runs at least the break-even
     fraction of hours.
+
+    >>> cost = fleet_cost(weekly_profile(4, 12), 0.096, OFFERINGS["1-year No Upfront"])
+    >>> cost.best_reserved_count, round(cost.all_on_demand_usd), round(cost.best_usd)
+    (4, 4876, 3614)
     """
     needed = np.asarray(instances_needed_per_hour)
     if needed.ndim != 1 or needed.size == 0 or not np.issubdtype(needed.dtype, np.integer) or (needed < 0).any():
@@ -130,7 +157,12 @@ def fleet_cost(
 
 @dataclass(frozen=True)
 class SpotRun:
-    """A Spot job's timeline on a fixed step: price, whether it ran, interruptions, work done and cost."""
+    """A Spot job's timeline on a fixed step: price, whether it ran, interruptions, work done and cost.
+
+    >>> run = simulate_spot_job(12, 0.0384, 3, reclaims_per_day=2)
+    >>> run.interruptions, run.finished_minute
+    (6, 1090.0)
+    """
 
     minutes: list[float]
     spot_usd_per_hour: list[float]
@@ -155,6 +187,10 @@ def spot_price_process(
     """Return a seeded Spot price path (USD/hour, one value per step): a mean-reverting walk of the log price.
 
     The price reverts toward ``on_demand * (1 - mean_discount)`` and never exceeds the On-Demand price.
+
+    >>> prices = spot_price_process(2, 0.096, seed=0)
+    >>> len(prices), round(float(max(prices)), 4)
+    (24, 0.0377)
     """
     validate.number("hours", hours, minimum=0, exclusive_minimum=True)
     validate.number("mean_discount", mean_discount, minimum=0, maximum=0.95)
@@ -198,6 +234,10 @@ def simulate_spot_job(
     random and keep the job off Spot for ``reclaim_minutes``. Work since the last checkpoint is lost, unless
     ``checkpoint_on_notice`` and a checkpoint fits in the 120 s notice. Billing is per second at the Spot price
     while running.
+
+    >>> run = simulate_spot_job(12, 0.0384, 3, reclaims_per_day=2)
+    >>> round(run.cost_usd, 4), run.on_demand_cost_usd
+    (np.float64(0.4442), 1.152)
     """
     work = validate.number("work_hours", work_hours, minimum=0, exclusive_minimum=True, unit="hours")
     max_price = validate.number("max_price_usd_per_hour", max_price_usd_per_hour, minimum=0, exclusive_minimum=True)
@@ -263,6 +303,10 @@ def cost_over_term(
     """Return USD per instance over ``term_years`` at each utilisation (0-1): On-Demand and every offering of that term.
 
     A reservation costs its upfront plus the recurring rate for every hour of the term, used or not.
+
+    >>> costs = cost_over_term([0.6], term_years=1)
+    >>> costs.iloc[0].drop("utilization").idxmin()
+    'On-Demand'
     """
     import pandas as pd
 
@@ -286,6 +330,10 @@ def weekly_profile(base_instances: int, peak_instances: int, weekend_peak_fracti
     """Return a week of hourly instance needs (168 values): the base all night, a daytime hump up to the peak.
 
     Weekend days reach only ``weekend_peak_fraction`` of the weekday hump above the base.
+
+    >>> profile = weekly_profile(4, 12)
+    >>> len(profile), min(profile), max(profile)
+    (168, 4, 12)
     """
     base = validate.integer("base_instances", base_instances, minimum=0)
     peak = validate.integer("peak_instances", peak_instances, minimum=base)

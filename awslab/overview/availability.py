@@ -4,6 +4,10 @@ Availability is the fraction of time a component works, a number in [0, 1]. Comp
 work; redundant (parallel) components need only one. Independent failures multiply; correlated failures (a bad
 deployment, a shared dependency) are modelled with the beta-factor model: a fraction ``beta`` of each unit's
 unavailability is a common cause that takes every copy down at once.
+
+References:
+    - AWS, "Amazon Compute Service Level Agreement",
+      https://aws.amazon.com/compute/sla/ (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -42,12 +46,20 @@ def _availabilities(name: str, values: Sequence[float]) -> list[float]:
 
 
 def serial_availability(availabilities: list[float]) -> float:
-    """Availability of components that must all work (independent failures): the product of their availabilities."""
+    """Availability of components that must all work (independent failures): the product of their availabilities.
+
+    >>> round(serial_availability([0.999, 0.999]), 6)
+    0.998001
+    """
     return math.prod(_availabilities("availabilities", availabilities))
 
 
 def parallel_availability(availabilities: list[float]) -> float:
-    """Availability of redundant components where one working copy suffices (independent failures)."""
+    """Availability of redundant components where one working copy suffices (independent failures).
+
+    >>> round(parallel_availability([0.99, 0.99]), 6)
+    0.9999
+    """
     values = _availabilities("availabilities", availabilities)
     return 1.0 - math.prod(1.0 - a for a in values)
 
@@ -58,6 +70,9 @@ def redundant_availability(availability: float, copies: int, correlation_beta: f
     Beta-factor model: a common cause with probability beta q fails every copy together; each copy also fails
     on its own with the probability that keeps its total unavailability at q = 1 - availability. beta = 0 is
     independent redundancy; beta = 1 is no better than one unit; one copy is always just ``availability``.
+
+    >>> round(redundant_availability(0.99, 2), 6), round(redundant_availability(0.99, 2, correlation_beta=0.1), 6)
+    (0.9999, 0.998919)
     """
     a = validate.number("availability", availability, minimum=0, maximum=1)
     n = validate.integer("copies", copies, minimum=1)
@@ -71,19 +86,31 @@ def redundant_availability(availability: float, copies: int, correlation_beta: f
 
 
 def nines(availability: float) -> float:
-    """Number of nines of an availability: -log10(1 - availability); 0.999 -> 3.0 (inf for 1.0)."""
+    """Number of nines of an availability: -log10(1 - availability); 0.999 -> 3.0 (inf for 1.0).
+
+    >>> round(nines(0.9995), 2)
+    3.3
+    """
     a = validate.number("availability", availability, minimum=0, maximum=1)
     return math.inf if a == 1.0 else -math.log10(1.0 - a)
 
 
 def availability_from_nines(count: float) -> float:
-    """Availability with ``count`` nines: 3 -> 0.999, 3.5 -> about 0.99968."""
+    """Availability with ``count`` nines: 3 -> 0.999, 3.5 -> about 0.99968.
+
+    >>> availability_from_nines(3)
+    0.999
+    """
     n = validate.number("count", count, minimum=0, maximum=15)
     return 1.0 - 10.0 ** (-n)
 
 
 def downtime_minutes(availability: float, window_minutes: float = MINUTES_PER_YEAR) -> float:
-    """Expected minutes of downtime in a window (default a 365-day year) at the given availability."""
+    """Expected minutes of downtime in a window (default a 365-day year) at the given availability.
+
+    >>> round(downtime_minutes(0.999), 1)
+    525.6
+    """
     a = validate.number("availability", availability, minimum=0, maximum=1)
     window = validate.number("window_minutes", window_minutes, minimum=0, exclusive_minimum=True, unit="minutes")
     return (1.0 - a) * window
@@ -91,7 +118,12 @@ def downtime_minutes(availability: float, window_minutes: float = MINUTES_PER_YE
 
 @dataclass(frozen=True)
 class DeploymentAvailability:
-    """Availability of one deployment shape and the downtime it implies."""
+    """Availability of one deployment shape and the downtime it implies.
+
+    >>> d = deployment_availability("3 AZs", 0.99, 1, 3)
+    >>> d.name, round(d.nines, 2)
+    ('3 AZs', 4.29)
+    """
 
     name: str
     availability: float
@@ -115,6 +147,9 @@ def deployment_availability(
     An AZ serves when the AZ is up and at least one of its instances is; a Region serves when the Region is up
     and at least one AZ serves; the deployment serves when at least one Region does. ``correlation_beta`` applies
     the beta-factor model at every level of redundancy (instances, AZs, Regions).
+
+    >>> round(deployment_availability("one AZ", 0.99, 2, 1).downtime_minutes_per_year)
+    342
     """
     validate.integer("region_count", region_count, minimum=1)
     per_az = redundant_availability(instance_availability, instances_per_az, correlation_beta)
@@ -138,7 +173,11 @@ def compare_deployments(
     region_availability: float = ASSUMED_REGION_AVAILABILITY,
     correlation_beta: float = 0.0,
 ) -> pd.DataFrame:
-    """Table comparing one AZ, three AZs in one Region, and two Regions of three AZs, with downtime in minutes."""
+    """Table comparing one AZ, three AZs in one Region, and two Regions of three AZs, with downtime in minutes.
+
+    >>> compare_deployments()["name"].tolist()
+    ['one AZ', 'multi-AZ (3 AZs)', 'multi-Region (2 x 3 AZs)']
+    """
     import pandas as pd
 
     validate.number("instance_availability", instance_availability, minimum=0, maximum=1)
@@ -162,7 +201,11 @@ def compare_deployments(
 
 
 def nines_table(max_nines: int = 5) -> pd.DataFrame:
-    """Downtime per year, month and week for 1 to ``max_nines`` nines (the classic table)."""
+    """Downtime per year, month and week for 1 to ``max_nines`` nines (the classic table).
+
+    >>> nines_table(3)["availability_percent"].tolist()
+    [90.0, 99.0, 99.9]
+    """
     import pandas as pd
 
     top = validate.integer("max_nines", max_nines, minimum=1, maximum=9)
@@ -184,7 +227,12 @@ def nines_table(max_nines: int = 5) -> pd.DataFrame:
 def redundancy_curves(
     availability: float, max_copies: int = 6, betas: Sequence[float] = (0.0, 0.01, 0.1)
 ) -> tuple[list[int], dict[float, list[float]]]:
-    """Availability of 1..max_copies redundant units for each correlation beta: (copies, {beta: availabilities})."""
+    """Availability of 1..max_copies redundant units for each correlation beta: (copies, {beta: availabilities}).
+
+    >>> copies, curves = redundancy_curves(0.99, max_copies=3, betas=(0.0,))
+    >>> copies, [round(v, 6) for v in curves[0.0]]
+    ([1, 2, 3], [0.99, 0.9999, 0.999999])
+    """
     top = validate.integer("max_copies", max_copies, minimum=1, maximum=20)
     copies = list(range(1, top + 1))
     return copies, {float(b): [redundant_availability(availability, n, b) for n in copies] for b in betas}

@@ -16,7 +16,11 @@ def explore_availability(
     correlation_beta: float = 0.0,
     az_availability: float = av.ASSUMED_AZ_AVAILABILITY,
 ) -> ui.Explorer:
-    """Downtime of one AZ, three AZs and two Regions; move the common-cause fraction beta and watch redundancy fade."""
+    """Downtime of one AZ, three AZs and two Regions; move the common-cause fraction beta and watch redundancy fade.
+
+    >>> explore_availability().last_view.numbers["one AZ"]
+    '3.24 nines, 302 min/year'
+    """
 
     def view(correlation_beta, instance_availability, instances_per_az, az_availability):
         table = av.compare_deployments(
@@ -51,7 +55,11 @@ def explore_availability(
 
 
 def explore_closest_region(scenario: str = "Tokyo and Seoul", custom_users: str = "") -> ui.Explorer:
-    """The Region with the lowest user-weighted SAMPLE round trip for an audience; type your own as text."""
+    """The Region with the lowest user-weighted SAMPLE round trip for an audience; type your own as text.
+
+    >>> explore_closest_region().last_view.numbers["closest Region"]
+    'ap-northeast-1 (Asia Pacific (Tokyo))'
+    """
     table = rg.region_table()
 
     def view(scenario, custom_users):

@@ -7,13 +7,9 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from awslab import theme
 from awslab.overview.availability import nines
 from awslab.overview.regions import UserGroup
-
-
-def _r(values) -> list:
-    """Plain Python floats rounded to 6 decimals (plotly 7 would base64-encode numpy arrays)."""
-    return [None if v is None else round(float(v), 6) for v in values]
 
 
 def deployment_downtime_figure(table: pd.DataFrame) -> go.Figure:
@@ -22,7 +18,7 @@ def deployment_downtime_figure(table: pd.DataFrame) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             x=list(table["name"]),
-            y=_r(table["downtime_minutes_per_year"]),
+            y=theme.rounded(table["downtime_minutes_per_year"]),
             text=labels,
             textposition="outside",
             hovertemplate="%{x}<br>%{y:.2f} min/year<br>availability %{text}<extra></extra>",
@@ -34,7 +30,7 @@ def deployment_downtime_figure(table: pd.DataFrame) -> go.Figure:
         yaxis_title="Downtime (minutes per year, log scale)",
     )
     fig.update_yaxes(type="log")
-    return fig
+    return theme.apply(fig)
 
 
 def redundancy_figure(copies: Sequence[int], availability_by_beta: dict[float, Sequence[float]]) -> go.Figure:
@@ -42,13 +38,13 @@ def redundancy_figure(copies: Sequence[int], availability_by_beta: dict[float, S
     fig = go.Figure()
     for beta, values in availability_by_beta.items():
         n9 = [None if v >= 1 else nines(v) for v in values]
-        fig.add_trace(go.Scatter(x=list(copies), y=_r(n9), mode="lines+markers", name=f"beta = {beta:g}"))
+        fig.add_trace(go.Scatter(x=list(copies), y=theme.rounded(n9), mode="lines+markers", name=f"beta = {beta:g}"))
     fig.update_layout(
         title="Redundancy helps until failures are correlated",
         xaxis_title="Redundant copies",
         yaxis_title="Availability (nines)",
     )
-    return fig
+    return theme.apply(fig)
 
 
 def region_map_figure(
@@ -64,8 +60,8 @@ def region_map_figure(
     others = regions.loc[~chosen]
     fig.add_trace(
         go.Scatter(
-            x=_r(others["lon"]),
-            y=_r(others["lat"]),
+            x=theme.rounded(others["lon"]),
+            y=theme.rounded(others["lat"]),
             text=list(others["code"]),
             hovertext=[f"{c}<br>{n}" for c, n in zip(others["code"], others["name"], strict=True)],
             mode="markers+text",
@@ -81,8 +77,8 @@ def region_map_figure(
         for g in user_groups:
             fig.add_trace(
                 go.Scatter(
-                    x=_r([g.lon, row["lon"]]),
-                    y=_r([g.lat, row["lat"]]),
+                    x=theme.rounded([g.lon, row["lon"]]),
+                    y=theme.rounded([g.lat, row["lat"]]),
                     mode="lines",
                     line={"width": 1, "color": "#7f7f7f", "dash": "dot"},
                     showlegend=False,
@@ -91,8 +87,8 @@ def region_map_figure(
             )
         fig.add_trace(
             go.Scatter(
-                x=_r([row["lon"]]),
-                y=_r([row["lat"]]),
+                x=theme.rounded([row["lon"]]),
+                y=theme.rounded([row["lat"]]),
                 text=[row["code"]],
                 hovertext=[f"{row['code']}<br>{row['name']}"],
                 mode="markers+text",
@@ -105,8 +101,8 @@ def region_map_figure(
     if user_groups:
         fig.add_trace(
             go.Scatter(
-                x=_r([g.lon for g in user_groups]),
-                y=_r([g.lat for g in user_groups]),
+                x=theme.rounded([g.lon for g in user_groups]),
+                y=theme.rounded([g.lat for g in user_groups]),
                 hovertext=[f"{g.label}: {g.users:g} users" for g in user_groups],
                 mode="markers",
                 marker={"size": 11, "color": "#1f77b4", "symbol": "circle-open", "line": {"width": 2}},
@@ -119,14 +115,14 @@ def region_map_figure(
     fig.update_layout(yaxis_title="Latitude (degrees)")
     fig.update_xaxes(range=[-180, 180], dtick=30)
     fig.update_yaxes(range=[-60, 75], dtick=15)
-    return fig
+    return theme.apply(fig)
 
 
 def latency_heatmap_figure(table: pd.DataFrame) -> go.Figure:
     """Heatmap of a SAMPLE inter-Region round-trip latency table (ms)."""
     fig = go.Figure(
         go.Heatmap(
-            z=[_r(row) for row in table.values.tolist()],
+            z=[theme.rounded(row) for row in table.values.tolist()],
             x=list(table.columns),
             y=list(table.index),
             colorscale="YlOrRd",
@@ -140,4 +136,4 @@ def latency_heatmap_figure(table: pd.DataFrame) -> go.Figure:
         yaxis_title="From Region",
     )
     fig.update_yaxes(autorange="reversed")
-    return fig
+    return theme.apply(fig)

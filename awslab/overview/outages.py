@@ -4,6 +4,10 @@ Each copy alternates exponentially distributed up times (mean ``mtbf_hours``) an
 ``mttr_hours``); its long-run availability is MTBF / (MTBF + MTTR). A common cause (a bad deployment, a shared
 dependency) with its own MTBF takes every copy down at once. The service is up in a minute when at least one copy
 is up and no common-cause outage is running. Time runs on a one-minute grid, vectorised with numpy.
+
+References:
+    - AWS Well-Architected Framework, "Reliability",
+      https://docs.aws.amazon.com/wellarchitected/latest/framework/reliability.html (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -20,7 +24,12 @@ _COMMON_CAUSE_STREAM = 1_000_000  # spawn key of the common-cause random stream,
 
 @dataclass(frozen=True)
 class OutageSimulation:
-    """Result of simulate_outages: availability, downtime and outages of the service over the horizon."""
+    """Result of simulate_outages: availability, downtime and outages of the service over the horizon.
+
+    >>> sim = simulate_outages(100, 1, copies=2, years=0.1, seed=0)
+    >>> sim.outage_count, round(sim.availability, 5)
+    (0, 1.0)
+    """
 
     minutes: int
     availability: float
@@ -63,6 +72,10 @@ def simulate_outages(
     """Simulate a service of ``copies`` redundant units for ``years`` on a one-minute grid (seeded).
 
     Copy k always draws from the same random stream, so adding a copy with the same seed never removes uptime.
+
+    >>> sim = simulate_outages(100, 1, years=1.0, seed=0)
+    >>> sim.outage_count, sim.longest_outage_minutes
+    (83, 220)
     """
     mtbf = validate.number("mtbf_hours", mtbf_hours, minimum=0, exclusive_minimum=True, unit="hours")
     mttr = validate.number("mttr_hours", mttr_hours, minimum=0, exclusive_minimum=True, unit="hours")
@@ -96,7 +109,11 @@ def simulate_outages(
 
 
 def steady_state_availability(mtbf_hours: float, mttr_hours: float) -> float:
-    """Long-run availability of one repairable unit: MTBF / (MTBF + MTTR)."""
+    """Long-run availability of one repairable unit: MTBF / (MTBF + MTTR).
+
+    >>> round(steady_state_availability(100, 1), 6)
+    0.990099
+    """
     mtbf = validate.number("mtbf_hours", mtbf_hours, minimum=0, exclusive_minimum=True, unit="hours")
     mttr = validate.number("mttr_hours", mttr_hours, minimum=0, exclusive_minimum=True, unit="hours")
     return mtbf / (mtbf + mttr)

@@ -3,6 +3,10 @@
 Latencies here are a labelled SAMPLE, not measurements: a round trip modelled from great-circle distance
 (light in fibre, a route longer than the great circle, a fixed processing overhead). Real latencies vary by
 path and hour; measure your own before choosing a Region.
+
+References:
+    - AWS Regions and Availability Zones, "AWS Regions",
+      https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -20,7 +24,11 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Region:
-    """An AWS Region: its code, console name and the approximate location of its metro area (degrees)."""
+    """An AWS Region: its code, console name and the approximate location of its metro area (degrees).
+
+    >>> get_region("eu-west-1")
+    Region(code='eu-west-1', name='Europe (Ireland)', lat=53.3, lon=-6.3)
+    """
 
     code: str
     name: str
@@ -75,21 +83,33 @@ OVERHEAD_MS = 4.0
 
 
 def region_table() -> pd.DataFrame:
-    """The Region list as a table: code, name, lat, lon."""
+    """The Region list as a table: code, name, lat, lon.
+
+    >>> region_table().columns.tolist()
+    ['code', 'name', 'lat', 'lon']
+    """
     import pandas as pd
 
     return pd.DataFrame([r.__dict__ for r in REGIONS])
 
 
 def get_region(code: str) -> Region:
-    """The Region with this code (e.g. "eu-west-1")."""
+    """The Region with this code (e.g. "eu-west-1").
+
+    >>> get_region("us-east-1").name
+    'US East (N. Virginia)'
+    """
     by_code = {r.code: r for r in REGIONS}
     validate.choice("code", code, by_code)
     return by_code[code]
 
 
 def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km between two points given in degrees (haversine)."""
+    """Great-circle distance in km between two points given in degrees (haversine).
+
+    >>> round(great_circle_km(51.5, -0.1, 40.7, -74.0))
+    5573
+    """
     for name, value, limit in (("lat1", lat1, 90), ("lon1", lon1, 180), ("lat2", lat2, 90), ("lon2", lon2, 180)):
         validate.number(name, value, minimum=-limit, maximum=limit, unit="degrees")
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -99,7 +119,11 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
 
 
 def sample_rtt_ms(distance_km: float, route_stretch: float = ROUTE_STRETCH, overhead_ms: float = OVERHEAD_MS) -> float:
-    """Modelled round-trip time in ms over a distance: 2 x distance x stretch / fibre speed + overhead (SAMPLE)."""
+    """Modelled round-trip time in ms over a distance: 2 x distance x stretch / fibre speed + overhead (SAMPLE).
+
+    >>> round(sample_rtt_ms(5570), 1)
+    91.4
+    """
     d = validate.number("distance_km", distance_km, minimum=0, unit="km")
     s = validate.number("route_stretch", route_stretch, minimum=1, maximum=5)
     o = validate.number("overhead_ms", overhead_ms, minimum=0, maximum=1000, unit="ms")
@@ -107,7 +131,11 @@ def sample_rtt_ms(distance_km: float, route_stretch: float = ROUTE_STRETCH, over
 
 
 def latency_table(codes: Sequence[str] | None = None) -> pd.DataFrame:
-    """SAMPLE inter-Region round-trip latencies in ms (modelled from distance), rows and columns by Region code."""
+    """SAMPLE inter-Region round-trip latencies in ms (modelled from distance), rows and columns by Region code.
+
+    >>> latency_table(["us-east-1", "eu-west-1"]).round().values.tolist()
+    [[0.0, 90.0], [90.0, 0.0]]
+    """
     import pandas as pd
 
     regions = list(REGIONS) if codes is None else [get_region(c) for c in codes]
@@ -125,7 +153,11 @@ def latency_table(codes: Sequence[str] | None = None) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class UserGroup:
-    """Users at one place: a label, a location in degrees and how many of them (a weight)."""
+    """Users at one place: a label, a location in degrees and how many of them (a weight).
+
+    >>> UserGroup("Tokyo", 35.7, 139.7, 5)
+    UserGroup(label='Tokyo', lat=35.7, lon=139.7, users=5)
+    """
 
     label: str
     lat: float
@@ -137,6 +169,9 @@ def closest_regions(user_groups: Sequence[UserGroup], codes: Sequence[str] | Non
     """Regions ranked by user-weighted mean SAMPLE round-trip time in ms, best first, with the worst group's RTT.
 
     Columns: code, name, mean_rtt_ms, worst_rtt_ms, worst_group.
+
+    >>> closest_regions(USER_SCENARIOS["Tokyo and Seoul"]).iloc[0]["code"]
+    'ap-northeast-1'
     """
     import pandas as pd
 
@@ -165,7 +200,11 @@ def closest_regions(user_groups: Sequence[UserGroup], codes: Sequence[str] | Non
 
 
 def closest_region(user_groups: Sequence[UserGroup], codes: Sequence[str] | None = None) -> str:
-    """Code of the Region with the lowest user-weighted mean SAMPLE round-trip time."""
+    """Code of the Region with the lowest user-weighted mean SAMPLE round-trip time.
+
+    >>> closest_region(parse_user_groups("Paris 48.9 2.4 10"))
+    'eu-west-3'
+    """
     return str(closest_regions(user_groups, codes).iloc[0]["code"])
 
 
@@ -189,7 +228,11 @@ USER_SCENARIOS: dict[str, tuple[UserGroup, ...]] = {
 
 
 def parse_user_groups(text: str) -> tuple[UserGroup, ...]:
-    """User groups from text such as "Lima -12.0 -77.0 5; Quito -0.2 -78.5 2" (label lat lon users; ...)."""
+    """User groups from text such as "Lima -12.0 -77.0 5; Quito -0.2 -78.5 2" (label lat lon users; ...).
+
+    >>> parse_user_groups("Paris 48.9 2.4 10; Rome 41.9 12.5 5")
+    (UserGroup(label='Paris', lat=48.9, lon=2.4, users=10.0), UserGroup(label='Rome', lat=41.9, lon=12.5, users=5.0))
+    """
     if not isinstance(text, str) or not text.strip():
         raise ValueError(f"user groups text={text!r} must hold 'label lat lon users' entries separated by ';'")
     groups = []

@@ -1,13 +1,13 @@
-"""Batch runs of the analytics notebooks through `python -m awslab run` (papermill)."""
+"""The analytics notebooks in the shared startup run (scenarios/startup.yaml): each ran, echoed the scenario's
+values, and printed and recorded what the models compute for them. A bad value still stops a notebook early."""
 
-from __future__ import annotations
-
-import json
 from pathlib import Path
 
 import pytest
 
-from tests.support import batch_run, executed
+from awslab.analytics import emr, kinesis, snowball
+from tests.compute.startup_values import values_used
+from tests.support import printed
 from tests.support import run_awslab as awslab
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -15,24 +15,31 @@ FOLDER = ROOT / "notebooks" / "08_analytics"
 pytestmark = pytest.mark.notebooks
 
 
-def test_runs_every_notebook_with_other_parameters(tmp_path):
-    parameters = {
-        "seed": "4",
-        "records_per_second": "8000",
-        "consumers": "5",
-        "hot_key_share": "0.1",
-        "jobs_per_month": "350",
-        "nodes": "6",
-        "aggregate_failures": "5",
-        "data_tb": "20",
-        "bandwidth_mbps": "1000",
-    }
-    batch_run([FOLDER], tmp_path, parameters, expected=2)
-    kinesis = json.dumps(executed(tmp_path, "01_kinesis.ipynb"))
-    assert "records_per_second=8000" in kinesis and "consumers=5" in kinesis
-    emr = json.dumps(executed(tmp_path, "02_emr_pipeline_snowball.ipynb"))
-    assert "CASCADE_FAILED" in emr  # Aggregate fails more often than its three retries
-    assert "20 TB over 1000 Mbit/s" in emr and "-> network" in emr
+def test_kinesis_in_the_startup_run(startup_run):
+    key = "08_analytics/01_kinesis.ipynb"
+    v = values_used(startup_run, key)
+    recorded = startup_run.entry(key)["results"]
+    assert recorded["shards_needed"] == kinesis.shards_needed(
+        v["records_per_second"], v["average_record_kb"], v["consumers"]
+    )
+    workload = kinesis.hot_key_workload(
+        v["records_per_second"], 200, v["hot_key_share"], kinesis.create_shards(4), seed=v["seed"]
+    )
+    assert recorded["hot_key_throttled_percent"] == round(100 * float(workload.throttled_fraction), 1)
+
+
+def test_emr_pipeline_snowball_in_the_startup_run(startup_run):
+    key = "08_analytics/02_emr_pipeline_snowball.ipynb"
+    v = values_used(startup_run, key)
+    recorded = startup_run.entry(key)["results"]
+    persistent, transient = emr.compare_clusters(v["nodes"], v["jobs_per_month"], 2, 500)
+    assert recorded["persistent_cluster_usd_per_month"] == round(float(persistent.total_usd), 2)
+    assert recorded["transient_clusters_usd_per_month"] == round(float(transient.total_usd), 2)
+    plan = snowball.plan_transfer(v["data_tb"], v["bandwidth_mbps"])
+    assert recorded["transfer_recommendation"] == plan.recommendation
+    assert recorded["network_transfer_days"] == round(float(plan.network_days), 1)
+    text = printed(startup_run.folder, Path(key).name)
+    assert f"{v['data_tb']:g} TB over {v['bandwidth_mbps']} Mbit/s" in text and f"-> {plan.recommendation}" in text
 
 
 def test_bad_value_stops_with_the_parameter_named(tmp_path):

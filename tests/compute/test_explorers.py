@@ -6,21 +6,21 @@ import time
 import pytest
 
 from awslab import ui
-from awslab.compute import explorers
+from awslab.compute import asg_sim, elb_sim, explorers, lifecycle
 
 # name -> (main control, number of static steps)
 EXPECTED = {
     "explore_right_sizing": ("memory_gib_needed", 12),
-    "explore_lifecycle": ("scenario", len(explorers.LIFECYCLE_SCENARIOS)),
+    "explore_lifecycle": ("scenario", len(lifecycle.LIFECYCLE_SCENARIOS)),
     "explore_breakeven": ("utilization_percent", 21),
     "explore_fleet_mix": ("offering", 6),
     "explore_spot": ("max_price_percent", 7),
-    "explore_scaling_policies": ("policies", len(explorers.POLICY_PRESETS)),
+    "explore_scaling_policies": ("policies", len(asg_sim.POLICY_PRESETS)),
     "explore_step_scaling": ("metric_value", 13),
     "explore_instance_refresh": ("min_healthy_percent", 7),
     "explore_cross_zone": ("targets_a", 10),
     "explore_health_check": ("interval_seconds", 11),  # 5 s is refused with the default 5 s timeout
-    "explore_load_balancer": ("scenario", len(explorers.ELB_SCENARIOS)),
+    "explore_load_balancer": ("scenario", len(elb_sim.ELB_SCENARIOS)),
     "explore_lambda_vs_instance": ("duration_ms", 8),
     "explore_deployment": ("policy", 5),
 }

@@ -1,32 +1,31 @@
-"""Batch runs of the Overview notebook through `python -m awslab run` with other parameters, and a bad one."""
+"""The Overview notebook in the shared startup run (scenarios/startup.yaml): it ran, echoed the scenario's values,
+and recorded what the models compute for them. A bad value still stops it before its kernel."""
 
-import json
 from pathlib import Path
 
 import pytest
 
-from tests.support import batch_run, executed, printed
+from awslab.overview import availability as av
+from awslab.overview import regions as rg
+from tests.compute.startup_values import values_used
 from tests.support import run_awslab as awslab
 
 ROOT = Path(__file__).resolve().parents[2]
 OVERVIEW = ROOT / "notebooks" / "00_overview"
+KEY = "00_overview/01_global_infrastructure.ipynb"
 pytestmark = pytest.mark.notebooks
 
 
-def test_overview_runs_with_other_parameters(tmp_path):
-    parameters = {
-        "instance_availability": "0.99",
-        "correlation_beta": "0.05",
-        "scenario": "US coast to coast",
-        "seed": "5",
-        "region": "eu-west-1",
-    }
-    batch_run([OVERVIEW], tmp_path, parameters, expected=1)
-    text = printed(tmp_path, "01_global_infrastructure.ipynb")
-    assert "scenario='US coast to coast'" in text and "region='eu-west-1'" in text
-    assert "eu-west-1a" in json.dumps(
-        executed(tmp_path, "01_global_infrastructure.ipynb")
-    )  # the sandbox answered in the chosen Region
+def test_overview_in_the_startup_run(startup_run):
+    v = values_used(startup_run, KEY)
+    table = av.compare_deployments(
+        v["instance_availability"], v["instances_per_az"], correlation_beta=v["correlation_beta"]
+    )
+    recorded = startup_run.entry(KEY)["results"]
+    assert recorded["one_az_downtime_minutes_per_year"] == round(float(table.iloc[0]["downtime_minutes_per_year"]), 2)
+    assert recorded["multi_az_nines"] == round(float(table.iloc[1]["nines"]), 2)
+    closest = rg.closest_regions(rg.USER_SCENARIOS[v["scenario"]])
+    assert recorded["closest_region"] == closest.iloc[0]["code"]
 
 
 def test_overview_bad_value_stops_with_a_clear_line(tmp_path):
