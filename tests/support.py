@@ -9,6 +9,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
+from awslab import runner
+
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
 EXECUTED = ROOT / "_build" / "executed"
@@ -62,8 +66,6 @@ def course_run(scenario: str | None) -> CourseRun:
 
 
 def _current(name: str) -> bool:
-    from awslab import runner
-
     return name == "default" and all(runner.current_copy(nb) for nb in runner.find_notebooks(ONLY or None))
 
 
@@ -140,3 +142,34 @@ def printed(output: Path, name: str) -> str:
     """Everything the executed notebook NAME printed (its stream outputs), joined."""
     cells = executed(output, name)["cells"]
     return "".join("".join(o.get("text", "")) for c in cells for o in c.get("outputs", []))
+
+
+# --- What the startup run gave each notebook (the chapters' batch tests) ----------------------------------------
+STARTUP = yaml.safe_load((ROOT / "scenarios" / "startup.yaml").read_text())
+
+
+def _source(key: str) -> Path:
+    return ROOT / "notebooks" / Path(key).with_suffix(".md")
+
+
+def scenario_values(key: str) -> dict:
+    """The values the startup scenario gives notebook KEY: its own, plus the scenario-wide ones it defines."""
+    defined = {p.name for p in runner.notebook_parameters(_source(key))}
+    shared = {k: v for k, v in (STARTUP.get("parameters") or {}).items() if k in defined}
+    return {**shared, **STARTUP["notebooks"][key]}
+
+
+def values_used(run: CourseRun, key: str, shown=None) -> dict:
+    """Check KEY ran with the scenario's values and echoed each on its "parameters:" line; return every parameter
+    as the notebook saw it. ``shown`` formats a value the way the notebook prints it (default: str, repr for text)."""
+    ran(run, key)
+    entry = run.entry(key)
+    wanted = scenario_values(key)
+    assert wanted and {k: entry["parameters"][k] for k in wanted} == wanted
+    echo = next(line for line in printed(run.folder, Path(key).name).splitlines() if line.startswith("parameters:"))
+    for name, value in entry["parameters"].items():
+        text = shown(name, value) if shown else None
+        if text is None:
+            text = repr(value) if isinstance(value, str) else str(value)
+        assert f"{name}={text}" in echo, (name, echo)
+    return {**{p.name: p.default for p in runner.notebook_parameters(_source(key))}, **entry["parameters"]}

@@ -6,8 +6,7 @@ from pathlib import Path
 import pytest
 
 from awslab.analytics import emr, kinesis, snowball
-from tests.compute.startup_values import values_used
-from tests.support import printed
+from tests.support import printed, values_used
 from tests.support import run_awslab as awslab
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from awslab.compute import asg_sim, beanstalk, ec2, elb, elb_sim, lambda_cost, pricing
-from tests.compute.startup_values import values_used as checked_values
 from tests.support import printed, run_awslab
+from tests.support import values_used as checked_values
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPUTE = ROOT / "notebooks" / "02_compute"

@@ -7,8 +7,8 @@ import pytest
 
 from awslab.overview import availability as av
 from awslab.overview import regions as rg
-from tests.compute.startup_values import values_used
 from tests.support import run_awslab as awslab
+from tests.support import values_used
 
 ROOT = Path(__file__).resolve().parents[2]
 OVERVIEW = ROOT / "notebooks" / "00_overview"
