@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.analytics.kinesis import (
@@ -60,7 +60,6 @@ def test_shards_needed_bad_inputs(kwargs, name):
         shards_needed(**arguments)
 
 
-@settings(max_examples=200, deadline=None)
 @given(rps=st.floats(0, 1e6), kb=st.floats(0.01, 1024), consumers=st.integers(1, 20))
 def test_shards_needed_is_enough_and_minimal(rps, kb, consumers):
     shards = shards_needed(rps, kb, consumers)
@@ -111,7 +110,6 @@ def test_split_and_merge():
         split_shard(shards, "shardId-000000000001", 0)
 
 
-@settings(max_examples=100, deadline=None)
 @given(st.lists(st.tuples(st.booleans(), st.integers(0, 50)), max_size=12), st.integers(1, 8))
 def test_resharding_always_partitions_the_hash_space(steps, initial):
     shards = create_shards(initial)
@@ -170,7 +168,6 @@ def test_resharding_stops_at_a_single_hot_key():
     assert steps[-1].throttled_fraction == pytest.approx(800 / 6000)
 
 
-@settings(max_examples=60, deadline=None)
 @given(
     st.dictionaries(st.text("abcdefgh", min_size=1, max_size=6), st.floats(0, 1500), min_size=1, max_size=25),
     st.integers(1, 3),

@@ -3,7 +3,7 @@
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.compute.asg_sim import compare_policy_sets, daily_load, simulate_group
@@ -280,7 +280,6 @@ def test_scale_out_fast_scale_in_slowly_pays_for_itself():
 policies_strategy = st.lists(st.sampled_from([OUT, IN, STEP, TARGET]), max_size=3, unique_by=lambda p: p["PolicyName"])
 
 
-@settings(max_examples=40, deadline=None, database=None)
 @given(
     load=st.lists(st.floats(0, 2000), min_size=30, max_size=30),
     policies=policies_strategy,
@@ -312,7 +311,6 @@ def test_capacity_stays_within_min_and_max(load, policies, lo, span, boot, fail,
     assert run.cost_per_hour_usd >= run.cost_per_second_usd - 1e-9
 
 
-@settings(max_examples=40, deadline=None, database=None)
 @given(
     load=st.lists(st.floats(0, 1500), min_size=24, max_size=24),
     cooldown=st.integers(0, 900),

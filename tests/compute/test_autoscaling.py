@@ -1,7 +1,7 @@
 """Auto Scaling policy arithmetic against AWS's documented examples, plus property tests."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.compute.autoscaling import (
@@ -202,7 +202,6 @@ def test_launch_goes_to_the_emptiest_az():
     assert choose_launch_az({"us-east-1b": 0, "us-east-1a": 0}) == "us-east-1a"
 
 
-@settings(max_examples=200, deadline=None, database=None)
 @given(
     current=st.integers(0, 500),
     percent=st.floats(-100, 500, allow_nan=False),
@@ -220,7 +219,6 @@ def test_percent_change_properties(current, percent, magnitude):
         assert abs(change) >= magnitude
 
 
-@settings(max_examples=200, deadline=None, database=None)
 @given(
     current=st.integers(0, 200),
     metric=st.floats(0, 100, allow_nan=False),

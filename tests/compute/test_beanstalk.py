@@ -1,7 +1,7 @@
 """Elastic Beanstalk's application model and deployment policies."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.compute.beanstalk import DEPLOYMENT_POLICIES, Application, batch_count, deployment_timeline
@@ -60,7 +60,6 @@ def test_policies_trade_capacity_time_and_cost():
     assert split.new_serving[1] == 2 and split.total_minutes == immutable.total_minutes + 7
 
 
-@settings(max_examples=150, deadline=None, database=None)
 @given(
     policy=st.sampled_from(DEPLOYMENT_POLICIES),
     n=st.integers(1, 60),

@@ -1,7 +1,7 @@
 """EC2 sizing, the reservation break-even and the instance lifecycle."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.compute.ec2 import (
@@ -43,7 +43,6 @@ def test_breakeven_rejects_bad_input(args, name):
         breakeven_utilization(*args)
 
 
-@settings(max_examples=200, deadline=None, database=None)
 @given(od=st.floats(0.001, 50), up=st.floats(0, 1e5), rec=st.floats(0, 50), term=st.floats(1, 3 * 8760))
 def test_breakeven_makes_both_bills_equal(od, up, rec, term):
     u = breakeven_utilization(od, up, rec, term)
@@ -90,7 +89,6 @@ def test_right_size_rejects_bad_input(args, name):
         right_size(*args)
 
 
-@settings(max_examples=100, deadline=None, database=None)
 @given(vcpu=st.floats(0.1, 100), mem=st.floats(0, 800))
 def test_no_cheaper_type_fits(vcpu, mem):
     best = right_size(vcpu, mem).best

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.compute.elb import HealthCheckConfig, detection_delay_seconds, health_view, traffic_share
@@ -35,7 +35,6 @@ def test_traffic_share_rejects_bad_input(targets, name):
         traffic_share(targets, True)
 
 
-@settings(max_examples=200, deadline=None, database=None)
 @given(counts=st.dictionaries(st.sampled_from("abcdef"), st.integers(0, 20), min_size=1), cross_zone=st.booleans())
 def test_shares_add_up_to_all_traffic(counts, cross_zone):
     if sum(counts.values()) == 0:
@@ -159,7 +158,6 @@ def test_simulator_rejects_bad_input(kwargs, name):
         simulate_load_balancer(**args)
 
 
-@settings(max_examples=60, deadline=None, database=None)
 @given(
     counts=st.dictionaries(st.sampled_from(["a", "b", "c"]), st.integers(0, 4), min_size=1),
     cross_zone=st.booleans(),

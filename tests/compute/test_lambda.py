@@ -1,7 +1,7 @@
 """Lambda cost against AWS's pricing-page examples, and the comparison with an always-on instance."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.compute.lambda_cost import (
@@ -72,7 +72,6 @@ def test_bad_input(kwargs, name):
         lambda_monthly_cost(**args)
 
 
-@settings(max_examples=100, deadline=None, database=None)
 @given(n=st.floats(0, 1e9), ms=st.floats(1, 10_000), mem=st.integers(128, 10_240))
 def test_cost_grows_with_requests(n, ms, mem):
     a = lambda_monthly_cost(n, ms, mem).total_usd

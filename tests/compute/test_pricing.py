@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.compute import pricing
@@ -35,7 +35,6 @@ def test_reserve_the_baseline():
     assert result.all_on_demand_usd == pytest.approx(0.096 * 8760 * np.mean(profile))
 
 
-@settings(max_examples=100, deadline=None, database=None)
 @given(
     profile=st.lists(st.integers(0, 12), min_size=1, max_size=48),
     rate=st.floats(0.01, 0.095),
@@ -100,7 +99,6 @@ def test_two_minute_notice_saves_work():
     assert too_slow.work_lost_hours == lossy.work_lost_hours
 
 
-@settings(max_examples=60, deadline=None, database=None)
 @given(
     seed=st.integers(0, 10_000),
     max_price=st.floats(0.02, 0.06),

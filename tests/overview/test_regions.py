@@ -1,7 +1,7 @@
 """Regions table, great-circle distance, sample latencies and the closest Region."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.overview import regions as rg
@@ -32,7 +32,6 @@ def test_great_circle_known_distance():
         rg.great_circle_km(91, 0, 0, 0)
 
 
-@settings(max_examples=100, deadline=None)
 @given(lat, lon, lat, lon)
 def test_distance_symmetric_and_bounded(a, b, c, d):
     x = rg.great_circle_km(a, b, c, d)
