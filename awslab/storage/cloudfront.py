@@ -161,19 +161,19 @@ def _summarise(
         ratio_t = np.where(b_requests > 0, b_hits / np.maximum(b_requests, 1), np.nan)
     hits = int(hit.sum())
     return EdgeCacheResult(
-        n,
-        hits,
-        hits / n,
-        n - hits,
-        (n - hits) / duration,
-        float(latency.mean()),
-        float(np.percentile(latency, 95)),
-        int(np.count_nonzero(per_edge)),
-        per_edge,
-        edge_ratio,
-        width * np.arange(n_buckets),
-        ratio_t,
-        (b_requests - b_hits) / width,
+        requests=n,
+        hits=hits,
+        hit_ratio=hits / n,
+        origin_requests=n - hits,
+        origin_requests_per_second=(n - hits) / duration,
+        mean_latency_ms=float(latency.mean()),
+        p95_latency_ms=float(np.percentile(latency, 95)),
+        edges_used=int(np.count_nonzero(per_edge)),
+        per_edge_requests=per_edge,
+        per_edge_hit_ratio=edge_ratio,
+        bucket_start_seconds=width * np.arange(n_buckets),
+        hit_ratio_over_time=ratio_t,
+        origin_rps_over_time=(b_requests - b_hits) / width,
     )
 
 
@@ -304,13 +304,13 @@ def audience_comparison(
     without_cdn = rtt[regions] + work
     mean_with, mean_without = float(with_cdn.mean()), float(without_cdn.mean())
     return AudienceResult(
-        audience,
-        int(np.unique(edges).size),
-        float(hit.mean()),
-        mean_without,
-        mean_with,
-        mean_without - mean_with,
-        (mean_without - mean_with) / mean_without if mean_without else 0.0,
+        audience=audience,
+        edges_used=int(np.unique(edges).size),
+        hit_ratio=float(hit.mean()),
+        mean_latency_without_cdn_ms=mean_without,
+        mean_latency_with_cdn_ms=mean_with,
+        saved_ms=mean_without - mean_with,
+        saved_fraction=(mean_without - mean_with) / mean_without if mean_without else 0.0,
     )
 
 
@@ -379,7 +379,13 @@ def simulate_stale_window(
     if strategy == "invalidate":
         stale = np.minimum(stale, inval)
     served_stale = (times >= update) & (times < update + stale[edges])
-    return StaleWindowResult(strategy, stale, int(served_stale.sum()), float(stale.max()), float(stale.mean()))
+    return StaleWindowResult(
+        strategy=strategy,
+        per_edge_stale_seconds=stale,
+        stale_requests=int(served_stale.sum()),
+        worst_stale_seconds=float(stale.max()),
+        mean_stale_seconds=float(stale.mean()),
+    )
 
 
 def invalidation_cost_usd(

@@ -43,7 +43,7 @@ GP3_MIBPS_PER_IOPS = 0.25
 SECONDS_PER_MONTH = 730 * 3600  # AWS bills a month as 730 hours
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class VolumeType:
     """Static facts about one EBS volume type (sizes in GiB, performance per volume)."""
 
@@ -61,46 +61,82 @@ class VolumeType:
 # Durability: EBS User Guide, "Amazon EBS volume types" (AFR 0.1-0.2 %, io2 0.001 %), read 2026-11-27.
 VOLUME_TYPES: dict[str, VolumeType] = {
     "gp3": VolumeType(
-        "gp3",
-        "SSD",
-        1,
-        65_536,
-        GP3_MAX_IOPS,
-        GP3_MAX_THROUGHPUT_MIBPS,
-        True,
-        0.002,
-        "general purpose SSD, performance provisioned independently of size",
+        name="gp3",
+        family="SSD",
+        min_size_gib=1,
+        max_size_gib=65_536,
+        max_iops=GP3_MAX_IOPS,
+        max_throughput_mibps=GP3_MAX_THROUGHPUT_MIBPS,
+        boot=True,
+        annual_failure_rate=0.002,
+        use="general purpose SSD, performance provisioned independently of size",
     ),
     "gp2": VolumeType(
-        "gp2",
-        "SSD",
-        1,
-        16_384,
-        GP2_MAX_IOPS,
-        GP2_MAX_THROUGHPUT_MIBPS,
-        True,
-        0.002,
-        "general purpose SSD, performance grows with size, bursts to 3,000 IOPS",
+        name="gp2",
+        family="SSD",
+        min_size_gib=1,
+        max_size_gib=16_384,
+        max_iops=GP2_MAX_IOPS,
+        max_throughput_mibps=GP2_MAX_THROUGHPUT_MIBPS,
+        boot=True,
+        annual_failure_rate=0.002,
+        use="general purpose SSD, performance grows with size, bursts to 3,000 IOPS",
     ),
     "io2": VolumeType(
-        "io2",
-        "SSD",
-        4,
-        65_536,
-        256_000.0,
-        4_000.0,
-        True,
-        0.00001,
-        "provisioned IOPS SSD (Block Express), 1,000 IOPS per GiB",
+        name="io2",
+        family="SSD",
+        min_size_gib=4,
+        max_size_gib=65_536,
+        max_iops=256_000.0,
+        max_throughput_mibps=4_000.0,
+        boot=True,
+        annual_failure_rate=0.00001,
+        use="provisioned IOPS SSD (Block Express), 1,000 IOPS per GiB",
     ),
-    "io1": VolumeType("io1", "SSD", 4, 16_384, 64_000.0, 1_000.0, True, 0.002, "provisioned IOPS SSD, 50 IOPS per GiB"),
+    "io1": VolumeType(
+        name="io1",
+        family="SSD",
+        min_size_gib=4,
+        max_size_gib=16_384,
+        max_iops=64_000.0,
+        max_throughput_mibps=1_000.0,
+        boot=True,
+        annual_failure_rate=0.002,
+        use="provisioned IOPS SSD, 50 IOPS per GiB",
+    ),
     "st1": VolumeType(
-        "st1", "HDD", 125, 16_384, 500.0, 500.0, False, 0.002, "throughput optimised HDD for large sequential reads"
+        name="st1",
+        family="HDD",
+        min_size_gib=125,
+        max_size_gib=16_384,
+        max_iops=500.0,
+        max_throughput_mibps=500.0,
+        boot=False,
+        annual_failure_rate=0.002,
+        use="throughput optimised HDD for large sequential reads",
     ),
     "sc1": VolumeType(
-        "sc1", "HDD", 125, 16_384, 250.0, 250.0, False, 0.002, "cold HDD, lowest cost, infrequent sequential access"
+        name="sc1",
+        family="HDD",
+        min_size_gib=125,
+        max_size_gib=16_384,
+        max_iops=250.0,
+        max_throughput_mibps=250.0,
+        boot=False,
+        annual_failure_rate=0.002,
+        use="cold HDD, lowest cost, infrequent sequential access",
     ),
-    "standard": VolumeType("standard", "HDD", 1, 1_024, 200.0, 90.0, True, 0.002, "magnetic, previous generation"),
+    "standard": VolumeType(
+        name="standard",
+        family="HDD",
+        min_size_gib=1,
+        max_size_gib=1_024,
+        max_iops=200.0,
+        max_throughput_mibps=90.0,
+        boot=True,
+        annual_failure_rate=0.002,
+        use="magnetic, previous generation",
+    ),
 }
 IO1_IOPS_PER_GIB = 50.0
 IO2_IOPS_PER_GIB = 1_000.0
@@ -141,6 +177,7 @@ EBS_PRICES_US_EAST_1 = EbsPrices()
 def monthly_cost_usd(
     volume_type: str,
     size_gib: float,
+    *,
     iops: float | None = None,
     throughput_mibps: float | None = None,
     io_per_month_millions: float = 0.0,
@@ -207,13 +244,13 @@ def gp2_performance(size_gib: float) -> Gp2Performance:
     size_cap = GP2_SMALL_THROUGHPUT_MIBPS if size <= GP2_SMALL_THROUGHPUT_MAX_GIB else GP2_MAX_THROUGHPUT_MIBPS
     sustained_cap = GP2_MAX_THROUGHPUT_MIBPS if size >= GP2_FULL_THROUGHPUT_MIN_GIB else GP2_SMALL_THROUGHPUT_MIBPS
     return Gp2Performance(
-        size,
-        baseline,
-        burst,
-        burst_s,
-        refill_s,
-        min(sustained_cap, baseline * MAX_IO_SIZE_MIB),
-        min(size_cap, burst * MAX_IO_SIZE_MIB),
+        size_gib=size,
+        baseline_iops=baseline,
+        burst_iops=burst,
+        burst_seconds=burst_s,
+        refill_seconds=refill_s,
+        sustained_throughput_mibps=min(sustained_cap, baseline * MAX_IO_SIZE_MIB),
+        max_throughput_mibps=min(size_cap, burst * MAX_IO_SIZE_MIB),
     )
 
 
@@ -273,6 +310,7 @@ def simulate_gp2_burst(
     size_gib: float,
     demand_iops: Sequence[float] | np.ndarray,
     step_seconds: float = 1.0,
+    *,
     initial_credits: float = GP2_CREDIT_CAP,
 ) -> Gp2BurstResult:
     """Run the gp2 credit bucket over an IOPS demand series (one value per ``step_seconds``).
@@ -290,16 +328,16 @@ def simulate_gp2_burst(
         delivered = np.minimum(demand, perf.baseline_iops)
         credits = np.full(n, GP2_CREDIT_CAP)
         return Gp2BurstResult(
-            perf,
-            dt,
-            time_s,
-            demand,
-            delivered,
-            credits,
-            np.full(n, 100.0),
-            None,
-            None,
-            float(np.sum(demand - delivered) * dt),
+            performance=perf,
+            step_seconds=dt,
+            time_seconds=time_s,
+            demand_iops=demand,
+            delivered_iops=delivered,
+            credits=credits,
+            burst_balance_percent=np.full(n, 100.0),
+            seconds_to_empty=None,
+            seconds_empty_to_full=None,
+            unmet_io=float(np.sum(demand - delivered) * dt),
         )
     want = np.minimum(demand, perf.burst_iops)
     increments = (perf.baseline_iops - want) * dt
@@ -313,16 +351,16 @@ def simulate_gp2_burst(
         full_at = _first_crossing(before, credits, increments, dt, empty=False, after=start)
         to_full = None if full_at is None else full_at - to_empty
     return Gp2BurstResult(
-        perf,
-        dt,
-        time_s,
-        demand,
-        delivered,
-        credits,
-        100.0 * credits / GP2_CREDIT_CAP,
-        to_empty,
-        to_full,
-        float(np.sum(demand - delivered) * dt),
+        performance=perf,
+        step_seconds=dt,
+        time_seconds=time_s,
+        demand_iops=demand,
+        delivered_iops=delivered,
+        credits=credits,
+        burst_balance_percent=100.0 * credits / GP2_CREDIT_CAP,
+        seconds_to_empty=to_empty,
+        seconds_empty_to_full=to_full,
+        unmet_io=float(np.sum(demand - delivered) * dt),
     )
 
 
@@ -347,6 +385,7 @@ def _first_crossing(
 def burst_pattern_demand(
     base_iops: float,
     peak_iops: float,
+    *,
     peak_seconds: float,
     period_seconds: float,
     total_seconds: float,

@@ -73,14 +73,14 @@ def compare_gp3_gp2(
     size, iops_p, tp = _gp3_check(size_gib, gp3_iops, gp3_throughput_mibps)
     delivered = np.minimum(gp2.demand_iops, iops_p)
     return Gp3Gp2Comparison(
-        gp2,
-        iops_p,
-        tp,
-        delivered,
-        gp2.unmet_io,
-        float(np.sum(gp2.demand_iops - delivered) * gp2.step_seconds),
-        monthly_cost_usd("gp2", size, prices=prices),
-        monthly_cost_usd("gp3", size, iops_p, tp, prices=prices),
+        gp2=gp2,
+        gp3_iops=iops_p,
+        gp3_throughput_mibps=tp,
+        gp3_delivered_iops=delivered,
+        gp2_unmet_io=gp2.unmet_io,
+        gp3_unmet_io=float(np.sum(gp2.demand_iops - delivered) * gp2.step_seconds),
+        gp2_monthly_usd=monthly_cost_usd("gp2", size, prices=prices),
+        gp3_monthly_usd=monthly_cost_usd("gp3", size, iops=iops_p, throughput_mibps=tp, prices=prices),
     )
 
 
@@ -149,8 +149,23 @@ def _judge(name: str, size: float, need_iops: float, need_tp: float, boot: bool,
         reasons.append(f"sustains {tp_s:,.1f} MiB/s, {need_tp:,.1f} needed")
     io_millions = need_iops * SECONDS_PER_MONTH / 1e6
     fits_size = vt.min_size_gib <= size <= vt.max_size_gib
-    cost = monthly_cost_usd(name, size, iops_p, tp_p, io_millions, prices) if fits_size else None
-    return VolumeOption(name, not reasons, tuple(reasons), iops_p, tp_p, iops_s, tp_s, cost)
+    cost = (
+        monthly_cost_usd(
+            name, size, iops=iops_p, throughput_mibps=tp_p, io_per_month_millions=io_millions, prices=prices
+        )
+        if fits_size
+        else None
+    )
+    return VolumeOption(
+        volume_type=name,
+        qualifies=not reasons,
+        reasons=tuple(reasons),
+        provisioned_iops=iops_p,
+        provisioned_throughput_mibps=tp_p,
+        sustained_iops=iops_s,
+        sustained_throughput_mibps=tp_s,
+        monthly_usd=cost,
+    )
 
 
 # --- RAID ------------------------------------------------------------------------------------------------------
@@ -202,4 +217,13 @@ def raid_array(
         cap = validate.number("instance_max_throughput_mibps", instance_max_throughput_mibps, minimum=0)
         limited |= tp > cap
         tp = min(tp, cap)
-    return RaidArray(level, n, total_size, read, write, tp, loss, limited)
+    return RaidArray(
+        level=level,
+        volumes=n,
+        size_gib=total_size,
+        read_iops=read,
+        write_iops=write,
+        throughput_mibps=tp,
+        annual_loss_probability=loss,
+        limited_by_instance=limited,
+    )

@@ -68,7 +68,7 @@ def take_snapshots(n_blocks: int, writes: Sequence[Sequence[int]]) -> SnapshotCh
         images.append(current.copy())
         previous = current.copy()
     ids = tuple(f"snap-{k:04d}" for k in range(len(writes)))
-    return SnapshotChain(n, ids, np.array(images), tuple(owned))
+    return SnapshotChain(n_blocks=n, snapshot_ids=ids, images=np.array(images), owned=tuple(owned))
 
 
 @dataclass(frozen=True, eq=False)
@@ -95,7 +95,9 @@ def delete_snapshot(chain: SnapshotChain, snapshot_id: str) -> SnapshotDeletion:
         owned[k + 1] = np.union1d(owned[k + 1], moved)
     del owned[k]
     ids = chain.snapshot_ids[:k] + chain.snapshot_ids[k + 1 :]
-    remaining = SnapshotChain(chain.n_blocks, ids, np.delete(chain.images, k, axis=0), tuple(owned))
+    remaining = SnapshotChain(
+        n_blocks=chain.n_blocks, snapshot_ids=ids, images=np.delete(chain.images, k, axis=0), owned=tuple(owned)
+    )
     return SnapshotDeletion(remaining, int(gone.size - moved.size), int(moved.size))
 
 
@@ -163,14 +165,14 @@ def simulate_lazy_loading(
     first[np.unique(blocks, return_index=True)[1]] = True
     latency = np.where(first, cold, warm)
     return LazyLoadResult(
-        latency,
-        first,
-        int(first.sum()),
-        float(latency.mean()),
-        warm,
-        float((cold - warm) * first.sum() / 1000.0),
-        float(first.sum() / n_blocks),
-        size * 1024 / init_tp,
+        read_latency_ms=latency,
+        first_touch=first,
+        cold_reads=int(first.sum()),
+        mean_latency_ms=float(latency.mean()),
+        warm_mean_latency_ms=warm,
+        penalty_seconds=float((cold - warm) * first.sum() / 1000.0),
+        blocks_touched_fraction=float(first.sum() / n_blocks),
+        initialization_seconds=size * 1024 / init_tp,
     )
 
 

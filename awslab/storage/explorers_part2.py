@@ -67,7 +67,12 @@ STEP_SECONDS = 300
 def _daily_demand(base_iops: float, peak_iops: float, peak_minutes: float) -> np.ndarray:
     """One day at 5-minute steps: ``peak_iops`` for ``peak_minutes`` at the start of every 6 hours, else the base."""
     return ebs.burst_pattern_demand(
-        base_iops, peak_iops, peak_minutes * 60, 6 * 3600, 86_400, step_seconds=STEP_SECONDS
+        base_iops,
+        peak_iops,
+        peak_seconds=peak_minutes * 60,
+        period_seconds=6 * 3600,
+        total_seconds=86_400,
+        step_seconds=STEP_SECONDS,
     )
 
 

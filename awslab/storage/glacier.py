@@ -33,11 +33,41 @@ class RetrievalTier:
 # Prices: Amazon S3 pricing page, us-east-1, "Requests & data retrievals", as recorded 2026-11-27 (the Standard and
 # Expedited figures are also worked through in the AWS re:Post article "s3-manage-data-retrieval").
 RETRIEVAL_TIERS: dict[tuple[str, str], RetrievalTier] = {
-    ("GLACIER", "Expedited"): RetrievalTier("GLACIER", "Expedited", 1 / 60, 5 / 60, 0.03, 10.00),
-    ("GLACIER", "Standard"): RetrievalTier("GLACIER", "Standard", 3.0, 5.0, 0.01, 0.05),
-    ("GLACIER", "Bulk"): RetrievalTier("GLACIER", "Bulk", 5.0, 12.0, 0.0, 0.0),  # free since 2023
-    ("DEEP_ARCHIVE", "Standard"): RetrievalTier("DEEP_ARCHIVE", "Standard", 0.0, 12.0, 0.02, 0.10),
-    ("DEEP_ARCHIVE", "Bulk"): RetrievalTier("DEEP_ARCHIVE", "Bulk", 0.0, 48.0, 0.0025, 0.025),
+    ("GLACIER", "Expedited"): RetrievalTier(
+        storage_class="GLACIER",
+        tier="Expedited",
+        min_hours=1 / 60,
+        max_hours=5 / 60,
+        usd_per_gb=0.03,
+        usd_per_1000_requests=10.00,
+    ),
+    ("GLACIER", "Standard"): RetrievalTier(
+        storage_class="GLACIER",
+        tier="Standard",
+        min_hours=3.0,
+        max_hours=5.0,
+        usd_per_gb=0.01,
+        usd_per_1000_requests=0.05,
+    ),
+    ("GLACIER", "Bulk"): RetrievalTier(
+        storage_class="GLACIER", tier="Bulk", min_hours=5.0, max_hours=12.0, usd_per_gb=0.0, usd_per_1000_requests=0.0
+    ),  # free since 2023
+    ("DEEP_ARCHIVE", "Standard"): RetrievalTier(
+        storage_class="DEEP_ARCHIVE",
+        tier="Standard",
+        min_hours=0.0,
+        max_hours=12.0,
+        usd_per_gb=0.02,
+        usd_per_1000_requests=0.10,
+    ),
+    ("DEEP_ARCHIVE", "Bulk"): RetrievalTier(
+        storage_class="DEEP_ARCHIVE",
+        tier="Bulk",
+        min_hours=0.0,
+        max_hours=48.0,
+        usd_per_gb=0.0025,
+        usd_per_1000_requests=0.025,
+    ),
 }
 # Same page: expedited objects of 250 MB or more come back at up to 300 MB/s; restores are accepted at up to
 # 1,000 requests per second per account and Region ("Understanding archival storage", read 2026-11-27).
@@ -144,12 +174,19 @@ def plan_retrieval(
         retrieval = retrieval_cost_usd(cls, name, gb, n, tiers)
         options.append(
             RetrievalOption(
-                name, cls, hours, retrieval, copy_usd, retrieval + copy_usd, hours <= deadline, tuple(notes)
+                tier=name,
+                storage_class=cls,
+                hours=hours,
+                retrieval_usd=retrieval,
+                copy_usd=copy_usd,
+                total_usd=retrieval + copy_usd,
+                meets_deadline=hours <= deadline,
+                notes=tuple(notes),
             )
         )
     fitting = [o for o in options if o.meets_deadline]
     chosen = min(fitting, key=lambda o: (o.total_usd, o.hours)) if fitting else None
-    return RetrievalPlan(gb, n, deadline, tuple(options), chosen)
+    return RetrievalPlan(data_gb=gb, objects=n, deadline_hours=deadline, options=tuple(options), chosen=chosen)
 
 
 def provisioned_capacity_usd(
@@ -233,26 +270,46 @@ def vault_lock_history(calls: list[tuple[float, str]]) -> tuple[VaultLockStep, .
         if state == "InProgress" and t - started > VAULT_LOCK_WINDOW_HOURS:
             state = "Unlocked"
         if state == "Locked":
-            steps.append(VaultLockStep(t, action, False, state, "the lock is final: the policy cannot change"))
+            steps.append(
+                VaultLockStep(
+                    at_hours=t,
+                    action=action,
+                    accepted=False,
+                    state=state,
+                    message="the lock is final: the policy cannot change",
+                )
+            )
         elif action == "InitiateVaultLock":
             ok = state == "Unlocked"
             state, started = ("InProgress", t) if ok else (state, started)
             steps.append(
                 VaultLockStep(
-                    t,
-                    action,
-                    ok,
-                    state,
-                    "policy attached; 24 h to test and complete" if ok else "a lock is already in progress",
+                    at_hours=t,
+                    action=action,
+                    accepted=ok,
+                    state=state,
+                    message="policy attached; 24 h to test and complete" if ok else "a lock is already in progress",
                 )
             )
         elif state != "InProgress":
-            steps.append(VaultLockStep(t, action, False, state, "no lock in progress (it may have lapsed after 24 h)"))
+            steps.append(
+                VaultLockStep(
+                    at_hours=t,
+                    action=action,
+                    accepted=False,
+                    state=state,
+                    message="no lock in progress (it may have lapsed after 24 h)",
+                )
+            )
         else:
             state = "Locked" if action == "CompleteVaultLock" else "Unlocked"
             steps.append(
                 VaultLockStep(
-                    t, action, True, state, "locked for good" if state == "Locked" else "in-progress lock removed"
+                    at_hours=t,
+                    action=action,
+                    accepted=True,
+                    state=state,
+                    message="locked for good" if state == "Locked" else "in-progress lock removed",
                 )
             )
     return tuple(steps)

@@ -70,7 +70,7 @@ def encrypt_client_side(plaintext: bytes, master_key: bytes, associated_data: by
     nonce, wrap_nonce = os.urandom(12), os.urandom(12)
     ciphertext = AESGCM(data_key).encrypt(nonce, plaintext, associated_data)
     wrapped = AESGCM(master_key).encrypt(wrap_nonce, data_key, b"data-key")
-    return Envelope(ciphertext, nonce, wrapped, wrap_nonce)
+    return Envelope(ciphertext=ciphertext, nonce=nonce, wrapped_data_key=wrapped, wrap_nonce=wrap_nonce)
 
 
 def decrypt_client_side(envelope: Envelope, master_key: bytes, associated_data: bytes = b"") -> bytes:

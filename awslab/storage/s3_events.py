@@ -72,7 +72,9 @@ def replication_outcomes(
             )
         else:
             replicated, reason = False, "replicas are not replicated again by this rule (no chaining)"
-        outcomes.append(ReplicationOutcome(time, operation, key, replicated, reason))
+        outcomes.append(
+            ReplicationOutcome(time=time, operation=operation, key=key, replicated=replicated, reason=reason)
+        )
     return outcomes
 
 

@@ -288,7 +288,9 @@ def simulate_lifecycle(
             cost["requests"][span] += reads / 1000 * (cls.usd_per_1000_restore + standard.usd_per_1000_get)
             cost["retrieval"][span] += reads * size / GIB * cls.usd_per_gb_retrieved
     daily = pd.DataFrame({"day": days, **cost})
-    return LifecycleResult(name, tuple(phases), expiration, daily, tuple(notes))
+    return LifecycleResult(
+        policy_name=name, phases=tuple(phases), expiration_day=expiration, daily=daily, notes=tuple(notes)
+    )
 
 
 def _intelligent_tiering_gb_day(size: int, reads_per_object: np.ndarray, phase: Phase) -> np.ndarray:

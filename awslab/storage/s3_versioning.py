@@ -155,7 +155,7 @@ class VersionedBucket:
         else:  # Unversioned and Suspended write the null version, replacing any earlier null version
             version_id = NULL_VERSION
             history[:] = [v for v in history if v.version_id != NULL_VERSION]
-        history.append(_Version(key, version_id, body, self._counter))
+        history.append(_Version(key=key, version_id=version_id, body=body, sequence=self._counter))
         return version_id
 
     def _find(self, key: str, version_id: str) -> _Version:

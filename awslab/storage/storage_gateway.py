@@ -31,45 +31,45 @@ class GatewayType:
 
 GATEWAY_TYPES: dict[str, GatewayType] = {
     "s3_file": GatewayType(
-        "s3_file",
-        "Amazon S3 File Gateway",
-        "NFS or SMB file shares",
-        "S3 objects, one per file, readable with the S3 API",
-        "a cache of recently used files",
-        "S3 versioning, replication and lifecycle apply to the objects",
+        key="s3_file",
+        name="Amazon S3 File Gateway",
+        protocol="NFS or SMB file shares",
+        data_lives_in="S3 objects, one per file, readable with the S3 API",
+        kept_on_premises="a cache of recently used files",
+        backups="S3 versioning, replication and lifecycle apply to the objects",
     ),
     "fsx_file": GatewayType(
-        "fsx_file",
-        "Amazon FSx File Gateway",
-        "SMB file shares",
-        "an FSx for Windows File Server file system",
-        "a cache of recently used files",
-        "FSx backups",
-        "no longer available to new customers (existing ones continue)",
+        key="fsx_file",
+        name="Amazon FSx File Gateway",
+        protocol="SMB file shares",
+        data_lives_in="an FSx for Windows File Server file system",
+        kept_on_premises="a cache of recently used files",
+        backups="FSx backups",
+        note="no longer available to new customers (existing ones continue)",
     ),
     "volume_cached": GatewayType(
-        "volume_cached",
-        "Volume Gateway, cached volumes",
-        "iSCSI block volumes",
-        "S3 (not visible as objects)",
-        "a cache of recently read and written data",
-        "incremental snapshots stored as EBS snapshots",
+        key="volume_cached",
+        name="Volume Gateway, cached volumes",
+        protocol="iSCSI block volumes",
+        data_lives_in="S3 (not visible as objects)",
+        kept_on_premises="a cache of recently read and written data",
+        backups="incremental snapshots stored as EBS snapshots",
     ),
     "volume_stored": GatewayType(
-        "volume_stored",
-        "Volume Gateway, stored volumes",
-        "iSCSI block volumes",
-        "on premises; copied to S3 asynchronously",
-        "the whole data set",
-        "incremental snapshots stored as EBS snapshots",
+        key="volume_stored",
+        name="Volume Gateway, stored volumes",
+        protocol="iSCSI block volumes",
+        data_lives_in="on premises; copied to S3 asynchronously",
+        kept_on_premises="the whole data set",
+        backups="incremental snapshots stored as EBS snapshots",
     ),
     "tape": GatewayType(
-        "tape",
-        "Tape Gateway (virtual tape library)",
-        "iSCSI VTL (tape drives and a changer)",
-        "virtual tapes in S3; ejected tapes archived to S3 Glacier Flexible Retrieval or Deep Archive",
-        "a cache of recently written tapes",
-        "the tapes are the backups",
+        key="tape",
+        name="Tape Gateway (virtual tape library)",
+        protocol="iSCSI VTL (tape drives and a changer)",
+        data_lives_in="virtual tapes in S3; ejected tapes archived to S3 Glacier Flexible Retrieval or Deep Archive",
+        kept_on_premises="a cache of recently written tapes",
+        backups="the tapes are the backups",
     ),
 }
 
@@ -130,15 +130,15 @@ def volume_capacity(gateway_type: str, volume_sizes_tib: Sequence[float]) -> Cap
     if total > max_total:
         problems.append(f"{total:g} TiB in total; a gateway serves at most {max_total} TiB")
     return CapacityReport(
-        gateway_type,
-        len(sizes),
-        total,
-        max_n,
-        max_vol,
-        max_total,
-        max(0.0, max_total - total),
-        not problems,
-        tuple(problems),
+        gateway_type=gateway_type,
+        count=len(sizes),
+        total_tib=total,
+        max_count=max_n,
+        max_item_tib=max_vol,
+        max_total_tib=max_total,
+        remaining_tib=max(0.0, max_total - total),
+        fits=not problems,
+        problems=tuple(problems),
     )
 
 
@@ -156,15 +156,15 @@ def tape_library_capacity(tape_sizes_gib: Sequence[float]) -> CapacityReport:
     if total > LIBRARY_MAX_GIB:
         problems.append(f"{total / TIB_GIB:g} TiB of tapes; a library holds at most 1 PiB (archive more)")
     return CapacityReport(
-        "tape",
-        len(sizes),
-        total / TIB_GIB,
-        TAPES_PER_LIBRARY,
-        TAPE_MAX_GIB / TIB_GIB,
-        LIBRARY_MAX_GIB / TIB_GIB,
-        max(0.0, (LIBRARY_MAX_GIB - total) / TIB_GIB),
-        not problems,
-        tuple(problems),
+        gateway_type="tape",
+        count=len(sizes),
+        total_tib=total / TIB_GIB,
+        max_count=TAPES_PER_LIBRARY,
+        max_item_tib=TAPE_MAX_GIB / TIB_GIB,
+        max_total_tib=LIBRARY_MAX_GIB / TIB_GIB,
+        remaining_tib=max(0.0, (LIBRARY_MAX_GIB - total) / TIB_GIB),
+        fits=not problems,
+        problems=tuple(problems),
     )
 
 
@@ -305,7 +305,13 @@ def simulate_cached_volume(
     predicted = cached_volume_hit_ratio(volume_gib, working_set_gib, cache_gib, share, block_mib)
     warm = float(hit[reads // 2 :].mean())
     return CachedVolumeResult(
-        reads, hits, hits / reads, (reads - hits) * block_mib * 1024**2, warm, over_time, predicted
+        reads=reads,
+        hits=hits,
+        hit_ratio=hits / reads,
+        bytes_from_s3=(reads - hits) * block_mib * 1024**2,
+        warm_hit_ratio=warm,
+        hit_ratio_over_time=over_time,
+        predicted_hit_ratio=predicted,
     )
 
 
