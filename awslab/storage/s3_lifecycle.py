@@ -11,7 +11,6 @@ object to its infrequent tier after 30 days without access and to archive instan
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -99,12 +98,8 @@ class LifecycleResult:
 
 def parse_lifecycle(policy: dict | str) -> list[dict]:
     """Validate a LifecycleConfiguration (dict or JSON) and return its rules; ValueError says which rule and why."""
-    if isinstance(policy, str):
-        try:
-            policy = json.loads(policy)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"lifecycle policy is not valid JSON: {exc}") from None
-    if not isinstance(policy, dict) or not isinstance(policy.get("Rules"), list):
+    policy = validate.json_document("lifecycle policy", policy, expect=dict)
+    if not isinstance(policy.get("Rules"), list):
         raise ValueError(
             'lifecycle policy must be an object with a "Rules" list, as get-bucket-lifecycle-configuration prints'
         )
@@ -358,6 +353,26 @@ def single_class_policy(storage_class: str, days: int = 0, expire_days: int | No
     if expire_days is not None:
         rule["Expiration"] = {"Days": int(expire_days)}
     return {"Rules": [rule]}
+
+
+# The policies the lifecycle notebook and its explorers compare, by the name they show.
+PRESET_POLICIES: dict[str, dict] = {
+    "stay in STANDARD": single_class_policy("STANDARD"),
+    "STANDARD_IA after 30 days": single_class_policy("STANDARD_IA", 30),
+    "INTELLIGENT_TIERING from day 0": single_class_policy("INTELLIGENT_TIERING", 0),
+    "IA at 30, GLACIER at 90": {
+        "Rules": [
+            {
+                "ID": "ia-then-glacier",
+                "Status": "Enabled",
+                "Filter": {"Prefix": ""},
+                "Transitions": [{"Days": 30, "StorageClass": "STANDARD_IA"}, {"Days": 90, "StorageClass": "GLACIER"}],
+            }
+        ]
+    },
+    "GLACIER_IR after 30 days": single_class_policy("GLACIER_IR", 30),
+    "DEEP_ARCHIVE after 1 day": single_class_policy("DEEP_ARCHIVE", 1),
+}
 
 
 def monthly_cost_per_tb(storage_class: str) -> float:
