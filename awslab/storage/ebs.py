@@ -5,6 +5,16 @@ incremental snapshots, lazy loading, encryption and persistence in :mod:`awslab.
 
 Units are in the names: ``size_gib``, ``iops``, ``throughput_mibps``, ``seconds``, ``usd_per_gb_month``.
 Prices are us-east-1 list prices, overridable through :class:`EbsPrices`.
+
+References:
+    - Amazon EBS User Guide, "Amazon EBS General Purpose SSD volumes",
+      https://docs.aws.amazon.com/ebs/latest/userguide/general-purpose.html (read 2026-11-27)
+    - Amazon EBS User Guide, "Amazon EBS volume types",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/EBSVolumeTypes.html (read 2026-12-03)
+    - Amazon EBS pricing, US East (N. Virginia),
+      https://aws.amazon.com/ebs/pricing/ (read 2026-11-27)
+    - Amazon EC2 API Reference, "CreateVolume" (sizes and IOPS ranges, as in botocore 1.44.8's service model),
+      (no URL recorded; read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -45,7 +55,11 @@ SECONDS_PER_MONTH = 730 * 3600  # AWS bills a month as 730 hours
 
 @dataclass(frozen=True, kw_only=True)
 class VolumeType:
-    """Static facts about one EBS volume type (sizes in GiB, performance per volume)."""
+    """Static facts about one EBS volume type (sizes in GiB, performance per volume).
+
+    >>> VOLUME_TYPES["gp3"].max_iops, VOLUME_TYPES["st1"].boot
+    (80000.0, False)
+    """
 
     name: str
     family: str  # "SSD" or "HDD"
@@ -148,7 +162,11 @@ STANDARD_AVERAGE_IOPS = 100.0
 
 @dataclass(frozen=True)
 class EbsPrices:
-    """us-east-1 list prices (USD). Source: aws.amazon.com/ebs/pricing/ as recorded 2026-11-27; override freely."""
+    """us-east-1 list prices (USD). Source: aws.amazon.com/ebs/pricing/ as recorded 2026-11-27; override freely.
+
+    >>> EBS_PRICES_US_EAST_1.gp3_usd_per_gb_month
+    0.08
+    """
 
     gp3_usd_per_gb_month: float = 0.08
     gp3_usd_per_iops_month: float = 0.005  # above 3,000
@@ -183,7 +201,13 @@ def monthly_cost_usd(
     io_per_month_millions: float = 0.0,
     prices: EbsPrices = EBS_PRICES_US_EAST_1,
 ) -> float:
-    """Monthly list price (USD) of one volume with the given provisioned size, IOPS and throughput."""
+    """Monthly list price (USD) of one volume with the given provisioned size, IOPS and throughput.
+
+    >>> monthly_cost_usd("gp2", 100)
+    10.0
+    >>> round(monthly_cost_usd("gp3", 100, iops=4000, throughput_mibps=250), 2)
+    18.0
+    """
     validate.choice("volume_type", volume_type, VOLUME_TYPES)
     size = validate.number("size_gib", size_gib, minimum=0, exclusive_minimum=True, unit="GiB")
     if volume_type == "gp2":
@@ -221,7 +245,12 @@ def monthly_cost_usd(
 # --- gp2 performance and burst credits -----------------------------------------------------------------------
 @dataclass(frozen=True)
 class Gp2Performance:
-    """gp2 performance for one size: IOPS, how long a full credit bucket lasts, how long an empty one refills."""
+    """gp2 performance for one size: IOPS, how long a full credit bucket lasts, how long an empty one refills.
+
+    >>> p = gp2_performance(100)
+    >>> p.baseline_iops, p.burst_seconds
+    (300.0, 2000.0)
+    """
 
     size_gib: float
     baseline_iops: float
@@ -233,7 +262,11 @@ class Gp2Performance:
 
 
 def gp2_performance(size_gib: float) -> Gp2Performance:
-    """Baseline and burst IOPS, burst duration and refill time (seconds) of a gp2 volume of ``size_gib``."""
+    """Baseline and burst IOPS, burst duration and refill time (seconds) of a gp2 volume of ``size_gib``.
+
+    >>> gp2_performance(1000).burst_seconds is None
+    True
+    """
     size = validate.number("size_gib", size_gib, minimum=GP2_MIN_SIZE_GIB, maximum=GP2_MAX_SIZE_GIB, unit="GiB")
     baseline = min(max(GP2_MIN_IOPS, GP2_IOPS_PER_GIB * size), GP2_MAX_IOPS)
     if baseline < GP2_BURST_IOPS:
@@ -268,6 +301,9 @@ def clamped_walk(start: float, increments: np.ndarray, cap: float) -> np.ndarray
 
     Between touches of opposite walls only one wall can bind, and a walk held by one wall has a closed form
     (``s - min(0, running min of s)``); so the loop runs once per empty-to-full swing, not once per step.
+
+    >>> clamped_walk(5.0, np.array([-10.0, 4.0, 20.0]), 10.0).tolist()
+    [0.0, 4.0, 10.0]
     """
     out = np.empty(increments.size)
     pos, level, lower_phase = 0, float(start), True
@@ -292,7 +328,12 @@ def clamped_walk(start: float, increments: np.ndarray, cap: float) -> np.ndarray
 
 @dataclass(frozen=True, eq=False)
 class Gp2BurstResult:
-    """gp2 burst simulation: per step demand, delivered IOPS and the credit balance at the end of the step."""
+    """gp2 burst simulation: per step demand, delivered IOPS and the credit balance at the end of the step.
+
+    >>> r = simulate_gp2_burst(100, [3000] * 3, 600)
+    >>> r.credits.tolist()
+    [3780000.0, 2160000.0, 540000.0]
+    """
 
     performance: Gp2Performance
     step_seconds: float
@@ -317,6 +358,10 @@ def simulate_gp2_burst(
 
     Token bucket: credits accrue at the baseline rate and each I/O spends one; the balance stays within
     [0, 5.4 million]. With credits the volume serves up to 3,000 IOPS, without them its baseline.
+
+    >>> r = simulate_gp2_burst(100, [3000] * 4, step_seconds=900)
+    >>> round(r.seconds_to_empty), round(r.unmet_io)
+    (2000, 4320000)
     """
     perf = gp2_performance(size_gib)
     dt = validate.number("step_seconds", step_seconds, minimum=0, exclusive_minimum=True, unit="s")
@@ -393,7 +438,11 @@ def burst_pattern_demand(
     noise_fraction: float = 0.0,
     seed: int = 0,
 ) -> np.ndarray:
-    """A demand series: ``peak_iops`` for ``peak_seconds`` at the start of every period, else ``base_iops``."""
+    """A demand series: ``peak_iops`` for ``peak_seconds`` at the start of every period, else ``base_iops``.
+
+    >>> burst_pattern_demand(100, 3000, peak_seconds=2, period_seconds=4, total_seconds=8).tolist()
+    [3000.0, 3000.0, 100.0, 100.0, 3000.0, 3000.0, 100.0, 100.0]
+    """
     base = validate.number("base_iops", base_iops, minimum=0)
     peak = validate.number("peak_iops", peak_iops, minimum=0)
     period = validate.number("period_seconds", period_seconds, minimum=0, exclusive_minimum=True, unit="s")
@@ -410,5 +459,9 @@ def burst_pattern_demand(
 
 
 def with_prices(**overrides: float) -> EbsPrices:
-    """us-east-1 prices with some fields replaced, e.g. ``with_prices(gp2_usd_per_gb_month=0.11)``."""
+    """us-east-1 prices with some fields replaced, e.g. ``with_prices(gp2_usd_per_gb_month=0.11)``.
+
+    >>> with_prices(gp2_usd_per_gb_month=0.11).gp2_usd_per_gb_month
+    0.11
+    """
     return dataclasses.replace(EBS_PRICES_US_EAST_1, **overrides)

@@ -9,7 +9,11 @@ from awslab.storage import figures, glacier
 def explore_retrieval_plan(
     data_gb: float = 500, objects: int = 5_000, deadline_hours: float = 12, storage_class: str = "GLACIER"
 ) -> ui.Explorer:
-    """Every restore tier for one job (hours against USD); the planner picks the cheapest that meets the deadline."""
+    """Every restore tier for one job (hours against USD); the planner picks the cheapest that meets the deadline.
+
+    >>> explore_retrieval_plan().last_view.numbers["cheapest tier in time"]
+    'Standard'
+    """
 
     def view(deadline_hours, data_gb, objects, storage_class):
         plan = glacier.plan_retrieval(data_gb, objects, deadline_hours, storage_class)

@@ -16,7 +16,11 @@ def explore_policy_comparison(
     gets_per_month: float = 1.0,
     half_life_days: float = 30,
 ) -> ui.Explorer:
-    """Every preset policy on the same population; move the read rate and watch the cheapest policy change."""
+    """Every preset policy on the same population; move the read rate and watch the cheapest policy change.
+
+    >>> explore_policy_comparison().last_view.numbers["cheapest policy"]
+    'GLACIER_IR after 30 days'
+    """
 
     def view(gets_per_month, object_size_kib, half_life_days, object_count, horizon_days):
         table = lifecycle.compare_policies(
@@ -68,7 +72,11 @@ def explore_lifecycle_policy(
     object_size_kib: int = 1024,
     horizon_days: int = 730,
 ) -> ui.Explorer:
-    """One policy month by month: pick a preset, or paste your own LifecycleConfiguration JSON (it wins when set)."""
+    """One policy month by month: pick a preset, or paste your own LifecycleConfiguration JSON (it wins when set).
+
+    >>> explore_lifecycle_policy().last_view.numbers["path"]
+    'STANDARD (day 0) → STANDARD_IA (day 30) → GLACIER (day 90)'
+    """
     lifecycle.parse_lifecycle(lifecycle.PRESET_POLICIES[preset])
 
     def view(preset, custom_policy_json, gets_per_month, object_count, object_size_kib):
