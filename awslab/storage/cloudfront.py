@@ -480,12 +480,24 @@ def custom_policy(
     return policy
 
 
-def evaluate_signed_request(policy: dict, url: str, now_epoch: int, viewer_ip: str) -> tuple[bool, str]:
+@dataclass(frozen=True)
+class SignedRequestDecision:
+    """CloudFront's answer to one signed request: served or refused, and the reason.
+
+    >>> SignedRequestDecision(allowed=False, reason="the URL has expired (DateLessThan)").allowed
+    False
+    """
+
+    allowed: bool
+    reason: str
+
+
+def evaluate_signed_request(policy: dict, url: str, now_epoch: int, viewer_ip: str) -> SignedRequestDecision:
     """Whether CloudFront would serve ``url`` under ``policy`` at ``now_epoch`` to ``viewer_ip``, and why.
 
     >>> policy = canned_policy("https://d111111abcdef8.cloudfront.net/a.pdf", 1767312000)
     >>> evaluate_signed_request(policy, "https://d111111abcdef8.cloudfront.net/a.pdf", 1767311000, "198.51.100.7")
-    (True, 'allowed')
+    SignedRequestDecision(allowed=True, reason='allowed')
     """
     try:
         statement = policy["Statement"][0]
@@ -495,16 +507,16 @@ def evaluate_signed_request(policy: dict, url: str, now_epoch: int, viewer_ip: s
         raise ValueError("policy must have Statement[0] with Resource and Condition.DateLessThan") from err
     regex = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in resource)
     if not re.fullmatch(regex, url, re.DOTALL):
-        return False, f"URL does not match the policy resource {resource!r}"
+        return SignedRequestDecision(allowed=False, reason=f"URL does not match the policy resource {resource!r}")
     if now_epoch >= expires:
-        return False, "the URL has expired (DateLessThan)"
+        return SignedRequestDecision(allowed=False, reason="the URL has expired (DateLessThan)")
     starts = condition.get("DateGreaterThan", {}).get("AWS:EpochTime")
     if starts is not None and now_epoch < starts:
-        return False, "the URL is not valid yet (DateGreaterThan)"
+        return SignedRequestDecision(allowed=False, reason="the URL is not valid yet (DateGreaterThan)")
     cidr = condition.get("IpAddress", {}).get("AWS:SourceIp")
     if cidr is not None and ipaddress.ip_address(viewer_ip) not in ipaddress.ip_network(cidr, strict=False):
-        return False, f"viewer IP {viewer_ip} is outside {cidr} (IpAddress)"
-    return True, "allowed"
+        return SignedRequestDecision(allowed=False, reason=f"viewer IP {viewer_ip} is outside {cidr} (IpAddress)")
+    return SignedRequestDecision(allowed=True, reason="allowed")
 
 
 PRIVATE_CONTENT = {

@@ -53,8 +53,7 @@ COST_COMPONENTS = ["storage", "requests", "transitions", "retrieval", "early_del
 class Phase:
     """The objects sit in ``storage_class`` from ``start_day`` (inclusive) to ``end_day`` (exclusive).
 
-    >>> phases, expires, notes = object_timeline(PRESET_POLICIES["IA at 30, GLACIER at 90"], 1024**2, horizon_days=365)
-    >>> phases[1]
+    >>> object_timeline(PRESET_POLICIES["IA at 30, GLACIER at 90"], 1024**2, horizon_days=365).phases[1]
     Phase(storage_class='STANDARD_IA', start_day=30, end_day=90)
     """
 
@@ -199,17 +198,31 @@ def _rule_applies(rule: dict, key: str, size_bytes: int) -> bool:
     return less is None or size_bytes < int(less)
 
 
+@dataclass(frozen=True)
+class ObjectTimeline:
+    """What a lifecycle policy does to one object: its storage-class phases, its expiration day (None: never), notes.
+
+    >>> t = object_timeline(single_class_policy("STANDARD_IA", 30), 1024**2, horizon_days=90)
+    >>> [p.storage_class for p in t.phases], t.expiration_day
+    (['STANDARD', 'STANDARD_IA'], None)
+    """
+
+    phases: list[Phase]
+    expiration_day: int | None
+    notes: list[str]
+
+
 def object_timeline(
     policy: dict | str,
     size_bytes: int,
     key: str = "data/object",
     horizon_days: int = 3650,
     start_class: str = "STANDARD",
-) -> tuple[list[Phase], int | None, list[str]]:
+) -> ObjectTimeline:
     """The phases an object of this size and key goes through under the policy, its expiration day, and notes.
 
-    >>> phases, expires, notes = object_timeline(single_class_policy("GLACIER", 90, 365), 1024**2)
-    >>> [(p.storage_class, p.start_day) for p in phases], expires
+    >>> timeline = object_timeline(single_class_policy("GLACIER", 90, 365), 1024**2)
+    >>> [(p.storage_class, p.start_day) for p in timeline.phases], timeline.expiration_day
     ([('STANDARD', 0), ('GLACIER', 90)], 365)
     """
     rules = [r for r in parse_lifecycle(policy) if _rule_applies(r, key, size_bytes)]
@@ -244,7 +257,9 @@ def object_timeline(
         phases.append(Phase(current, start, day))
         current, start = target, day
     phases.append(Phase(current, start, end_of_life))
-    return [p for p in phases if p.end_day > p.start_day], expiration, sorted(set(notes))
+    return ObjectTimeline(
+        phases=[p for p in phases if p.end_day > p.start_day], expiration_day=expiration, notes=sorted(set(notes))
+    )
 
 
 def simulate_lifecycle(
@@ -274,7 +289,8 @@ def simulate_lifecycle(
     horizon = validate.integer("horizon_days", horizon_days, minimum=1, maximum=36500, unit="days")
     access = access or AccessPattern()
     classes = _priced_classes(prices)
-    phases, expiration, notes = object_timeline(policy, size, key, horizon)
+    timeline = object_timeline(policy, size, key, horizon)
+    phases, expiration, notes = timeline.phases, timeline.expiration_day, timeline.notes
     days = np.arange(horizon)
     cost = {c: np.zeros(horizon) for c in COST_COMPONENTS}
     reads_per_object = access.daily_rate(days)
