@@ -1,17 +1,14 @@
 """Batch runs through `python -m awslab run` (papermill): other parameters, bad parameters, one line per notebook."""
 
-import json
 from pathlib import Path
 
 import pytest
 
 from awslab import runner
-from tests.support import batch_run
 from tests.support import run_awslab as awslab
 
 ROOT = Path(__file__).resolve().parent.parent
 STORAGE = ROOT / "notebooks" / "01_storage"
-S3_NOTEBOOKS = [str(p) for p in sorted(STORAGE.glob("0[1-4]_*.ipynb"))]
 pytestmark = pytest.mark.notebooks
 
 
@@ -26,34 +23,6 @@ def test_params_command_lists_defaults_and_meaning():
     result = awslab("params", str(STORAGE / "01_s3_fundamentals.ipynb"))
     assert result.returncode == 0
     assert "years = 10000    # years the objects are kept" in result.stdout
-
-
-def test_runs_every_notebook_with_other_parameters(tmp_path):
-    parameters = {
-        "seed": "11",
-        "years": "5000",
-        "gets_per_month": "4",
-        "object_size_gib": "2",
-        "presign_expires_seconds": "600",
-        "price_overrides": '{"GLACIER": {"usd_per_gb_month": 0.004}}',
-    }
-    result = batch_run(S3_NOTEBOOKS, tmp_path, parameters, expected=4)
-    assert "WARNING" not in result.stderr, result.stderr  # the kernel's start-up chatter stays out of the report
-    executed = json.loads((tmp_path / "default" / "01_storage" / "01_s3_fundamentals.ipynb").read_text())
-    printed = "".join("".join(o.get("text", "")) for c in executed["cells"] for o in c.get("outputs", []))
-    assert "years=5,000" in printed and "seed=11" in printed
-    lifecycle = json.loads((tmp_path / "default" / "01_storage" / "02_storage_classes_lifecycle.ipynb").read_text())
-    assert any("injected-parameters" in c["metadata"].get("tags", []) for c in lifecycle["cells"])
-    assert "'GLACIER': {'usd_per_gb_month': 0.004}" in json.dumps(lifecycle)
-
-
-def test_bad_value_stops_the_notebook_with_a_clear_line(tmp_path):
-    result = awslab("run", str(STORAGE / "01_s3_fundamentals.ipynb"), "--output", str(tmp_path), "-p", "years", "-5")
-    assert result.returncode == 1
-    expected = "FAILED  bad parameter (no cell was run): years=-5 is outside the allowed range (1 to 100000)"
-    assert expected in result.stdout
-    assert "0 passed, 1 failed" in result.stdout
-    assert not (tmp_path / "default" / "01_storage" / "01_s3_fundamentals.ipynb").exists()  # no kernel, no copy
 
 
 def test_wrong_type_and_unknown_names_stop_before_any_cell_runs(tmp_path):

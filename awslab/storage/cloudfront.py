@@ -1,6 +1,14 @@
 """Amazon CloudFront model: cache behaviours by path pattern, an edge-cache simulator, stale windows, signed URLs.
 
 Times are in seconds, latencies in milliseconds. Simulations are seeded and vectorised with numpy.
+
+References:
+    - Amazon CloudFront API Reference, "CacheBehavior" (path patterns),
+      https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html (read 2026-12-03)
+    - Amazon CloudFront Developer Guide, "Manage how long content stays in the cache (expiration)",
+      https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Expiration.html (read 2026-12-03)
+    - Amazon CloudFront pricing, invalidation requests,
+      https://aws.amazon.com/cloudfront/pricing/ (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -51,6 +59,9 @@ def match_cache_behavior(path: str, path_patterns: list[str]) -> str:
     CloudFront semantics: patterns are tried in order; matching is case-sensitive; ``*`` matches any run of
     characters (including ``/``), ``?`` exactly one; a pattern without a leading slash behaves as if it had one.
     The query string (after ``?`` in the request) is not part of the path and is ignored.
+
+    >>> match_cache_behavior("/images/cat.jpg", ["/api/*", "images/*.jpg"])
+    'images/*.jpg'
     """
     if not isinstance(path, str) or not path:
         raise ValueError(f"path={path!r} must be a non-empty request path such as '/images/a.jpg'")
@@ -67,7 +78,11 @@ def match_cache_behavior(path: str, path_patterns: list[str]) -> str:
 
 # --- Popularity ----------------------------------------------------------------------------------------------
 def zipf_indices(n_items: int, n_draws: int, exponent: float, rng: np.random.Generator) -> np.ndarray:
-    """Draw item indices with probability proportional to rank**-exponent; ranks are shuffled over the items."""
+    """Draw item indices with probability proportional to rank**-exponent; ranks are shuffled over the items.
+
+    >>> zipf_indices(100, 5, 1.0, np.random.default_rng(0)).tolist()
+    [23, 88, 55, 55, 71]
+    """
     weights = np.arange(1, n_items + 1, dtype=float) ** -exponent
     cdf = np.cumsum(weights)
     ranks = np.minimum(np.searchsorted(cdf, rng.random(n_draws) * cdf[-1], side="right"), n_items - 1)
@@ -81,6 +96,9 @@ def ttl_misses(keys: np.ndarray, times: np.ndarray, ttl_seconds: float) -> np.nd
     it misses and stores again. Requests are taken in (key, time) order; the result is in input order.
     Vectorised across keys: each loop round finds the next miss of every key at once. Times are compared after
     packing (key, time) into one float, so a request landing within rounding error of an expiry may go either way.
+
+    >>> ttl_misses(np.array([0, 0, 0]), np.array([0.0, 10.0, 100.0]), 60).tolist()
+    [True, False, True]
     """
     n = keys.size
     miss_sorted = np.ones(n, dtype=bool)
@@ -110,7 +128,12 @@ def ttl_misses(keys: np.ndarray, times: np.ndarray, ttl_seconds: float) -> np.nd
 # --- Edge-cache simulator ------------------------------------------------------------------------------------
 @dataclass(frozen=True, eq=False)
 class EdgeCacheResult:
-    """Outcome of an edge-cache run: hit ratio, load on the origin, viewer latency, per edge and over time."""
+    """Outcome of an edge-cache run: hit ratio, load on the origin, viewer latency, per edge and over time.
+
+    >>> r = simulate_edge_cache(requests_per_second=5, duration_seconds=600, seed=0)
+    >>> type(r).__name__, r.requests
+    ('EdgeCacheResult', 3000)
+    """
 
     requests: int
     hits: int
@@ -161,19 +184,19 @@ def _summarise(
         ratio_t = np.where(b_requests > 0, b_hits / np.maximum(b_requests, 1), np.nan)
     hits = int(hit.sum())
     return EdgeCacheResult(
-        n,
-        hits,
-        hits / n,
-        n - hits,
-        (n - hits) / duration,
-        float(latency.mean()),
-        float(np.percentile(latency, 95)),
-        int(np.count_nonzero(per_edge)),
-        per_edge,
-        edge_ratio,
-        width * np.arange(n_buckets),
-        ratio_t,
-        (b_requests - b_hits) / width,
+        requests=n,
+        hits=hits,
+        hit_ratio=hits / n,
+        origin_requests=n - hits,
+        origin_requests_per_second=(n - hits) / duration,
+        mean_latency_ms=float(latency.mean()),
+        p95_latency_ms=float(np.percentile(latency, 95)),
+        edges_used=int(np.count_nonzero(per_edge)),
+        per_edge_requests=per_edge,
+        per_edge_hit_ratio=edge_ratio,
+        bucket_start_seconds=width * np.arange(n_buckets),
+        hit_ratio_over_time=ratio_t,
+        origin_rps_over_time=(b_requests - b_hits) / width,
     )
 
 
@@ -197,6 +220,10 @@ def simulate_edge_cache(
     caches independently, so spreading the same audience over more edges lowers the hit ratio. Latency of a
     hit is ``viewer_to_edge_ms``; a miss adds the edge's round trip to the origin and the origin's work.
     Edges are assumed big enough to keep every object until its TTL ends (no eviction).
+
+    >>> r = simulate_edge_cache(requests_per_second=5, duration_seconds=600, ttl_seconds=300, seed=0)
+    >>> round(r.hit_ratio, 3), round(r.mean_latency_ms, 1)
+    (0.208, 125.9)
     """
     objects_n = validate.integer("n_objects", n_objects, minimum=1, maximum=10_000_000)
     s = validate.number("zipf_exponent", zipf_exponent, minimum=0, maximum=5)
@@ -242,7 +269,12 @@ AUDIENCES = ("global", "single_location", "vpn")
 
 @dataclass(frozen=True)
 class AudienceResult:
-    """Mean viewer latency with and without CloudFront for one audience shape."""
+    """Mean viewer latency with and without CloudFront for one audience shape.
+
+    >>> r = audience_comparison("global", duration_seconds=300, seed=0)
+    >>> r.audience, round(r.saved_fraction, 2)
+    ('global', 0.69)
+    """
 
     audience: str
     edges_used: int
@@ -272,6 +304,10 @@ def audience_comparison(
     edge. ``global``: viewers spread evenly, each reaching its own region's edge. ``single_location``: every
     viewer sits in ``campus_region``. ``vpn``: viewers spread evenly but all traffic leaves the corporate VPN
     next to the origin, so the long trip is paid before CloudFront is reached and only one edge is used.
+
+    >>> r = audience_comparison("vpn", duration_seconds=300, seed=0)
+    >>> round(r.mean_latency_without_cdn_ms), round(r.mean_latency_with_cdn_ms)
+    (153, 155)
     """
     validate.choice("audience", audience, AUDIENCES)
     rtt = np.asarray(region_to_origin_ms, dtype=float)
@@ -304,13 +340,13 @@ def audience_comparison(
     without_cdn = rtt[regions] + work
     mean_with, mean_without = float(with_cdn.mean()), float(without_cdn.mean())
     return AudienceResult(
-        audience,
-        int(np.unique(edges).size),
-        float(hit.mean()),
-        mean_without,
-        mean_with,
-        mean_without - mean_with,
-        (mean_without - mean_with) / mean_without if mean_without else 0.0,
+        audience=audience,
+        edges_used=int(np.unique(edges).size),
+        hit_ratio=float(hit.mean()),
+        mean_latency_without_cdn_ms=mean_without,
+        mean_latency_with_cdn_ms=mean_with,
+        saved_ms=mean_without - mean_with,
+        saved_fraction=(mean_without - mean_with) / mean_without if mean_without else 0.0,
     )
 
 
@@ -320,7 +356,12 @@ UPDATE_STRATEGIES = ("wait_for_ttl", "invalidate", "versioned_path")
 
 @dataclass(frozen=True, eq=False)
 class StaleWindowResult:
-    """How long each edge kept serving old content after an update at ``update_at_seconds``."""
+    """How long each edge kept serving old content after an update at ``update_at_seconds``.
+
+    >>> r = simulate_stale_window("invalidate", ttl_seconds=3600, seed=0)
+    >>> r.strategy, round(r.worst_stale_seconds)
+    ('invalidate', 60)
+    """
 
     strategy: str
     per_edge_stale_seconds: np.ndarray
@@ -345,6 +386,9 @@ def simulate_stale_window(
     longer than the invalidation takes to reach the edges (``invalidation_seconds``, an assumption; AWS gives
     no fixed figure). ``versioned_path``: the new file has a new name, so the stale part is the page that
     links to it, cached for ``html_ttl_seconds``.
+
+    >>> round(simulate_stale_window("wait_for_ttl", ttl_seconds=3600, seed=0).worst_stale_seconds)
+    3473
     """
     validate.choice("strategy", strategy, UPDATE_STRATEGIES)
     ttl = validate.number("ttl_seconds", ttl_seconds, minimum=0, maximum=MAX_TTL_SECONDS, unit="s")
@@ -379,7 +423,13 @@ def simulate_stale_window(
     if strategy == "invalidate":
         stale = np.minimum(stale, inval)
     served_stale = (times >= update) & (times < update + stale[edges])
-    return StaleWindowResult(strategy, stale, int(served_stale.sum()), float(stale.max()), float(stale.mean()))
+    return StaleWindowResult(
+        strategy=strategy,
+        per_edge_stale_seconds=stale,
+        stale_requests=int(served_stale.sum()),
+        worst_stale_seconds=float(stale.max()),
+        mean_stale_seconds=float(stale.mean()),
+    )
 
 
 def invalidation_cost_usd(
@@ -387,7 +437,11 @@ def invalidation_cost_usd(
     free_paths: int = FREE_INVALIDATION_PATHS_PER_MONTH,
     usd_per_path: float = USD_PER_INVALIDATION_PATH,
 ) -> float:
-    """Monthly invalidation charge (USD): paths beyond the free allowance at the per-path price."""
+    """Monthly invalidation charge (USD): paths beyond the free allowance at the per-path price.
+
+    >>> invalidation_cost_usd(5_000)
+    20.0
+    """
     paths = validate.integer("paths_per_month", paths_per_month, minimum=0)
     free = validate.integer("free_paths", free_paths, minimum=0)
     price = validate.number("usd_per_path", usd_per_path, minimum=0)
@@ -396,7 +450,11 @@ def invalidation_cost_usd(
 
 # --- Signed URLs and cookies: the policy statement -----------------------------------------------------------
 def canned_policy(resource: str, expires_epoch: int) -> dict:
-    """A canned policy in CloudFront's JSON shape: one resource, one expiry (epoch seconds)."""
+    """A canned policy in CloudFront's JSON shape: one resource, one expiry (epoch seconds).
+
+    >>> canned_policy("https://d111111abcdef8.cloudfront.net/a.pdf", 1767312000)["Statement"][0]["Condition"]
+    {'DateLessThan': {'AWS:EpochTime': 1767312000}}
+    """
     expires = validate.integer("expires_epoch", expires_epoch, minimum=0)
     return {"Statement": [{"Resource": resource, "Condition": {"DateLessThan": {"AWS:EpochTime": expires}}}]}
 
@@ -404,7 +462,11 @@ def canned_policy(resource: str, expires_epoch: int) -> dict:
 def custom_policy(
     resource: str, expires_epoch: int, starts_epoch: int | None = None, source_ip: str | None = None
 ) -> dict:
-    """A custom policy: wildcard resource, expiry, optional start time and source IP range (CIDR)."""
+    """A custom policy: wildcard resource, expiry, optional start time and source IP range (CIDR).
+
+    >>> custom_policy("https://d111111abcdef8.cloudfront.net/premium/*", 1767312000, source_ip="203.0.113.0/24")["Statement"][0]["Condition"]
+    {'DateLessThan': {'AWS:EpochTime': 1767312000}, 'IpAddress': {'AWS:SourceIp': '203.0.113.0/24'}}
+    """
     policy = canned_policy(resource, expires_epoch)
     condition = policy["Statement"][0]["Condition"]
     if starts_epoch is not None:
@@ -418,8 +480,25 @@ def custom_policy(
     return policy
 
 
-def evaluate_signed_request(policy: dict, url: str, now_epoch: int, viewer_ip: str) -> tuple[bool, str]:
-    """Whether CloudFront would serve ``url`` under ``policy`` at ``now_epoch`` to ``viewer_ip``, and why."""
+@dataclass(frozen=True)
+class SignedRequestDecision:
+    """CloudFront's answer to one signed request: served or refused, and the reason.
+
+    >>> SignedRequestDecision(allowed=False, reason="the URL has expired (DateLessThan)").allowed
+    False
+    """
+
+    allowed: bool
+    reason: str
+
+
+def evaluate_signed_request(policy: dict, url: str, now_epoch: int, viewer_ip: str) -> SignedRequestDecision:
+    """Whether CloudFront would serve ``url`` under ``policy`` at ``now_epoch`` to ``viewer_ip``, and why.
+
+    >>> policy = canned_policy("https://d111111abcdef8.cloudfront.net/a.pdf", 1767312000)
+    >>> evaluate_signed_request(policy, "https://d111111abcdef8.cloudfront.net/a.pdf", 1767311000, "198.51.100.7")
+    SignedRequestDecision(allowed=True, reason='allowed')
+    """
     try:
         statement = policy["Statement"][0]
         resource, condition = statement["Resource"], statement["Condition"]
@@ -428,16 +507,16 @@ def evaluate_signed_request(policy: dict, url: str, now_epoch: int, viewer_ip: s
         raise ValueError("policy must have Statement[0] with Resource and Condition.DateLessThan") from err
     regex = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in resource)
     if not re.fullmatch(regex, url, re.DOTALL):
-        return False, f"URL does not match the policy resource {resource!r}"
+        return SignedRequestDecision(allowed=False, reason=f"URL does not match the policy resource {resource!r}")
     if now_epoch >= expires:
-        return False, "the URL has expired (DateLessThan)"
+        return SignedRequestDecision(allowed=False, reason="the URL has expired (DateLessThan)")
     starts = condition.get("DateGreaterThan", {}).get("AWS:EpochTime")
     if starts is not None and now_epoch < starts:
-        return False, "the URL is not valid yet (DateGreaterThan)"
+        return SignedRequestDecision(allowed=False, reason="the URL is not valid yet (DateGreaterThan)")
     cidr = condition.get("IpAddress", {}).get("AWS:SourceIp")
     if cidr is not None and ipaddress.ip_address(viewer_ip) not in ipaddress.ip_network(cidr, strict=False):
-        return False, f"viewer IP {viewer_ip} is outside {cidr} (IpAddress)"
-    return True, "allowed"
+        return SignedRequestDecision(allowed=False, reason=f"viewer IP {viewer_ip} is outside {cidr} (IpAddress)")
+    return SignedRequestDecision(allowed=True, reason="allowed")
 
 
 PRIVATE_CONTENT = {

@@ -5,6 +5,16 @@ incremental snapshots, lazy loading, encryption and persistence in :mod:`awslab.
 
 Units are in the names: ``size_gib``, ``iops``, ``throughput_mibps``, ``seconds``, ``usd_per_gb_month``.
 Prices are us-east-1 list prices, overridable through :class:`EbsPrices`.
+
+References:
+    - Amazon EBS User Guide, "Amazon EBS General Purpose SSD volumes",
+      https://docs.aws.amazon.com/ebs/latest/userguide/general-purpose.html (read 2026-11-27)
+    - Amazon EBS User Guide, "Amazon EBS volume types",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/EBSVolumeTypes.html (read 2026-12-03)
+    - Amazon EBS pricing, US East (N. Virginia),
+      https://aws.amazon.com/ebs/pricing/ (read 2026-11-27)
+    - Amazon EC2 API Reference, "CreateVolume" (sizes and IOPS ranges, as in botocore 1.44.8's service model),
+      (no URL recorded; read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -43,9 +53,13 @@ GP3_MIBPS_PER_IOPS = 0.25
 SECONDS_PER_MONTH = 730 * 3600  # AWS bills a month as 730 hours
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class VolumeType:
-    """Static facts about one EBS volume type (sizes in GiB, performance per volume)."""
+    """Static facts about one EBS volume type (sizes in GiB, performance per volume).
+
+    >>> VOLUME_TYPES["gp3"].max_iops, VOLUME_TYPES["st1"].boot
+    (80000.0, False)
+    """
 
     name: str
     family: str  # "SSD" or "HDD"
@@ -61,46 +75,82 @@ class VolumeType:
 # Durability: EBS User Guide, "Amazon EBS volume types" (AFR 0.1-0.2 %, io2 0.001 %), read 2026-11-27.
 VOLUME_TYPES: dict[str, VolumeType] = {
     "gp3": VolumeType(
-        "gp3",
-        "SSD",
-        1,
-        65_536,
-        GP3_MAX_IOPS,
-        GP3_MAX_THROUGHPUT_MIBPS,
-        True,
-        0.002,
-        "general purpose SSD, performance provisioned independently of size",
+        name="gp3",
+        family="SSD",
+        min_size_gib=1,
+        max_size_gib=65_536,
+        max_iops=GP3_MAX_IOPS,
+        max_throughput_mibps=GP3_MAX_THROUGHPUT_MIBPS,
+        boot=True,
+        annual_failure_rate=0.002,
+        use="general purpose SSD, performance provisioned independently of size",
     ),
     "gp2": VolumeType(
-        "gp2",
-        "SSD",
-        1,
-        16_384,
-        GP2_MAX_IOPS,
-        GP2_MAX_THROUGHPUT_MIBPS,
-        True,
-        0.002,
-        "general purpose SSD, performance grows with size, bursts to 3,000 IOPS",
+        name="gp2",
+        family="SSD",
+        min_size_gib=1,
+        max_size_gib=16_384,
+        max_iops=GP2_MAX_IOPS,
+        max_throughput_mibps=GP2_MAX_THROUGHPUT_MIBPS,
+        boot=True,
+        annual_failure_rate=0.002,
+        use="general purpose SSD, performance grows with size, bursts to 3,000 IOPS",
     ),
     "io2": VolumeType(
-        "io2",
-        "SSD",
-        4,
-        65_536,
-        256_000.0,
-        4_000.0,
-        True,
-        0.00001,
-        "provisioned IOPS SSD (Block Express), 1,000 IOPS per GiB",
+        name="io2",
+        family="SSD",
+        min_size_gib=4,
+        max_size_gib=65_536,
+        max_iops=256_000.0,
+        max_throughput_mibps=4_000.0,
+        boot=True,
+        annual_failure_rate=0.00001,
+        use="provisioned IOPS SSD (Block Express), 1,000 IOPS per GiB",
     ),
-    "io1": VolumeType("io1", "SSD", 4, 16_384, 64_000.0, 1_000.0, True, 0.002, "provisioned IOPS SSD, 50 IOPS per GiB"),
+    "io1": VolumeType(
+        name="io1",
+        family="SSD",
+        min_size_gib=4,
+        max_size_gib=16_384,
+        max_iops=64_000.0,
+        max_throughput_mibps=1_000.0,
+        boot=True,
+        annual_failure_rate=0.002,
+        use="provisioned IOPS SSD, 50 IOPS per GiB",
+    ),
     "st1": VolumeType(
-        "st1", "HDD", 125, 16_384, 500.0, 500.0, False, 0.002, "throughput optimised HDD for large sequential reads"
+        name="st1",
+        family="HDD",
+        min_size_gib=125,
+        max_size_gib=16_384,
+        max_iops=500.0,
+        max_throughput_mibps=500.0,
+        boot=False,
+        annual_failure_rate=0.002,
+        use="throughput optimised HDD for large sequential reads",
     ),
     "sc1": VolumeType(
-        "sc1", "HDD", 125, 16_384, 250.0, 250.0, False, 0.002, "cold HDD, lowest cost, infrequent sequential access"
+        name="sc1",
+        family="HDD",
+        min_size_gib=125,
+        max_size_gib=16_384,
+        max_iops=250.0,
+        max_throughput_mibps=250.0,
+        boot=False,
+        annual_failure_rate=0.002,
+        use="cold HDD, lowest cost, infrequent sequential access",
     ),
-    "standard": VolumeType("standard", "HDD", 1, 1_024, 200.0, 90.0, True, 0.002, "magnetic, previous generation"),
+    "standard": VolumeType(
+        name="standard",
+        family="HDD",
+        min_size_gib=1,
+        max_size_gib=1_024,
+        max_iops=200.0,
+        max_throughput_mibps=90.0,
+        boot=True,
+        annual_failure_rate=0.002,
+        use="magnetic, previous generation",
+    ),
 }
 IO1_IOPS_PER_GIB = 50.0
 IO2_IOPS_PER_GIB = 1_000.0
@@ -112,7 +162,11 @@ STANDARD_AVERAGE_IOPS = 100.0
 
 @dataclass(frozen=True)
 class EbsPrices:
-    """us-east-1 list prices (USD). Source: aws.amazon.com/ebs/pricing/ as recorded 2026-11-27; override freely."""
+    """us-east-1 list prices (USD). Source: aws.amazon.com/ebs/pricing/ as recorded 2026-11-27; override freely.
+
+    >>> EBS_PRICES_US_EAST_1.gp3_usd_per_gb_month
+    0.08
+    """
 
     gp3_usd_per_gb_month: float = 0.08
     gp3_usd_per_iops_month: float = 0.005  # above 3,000
@@ -141,12 +195,19 @@ EBS_PRICES_US_EAST_1 = EbsPrices()
 def monthly_cost_usd(
     volume_type: str,
     size_gib: float,
+    *,
     iops: float | None = None,
     throughput_mibps: float | None = None,
     io_per_month_millions: float = 0.0,
     prices: EbsPrices = EBS_PRICES_US_EAST_1,
 ) -> float:
-    """Monthly list price (USD) of one volume with the given provisioned size, IOPS and throughput."""
+    """Monthly list price (USD) of one volume with the given provisioned size, IOPS and throughput.
+
+    >>> monthly_cost_usd("gp2", 100)
+    10.0
+    >>> round(monthly_cost_usd("gp3", 100, iops=4000, throughput_mibps=250), 2)
+    18.0
+    """
     validate.choice("volume_type", volume_type, VOLUME_TYPES)
     size = validate.number("size_gib", size_gib, minimum=0, exclusive_minimum=True, unit="GiB")
     if volume_type == "gp2":
@@ -184,7 +245,12 @@ def monthly_cost_usd(
 # --- gp2 performance and burst credits -----------------------------------------------------------------------
 @dataclass(frozen=True)
 class Gp2Performance:
-    """gp2 performance for one size: IOPS, how long a full credit bucket lasts, how long an empty one refills."""
+    """gp2 performance for one size: IOPS, how long a full credit bucket lasts, how long an empty one refills.
+
+    >>> p = gp2_performance(100)
+    >>> p.baseline_iops, p.burst_seconds
+    (300.0, 2000.0)
+    """
 
     size_gib: float
     baseline_iops: float
@@ -196,7 +262,11 @@ class Gp2Performance:
 
 
 def gp2_performance(size_gib: float) -> Gp2Performance:
-    """Baseline and burst IOPS, burst duration and refill time (seconds) of a gp2 volume of ``size_gib``."""
+    """Baseline and burst IOPS, burst duration and refill time (seconds) of a gp2 volume of ``size_gib``.
+
+    >>> gp2_performance(1000).burst_seconds is None
+    True
+    """
     size = validate.number("size_gib", size_gib, minimum=GP2_MIN_SIZE_GIB, maximum=GP2_MAX_SIZE_GIB, unit="GiB")
     baseline = min(max(GP2_MIN_IOPS, GP2_IOPS_PER_GIB * size), GP2_MAX_IOPS)
     if baseline < GP2_BURST_IOPS:
@@ -207,13 +277,13 @@ def gp2_performance(size_gib: float) -> Gp2Performance:
     size_cap = GP2_SMALL_THROUGHPUT_MIBPS if size <= GP2_SMALL_THROUGHPUT_MAX_GIB else GP2_MAX_THROUGHPUT_MIBPS
     sustained_cap = GP2_MAX_THROUGHPUT_MIBPS if size >= GP2_FULL_THROUGHPUT_MIN_GIB else GP2_SMALL_THROUGHPUT_MIBPS
     return Gp2Performance(
-        size,
-        baseline,
-        burst,
-        burst_s,
-        refill_s,
-        min(sustained_cap, baseline * MAX_IO_SIZE_MIB),
-        min(size_cap, burst * MAX_IO_SIZE_MIB),
+        size_gib=size,
+        baseline_iops=baseline,
+        burst_iops=burst,
+        burst_seconds=burst_s,
+        refill_seconds=refill_s,
+        sustained_throughput_mibps=min(sustained_cap, baseline * MAX_IO_SIZE_MIB),
+        max_throughput_mibps=min(size_cap, burst * MAX_IO_SIZE_MIB),
     )
 
 
@@ -231,6 +301,9 @@ def clamped_walk(start: float, increments: np.ndarray, cap: float) -> np.ndarray
 
     Between touches of opposite walls only one wall can bind, and a walk held by one wall has a closed form
     (``s - min(0, running min of s)``); so the loop runs once per empty-to-full swing, not once per step.
+
+    >>> clamped_walk(5.0, np.array([-10.0, 4.0, 20.0]), 10.0).tolist()
+    [0.0, 4.0, 10.0]
     """
     out = np.empty(increments.size)
     pos, level, lower_phase = 0, float(start), True
@@ -255,7 +328,12 @@ def clamped_walk(start: float, increments: np.ndarray, cap: float) -> np.ndarray
 
 @dataclass(frozen=True, eq=False)
 class Gp2BurstResult:
-    """gp2 burst simulation: per step demand, delivered IOPS and the credit balance at the end of the step."""
+    """gp2 burst simulation: per step demand, delivered IOPS and the credit balance at the end of the step.
+
+    >>> r = simulate_gp2_burst(100, [3000] * 3, 600)
+    >>> r.credits.tolist()
+    [3780000.0, 2160000.0, 540000.0]
+    """
 
     performance: Gp2Performance
     step_seconds: float
@@ -273,12 +351,17 @@ def simulate_gp2_burst(
     size_gib: float,
     demand_iops: Sequence[float] | np.ndarray,
     step_seconds: float = 1.0,
+    *,
     initial_credits: float = GP2_CREDIT_CAP,
 ) -> Gp2BurstResult:
     """Run the gp2 credit bucket over an IOPS demand series (one value per ``step_seconds``).
 
     Token bucket: credits accrue at the baseline rate and each I/O spends one; the balance stays within
     [0, 5.4 million]. With credits the volume serves up to 3,000 IOPS, without them its baseline.
+
+    >>> r = simulate_gp2_burst(100, [3000] * 4, step_seconds=900)
+    >>> round(r.seconds_to_empty), round(r.unmet_io)
+    (2000, 4320000)
     """
     perf = gp2_performance(size_gib)
     dt = validate.number("step_seconds", step_seconds, minimum=0, exclusive_minimum=True, unit="s")
@@ -290,16 +373,16 @@ def simulate_gp2_burst(
         delivered = np.minimum(demand, perf.baseline_iops)
         credits = np.full(n, GP2_CREDIT_CAP)
         return Gp2BurstResult(
-            perf,
-            dt,
-            time_s,
-            demand,
-            delivered,
-            credits,
-            np.full(n, 100.0),
-            None,
-            None,
-            float(np.sum(demand - delivered) * dt),
+            performance=perf,
+            step_seconds=dt,
+            time_seconds=time_s,
+            demand_iops=demand,
+            delivered_iops=delivered,
+            credits=credits,
+            burst_balance_percent=np.full(n, 100.0),
+            seconds_to_empty=None,
+            seconds_empty_to_full=None,
+            unmet_io=float(np.sum(demand - delivered) * dt),
         )
     want = np.minimum(demand, perf.burst_iops)
     increments = (perf.baseline_iops - want) * dt
@@ -313,16 +396,16 @@ def simulate_gp2_burst(
         full_at = _first_crossing(before, credits, increments, dt, empty=False, after=start)
         to_full = None if full_at is None else full_at - to_empty
     return Gp2BurstResult(
-        perf,
-        dt,
-        time_s,
-        demand,
-        delivered,
-        credits,
-        100.0 * credits / GP2_CREDIT_CAP,
-        to_empty,
-        to_full,
-        float(np.sum(demand - delivered) * dt),
+        performance=perf,
+        step_seconds=dt,
+        time_seconds=time_s,
+        demand_iops=demand,
+        delivered_iops=delivered,
+        credits=credits,
+        burst_balance_percent=100.0 * credits / GP2_CREDIT_CAP,
+        seconds_to_empty=to_empty,
+        seconds_empty_to_full=to_full,
+        unmet_io=float(np.sum(demand - delivered) * dt),
     )
 
 
@@ -347,6 +430,7 @@ def _first_crossing(
 def burst_pattern_demand(
     base_iops: float,
     peak_iops: float,
+    *,
     peak_seconds: float,
     period_seconds: float,
     total_seconds: float,
@@ -354,7 +438,11 @@ def burst_pattern_demand(
     noise_fraction: float = 0.0,
     seed: int = 0,
 ) -> np.ndarray:
-    """A demand series: ``peak_iops`` for ``peak_seconds`` at the start of every period, else ``base_iops``."""
+    """A demand series: ``peak_iops`` for ``peak_seconds`` at the start of every period, else ``base_iops``.
+
+    >>> burst_pattern_demand(100, 3000, peak_seconds=2, period_seconds=4, total_seconds=8).tolist()
+    [3000.0, 3000.0, 100.0, 100.0, 3000.0, 3000.0, 100.0, 100.0]
+    """
     base = validate.number("base_iops", base_iops, minimum=0)
     peak = validate.number("peak_iops", peak_iops, minimum=0)
     period = validate.number("period_seconds", period_seconds, minimum=0, exclusive_minimum=True, unit="s")
@@ -371,5 +459,9 @@ def burst_pattern_demand(
 
 
 def with_prices(**overrides: float) -> EbsPrices:
-    """us-east-1 prices with some fields replaced, e.g. ``with_prices(gp2_usd_per_gb_month=0.11)``."""
+    """us-east-1 prices with some fields replaced, e.g. ``with_prices(gp2_usd_per_gb_month=0.11)``.
+
+    >>> with_prices(gp2_usd_per_gb_month=0.11).gp2_usd_per_gb_month
+    0.11
+    """
     return dataclasses.replace(EBS_PRICES_US_EAST_1, **overrides)

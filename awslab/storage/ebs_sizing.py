@@ -1,4 +1,13 @@
-"""EBS sizing: gp3 against gp2 for one workload, the volume-type chooser and RAID 0/1 arithmetic."""
+"""EBS sizing: gp3 against gp2 for one workload, the volume-type chooser and RAID 0/1 arithmetic.
+
+References:
+    - Amazon EBS User Guide, "Amazon EBS General Purpose SSD volumes",
+      https://docs.aws.amazon.com/ebs/latest/userguide/general-purpose.html (read 2026-11-27)
+    - Amazon EBS User Guide, "Amazon EBS volume types",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/EBSVolumeTypes.html (read 2026-12-03)
+    - Amazon EBS pricing, US East (N. Virginia),
+      https://aws.amazon.com/ebs/pricing/ (read 2026-11-27)
+"""
 
 from __future__ import annotations
 
@@ -48,7 +57,12 @@ def _gp3_check(size_gib: float, iops: float, throughput_mibps: float) -> tuple[f
 
 @dataclass(frozen=True, eq=False)
 class Gp3Gp2Comparison:
-    """The same demand served by a gp2 volume and by a gp3 volume of the same size."""
+    """The same demand served by a gp2 volume and by a gp3 volume of the same size.
+
+    >>> c = compare_gp3_gp2(100, [3000] * 4, 900)
+    >>> round(c.gp2_unmet_io), round(c.gp3_unmet_io)
+    (4320000, 0)
+    """
 
     gp2: Gp2BurstResult
     gp3_iops: float
@@ -68,26 +82,36 @@ def compare_gp3_gp2(
     gp3_throughput_mibps: float = GP3_BASELINE_THROUGHPUT_MIBPS,
     prices: EbsPrices = EBS_PRICES_US_EAST_1,
 ) -> Gp3Gp2Comparison:
-    """Serve one demand series with gp2 (bursting) and with gp3 (flat provisioned IOPS); compare I/O and cost."""
+    """Serve one demand series with gp2 (bursting) and with gp3 (flat provisioned IOPS); compare I/O and cost.
+
+    >>> c = compare_gp3_gp2(100, [3000] * 4, 900)
+    >>> round(c.gp2_monthly_usd, 2), round(c.gp3_monthly_usd, 2)
+    (10.0, 8.0)
+    """
     gp2 = simulate_gp2_burst(size_gib, demand_iops, step_seconds)
     size, iops_p, tp = _gp3_check(size_gib, gp3_iops, gp3_throughput_mibps)
     delivered = np.minimum(gp2.demand_iops, iops_p)
     return Gp3Gp2Comparison(
-        gp2,
-        iops_p,
-        tp,
-        delivered,
-        gp2.unmet_io,
-        float(np.sum(gp2.demand_iops - delivered) * gp2.step_seconds),
-        monthly_cost_usd("gp2", size, prices=prices),
-        monthly_cost_usd("gp3", size, iops_p, tp, prices=prices),
+        gp2=gp2,
+        gp3_iops=iops_p,
+        gp3_throughput_mibps=tp,
+        gp3_delivered_iops=delivered,
+        gp2_unmet_io=gp2.unmet_io,
+        gp3_unmet_io=float(np.sum(gp2.demand_iops - delivered) * gp2.step_seconds),
+        gp2_monthly_usd=monthly_cost_usd("gp2", size, prices=prices),
+        gp3_monthly_usd=monthly_cost_usd("gp3", size, iops=iops_p, throughput_mibps=tp, prices=prices),
     )
 
 
 # --- Volume chooser ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class VolumeOption:
-    """One volume type judged against a requirement: whether it qualifies, why not, how provisioned, cost."""
+    """One volume type judged against a requirement: whether it qualifies, why not, how provisioned, cost.
+
+    >>> o = choose_volume(500, 4000, 200)[0]
+    >>> o.volume_type, o.qualifies, round(o.monthly_usd, 2)
+    ('gp3', True, 48.0)
+    """
 
     volume_type: str
     qualifies: bool
@@ -102,7 +126,11 @@ class VolumeOption:
 def choose_volume(
     size_gib: float, iops: float, throughput_mibps: float, boot: bool = False, prices: EbsPrices = EBS_PRICES_US_EAST_1
 ) -> tuple[VolumeOption, ...]:
-    """Judge every volume type for a size (GiB), sustained IOPS and throughput (MiB/s); cheapest fit first."""
+    """Judge every volume type for a size (GiB), sustained IOPS and throughput (MiB/s); cheapest fit first.
+
+    >>> [o.volume_type for o in choose_volume(500, 4000, 200) if o.qualifies]
+    ['gp3', 'io2', 'io1']
+    """
     size = validate.number("size_gib", size_gib, minimum=1, maximum=65_536, unit="GiB")
     need_iops = validate.number("iops", iops, minimum=0, unit="IOPS")
     need_tp = validate.number("throughput_mibps", throughput_mibps, minimum=0, unit="MiB/s")
@@ -149,14 +177,34 @@ def _judge(name: str, size: float, need_iops: float, need_tp: float, boot: bool,
         reasons.append(f"sustains {tp_s:,.1f} MiB/s, {need_tp:,.1f} needed")
     io_millions = need_iops * SECONDS_PER_MONTH / 1e6
     fits_size = vt.min_size_gib <= size <= vt.max_size_gib
-    cost = monthly_cost_usd(name, size, iops_p, tp_p, io_millions, prices) if fits_size else None
-    return VolumeOption(name, not reasons, tuple(reasons), iops_p, tp_p, iops_s, tp_s, cost)
+    cost = (
+        monthly_cost_usd(
+            name, size, iops=iops_p, throughput_mibps=tp_p, io_per_month_millions=io_millions, prices=prices
+        )
+        if fits_size
+        else None
+    )
+    return VolumeOption(
+        volume_type=name,
+        qualifies=not reasons,
+        reasons=tuple(reasons),
+        provisioned_iops=iops_p,
+        provisioned_throughput_mibps=tp_p,
+        sustained_iops=iops_s,
+        sustained_throughput_mibps=tp_s,
+        monthly_usd=cost,
+    )
 
 
 # --- RAID ------------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class RaidArray:
-    """Capacity, performance and yearly chance of losing the array for n identical EBS volumes."""
+    """Capacity, performance and yearly chance of losing the array for n identical EBS volumes.
+
+    >>> a = raid_array("RAID0", 2, 500, 3000, 125)
+    >>> a.read_iops, a.write_iops, a.size_gib
+    (6000.0, 6000.0, 1000.0)
+    """
 
     level: str
     volumes: int
@@ -182,6 +230,10 @@ def raid_array(
 
     RAID 0 adds size, IOPS and throughput and is lost when any member fails; RAID 1 keeps one volume's size,
     writes to every member and is lost only when all fail. The instance's EBS limits cap the sum.
+
+    >>> a = raid_array("RAID1", 2, 500, 3000, 125)
+    >>> a.read_iops, a.write_iops, a.size_gib
+    (6000.0, 3000.0, 500.0)
     """
     validate.choice("level", level, ("RAID0", "RAID1"))
     n = validate.integer("volumes", volumes, minimum=2 if level == "RAID1" else 1, maximum=64)
@@ -202,4 +254,13 @@ def raid_array(
         cap = validate.number("instance_max_throughput_mibps", instance_max_throughput_mibps, minimum=0)
         limited |= tp > cap
         tp = min(tp, cap)
-    return RaidArray(level, n, total_size, read, write, tp, loss, limited)
+    return RaidArray(
+        level=level,
+        volumes=n,
+        size_gib=total_size,
+        read_iops=read,
+        write_iops=write,
+        throughput_mibps=tp,
+        annual_loss_probability=loss,
+        limited_by_instance=limited,
+    )

@@ -1,6 +1,16 @@
 """EBS snapshots as blocks: incremental snapshots, deletion, lazy loading of restored volumes, encryption, persistence.
 
 Units are in the names: ``blocks`` (512 KiB snapshot blocks), ``volume_gib``, ``ms``, ``usd``.
+
+References:
+    - Amazon EBS User Guide, "Create Amazon EBS snapshots" (incremental snapshots, snapshot encryption),
+      https://docs.aws.amazon.com/ebs/latest/userguide/ebs-creating-snapshot.html (read 2026-12-03)
+    - Amazon EBS User Guide, EBS direct APIs (ListSnapshotBlocks: BlockSize 524288),
+      (no URL recorded; read 2026-11-27)
+    - Amazon EBS User Guide, "Amazon EBS encryption" and "How EBS encryption works",
+      (no URL recorded; read 2026-11-27)
+    - Amazon EBS pricing, snapshots and fast snapshot restore,
+      https://aws.amazon.com/ebs/pricing/ (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -26,6 +36,10 @@ class SnapshotChain:
     ``images[k, b]`` is the version of block ``b`` that snapshot k captures (0: never written, nothing stored).
     ``owned[k]`` holds the block versions stored under snapshot k: those that changed since the previous
     remaining snapshot, plus any inherited when an older neighbour was deleted.
+
+    >>> chain = take_snapshots(4, [[0, 1, 2], [1]])
+    >>> chain.stored_blocks()
+    4
     """
 
     n_blocks: int
@@ -51,7 +65,11 @@ class SnapshotChain:
 
 
 def take_snapshots(n_blocks: int, writes: Sequence[Sequence[int]]) -> SnapshotChain:
-    """Snapshot a volume after each batch of block writes; ``writes[k]`` are the blocks written before snapshot k."""
+    """Snapshot a volume after each batch of block writes; ``writes[k]`` are the blocks written before snapshot k.
+
+    >>> take_snapshots(4, [[0, 1, 2], [1], [1, 3]]).stored_blocks()
+    6
+    """
     n = validate.integer("n_blocks", n_blocks, minimum=1, maximum=10_000_000, unit="blocks")
     if len(writes) == 0:
         raise ValueError("writes must list at least one batch of block indices (one per snapshot)")
@@ -68,12 +86,17 @@ def take_snapshots(n_blocks: int, writes: Sequence[Sequence[int]]) -> SnapshotCh
         images.append(current.copy())
         previous = current.copy()
     ids = tuple(f"snap-{k:04d}" for k in range(len(writes)))
-    return SnapshotChain(n, ids, np.array(images), tuple(owned))
+    return SnapshotChain(n_blocks=n, snapshot_ids=ids, images=np.array(images), owned=tuple(owned))
 
 
 @dataclass(frozen=True, eq=False)
 class SnapshotDeletion:
-    """What deleting one snapshot did: the chain left, blocks freed, blocks handed to the next snapshot."""
+    """What deleting one snapshot did: the chain left, blocks freed, blocks handed to the next snapshot.
+
+    >>> d = delete_snapshot(take_snapshots(4, [[0, 1, 2], [1], [1, 3]]), "snap-0001")
+    >>> d.freed_blocks, d.moved_blocks
+    (1, 0)
+    """
 
     chain: SnapshotChain
     freed_blocks: int
@@ -85,6 +108,10 @@ def delete_snapshot(chain: SnapshotChain, snapshot_id: str) -> SnapshotDeletion:
 
     A version stored under the deleted snapshot is still needed exactly when the next snapshot captures it
     (any later snapshot that captures it must pass through the next one), so it moves there; the rest is freed.
+
+    >>> d = delete_snapshot(take_snapshots(4, [[0, 1, 2], [1]]), "snap-0000")
+    >>> d.freed_blocks, d.moved_blocks, d.chain.stored_blocks()
+    (1, 2, 3)
     """
     k = chain._index(snapshot_id)
     gone = chain.owned[k]
@@ -95,14 +122,20 @@ def delete_snapshot(chain: SnapshotChain, snapshot_id: str) -> SnapshotDeletion:
         owned[k + 1] = np.union1d(owned[k + 1], moved)
     del owned[k]
     ids = chain.snapshot_ids[:k] + chain.snapshot_ids[k + 1 :]
-    remaining = SnapshotChain(chain.n_blocks, ids, np.delete(chain.images, k, axis=0), tuple(owned))
+    remaining = SnapshotChain(
+        n_blocks=chain.n_blocks, snapshot_ids=ids, images=np.delete(chain.images, k, axis=0), owned=tuple(owned)
+    )
     return SnapshotDeletion(remaining, int(gone.size - moved.size), int(moved.size))
 
 
 def random_snapshot_writes(
     n_blocks: int, n_snapshots: int, initial_fill_fraction: float = 0.6, change_fraction: float = 0.1, seed: int = 0
 ) -> list[np.ndarray]:
-    """Seeded block writes: a first fill, then ``change_fraction`` of the blocks rewritten between snapshots."""
+    """Seeded block writes: a first fill, then ``change_fraction`` of the blocks rewritten between snapshots.
+
+    >>> [len(w) for w in random_snapshot_writes(10, 3, seed=0)]
+    [6, 1, 1]
+    """
     n = validate.integer("n_blocks", n_blocks, minimum=1, maximum=10_000_000, unit="blocks")
     m = validate.integer("n_snapshots", n_snapshots, minimum=1, maximum=1_000)
     fill = validate.number("initial_fill_fraction", initial_fill_fraction, minimum=0, maximum=1)
@@ -114,7 +147,11 @@ def random_snapshot_writes(
 
 
 def snapshot_storage_usd(blocks: int, prices: EbsPrices = EBS_PRICES_US_EAST_1, archive: bool = False) -> float:
-    """Monthly cost (USD) of storing ``blocks`` snapshot blocks of 512 KiB (standard or archive tier)."""
+    """Monthly cost (USD) of storing ``blocks`` snapshot blocks of 512 KiB (standard or archive tier).
+
+    >>> round(snapshot_storage_usd(2048), 4)
+    0.05
+    """
     count = validate.integer("blocks", blocks, minimum=0)
     rate = prices.snapshot_archive_usd_per_gb_month if archive else prices.snapshot_usd_per_gb_month
     return count * SNAPSHOT_BLOCK_KIB / (1024 * 1024) * rate
@@ -123,7 +160,12 @@ def snapshot_storage_usd(blocks: int, prices: EbsPrices = EBS_PRICES_US_EAST_1, 
 # --- Lazy loading of volumes restored from snapshots ------------------------------------------------------------
 @dataclass(frozen=True, eq=False)
 class LazyLoadResult:
-    """Reads against a volume restored from a snapshot: which were first touches fetched from S3, and latency."""
+    """Reads against a volume restored from a snapshot: which were first touches fetched from S3, and latency.
+
+    >>> r = simulate_lazy_loading(1, 1_000, seed=0)
+    >>> r.cold_reads, round(r.blocks_touched_fraction, 2)
+    (336, 0.16)
+    """
 
     read_latency_ms: np.ndarray
     first_touch: np.ndarray
@@ -149,6 +191,9 @@ def simulate_lazy_loading(
     The first read of a block waits for it to come from S3 (``cold_latency_ms``); later reads run at the
     volume's normal latency. Both latencies are illustrative assumptions, not AWS figures: AWS only says first
     access is slower, and recommends initialising (reading every block) or Fast Snapshot Restore.
+
+    >>> round(simulate_lazy_loading(1, 1_000, seed=0).penalty_seconds, 2)
+    6.38
     """
     size = validate.number("volume_gib", volume_gib, minimum=1, maximum=65_536, unit="GiB")
     reads = validate.integer("n_reads", n_reads, minimum=1, maximum=5_000_000)
@@ -163,21 +208,25 @@ def simulate_lazy_loading(
     first[np.unique(blocks, return_index=True)[1]] = True
     latency = np.where(first, cold, warm)
     return LazyLoadResult(
-        latency,
-        first,
-        int(first.sum()),
-        float(latency.mean()),
-        warm,
-        float((cold - warm) * first.sum() / 1000.0),
-        float(first.sum() / n_blocks),
-        size * 1024 / init_tp,
+        read_latency_ms=latency,
+        first_touch=first,
+        cold_reads=int(first.sum()),
+        mean_latency_ms=float(latency.mean()),
+        warm_mean_latency_ms=warm,
+        penalty_seconds=float((cold - warm) * first.sum() / 1000.0),
+        blocks_touched_fraction=float(first.sum() / n_blocks),
+        initialization_seconds=size * 1024 / init_tp,
     )
 
 
 def fast_snapshot_restore_usd(
     snapshots: int, availability_zones: int, hours: float, prices: EbsPrices = EBS_PRICES_US_EAST_1
 ) -> float:
-    """Cost (USD) of Fast Snapshot Restore: one data services unit-hour per snapshot, per AZ, per hour enabled."""
+    """Cost (USD) of Fast Snapshot Restore: one data services unit-hour per snapshot, per AZ, per hour enabled.
+
+    >>> fast_snapshot_restore_usd(1, 2, 24)
+    36.0
+    """
     n = validate.integer("snapshots", snapshots, minimum=0)
     azs = validate.integer("availability_zones", availability_zones, minimum=0)
     h = validate.number("hours", hours, minimum=0, unit="h")
@@ -201,6 +250,9 @@ def encryption_outcome(
 
     ``operation`` is CreateSnapshot (from a volume), CreateVolume (from a snapshot or empty when
     ``source_encrypted`` is False) or CopySnapshot. Encryption is inherited and can be added, never removed.
+
+    >>> encryption_outcome("CopySnapshot", encrypted=True)
+    {'Encrypted': True, 'KmsKeyId': 'alias/aws/ebs'}
     """
     validate.choice("operation", operation, ("CreateSnapshot", "CreateVolume", "CopySnapshot"))
     if operation == "CreateSnapshot":
@@ -223,6 +275,11 @@ def data_after(storage: str, event: str, delete_on_termination: bool | None = No
 
     Instance store survives only a reboot. EBS survives reboot, stop and hibernate; at termination it is
     deleted when DeleteOnTermination is true (default: true for the root volume, false for others).
+
+    >>> data_after("ebs", "stop")
+    'kept'
+    >>> data_after("instance-store", "stop")
+    'lost'
     """
     validate.choice("storage", storage, ("ebs", "instance-store"))
     validate.choice("event", event, ("reboot", "stop", "hibernate", "terminate"))

@@ -3,6 +3,14 @@
 Today archives live in the S3 Glacier storage classes (API names ``GLACIER`` for Flexible Retrieval and
 ``DEEP_ARCHIVE``); the original vault-based Glacier service stopped taking new customers on 2025-12-15.
 Prices are us-east-1 list prices in USD, overridable. Sizes in GB (10^9 bytes, as AWS bills), times in hours.
+
+References:
+    - Amazon S3 User Guide, "Understanding archive retrieval options",
+      https://docs.aws.amazon.com/AmazonS3/latest/userguide/restoring-objects-retrieval-options.html (read 2026-11-27)
+    - Amazon S3 pricing, US East (N. Virginia), "Requests & data retrievals",
+      https://aws.amazon.com/s3/pricing/ (read 2026-11-27)
+    - Amazon S3 Glacier Developer Guide, "Initiate Vault Lock (POST lock-policy)",
+      https://docs.aws.amazon.com/amazonglacier/latest/dev/api-InitiateVaultLock.html (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -19,7 +27,11 @@ TIER_NAMES = ("Expedited", "Standard", "Bulk")
 
 @dataclass(frozen=True)
 class RetrievalTier:
-    """One restore tier of one storage class: typical completion window (hours) and list prices (USD)."""
+    """One restore tier of one storage class: typical completion window (hours) and list prices (USD).
+
+    >>> RETRIEVAL_TIERS[("GLACIER", "Bulk")].max_hours
+    12.0
+    """
 
     storage_class: str
     tier: str
@@ -33,11 +45,41 @@ class RetrievalTier:
 # Prices: Amazon S3 pricing page, us-east-1, "Requests & data retrievals", as recorded 2026-11-27 (the Standard and
 # Expedited figures are also worked through in the AWS re:Post article "s3-manage-data-retrieval").
 RETRIEVAL_TIERS: dict[tuple[str, str], RetrievalTier] = {
-    ("GLACIER", "Expedited"): RetrievalTier("GLACIER", "Expedited", 1 / 60, 5 / 60, 0.03, 10.00),
-    ("GLACIER", "Standard"): RetrievalTier("GLACIER", "Standard", 3.0, 5.0, 0.01, 0.05),
-    ("GLACIER", "Bulk"): RetrievalTier("GLACIER", "Bulk", 5.0, 12.0, 0.0, 0.0),  # free since 2023
-    ("DEEP_ARCHIVE", "Standard"): RetrievalTier("DEEP_ARCHIVE", "Standard", 0.0, 12.0, 0.02, 0.10),
-    ("DEEP_ARCHIVE", "Bulk"): RetrievalTier("DEEP_ARCHIVE", "Bulk", 0.0, 48.0, 0.0025, 0.025),
+    ("GLACIER", "Expedited"): RetrievalTier(
+        storage_class="GLACIER",
+        tier="Expedited",
+        min_hours=1 / 60,
+        max_hours=5 / 60,
+        usd_per_gb=0.03,
+        usd_per_1000_requests=10.00,
+    ),
+    ("GLACIER", "Standard"): RetrievalTier(
+        storage_class="GLACIER",
+        tier="Standard",
+        min_hours=3.0,
+        max_hours=5.0,
+        usd_per_gb=0.01,
+        usd_per_1000_requests=0.05,
+    ),
+    ("GLACIER", "Bulk"): RetrievalTier(
+        storage_class="GLACIER", tier="Bulk", min_hours=5.0, max_hours=12.0, usd_per_gb=0.0, usd_per_1000_requests=0.0
+    ),  # free since 2023
+    ("DEEP_ARCHIVE", "Standard"): RetrievalTier(
+        storage_class="DEEP_ARCHIVE",
+        tier="Standard",
+        min_hours=0.0,
+        max_hours=12.0,
+        usd_per_gb=0.02,
+        usd_per_1000_requests=0.10,
+    ),
+    ("DEEP_ARCHIVE", "Bulk"): RetrievalTier(
+        storage_class="DEEP_ARCHIVE",
+        tier="Bulk",
+        min_hours=0.0,
+        max_hours=48.0,
+        usd_per_gb=0.0025,
+        usd_per_1000_requests=0.025,
+    ),
 }
 # Same page: expedited objects of 250 MB or more come back at up to 300 MB/s; restores are accepted at up to
 # 1,000 requests per second per account and Region ("Understanding archival storage", read 2026-11-27).
@@ -60,7 +102,12 @@ VAULT_LOCK_WINDOW_HOURS = 24.0
 # --- Retrieval planner -------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class RetrievalOption:
-    """One tier for one job: worst-case hours to have every object back, total USD, whether it meets the deadline."""
+    """One tier for one job: worst-case hours to have every object back, total USD, whether it meets the deadline.
+
+    >>> o = plan_retrieval(500, 5_000, 12).chosen
+    >>> o.tier, round(o.hours, 2), round(o.total_usd, 2)
+    ('Standard', 5.0, 5.63)
+    """
 
     tier: str
     storage_class: str
@@ -74,7 +121,12 @@ class RetrievalOption:
 
 @dataclass(frozen=True)
 class RetrievalPlan:
-    """All tiers for a job, and the cheapest one that meets the deadline (None if none does)."""
+    """All tiers for a job, and the cheapest one that meets the deadline (None if none does).
+
+    >>> plan = plan_retrieval(500, 5_000, 24)
+    >>> plan.chosen.tier, [o.tier for o in plan.options]
+    ('Bulk', ['Expedited', 'Standard', 'Bulk'])
+    """
 
     data_gb: float
     objects: int
@@ -90,7 +142,11 @@ def retrieval_cost_usd(
     objects: int,
     tiers: dict[tuple[str, str], RetrievalTier] = RETRIEVAL_TIERS,
 ) -> float:
-    """Retrieval charge (USD): per GB restored plus per 1,000 restore requests (one request per object)."""
+    """Retrieval charge (USD): per GB restored plus per 1,000 restore requests (one request per object).
+
+    >>> round(retrieval_cost_usd("GLACIER", "Standard", 100, 1_000), 2)
+    1.05
+    """
     t = _tier(storage_class, tier, tiers)
     gb = validate.number("data_gb", data_gb, minimum=0, unit="GB")
     n = validate.integer("objects", objects, minimum=0)
@@ -118,6 +174,11 @@ def plan_retrieval(
     Worst-case hours = the time to submit every restore request (1,000 per second) + the tier's upper bound
     (+ transfer time at 300 MB/s for expedited objects of 250 MB or more). Cost = retrieval + the temporary
     copy kept for ``restore_days`` days (billed like S3 Standard); the archive itself stays where it was.
+
+    >>> plan_retrieval(500, 5_000, 12).chosen.tier
+    'Standard'
+    >>> plan_retrieval(500, 5_000, 1, "DEEP_ARCHIVE").chosen is None
+    True
     """
     validate.choice("storage_class", storage_class, STORAGE_CLASSES)
     gb = validate.number("data_gb", data_gb, minimum=0, exclusive_minimum=True, unit="GB")
@@ -144,18 +205,29 @@ def plan_retrieval(
         retrieval = retrieval_cost_usd(cls, name, gb, n, tiers)
         options.append(
             RetrievalOption(
-                name, cls, hours, retrieval, copy_usd, retrieval + copy_usd, hours <= deadline, tuple(notes)
+                tier=name,
+                storage_class=cls,
+                hours=hours,
+                retrieval_usd=retrieval,
+                copy_usd=copy_usd,
+                total_usd=retrieval + copy_usd,
+                meets_deadline=hours <= deadline,
+                notes=tuple(notes),
             )
         )
     fitting = [o for o in options if o.meets_deadline]
     chosen = min(fitting, key=lambda o: (o.total_usd, o.hours)) if fitting else None
-    return RetrievalPlan(gb, n, deadline, tuple(options), chosen)
+    return RetrievalPlan(data_gb=gb, objects=n, deadline_hours=deadline, options=tuple(options), chosen=chosen)
 
 
 def provisioned_capacity_usd(
     units: int, months: float = 1.0, usd_per_unit_month: float = PROVISIONED_CAPACITY_USD_PER_UNIT_MONTH
 ) -> float:
-    """Cost (USD) of provisioned capacity units, which guarantee expedited retrievals when they are needed."""
+    """Cost (USD) of provisioned capacity units, which guarantee expedited retrievals when they are needed.
+
+    >>> provisioned_capacity_usd(2, months=3)
+    600.0
+    """
     return (
         validate.integer("units", units, minimum=0)
         * validate.number("months", months, minimum=0)
@@ -164,7 +236,11 @@ def provisioned_capacity_usd(
 
 
 def archive_storage_usd_per_month(stored_gb: float, objects: int, storage_class: str = "GLACIER") -> float:
-    """Monthly storage (USD) including the 40 KB each archived object adds (32 KB archive, 8 KB Standard rate)."""
+    """Monthly storage (USD) including the 40 KB each archived object adds (32 KB archive, 8 KB Standard rate).
+
+    >>> round(archive_storage_usd_per_month(1_000, 10_000), 2)
+    3.6
+    """
     validate.choice("storage_class", storage_class, STORAGE_CLASSES)
     gb = validate.number("stored_gb", stored_gb, minimum=0, unit="GB")
     n = validate.integer("objects", objects, minimum=0)
@@ -176,7 +252,11 @@ def archive_storage_usd_per_month(stored_gb: float, objects: int, storage_class:
 
 # --- Restore flow ----------------------------------------------------------------------------------------------
 def restore_request(days: int, tier: str = "Standard") -> dict:
-    """The ``RestoreRequest`` body of S3 RestoreObject: keep a temporary copy ``days`` days, restore by ``tier``."""
+    """The ``RestoreRequest`` body of S3 RestoreObject: keep a temporary copy ``days`` days, restore by ``tier``.
+
+    >>> restore_request(3, "Bulk")
+    {'Days': 3, 'GlacierJobParameters': {'Tier': 'Bulk'}}
+    """
     d = validate.integer("days", days, minimum=1, unit="days")
     validate.choice("tier", tier, TIER_NAMES)
     return {"Days": d, "GlacierJobParameters": {"Tier": tier}}
@@ -186,6 +266,9 @@ def restore_expiry(completed_at: datetime, days: int) -> datetime:
     """When the restored copy is deleted: completion + ``days``, rounded up to the next midnight UTC.
 
     S3 User Guide, "Restoring an archived object" (read 2026-11-27): the archive itself is untouched.
+
+    >>> restore_expiry(datetime(2026, 3, 2, 15, 30, tzinfo=UTC), 3).isoformat()
+    '2026-03-06T00:00:00+00:00'
     """
     if not isinstance(completed_at, datetime) or completed_at.tzinfo is None:
         raise ValueError(f"completed_at={completed_at!r} must be a timezone-aware datetime")
@@ -196,7 +279,11 @@ def restore_expiry(completed_at: datetime, days: int) -> datetime:
 
 
 def restore_header(ongoing: bool, expiry: datetime | None = None) -> str:
-    """The ``x-amz-restore`` header HeadObject returns while a restore runs and after it completes."""
+    """The ``x-amz-restore`` header HeadObject returns while a restore runs and after it completes.
+
+    >>> restore_header(True)
+    'ongoing-request="true"'
+    """
     if ongoing:
         return 'ongoing-request="true"'
     if expiry is None:
@@ -207,7 +294,12 @@ def restore_header(ongoing: bool, expiry: datetime | None = None) -> str:
 # --- Vault lock (WORM) -----------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class VaultLockStep:
-    """The result of one vault-lock call: the state after it, and whether AWS would accept the call."""
+    """The result of one vault-lock call: the state after it, and whether AWS would accept the call.
+
+    >>> step = vault_lock_history([(0, "InitiateVaultLock"), (1, "CompleteVaultLock")])[-1]
+    >>> step.state
+    'Locked'
+    """
 
     at_hours: float
     action: str
@@ -224,6 +316,9 @@ def vault_lock_history(calls: list[tuple[float, str]]) -> tuple[VaultLockStep, .
 
     An in-progress lock not completed within 24 hours lapses back to Unlocked; a Locked policy can never be
     changed or removed again.
+
+    >>> [s.state for s in vault_lock_history([(0, "InitiateVaultLock"), (30, "CompleteVaultLock")])]
+    ['InProgress', 'Unlocked']
     """
     state, started, steps, last = "Unlocked", 0.0, [], -math.inf
     for i, (at, action) in enumerate(calls):
@@ -233,33 +328,57 @@ def vault_lock_history(calls: list[tuple[float, str]]) -> tuple[VaultLockStep, .
         if state == "InProgress" and t - started > VAULT_LOCK_WINDOW_HOURS:
             state = "Unlocked"
         if state == "Locked":
-            steps.append(VaultLockStep(t, action, False, state, "the lock is final: the policy cannot change"))
+            steps.append(
+                VaultLockStep(
+                    at_hours=t,
+                    action=action,
+                    accepted=False,
+                    state=state,
+                    message="the lock is final: the policy cannot change",
+                )
+            )
         elif action == "InitiateVaultLock":
             ok = state == "Unlocked"
             state, started = ("InProgress", t) if ok else (state, started)
             steps.append(
                 VaultLockStep(
-                    t,
-                    action,
-                    ok,
-                    state,
-                    "policy attached; 24 h to test and complete" if ok else "a lock is already in progress",
+                    at_hours=t,
+                    action=action,
+                    accepted=ok,
+                    state=state,
+                    message="policy attached; 24 h to test and complete" if ok else "a lock is already in progress",
                 )
             )
         elif state != "InProgress":
-            steps.append(VaultLockStep(t, action, False, state, "no lock in progress (it may have lapsed after 24 h)"))
+            steps.append(
+                VaultLockStep(
+                    at_hours=t,
+                    action=action,
+                    accepted=False,
+                    state=state,
+                    message="no lock in progress (it may have lapsed after 24 h)",
+                )
+            )
         else:
             state = "Locked" if action == "CompleteVaultLock" else "Unlocked"
             steps.append(
                 VaultLockStep(
-                    t, action, True, state, "locked for good" if state == "Locked" else "in-progress lock removed"
+                    at_hours=t,
+                    action=action,
+                    accepted=True,
+                    state=state,
+                    message="locked for good" if state == "Locked" else "in-progress lock removed",
                 )
             )
     return tuple(steps)
 
 
 def vault_lock_policy(vault_arn: str, retention_days: int) -> dict:
-    """A Vault Lock policy (AWS JSON shape) denying DeleteArchive until an archive is ``retention_days`` old."""
+    """A Vault Lock policy (AWS JSON shape) denying DeleteArchive until an archive is ``retention_days`` old.
+
+    >>> vault_lock_policy("arn:aws:glacier:us-east-1:123456789012:vaults/logs", 30)["Statement"][0]["Condition"]
+    {'NumericLessThan': {'glacier:ArchiveAgeInDays': '30'}}
+    """
     if not isinstance(vault_arn, str) or not vault_arn.startswith("arn:aws:glacier:"):
         raise ValueError(f"vault_arn={vault_arn!r} must be a Glacier vault ARN (arn:aws:glacier:...)")
     days = validate.integer("retention_days", retention_days, minimum=1, unit="days")
@@ -279,7 +398,12 @@ def vault_lock_policy(vault_arn: str, retention_days: int) -> dict:
 
 
 def can_delete_archive(policy: dict, archive_age_days: float) -> bool:
-    """Whether the age-based Deny of a vault-lock policy still lets an archive of this age be deleted."""
+    """Whether the age-based Deny of a vault-lock policy still lets an archive of this age be deleted.
+
+    >>> policy = vault_lock_policy("arn:aws:glacier:us-east-1:123456789012:vaults/logs", 30)
+    >>> can_delete_archive(policy, 29), can_delete_archive(policy, 30)
+    (False, True)
+    """
     age = validate.number("archive_age_days", archive_age_days, minimum=0, unit="days")
     for statement in policy.get("Statement", []):
         if statement.get("Effect") == "Deny" and statement.get("Action") in ("glacier:DeleteArchive", "glacier:*"):
@@ -290,7 +414,11 @@ def can_delete_archive(policy: dict, archive_age_days: float) -> bool:
 
 
 def multipart_part_size_bytes(archive_bytes: int) -> int:
-    """Smallest legal part size (1 MiB times a power of two, at most 4 GiB) fitting the archive in 10,000 parts."""
+    """Smallest legal part size (1 MiB times a power of two, at most 4 GiB) fitting the archive in 10,000 parts.
+
+    >>> multipart_part_size_bytes(10 * 1024**3) // 1024**2
+    2
+    """
     size = validate.integer("archive_bytes", archive_bytes, minimum=1, maximum=ARCHIVE_MAX_BYTES, unit="bytes")
     part = PART_MIN_BYTES
     while part * MAX_PARTS < size:
@@ -301,7 +429,12 @@ def multipart_part_size_bytes(archive_bytes: int) -> int:
 # --- Free retrieval: the syllabus era against today ------------------------------------------------------------
 @dataclass(frozen=True)
 class FreeRetrievalComparison:
-    """What a month's retrieval cost under the original 5 % allowance and under today's tiers."""
+    """What a month's retrieval cost under the original 5 % allowance and under today's tiers.
+
+    >>> c = free_retrieval_comparison(4_000, 100)
+    >>> c.syllabus_free_gb
+    200.0
+    """
 
     syllabus_free_gb: float
     syllabus_billable_gb: float
@@ -312,7 +445,12 @@ def free_retrieval_comparison(
     stored_gb: float, retrieved_gb: float, objects: int = 1, storage_class: str = "GLACIER"
 ) -> FreeRetrievalComparison:
     """Original Glacier (to 2016): 5 % of the average stored data free each month (prorated daily), the rest
-    billed. Today: no allowance, but Bulk retrieval from Flexible Retrieval costs nothing per GB."""
+    billed. Today: no allowance, but Bulk retrieval from Flexible Retrieval costs nothing per GB.
+
+    >>> c = free_retrieval_comparison(4_000, 100)
+    >>> c.syllabus_billable_gb, c.today_usd_by_tier["Bulk"]
+    (0.0, 0.0)
+    """
     stored = validate.number("stored_gb", stored_gb, minimum=0, unit="GB")
     retrieved = validate.number("retrieved_gb", retrieved_gb, minimum=0, unit="GB")
     free = 0.05 * stored

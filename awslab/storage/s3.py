@@ -1,6 +1,22 @@
 """S3 fundamentals: names and keys, ARNs, storage classes and billing rules, multipart plans, presigned URLs.
 
 Sizes are bytes unless a name says otherwise; 1 KB = 1024 bytes, 1 GB = 1024**3 bytes, as S3's billing does.
+
+References:
+    - Amazon S3 User Guide, "General purpose bucket naming rules",
+      https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html (read 2026-11-27)
+    - Amazon S3 User Guide, "Naming Amazon S3 objects",
+      https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html (read 2026-11-27)
+    - Amazon S3 User Guide, "Understanding and managing Amazon S3 storage classes",
+      https://docs.aws.amazon.com/AmazonS3/latest/userguide/storage-class-intro.html (read 2026-11-27)
+    - Amazon S3 User Guide, "Transitioning objects using Amazon S3 Lifecycle" (general considerations),
+      https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html (read 2026-11-27)
+    - Amazon S3 pricing, US East (N. Virginia), first 50 TB tier,
+      https://aws.amazon.com/s3/pricing/ (read 2026-11-27)
+    - Amazon S3 User Guide, "Amazon S3 multipart upload limits",
+      https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html (read 2026-11-27)
+    - Amazon S3 API Reference, "Authenticating Requests: Using Query Parameters (AWS Signature Version 4)",
+      https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -33,7 +49,11 @@ _BUCKET_CHARS = re.compile(r"^[a-z0-9.-]+$")
 
 
 def validate_bucket_name(name: str) -> str:
-    """Return ``name`` if it is a valid general purpose bucket name, else raise ValueError naming the broken rule."""
+    """Return ``name`` if it is a valid general purpose bucket name, else raise ValueError naming the broken rule.
+
+    >>> validate_bucket_name("my-pics")
+    'my-pics'
+    """
     if not isinstance(name, str):
         raise ValueError(f"bucket name must be a string, got {name!r}")
     if not BUCKET_NAME_MIN_LENGTH <= len(name) <= BUCKET_NAME_MAX_LENGTH:
@@ -66,7 +86,11 @@ def validate_bucket_name(name: str) -> str:
 
 
 def validate_object_key(key: str) -> str:
-    """Return ``key`` if S3 accepts it as an object key (1 to 1,024 bytes of UTF-8), else raise ValueError."""
+    """Return ``key`` if S3 accepts it as an object key (1 to 1,024 bytes of UTF-8), else raise ValueError.
+
+    >>> validate_object_key("photos/2026/cat.jpg")
+    'photos/2026/cat.jpg'
+    """
     if not isinstance(key, str) or key == "":
         raise ValueError(f"object key must be a non-empty string, got {key!r}")
     size = len(key.encode("utf-8"))
@@ -76,7 +100,11 @@ def validate_object_key(key: str) -> str:
 
 
 def s3_arn(bucket: str, key: str | None = None, partition: str = "aws") -> str:
-    """Return the ARN of a bucket, or of an object in it (S3 ARNs carry no region and no account)."""
+    """Return the ARN of a bucket, or of an object in it (S3 ARNs carry no region and no account).
+
+    >>> s3_arn("my-pics", "photos/cat.jpg")
+    'arn:aws:s3:::my-pics/photos/cat.jpg'
+    """
     validate_bucket_name(bucket)
     if key is None:
         return f"arn:{partition}:s3:::{bucket}"
@@ -84,7 +112,11 @@ def s3_arn(bucket: str, key: str | None = None, partition: str = "aws") -> str:
 
 
 def object_url(bucket: str, key: str, region: str = "us-east-1") -> str:
-    """Return the virtual-hosted-style URL of an object."""
+    """Return the virtual-hosted-style URL of an object.
+
+    >>> object_url("my-pics", "cat.jpg", "eu-west-1")
+    'https://my-pics.s3.eu-west-1.amazonaws.com/cat.jpg'
+    """
     validate_bucket_name(bucket)
     host = "s3.amazonaws.com" if region == "us-east-1" else f"s3.{region}.amazonaws.com"
     return f"https://{bucket}.{host}/{validate_object_key(key)}"
@@ -93,7 +125,12 @@ def object_url(bucket: str, key: str, region: str = "us-east-1") -> str:
 # --- Storage classes --------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class StorageClass:
-    """Billing and availability rules of one storage class (prices are us-east-1 list prices, USD)."""
+    """Billing and availability rules of one storage class (prices are us-east-1 list prices, USD).
+
+    >>> c = STORAGE_CLASSES["STANDARD_IA"]
+    >>> c.min_days, c.min_billable_bytes, c.usd_per_gb_month
+    (30, 131072, 0.0125)
+    """
 
     name: str
     title: str
@@ -129,75 +166,118 @@ DURABILITY = 0.99999999999
 STORAGE_CLASSES: dict[str, StorageClass] = {
     c.name: c
     for c in [
-        StorageClass("STANDARD", "S3 Standard", 0.9999, 3, 0, 0, 0, 0, 0.023, 0.005, 0.0004, 0.0, 0.0, True),
         StorageClass(
-            "INTELLIGENT_TIERING",
-            "S3 Intelligent-Tiering",
-            0.999,
-            3,
-            0,
-            0,
-            0,
-            0,
-            0.023,
-            0.005,
-            0.0004,
-            0.0,
-            0.0,
-            True,
-            0.01,
+            name="STANDARD",
+            title="S3 Standard",
+            availability=0.9999,
+            azs=3,
+            min_days=0,
+            min_billable_bytes=0,
+            archive_overhead_bytes=0,
+            standard_overhead_bytes=0,
+            usd_per_gb_month=0.023,
+            usd_per_1000_put=0.005,
+            usd_per_1000_get=0.0004,
+            usd_per_gb_retrieved=0.0,
+            usd_per_1000_restore=0.0,
+            instant_access=True,
         ),
         StorageClass(
-            "STANDARD_IA", "S3 Standard-IA", 0.999, 3, 30, 128 * KIB, 0, 0, 0.0125, 0.01, 0.001, 0.01, 0.0, True
-        ),
-        StorageClass("ONEZONE_IA", "S3 One Zone-IA", 0.995, 1, 30, 128 * KIB, 0, 0, 0.01, 0.01, 0.001, 0.01, 0.0, True),
-        StorageClass(
-            "GLACIER_IR",
-            "S3 Glacier Instant Retrieval",
-            0.999,
-            3,
-            90,
-            128 * KIB,
-            0,
-            0,
-            0.004,
-            0.02,
-            0.01,
-            0.03,
-            0.0,
-            True,
+            name="INTELLIGENT_TIERING",
+            title="S3 Intelligent-Tiering",
+            availability=0.999,
+            azs=3,
+            min_days=0,
+            min_billable_bytes=0,
+            archive_overhead_bytes=0,
+            standard_overhead_bytes=0,
+            usd_per_gb_month=0.023,
+            usd_per_1000_put=0.005,
+            usd_per_1000_get=0.0004,
+            usd_per_gb_retrieved=0.0,
+            usd_per_1000_restore=0.0,
+            instant_access=True,
+            usd_per_1000_transition=0.01,
         ),
         StorageClass(
-            "GLACIER",
-            "S3 Glacier Flexible Retrieval",
-            0.9999,
-            3,
-            90,
-            0,
-            32 * KIB,
-            8 * KIB,
-            0.0036,
-            0.03,
-            0.0004,
-            0.01,
-            0.05,
-            False,
+            name="STANDARD_IA",
+            title="S3 Standard-IA",
+            availability=0.999,
+            azs=3,
+            min_days=30,
+            min_billable_bytes=128 * KIB,
+            archive_overhead_bytes=0,
+            standard_overhead_bytes=0,
+            usd_per_gb_month=0.0125,
+            usd_per_1000_put=0.01,
+            usd_per_1000_get=0.001,
+            usd_per_gb_retrieved=0.01,
+            usd_per_1000_restore=0.0,
+            instant_access=True,
         ),
         StorageClass(
-            "DEEP_ARCHIVE",
-            "S3 Glacier Deep Archive",
-            0.9999,
-            3,
-            180,
-            0,
-            32 * KIB,
-            8 * KIB,
-            0.00099,
-            0.05,
-            0.0004,
-            0.02,
-            0.10,
-            False,
+            name="ONEZONE_IA",
+            title="S3 One Zone-IA",
+            availability=0.995,
+            azs=1,
+            min_days=30,
+            min_billable_bytes=128 * KIB,
+            archive_overhead_bytes=0,
+            standard_overhead_bytes=0,
+            usd_per_gb_month=0.01,
+            usd_per_1000_put=0.01,
+            usd_per_1000_get=0.001,
+            usd_per_gb_retrieved=0.01,
+            usd_per_1000_restore=0.0,
+            instant_access=True,
+        ),
+        StorageClass(
+            name="GLACIER_IR",
+            title="S3 Glacier Instant Retrieval",
+            availability=0.999,
+            azs=3,
+            min_days=90,
+            min_billable_bytes=128 * KIB,
+            archive_overhead_bytes=0,
+            standard_overhead_bytes=0,
+            usd_per_gb_month=0.004,
+            usd_per_1000_put=0.02,
+            usd_per_1000_get=0.01,
+            usd_per_gb_retrieved=0.03,
+            usd_per_1000_restore=0.0,
+            instant_access=True,
+        ),
+        StorageClass(
+            name="GLACIER",
+            title="S3 Glacier Flexible Retrieval",
+            availability=0.9999,
+            azs=3,
+            min_days=90,
+            min_billable_bytes=0,
+            archive_overhead_bytes=32 * KIB,
+            standard_overhead_bytes=8 * KIB,
+            usd_per_gb_month=0.0036,
+            usd_per_1000_put=0.03,
+            usd_per_1000_get=0.0004,
+            usd_per_gb_retrieved=0.01,
+            usd_per_1000_restore=0.05,
+            instant_access=False,
+        ),
+        StorageClass(
+            name="DEEP_ARCHIVE",
+            title="S3 Glacier Deep Archive",
+            availability=0.9999,
+            azs=3,
+            min_days=180,
+            min_billable_bytes=0,
+            archive_overhead_bytes=32 * KIB,
+            standard_overhead_bytes=8 * KIB,
+            usd_per_gb_month=0.00099,
+            usd_per_1000_put=0.05,
+            usd_per_1000_get=0.0004,
+            usd_per_gb_retrieved=0.02,
+            usd_per_1000_restore=0.10,
+            instant_access=False,
         ),
     ]
 }
@@ -211,13 +291,22 @@ DAYS_PER_MONTH = 30
 
 
 def class_rules(name: str) -> StorageClass:
-    """Return the rules of a storage class by its API name (STANDARD, STANDARD_IA, ..., DEEP_ARCHIVE)."""
+    """Return the rules of a storage class by its API name (STANDARD, STANDARD_IA, ..., DEEP_ARCHIVE).
+
+    >>> class_rules("GLACIER").instant_access
+    False
+    """
     return STORAGE_CLASSES[validate.choice("storage_class", name, STORAGE_CLASSES)]
 
 
 @dataclass(frozen=True)
 class BillableStorage:
-    """What S3 bills for one object: bytes at the class's rate, days, and bytes at the STANDARD rate."""
+    """What S3 bills for one object: bytes at the class's rate, days, and bytes at the STANDARD rate.
+
+    >>> b = billable_storage(1024, 10, "STANDARD_IA")
+    >>> b.bytes, b.days
+    (131072, 30)
+    """
 
     bytes: int
     days: float
@@ -240,7 +329,11 @@ def _price_table(prices: dict[str, float] | None) -> dict[str, float]:
 
 
 def billable_storage(size_bytes: int, days_stored: float, storage_class: str) -> BillableStorage:
-    """Billable bytes and days for one object kept ``days_stored`` days in a class (minimum size and duration applied)."""
+    """Billable bytes and days for one object kept ``days_stored`` days in a class (minimum size and duration applied).
+
+    >>> billable_storage(1024, 10, "STANDARD").bytes
+    1024
+    """
     size_bytes = validate.integer("size_bytes", size_bytes, minimum=0, maximum=MAX_OBJECT_BYTES, unit="bytes")
     days_stored = validate.number("days_stored", days_stored, minimum=0, unit="days")
     cls = class_rules(storage_class)
@@ -258,7 +351,11 @@ MINUTES_PER_YEAR = 365.25 * 24 * 60
 
 
 def downtime_minutes_per_year(availability: float) -> float:
-    """Expected minutes per year a service with this availability (fraction) is unavailable."""
+    """Expected minutes per year a service with this availability (fraction) is unavailable.
+
+    >>> round(downtime_minutes_per_year(0.9999), 1)
+    52.6
+    """
     availability = validate.number("availability", availability, minimum=0, maximum=1)
     return (1 - availability) * MINUTES_PER_YEAR
 
@@ -274,7 +371,12 @@ MAX_OBJECT_BYTES = MAX_PARTS * MAX_PART_BYTES  # 48.8 TiB (it was 5 TB until 202
 
 @dataclass(frozen=True)
 class MultipartPlan:
-    """A multipart upload: every part ``part_size`` bytes except the last, ``last_part_size``."""
+    """A multipart upload: every part ``part_size`` bytes except the last, ``last_part_size``.
+
+    >>> p = plan_multipart_upload(12 * MIB, 5 * MIB)
+    >>> p.part_count, p.last_part_size // MIB
+    (3, 2)
+    """
 
     object_size: int
     part_size: int
@@ -289,7 +391,12 @@ class MultipartPlan:
 
 
 def plan_multipart_upload(object_size_bytes: int, part_size_bytes: int | None = None) -> MultipartPlan:
-    """Plan the parts of a multipart upload; without a part size, the smallest whole MiB (>= 5) within 10,000 parts."""
+    """Plan the parts of a multipart upload; without a part size, the smallest whole MiB (>= 5) within 10,000 parts.
+
+    >>> p = plan_multipart_upload(100 * GIB)
+    >>> p.part_count, p.part_size
+    (9310, 11534336)
+    """
     size = validate.integer("object_size_bytes", object_size_bytes, minimum=1, maximum=MAX_OBJECT_BYTES, unit="bytes")
     if part_size_bytes is None:
         part = max(MIN_PART_BYTES, math.ceil(size / MAX_PARTS / MIB) * MIB)
@@ -312,7 +419,12 @@ def plan_multipart_upload(object_size_bytes: int, part_size_bytes: int | None = 
 
 @dataclass(frozen=True)
 class UploadEstimate:
-    """Time and bytes on the wire for one upload strategy."""
+    """Time and bytes on the wire for one upload strategy.
+
+    >>> e = upload_estimate(GIB, 100)
+    >>> round(e.seconds, 1)
+    85.9
+    """
 
     seconds: float
     expected_bytes_sent: float
@@ -332,6 +444,9 @@ def upload_estimate(
     Failures strike at random points (``failures_per_gib`` per GiB sent); a failed single PUT starts again from byte 0,
     a failed part resends only that part. For a chunk of s bytes under hazard h per byte the expected bytes sent before
     it completes is (exp(h*s) - 1) / h. Throughput is ``min(bandwidth, streams * per_stream)``.
+
+    >>> round(upload_estimate(8 * GIB, 500, 8, 64 * MIB, failures_per_gib=0.5).seconds)
+    140
     """
     size = validate.integer("object_size_bytes", object_size_bytes, minimum=1, maximum=MAX_OBJECT_BYTES, unit="bytes")
     bandwidth = validate.number("bandwidth_mbps", bandwidth_mbps, minimum=0, exclusive_minimum=True, unit="Mbit/s")
@@ -359,7 +474,11 @@ def upload_estimate(
 
 
 def byte_ranges(object_size_bytes: int, range_size_bytes: int) -> list[str]:
-    """HTTP Range header values that fetch an object in pieces of ``range_size_bytes`` (the last may be shorter)."""
+    """HTTP Range header values that fetch an object in pieces of ``range_size_bytes`` (the last may be shorter).
+
+    >>> byte_ranges(10, 4)
+    ['bytes=0-3', 'bytes=4-7', 'bytes=8-9']
+    """
     size = validate.integer("object_size_bytes", object_size_bytes, minimum=1, unit="bytes")
     step = validate.integer("range_size_bytes", range_size_bytes, minimum=1, unit="bytes")
     return [f"bytes={start}-{min(start + step, size) - 1}" for start in range(0, size, step)]
@@ -390,7 +509,13 @@ def presigned_url(
     timestamp,
     method: str = "GET",
 ) -> PresignedUrl:
-    """A SigV4 query-string-signed URL for one object, with every intermediate step of the signature kept."""
+    """A SigV4 query-string-signed URL for one object, with every intermediate step of the signature kept.
+
+    >>> from datetime import datetime, timezone
+    >>> url = presigned_url("examplebucket", "test.txt", access_key="AKIAIOSFODNN7EXAMPLE", secret_key="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", region="us-east-1", expires_in=86400, timestamp=datetime(2013, 5, 24, tzinfo=timezone.utc))
+    >>> url.signature
+    'aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404'
+    """
     validate_bucket_name(bucket)
     validate_object_key(key)
     validate.integer("expires_in", expires_in, minimum=1, maximum=MAX_PRESIGN_SECONDS, unit="seconds")

@@ -3,6 +3,12 @@
 Options and defaults: https://docs.aws.amazon.com/AmazonS3/latest/userguide/serv-side-encryption.html and
 UsingClientSideEncryption.html (read 2026-11-27). Since 5 January 2023 every new object is encrypted with SSE-S3
 unless the request or the bucket asks for something else.
+
+References:
+    - Amazon S3 User Guide, "Protecting data with server-side encryption",
+      https://docs.aws.amazon.com/AmazonS3/latest/userguide/serv-side-encryption.html (read 2026-11-27)
+    - Amazon S3 User Guide, "Protecting data by using client-side encryption",
+      https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingClientSideEncryption.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -54,7 +60,12 @@ ENCRYPTION_OPTIONS = [
 
 @dataclass(frozen=True)
 class Envelope:
-    """Client-side encrypted object: the ciphertext and what is needed to decrypt it (kept as object metadata)."""
+    """Client-side encrypted object: the ciphertext and what is needed to decrypt it (kept as object metadata).
+
+    >>> e = encrypt_client_side(b"secret", bytes(32))
+    >>> len(e.ciphertext) > len(b"secret")
+    True
+    """
 
     ciphertext: bytes
     nonce: bytes
@@ -63,24 +74,37 @@ class Envelope:
 
 
 def encrypt_client_side(plaintext: bytes, master_key: bytes, associated_data: bytes = b"") -> Envelope:
-    """Envelope encryption: a fresh 256-bit data key encrypts the data; the master key encrypts the data key."""
+    """Envelope encryption: a fresh 256-bit data key encrypts the data; the master key encrypts the data key.
+
+    >>> e = encrypt_client_side(b"secret", bytes(32))
+    >>> b"secret" in e.ciphertext
+    False
+    """
     if len(master_key) != 32:
         raise ValueError(f"master_key must be 32 bytes (AES-256), got {len(master_key)} bytes")
     data_key = AESGCM.generate_key(bit_length=256)
     nonce, wrap_nonce = os.urandom(12), os.urandom(12)
     ciphertext = AESGCM(data_key).encrypt(nonce, plaintext, associated_data)
     wrapped = AESGCM(master_key).encrypt(wrap_nonce, data_key, b"data-key")
-    return Envelope(ciphertext, nonce, wrapped, wrap_nonce)
+    return Envelope(ciphertext=ciphertext, nonce=nonce, wrapped_data_key=wrapped, wrap_nonce=wrap_nonce)
 
 
 def decrypt_client_side(envelope: Envelope, master_key: bytes, associated_data: bytes = b"") -> bytes:
-    """Unwrap the data key with the master key, then decrypt; a wrong key or altered byte raises InvalidTag."""
+    """Unwrap the data key with the master key, then decrypt; a wrong key or altered byte raises InvalidTag.
+
+    >>> decrypt_client_side(encrypt_client_side(b"secret", bytes(32)), bytes(32))
+    b'secret'
+    """
     data_key = AESGCM(master_key).decrypt(envelope.wrap_nonce, envelope.wrapped_data_key, b"data-key")
     return AESGCM(data_key).decrypt(envelope.nonce, envelope.ciphertext, associated_data)
 
 
 def mfa_delete_required(operation: str, mfa_delete_enabled: bool) -> bool:
-    """Does S3 demand an MFA code for this operation? (only permanent version deletes and versioning changes)."""
+    """Does S3 demand an MFA code for this operation? (only permanent version deletes and versioning changes).
+
+    >>> mfa_delete_required("DeleteObject with VersionId", True), mfa_delete_required("PutObject", True)
+    (True, False)
+    """
     operations = {
         "PutObject": False,
         "DeleteObject (adds a delete marker)": False,

@@ -4,6 +4,12 @@ Replication rules: https://docs.aws.amazon.com/AmazonS3/latest/userguide/replica
 Event notifications: https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-filtering.html
 (both read 2026-11-27). Notification configurations use S3's NotificationConfiguration shape (QueueConfigurations,
 TopicConfigurations, LambdaFunctionConfigurations with Events and Filter.Key.FilterRules).
+
+References:
+    - Amazon S3 User Guide, "What does Amazon S3 replicate?",
+      https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-what-is-isnot-replicated.html (read 2026-11-27)
+    - Amazon S3 User Guide, "Configuring event notifications using object key name filtering",
+      https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-filtering.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -18,7 +24,12 @@ OPERATIONS = ("put", "delete", "delete_version", "put_replica")
 
 @dataclass(frozen=True)
 class ReplicationOutcome:
-    """Whether one event on the source bucket is copied to the destination, and why."""
+    """Whether one event on the source bucket is copied to the destination, and why.
+
+    >>> o = replication_outcomes([{"operation": "put", "key": "a.txt", "time": 5.0}], rule_created_at=0.0)[0]
+    >>> o.replicated
+    True
+    """
 
     time: float
     operation: str
@@ -40,6 +51,10 @@ def replication_outcomes(
 
     ``operation`` is ``put`` (a new object version), ``delete`` (a delete marker), ``delete_version`` (a permanent
     delete of a version) or ``put_replica`` (an object that is itself a replica from another rule).
+
+    >>> events = [{"operation": "put", "key": "old.txt", "time": 1.0}, {"operation": "put", "key": "new.txt", "time": 9.0}]
+    >>> [o.replicated for o in replication_outcomes(events, rule_created_at=5.0)]
+    [False, True]
     """
     for name, status in (("source_versioning", source_versioning), ("destination_versioning", destination_versioning)):
         if status != "Enabled":
@@ -72,7 +87,9 @@ def replication_outcomes(
             )
         else:
             replicated, reason = False, "replicas are not replicated again by this rule (no chaining)"
-        outcomes.append(ReplicationOutcome(time, operation, key, replicated, reason))
+        outcomes.append(
+            ReplicationOutcome(time=time, operation=operation, key=key, replicated=replicated, reason=reason)
+        )
     return outcomes
 
 
@@ -90,7 +107,14 @@ def _filter_rules(configuration: dict) -> tuple[str, str]:
 
 
 def notification_targets(notification_configuration: dict, event_name: str, key: str) -> list[str]:
-    """ARNs of the queues, topics and functions that receive ``event_name`` (e.g. ``s3:ObjectCreated:Put``) for ``key``."""
+    """ARNs of the queues, topics and functions that receive ``event_name`` (e.g. ``s3:ObjectCreated:Put``) for ``key``.
+
+    >>> config = {"QueueConfigurations": [{"QueueArn": "arn:aws:sqs:us-east-1:123456789012:q", "Events": ["s3:ObjectCreated:*"], "Filter": {"Key": {"FilterRules": [{"Name": "suffix", "Value": ".jpg"}]}}}]}
+    >>> notification_targets(config, "s3:ObjectCreated:Put", "cat.jpg")
+    ['arn:aws:sqs:us-east-1:123456789012:q']
+    >>> notification_targets(config, "s3:ObjectCreated:Put", "cat.png")
+    []
+    """
     if not event_name.startswith("s3:"):
         raise ValueError(f"event_name={event_name!r} must be an S3 event type such as 's3:ObjectCreated:Put'")
     targets = []

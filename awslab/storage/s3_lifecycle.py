@@ -7,11 +7,16 @@ storage at each class's rate with the minimum billable size, the Glacier per-obj
 duration (early moves and deletions are charged for the remaining days), PUT and lifecycle transition requests, and
 reads (GET requests plus the per-GB retrieval fee; archived objects are restored first). Intelligent-Tiering moves an
 object to its infrequent tier after 30 days without access and to archive instant after 90, modelled in expectation.
+
+References:
+    - Amazon S3 User Guide, "Transitioning objects using Amazon S3 Lifecycle" (general considerations),
+      https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html (read 2026-11-27)
+    - Amazon S3 pricing, US East (N. Virginia),
+      https://aws.amazon.com/s3/pricing/ (read 2026-11-27)
 """
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -46,7 +51,11 @@ COST_COMPONENTS = ["storage", "requests", "transitions", "retrieval", "early_del
 
 @dataclass(frozen=True)
 class Phase:
-    """The objects sit in ``storage_class`` from ``start_day`` (inclusive) to ``end_day`` (exclusive)."""
+    """The objects sit in ``storage_class`` from ``start_day`` (inclusive) to ``end_day`` (exclusive).
+
+    >>> object_timeline(PRESET_POLICIES["IA at 30, GLACIER at 90"], 1024**2, horizon_days=365).phases[1]
+    Phase(storage_class='STANDARD_IA', start_day=30, end_day=90)
+    """
 
     storage_class: str
     start_day: int
@@ -55,7 +64,11 @@ class Phase:
 
 @dataclass(frozen=True)
 class AccessPattern:
-    """How often each object is read: ``gets_per_month`` when new, halving every ``half_life_days`` (0 = never decays)."""
+    """How often each object is read: ``gets_per_month`` when new, halving every ``half_life_days`` (0 = never decays).
+
+    >>> AccessPattern(gets_per_month=2, half_life_days=30)
+    AccessPattern(gets_per_month=2, half_life_days=30)
+    """
 
     gets_per_month: float = 1.0
     half_life_days: float = 30.0
@@ -74,7 +87,12 @@ class AccessPattern:
 
 @dataclass(frozen=True)
 class LifecycleResult:
-    """Day-by-day cost of the cohort: ``daily`` has one row per day and one USD column per cost component."""
+    """Day-by-day cost of the cohort: ``daily`` has one row per day and one USD column per cost component.
+
+    >>> r = simulate_lifecycle(single_class_policy("STANDARD"), object_count=1000, object_size_bytes=1024**2, horizon_days=30)
+    >>> round(r.total_usd, 4)
+    0.0278
+    """
 
     policy_name: str
     phases: tuple[Phase, ...]
@@ -98,13 +116,13 @@ class LifecycleResult:
 
 
 def parse_lifecycle(policy: dict | str) -> list[dict]:
-    """Validate a LifecycleConfiguration (dict or JSON) and return its rules; ValueError says which rule and why."""
-    if isinstance(policy, str):
-        try:
-            policy = json.loads(policy)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"lifecycle policy is not valid JSON: {exc}") from None
-    if not isinstance(policy, dict) or not isinstance(policy.get("Rules"), list):
+    """Validate a LifecycleConfiguration (dict or JSON) and return its rules; ValueError says which rule and why.
+
+    >>> len(parse_lifecycle('{"Rules": [{"ID": "a", "Status": "Enabled", "Filter": {}, "Expiration": {"Days": 30}}]}'))
+    1
+    """
+    policy = validate.json_document("lifecycle policy", policy, expect=dict)
+    if not isinstance(policy.get("Rules"), list):
         raise ValueError(
             'lifecycle policy must be an object with a "Rules" list, as get-bucket-lifecycle-configuration prints'
         )
@@ -180,14 +198,33 @@ def _rule_applies(rule: dict, key: str, size_bytes: int) -> bool:
     return less is None or size_bytes < int(less)
 
 
+@dataclass(frozen=True)
+class ObjectTimeline:
+    """What a lifecycle policy does to one object: its storage-class phases, its expiration day (None: never), notes.
+
+    >>> t = object_timeline(single_class_policy("STANDARD_IA", 30), 1024**2, horizon_days=90)
+    >>> [p.storage_class for p in t.phases], t.expiration_day
+    (['STANDARD', 'STANDARD_IA'], None)
+    """
+
+    phases: list[Phase]
+    expiration_day: int | None
+    notes: list[str]
+
+
 def object_timeline(
     policy: dict | str,
     size_bytes: int,
     key: str = "data/object",
     horizon_days: int = 3650,
     start_class: str = "STANDARD",
-) -> tuple[list[Phase], int | None, list[str]]:
-    """The phases an object of this size and key goes through under the policy, its expiration day, and notes."""
+) -> ObjectTimeline:
+    """The phases an object of this size and key goes through under the policy, its expiration day, and notes.
+
+    >>> timeline = object_timeline(single_class_policy("GLACIER", 90, 365), 1024**2)
+    >>> [(p.storage_class, p.start_day) for p in timeline.phases], timeline.expiration_day
+    ([('STANDARD', 0), ('GLACIER', 90)], 365)
+    """
     rules = [r for r in parse_lifecycle(policy) if _rule_applies(r, key, size_bytes)]
     notes: list[str] = []
     transitions: dict[int, str] = {}
@@ -220,7 +257,9 @@ def object_timeline(
         phases.append(Phase(current, start, day))
         current, start = target, day
     phases.append(Phase(current, start, end_of_life))
-    return [p for p in phases if p.end_day > p.start_day], expiration, sorted(set(notes))
+    return ObjectTimeline(
+        phases=[p for p in phases if p.end_day > p.start_day], expiration_day=expiration, notes=sorted(set(notes))
+    )
 
 
 def simulate_lifecycle(
@@ -238,6 +277,10 @@ def simulate_lifecycle(
 
     ``prices`` overrides list prices per class, e.g. ``{"GLACIER": {"usd_per_gb_month": 0.004}}`` (fields of
     :class:`~awslab.storage.s3.StorageClass`).
+
+    >>> r = simulate_lifecycle(PRESET_POLICIES["IA at 30, GLACIER at 90"], object_count=1000, object_size_bytes=1024**2, horizon_days=365)
+    >>> round(r.total_usd, 2)
+    0.14
     """
     import pandas as pd
 
@@ -246,7 +289,8 @@ def simulate_lifecycle(
     horizon = validate.integer("horizon_days", horizon_days, minimum=1, maximum=36500, unit="days")
     access = access or AccessPattern()
     classes = _priced_classes(prices)
-    phases, expiration, notes = object_timeline(policy, size, key, horizon)
+    timeline = object_timeline(policy, size, key, horizon)
+    phases, expiration, notes = timeline.phases, timeline.expiration_day, timeline.notes
     days = np.arange(horizon)
     cost = {c: np.zeros(horizon) for c in COST_COMPONENTS}
     reads_per_object = access.daily_rate(days)
@@ -288,7 +332,9 @@ def simulate_lifecycle(
             cost["requests"][span] += reads / 1000 * (cls.usd_per_1000_restore + standard.usd_per_1000_get)
             cost["retrieval"][span] += reads * size / GIB * cls.usd_per_gb_retrieved
     daily = pd.DataFrame({"day": days, **cost})
-    return LifecycleResult(name, tuple(phases), expiration, daily, tuple(notes))
+    return LifecycleResult(
+        policy_name=name, phases=tuple(phases), expiration_day=expiration, daily=daily, notes=tuple(notes)
+    )
 
 
 def _intelligent_tiering_gb_day(size: int, reads_per_object: np.ndarray, phase: Phase) -> np.ndarray:
@@ -327,7 +373,12 @@ def _priced_classes(prices: dict[str, dict[str, float]] | None) -> dict[str, Sto
 
 
 def compare_policies(policies: dict[str, dict | str], **kwargs) -> pd.DataFrame:
-    """Simulate each named policy on the same population; one row per policy, cheapest first, USD per component."""
+    """Simulate each named policy on the same population; one row per policy, cheapest first, USD per component.
+
+    >>> table = compare_policies(PRESET_POLICIES, object_count=1000, object_size_bytes=1024**2, horizon_days=365)
+    >>> table.iloc[0]["policy"]
+    'GLACIER_IR after 30 days'
+    """
     import pandas as pd
 
     if not policies:
@@ -348,7 +399,11 @@ def compare_policies(policies: dict[str, dict | str], **kwargs) -> pd.DataFrame:
 
 
 def single_class_policy(storage_class: str, days: int = 0, expire_days: int | None = None) -> dict:
-    """A one-rule LifecycleConfiguration that moves every object to ``storage_class`` after ``days`` (0 = stay)."""
+    """A one-rule LifecycleConfiguration that moves every object to ``storage_class`` after ``days`` (0 = stay).
+
+    >>> single_class_policy("STANDARD_IA", 30)["Rules"][0]["Transitions"]
+    [{'Days': 30, 'StorageClass': 'STANDARD_IA'}]
+    """
     rule: dict = {"ID": f"to-{storage_class.lower()}", "Status": "Enabled", "Filter": {"Prefix": ""}}
     if storage_class != "STANDARD":
         validate.choice("storage_class", storage_class, WATERFALL[1:])
@@ -358,14 +413,42 @@ def single_class_policy(storage_class: str, days: int = 0, expire_days: int | No
     return {"Rules": [rule]}
 
 
+# The policies the lifecycle notebook and its explorers compare, by the name they show.
+PRESET_POLICIES: dict[str, dict] = {
+    "stay in STANDARD": single_class_policy("STANDARD"),
+    "STANDARD_IA after 30 days": single_class_policy("STANDARD_IA", 30),
+    "INTELLIGENT_TIERING from day 0": single_class_policy("INTELLIGENT_TIERING", 0),
+    "IA at 30, GLACIER at 90": {
+        "Rules": [
+            {
+                "ID": "ia-then-glacier",
+                "Status": "Enabled",
+                "Filter": {"Prefix": ""},
+                "Transitions": [{"Days": 30, "StorageClass": "STANDARD_IA"}, {"Days": 90, "StorageClass": "GLACIER"}],
+            }
+        ]
+    },
+    "GLACIER_IR after 30 days": single_class_policy("GLACIER_IR", 30),
+    "DEEP_ARCHIVE after 1 day": single_class_policy("DEEP_ARCHIVE", 1),
+}
+
+
 def monthly_cost_per_tb(storage_class: str) -> float:
-    """USD per TiB-month of storage alone in a class at list price (a quick comparison figure)."""
+    """USD per TiB-month of storage alone in a class at list price (a quick comparison figure).
+
+    >>> round(monthly_cost_per_tb("STANDARD"), 2)
+    23.55
+    """
     cls = STORAGE_CLASSES[validate.choice("storage_class", storage_class, STORAGE_CLASSES)]
     return round(cls.usd_per_gb_month * 1024, 6)
 
 
 def break_even_reads_per_month(cheaper: str, dearer: str = "STANDARD", size_bytes: int = 1024**2) -> float:
-    """GETs per object per month at which ``cheaper`` (lower storage, higher read fees) costs as much as ``dearer``."""
+    """GETs per object per month at which ``cheaper`` (lower storage, higher read fees) costs as much as ``dearer``.
+
+    >>> round(break_even_reads_per_month("STANDARD_IA"), 2)
+    0.99
+    """
     a, b = (
         STORAGE_CLASSES[validate.choice("cheaper", cheaper, STORAGE_CLASSES)],
         STORAGE_CLASSES[validate.choice("dearer", dearer, STORAGE_CLASSES)],

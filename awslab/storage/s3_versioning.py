@@ -4,6 +4,10 @@ Rules from https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html
 markers, suspended buckets and MFA delete (read 2026-11-27). Listings come back in ListObjectVersions' shape
 (``Versions`` and ``DeleteMarkers`` with Key, VersionId, IsLatest), newest first, so they can be compared field by
 field with what ``list_object_versions`` returns from the sandbox.
+
+References:
+    - Amazon S3 User Guide, "Retaining multiple versions of objects with S3 Versioning",
+      https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -17,7 +21,12 @@ NULL_VERSION = "null"
 
 
 class S3Error(Exception):
-    """An error S3 would answer with: ``code`` is S3's error code (NoSuchKey, MethodNotAllowed, AccessDenied, ...)."""
+    """An error S3 would answer with: ``code`` is S3's error code (NoSuchKey, MethodNotAllowed, AccessDenied, ...).
+
+    >>> e = S3Error("NoSuchKey", "k does not exist")
+    >>> e.code
+    'NoSuchKey'
+    """
 
     def __init__(self, code: str, message: str):
         super().__init__(f"{code}: {message}")
@@ -38,7 +47,15 @@ class _Version:
 
 @dataclass
 class VersionedBucket:
-    """An in-memory bucket that keeps versions the way S3 does. Version ids are ``v1``, ``v2``, ... or ``null``."""
+    """An in-memory bucket that keeps versions the way S3 does. Version ids are ``v1``, ``v2``, ... or ``null``.
+
+    >>> b = VersionedBucket()
+    >>> b.set_versioning("Enabled")
+    >>> v1 = b.put_object("k", b"one")
+    >>> v2 = b.put_object("k", b"two")
+    >>> b.get_object("k")
+    b'two'
+    """
 
     status: str = "Unversioned"
     mfa_delete: bool = False
@@ -155,7 +172,7 @@ class VersionedBucket:
         else:  # Unversioned and Suspended write the null version, replacing any earlier null version
             version_id = NULL_VERSION
             history[:] = [v for v in history if v.version_id != NULL_VERSION]
-        history.append(_Version(key, version_id, body, self._counter))
+        history.append(_Version(key=key, version_id=version_id, body=body, sequence=self._counter))
         return version_id
 
     def _find(self, key: str, version_id: str) -> _Version:
@@ -166,7 +183,15 @@ class VersionedBucket:
 
 
 def history_table(bucket: VersionedBucket, key: str) -> list[dict]:
-    """Rows oldest first: VersionId, kind (object or delete marker), Size, IsLatest (a figure or DataFrame input)."""
+    """Rows oldest first: VersionId, kind (object or delete marker), Size, IsLatest (a figure or DataFrame input).
+
+    >>> b = VersionedBucket()
+    >>> b.set_versioning("Enabled")
+    >>> v1 = b.put_object("k", b"one")
+    >>> m = b.delete_object("k")
+    >>> [row["kind"] for row in history_table(b, "k")]
+    ['object', 'delete marker']
+    """
     listing = bucket.list_object_versions(prefix=key)
     rows = [
         {"VersionId": v["VersionId"], "kind": "object", "Size": v["Size"], "IsLatest": v["IsLatest"]}

@@ -2,6 +2,14 @@
 and a cached-volume simulation (working set against local cache: hit ratio and bytes fetched from S3).
 
 Sizes in GiB/TiB (binary, as the quotas are written), rates in MB/s, times in seconds.
+
+References:
+    - AWS Storage Gateway User Guide, "AWS Storage Gateway quotas" (volumes),
+      (no URL recorded; read 2026-11-27)
+    - Tape Gateway User Guide, "Quotas for tapes",
+      (no URL recorded; read 2026-11-27)
+    - Amazon S3 File Gateway User Guide, "Limits and quotas",
+      (no URL recorded; read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -18,7 +26,11 @@ from awslab import validate
 
 @dataclass(frozen=True)
 class GatewayType:
-    """One kind of gateway: how applications reach it, where the data lives, what stays on premises."""
+    """One kind of gateway: how applications reach it, where the data lives, what stays on premises.
+
+    >>> GATEWAY_TYPES["volume_cached"].protocol
+    'iSCSI block volumes'
+    """
 
     key: str
     name: str
@@ -31,45 +43,45 @@ class GatewayType:
 
 GATEWAY_TYPES: dict[str, GatewayType] = {
     "s3_file": GatewayType(
-        "s3_file",
-        "Amazon S3 File Gateway",
-        "NFS or SMB file shares",
-        "S3 objects, one per file, readable with the S3 API",
-        "a cache of recently used files",
-        "S3 versioning, replication and lifecycle apply to the objects",
+        key="s3_file",
+        name="Amazon S3 File Gateway",
+        protocol="NFS or SMB file shares",
+        data_lives_in="S3 objects, one per file, readable with the S3 API",
+        kept_on_premises="a cache of recently used files",
+        backups="S3 versioning, replication and lifecycle apply to the objects",
     ),
     "fsx_file": GatewayType(
-        "fsx_file",
-        "Amazon FSx File Gateway",
-        "SMB file shares",
-        "an FSx for Windows File Server file system",
-        "a cache of recently used files",
-        "FSx backups",
-        "no longer available to new customers (existing ones continue)",
+        key="fsx_file",
+        name="Amazon FSx File Gateway",
+        protocol="SMB file shares",
+        data_lives_in="an FSx for Windows File Server file system",
+        kept_on_premises="a cache of recently used files",
+        backups="FSx backups",
+        note="no longer available to new customers (existing ones continue)",
     ),
     "volume_cached": GatewayType(
-        "volume_cached",
-        "Volume Gateway, cached volumes",
-        "iSCSI block volumes",
-        "S3 (not visible as objects)",
-        "a cache of recently read and written data",
-        "incremental snapshots stored as EBS snapshots",
+        key="volume_cached",
+        name="Volume Gateway, cached volumes",
+        protocol="iSCSI block volumes",
+        data_lives_in="S3 (not visible as objects)",
+        kept_on_premises="a cache of recently read and written data",
+        backups="incremental snapshots stored as EBS snapshots",
     ),
     "volume_stored": GatewayType(
-        "volume_stored",
-        "Volume Gateway, stored volumes",
-        "iSCSI block volumes",
-        "on premises; copied to S3 asynchronously",
-        "the whole data set",
-        "incremental snapshots stored as EBS snapshots",
+        key="volume_stored",
+        name="Volume Gateway, stored volumes",
+        protocol="iSCSI block volumes",
+        data_lives_in="on premises; copied to S3 asynchronously",
+        kept_on_premises="the whole data set",
+        backups="incremental snapshots stored as EBS snapshots",
     ),
     "tape": GatewayType(
-        "tape",
-        "Tape Gateway (virtual tape library)",
-        "iSCSI VTL (tape drives and a changer)",
-        "virtual tapes in S3; ejected tapes archived to S3 Glacier Flexible Retrieval or Deep Archive",
-        "a cache of recently written tapes",
-        "the tapes are the backups",
+        key="tape",
+        name="Tape Gateway (virtual tape library)",
+        protocol="iSCSI VTL (tape drives and a changer)",
+        data_lives_in="virtual tapes in S3; ejected tapes archived to S3 Glacier Flexible Retrieval or Deep Archive",
+        kept_on_premises="a cache of recently written tapes",
+        backups="the tapes are the backups",
     ),
 }
 
@@ -93,7 +105,12 @@ NEEDS_UPLOAD_BUFFER = ("volume_cached", "volume_stored", "tape")
 
 @dataclass(frozen=True)
 class CapacityReport:
-    """Volumes or tapes checked against a gateway's quotas."""
+    """Volumes or tapes checked against a gateway's quotas.
+
+    >>> r = volume_capacity("volume_stored", [16, 8])
+    >>> r.count, r.total_tib, r.fits
+    (2, 24.0, True)
+    """
 
     gateway_type: str
     count: int
@@ -115,7 +132,13 @@ def _sizes(name: str, sizes: Sequence[float], unit: str) -> list[float]:
 
 
 def volume_capacity(gateway_type: str, volume_sizes_tib: Sequence[float]) -> CapacityReport:
-    """Check a Volume Gateway's volumes (TiB each) against the per-volume, count and total quotas."""
+    """Check a Volume Gateway's volumes (TiB each) against the per-volume, count and total quotas.
+
+    >>> volume_capacity("volume_cached", [32, 32, 16]).fits
+    True
+    >>> volume_capacity("volume_stored", [32]).problems
+    ('volume 0 is 32 TiB; a stored volume holds at most 16 TiB',)
+    """
     validate.choice("gateway_type", gateway_type, VOLUME_LIMITS)
     sizes = _sizes("volume_sizes_tib", volume_sizes_tib, "TiB")
     max_vol, max_n, max_total = VOLUME_LIMITS[gateway_type]
@@ -130,20 +153,24 @@ def volume_capacity(gateway_type: str, volume_sizes_tib: Sequence[float]) -> Cap
     if total > max_total:
         problems.append(f"{total:g} TiB in total; a gateway serves at most {max_total} TiB")
     return CapacityReport(
-        gateway_type,
-        len(sizes),
-        total,
-        max_n,
-        max_vol,
-        max_total,
-        max(0.0, max_total - total),
-        not problems,
-        tuple(problems),
+        gateway_type=gateway_type,
+        count=len(sizes),
+        total_tib=total,
+        max_count=max_n,
+        max_item_tib=max_vol,
+        max_total_tib=max_total,
+        remaining_tib=max(0.0, max_total - total),
+        fits=not problems,
+        problems=tuple(problems),
     )
 
 
 def tape_library_capacity(tape_sizes_gib: Sequence[float]) -> CapacityReport:
-    """Check the virtual tapes of one Tape Gateway library (GiB each) against the tape quotas."""
+    """Check the virtual tapes of one Tape Gateway library (GiB each) against the tape quotas.
+
+    >>> tape_library_capacity([100, 2_048]).fits
+    True
+    """
     sizes = _sizes("tape_sizes_gib", tape_sizes_gib, "GiB")
     problems = [
         f"tape {i} is {s:g} GiB; tapes are {TAPE_MIN_GIB} GiB to {TAPE_MAX_GIB // TIB_GIB} TiB"
@@ -156,20 +183,24 @@ def tape_library_capacity(tape_sizes_gib: Sequence[float]) -> CapacityReport:
     if total > LIBRARY_MAX_GIB:
         problems.append(f"{total / TIB_GIB:g} TiB of tapes; a library holds at most 1 PiB (archive more)")
     return CapacityReport(
-        "tape",
-        len(sizes),
-        total / TIB_GIB,
-        TAPES_PER_LIBRARY,
-        TAPE_MAX_GIB / TIB_GIB,
-        LIBRARY_MAX_GIB / TIB_GIB,
-        max(0.0, (LIBRARY_MAX_GIB - total) / TIB_GIB),
-        not problems,
-        tuple(problems),
+        gateway_type="tape",
+        count=len(sizes),
+        total_tib=total / TIB_GIB,
+        max_count=TAPES_PER_LIBRARY,
+        max_item_tib=TAPE_MAX_GIB / TIB_GIB,
+        max_total_tib=LIBRARY_MAX_GIB / TIB_GIB,
+        remaining_tib=max(0.0, (LIBRARY_MAX_GIB - total) / TIB_GIB),
+        fits=not problems,
+        problems=tuple(problems),
     )
 
 
 def max_gateway_capacity_tib(gateway_type: str) -> float:
-    """Largest data set one gateway can present (TiB): volumes x per-volume size, or the tape library."""
+    """Largest data set one gateway can present (TiB): volumes x per-volume size, or the tape library.
+
+    >>> max_gateway_capacity_tib("volume_cached")
+    1024.0
+    """
     validate.choice("gateway_type", gateway_type, (*VOLUME_LIMITS, "tape"))
     if gateway_type == "tape":
         return LIBRARY_MAX_GIB / TIB_GIB
@@ -184,6 +215,9 @@ def upload_buffer_gb(
     """Upload buffer (GB) to absorb a write burst: (application rate - network rate x compression) x duration.
 
     The sizing rule of the Volume and Tape Gateway guides ("Sizing the upload buffer"); 0 if the link keeps up.
+
+    >>> round(upload_buffer_gb(120, 50, 1.5, 8))
+    1296
     """
     app = validate.number("application_mb_per_s", application_mb_per_s, minimum=0, unit="MB/s")
     net = validate.number("network_mb_per_s", network_mb_per_s, minimum=0, unit="MB/s")
@@ -193,7 +227,11 @@ def upload_buffer_gb(
 
 
 def check_local_disks(gateway_type: str, cache_gib: float, upload_buffer_gib: float = 0.0) -> tuple[str, ...]:
-    """Problems with a gateway's cache and upload-buffer disks against the recommended sizes (empty: fine)."""
+    """Problems with a gateway's cache and upload-buffer disks against the recommended sizes (empty: fine).
+
+    >>> check_local_disks("volume_cached", 150, 200)
+    ()
+    """
     validate.choice("gateway_type", gateway_type, GATEWAY_TYPES)
     cache = validate.number("cache_gib", cache_gib, minimum=0, unit="GiB")
     buffer = validate.number("upload_buffer_gib", upload_buffer_gib, minimum=0, unit="GiB")
@@ -208,7 +246,12 @@ def check_local_disks(gateway_type: str, cache_gib: float, upload_buffer_gib: fl
 # --- Cached volumes: working set against local cache ----------------------------------------------------------
 @dataclass(frozen=True, eq=False)
 class CachedVolumeResult:
-    """Reads served by a cached volume's local cache (LRU) or fetched from S3."""
+    """Reads served by a cached volume's local cache (LRU) or fetched from S3.
+
+    >>> r = simulate_cached_volume(1024, 200, 150, n_reads=2000, seed=0)
+    >>> round(r.warm_hit_ratio, 2)
+    0.33
+    """
 
     reads: int
     hits: int
@@ -243,7 +286,11 @@ def cached_volume_hit_ratio(
     volume_gib: float, working_set_gib: float, cache_gib: float, working_set_share: float = 0.9, block_mib: float = 64.0
 ) -> float:
     """Analytic LRU hit ratio (Che's approximation) for reads: ``working_set_share`` of them fall uniformly on
-    the working set, the rest uniformly on the whole volume."""
+    the working set, the rest uniformly on the whole volume.
+
+    >>> round(cached_volume_hit_ratio(1024, 200, 150), 3)
+    0.606
+    """
     n_vol, n_ws, n_cache = _block_counts(volume_gib, working_set_gib, cache_gib, block_mib)
     share = validate.number("working_set_share", working_set_share, minimum=0, maximum=1)
     n_cold = n_vol - n_ws
@@ -282,6 +329,10 @@ def simulate_cached_volume(
     The cache starts cold. LRU replacement is sequential by nature, so reads are processed in a loop (up to
     200,000; use :func:`cached_volume_hit_ratio` for an instant estimate of the warm hit ratio). ``block_mib``
     is the model's caching granularity, coarse by default so that a short run warms the cache.
+
+    >>> r = simulate_cached_volume(1024, 200, 150, n_reads=2000, seed=0)
+    >>> r.reads, round(r.predicted_hit_ratio, 3)
+    (2000, 0.606)
     """
     n_vol, n_ws, n_cache = _block_counts(volume_gib, working_set_gib, cache_gib, block_mib)
     reads = validate.integer("n_reads", n_reads, minimum=1, maximum=200_000)
@@ -305,12 +356,22 @@ def simulate_cached_volume(
     predicted = cached_volume_hit_ratio(volume_gib, working_set_gib, cache_gib, share, block_mib)
     warm = float(hit[reads // 2 :].mean())
     return CachedVolumeResult(
-        reads, hits, hits / reads, (reads - hits) * block_mib * 1024**2, warm, over_time, predicted
+        reads=reads,
+        hits=hits,
+        hit_ratio=hits / reads,
+        bytes_from_s3=(reads - hits) * block_mib * 1024**2,
+        warm_hit_ratio=warm,
+        hit_ratio_over_time=over_time,
+        predicted_hit_ratio=predicted,
     )
 
 
 def sizes_from_text(name: str, text: str) -> list[float]:
-    """Sizes typed as a comma-separated list ("32, 32, 16") as floats; anything else raises naming ``name``."""
+    """Sizes typed as a comma-separated list ("32, 32, 16") as floats; anything else raises naming ``name``.
+
+    >>> sizes_from_text("sizes", "32, 32, 16")
+    [32.0, 32.0, 16.0]
+    """
     parts = [p.strip() for p in str(text).split(",") if p.strip()]
     if not parts:
         raise ValueError(f"{name}={text!r}: type one or more sizes separated by commas, e.g. '32, 16'")

@@ -243,8 +243,8 @@ def test_canned_policy_has_aws_shape():
 )
 def test_custom_policy_evaluation(url, now, ip, allowed, why):
     policy = cf.custom_policy("https://d111111abcdef8.cloudfront.net/training/*", 2000, 1000, "192.0.2.0/24")
-    ok, reason = cf.evaluate_signed_request(policy, url, now, ip)
-    assert ok is allowed and why in reason
+    decision = cf.evaluate_signed_request(policy, url, now, ip)
+    assert decision.allowed is allowed and why in decision.reason
 
 
 def test_policy_errors():

@@ -147,12 +147,19 @@ def test_clamped_walk_matches_loop(start, increments):
 
 
 def test_burst_pattern_demand_shape_and_seed():
-    demand = ebs.burst_pattern_demand(100, 3000, 60, 600, 1200)
+    demand = ebs.burst_pattern_demand(100, 3000, peak_seconds=60, period_seconds=600, total_seconds=1200)
     assert demand.size == 1200 and demand[:60].min() == 3000 and demand[60:600].max() == 100
-    noisy = ebs.burst_pattern_demand(100, 3000, 60, 600, 1200, noise_fraction=0.3, seed=7)
-    assert np.array_equal(noisy, ebs.burst_pattern_demand(100, 3000, 60, 600, 1200, noise_fraction=0.3, seed=7))
+    noisy = ebs.burst_pattern_demand(
+        100, 3000, peak_seconds=60, period_seconds=600, total_seconds=1200, noise_fraction=0.3, seed=7
+    )
+    assert np.array_equal(
+        noisy,
+        ebs.burst_pattern_demand(
+            100, 3000, peak_seconds=60, period_seconds=600, total_seconds=1200, noise_fraction=0.3, seed=7
+        ),
+    )
     with pytest.raises(ValueError, match="peak_seconds"):
-        ebs.burst_pattern_demand(100, 3000, 700, 600, 1200)
+        ebs.burst_pattern_demand(100, 3000, peak_seconds=700, period_seconds=600, total_seconds=1200)
 
 
 # --- gp3 against gp2 and prices --------------------------------------------------------------------------------
@@ -181,13 +188,13 @@ def test_gp3_limits(kwargs, name):
 def test_gp3_pricing_example():
     # Amazon EBS pricing page, Example 1 (gp3): 2,000 GB, 10,000 IOPS, 500 MB/s for 12 hours of a 30-day month,
     # here at the us-east-1 rates: storage 2.67 + IOPS 0.58 + throughput 0.25 = USD 3.50.
-    monthly = ebs.monthly_cost_usd("gp3", 2000, 10_000, 500)
+    monthly = ebs.monthly_cost_usd("gp3", 2000, iops=10_000, throughput_mibps=500)
     assert monthly * 43_200 / (86_400 * 30) == pytest.approx(3.5)
 
 
 def test_io2_iops_price_tiers_and_overrides():
     base = 100 * 0.125
-    assert ebs.monthly_cost_usd("io2", 100, 80_000) == pytest.approx(
+    assert ebs.monthly_cost_usd("io2", 100, iops=80_000) == pytest.approx(
         base + 32_000 * 0.065 + 32_000 * 0.0455 + 16_000 * 0.032
     )
     cheaper = ebs.with_prices(gp2_usd_per_gb_month=0.05)
@@ -379,7 +386,7 @@ def test_model_modules_do_not_import_plotly_widgets_or_boto3():
 def test_ebs_figures_draw_plain_lists():
     from awslab.storage import figures
 
-    demand = ebs.burst_pattern_demand(200, 3000, 1800, 7200, 4 * 7200)
+    demand = ebs.burst_pattern_demand(200, 3000, peak_seconds=1800, period_seconds=7200, total_seconds=4 * 7200)
     figs = [
         figures.gp2_burst_figure(ebs.simulate_gp2_burst(100, demand)),
         figures.gp2_burst_table_figure([ebs.gp2_performance(s) for s in (1, 100, 334, 750, 1000)]),

@@ -84,7 +84,9 @@ def test_intelligent_tiering_tiers_down_cold_data():
         (policy((100, "GLACIER"), expire=50), "must come after"),
         ({"Rules": [{"Status": "On"}]}, "Status"),
         ({"rules": []}, "Rules"),
-        ("{not json", "not valid JSON"),
+        ("{not json", "lifecycle policy is not valid JSON"),
+        ("[]", "lifecycle policy must be a JSON object, got an array"),
+        ('{"Rules": ' * 40 + "[]" + "}" * 40, "nested too deeply"),
         (
             {
                 "Rules": [
@@ -101,7 +103,8 @@ def test_invalid_policies_say_which_rule(bad, message):
 
 
 def test_small_objects_are_not_transitioned_by_default():
-    phases, _, notes = lc.object_timeline(policy((30, "STANDARD_IA")), 100 * 1024)
+    timeline = lc.object_timeline(policy((30, "STANDARD_IA")), 100 * 1024)
+    phases, notes = timeline.phases, timeline.notes
     assert [p.storage_class for p in phases] == ["STANDARD"]
     assert notes
     explicit = {
@@ -114,17 +117,17 @@ def test_small_objects_are_not_transitioned_by_default():
             }
         ]
     }
-    phases, _, _ = lc.object_timeline(explicit, 100 * 1024)
+    phases = lc.object_timeline(explicit, 100 * 1024).phases
     assert [p.storage_class for p in phases] == ["STANDARD", "STANDARD_IA"]
 
 
 def test_prefix_filter_and_disabled_rules():
-    assert [p.storage_class for p in lc.object_timeline(policy((30, "GLACIER"), prefix="logs/"), MIB, "data/x")[0]] == [
-        "STANDARD"
-    ]
+    assert [
+        p.storage_class for p in lc.object_timeline(policy((30, "GLACIER"), prefix="logs/"), MIB, "data/x").phases
+    ] == ["STANDARD"]
     disabled = policy((30, "GLACIER"))
     disabled["Rules"][0]["Status"] = "Disabled"
-    assert len(lc.object_timeline(disabled, MIB)[0]) == 1
+    assert len(lc.object_timeline(disabled, MIB).phases) == 1
 
 
 def test_compare_policies_sorted_cheapest_first_and_prices_overridable():

@@ -1,32 +1,46 @@
-"""Plotly figures of the Storage chapter, drawn from model results: S3 (``s3``) and Glacier, EBS, CloudFront and
-Storage Gateway (``services``). Import from here: ``from awslab.storage import figures``."""
+"""Plotly figures of the Storage chapter, drawn from model results, one module per notebook.
 
-from awslab.storage.figures.s3 import (
-    downtime_figure,
-    durability_figure,
-    lifecycle_cost_figure,
-    multipart_figure,
-    policy_comparison_figure,
-    presign_timeline_figure,
-    stale_read_figure,
-    version_history_figure,
-)
-from awslab.storage.figures.services import (
-    MAX_POINTS,
+Import from here: ``from awslab.storage import figures``.
+"""
+
+from awslab.storage.figures.cloudfront import (
     audience_figure,
-    cache_size_figure,
-    cached_volume_figure,
     edge_cache_figure,
-    gateway_capacity_figure,
+    stale_window_figure,
+    ttl_sweep_figure,
+)
+from awslab.storage.figures.common import MAX_POINTS
+from awslab.storage.figures.ebs import (
     gp2_burst_figure,
     gp2_burst_table_figure,
     gp3_gp2_figure,
     lazy_loading_figure,
-    retrieval_plan_figure,
     snapshot_chain_figure,
-    stale_window_figure,
-    ttl_sweep_figure,
     volume_chooser_figure,
+)
+from awslab.storage.figures.glacier import (
+    retrieval_plan_figure,
+)
+from awslab.storage.figures.large_objects_replication import (
+    multipart_figure,
+)
+from awslab.storage.figures.protecting_data import (
+    presign_timeline_figure,
+    version_history_figure,
+)
+from awslab.storage.figures.s3_fundamentals import (
+    downtime_figure,
+    durability_figure,
+    stale_read_figure,
+)
+from awslab.storage.figures.storage_classes_lifecycle import (
+    lifecycle_cost_figure,
+    policy_comparison_figure,
+)
+from awslab.storage.figures.storage_gateway import (
+    cache_size_figure,
+    cached_volume_figure,
+    gateway_capacity_figure,
 )
 
 __all__ = [
@@ -36,9 +50,10 @@ __all__ = [
     "downtime_figure",
     "lifecycle_cost_figure",
     "policy_comparison_figure",
-    "multipart_figure",
     "version_history_figure",
     "presign_timeline_figure",
+    "multipart_figure",
+    "retrieval_plan_figure",
     "gp2_burst_figure",
     "gp2_burst_table_figure",
     "gp3_gp2_figure",
@@ -49,7 +64,6 @@ __all__ = [
     "ttl_sweep_figure",
     "audience_figure",
     "stale_window_figure",
-    "retrieval_plan_figure",
     "cached_volume_figure",
     "gateway_capacity_figure",
     "cache_size_figure",
