@@ -49,6 +49,6 @@ def test_papermill_reads_every_parameter_cell_without_warnings():
     import papermill
 
     for notebook in runner.find_notebooks():
-        inferred = set(papermill.inspect_notebook(str(notebook)))
+        inferred = set(papermill.inspect_notebook(str(notebook.with_suffix(".ipynb"))))
         declared = {p.name for p in runner.notebook_parameters(notebook)}
         assert inferred == declared, f"{notebook.name}: papermill cannot parse {sorted(declared - inferred)}"

@@ -3,7 +3,7 @@
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.storage import s3
@@ -95,7 +95,6 @@ def test_billable_storage_rejects_bad_input(kwargs, message):
         s3.billable_storage(**kwargs)
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.integers(0, 10 * GIB), st.floats(0, 5000), st.sampled_from(sorted(s3.STORAGE_CLASSES)))
 def test_never_bills_less_than_the_minimums(size, days, cls):
     rules = s3.STORAGE_CLASSES[cls]
@@ -128,7 +127,6 @@ def test_impossible_plans_raise():
         s3.plan_multipart_upload(0)
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.integers(1, s3.MAX_OBJECT_BYTES), st.one_of(st.none(), st.integers(s3.MIN_PART_BYTES, s3.MAX_PART_BYTES)))
 def test_multipart_plans_reassemble_to_the_object(size, part):
     try:

@@ -1,7 +1,7 @@
 """The lifecycle cost simulator: S3's rules, hand-computed bills and invariants."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.storage import s3
@@ -164,7 +164,6 @@ def test_reads_make_archives_expensive():
 transition_lists = st.lists(st.tuples(st.integers(0, 400), st.sampled_from(lc.WATERFALL[1:])), max_size=3)
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     transition_lists,
     st.integers(0, 50 * MIB),

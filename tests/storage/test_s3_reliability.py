@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.storage import s3_reliability as rel
@@ -30,7 +30,6 @@ def test_stale_reads_match_exact_formula_and_strong_is_zero():
     assert max(strong.stale_fraction) == 0 and strong.expected_stale_window_ms == 0
 
 
-@settings(max_examples=60, deadline=None)
 @given(st.integers(1, 6), st.floats(1, 1000), st.integers(0, 2**31))
 def test_stale_share_is_a_probability_and_never_rises_with_time(replicas, mean, seed):
     curve = rel.stale_read_curve("eventual", replicas, mean, writes=500, seed=seed)

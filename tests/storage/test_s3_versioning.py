@@ -1,7 +1,7 @@
 """The version history model follows S3's rules and agrees with the emulator's listings."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.storage.s3_versioning import S3Error, VersionedBucket, history_table
@@ -66,7 +66,6 @@ def _shape(listing):
     return sorted(versions + markers)
 
 
-@settings(max_examples=15, deadline=None)
 @given(operations)
 def test_agrees_with_the_emulator(ops):
     from awslab.sandbox import sandbox
@@ -102,7 +101,6 @@ def test_agrees_with_the_emulator(ops):
     assert _shape(model.list_object_versions()) == _shape(listing)
 
 
-@settings(max_examples=100, deadline=None)
 @given(operations)
 def test_stored_bytes_never_shrink_without_permanent_deletes(ops):
     b = VersionedBucket()

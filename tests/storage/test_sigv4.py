@@ -3,7 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.storage import s3
@@ -52,7 +52,6 @@ def _botocore_url(bucket, key, region, expires, moment, secret="secret/key+x", a
     return request.url
 
 
-@settings(max_examples=60, deadline=None)
 @given(
     key=st.text(
         alphabet=st.characters(min_codepoint=33, max_codepoint=0x2FF, blacklist_characters="\\"),

@@ -114,7 +114,6 @@ def test_hit_ratio_is_a_fraction_and_grows_with_cache(volume, ws_share, share, c
     assert 0.0 <= r_small <= r_large + 1e-9 <= 1.0 + 1e-9
 
 
-@settings(max_examples=15, deadline=None)
 @given(cache=st.floats(0, 300), seed=st.integers(0, 1000))
 def test_simulated_hit_ratio_is_a_fraction(cache, seed):
     result = sg.simulate_cached_volume(512, 50, cache, n_reads=3_000, seed=seed)
