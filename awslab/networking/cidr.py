@@ -320,3 +320,7 @@ def cidr_bits(cidr: str) -> CidrBits:
         aws_first_usable=str(network.network_address + 4) if in_aws_range else None,
         aws_last_usable=str(network.broadcast_address - 1) if in_aws_range else None,
     )
+
+
+# The six Availability Zones of us-east-1 (its zone names; a plan takes the first N).
+AZ_NAMES = ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e", "us-east-1f"]

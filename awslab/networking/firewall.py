@@ -107,6 +107,131 @@ def _nacl_entry_matches(entry: dict, protocol: str, port: int, address) -> bool:
     return True
 
 
+def _where(name: str, index: int, key: str | None = None) -> str:
+    return f"{name}[{index}]" + (f".{key}" if key else "")
+
+
+def _object(name: str, index: int, item: object, shape: str) -> dict:
+    if not isinstance(item, dict):
+        raise ValueError(f"{_where(name, index)} must be an object in {shape} shape, got {item!r}")
+    return item
+
+
+def _cidr_text(where: str, value: object, version: int | None = None) -> str:
+    """A CIDR string (host bits allowed, as AWS shows them), else a ValueError naming the field."""
+    if not isinstance(value, str):
+        raise ValueError(f"{where}={value!r} must be a CIDR string such as '10.0.0.0/16'")
+    try:
+        network = ipaddress.ip_network(value, strict=False)
+    except ValueError:
+        raise ValueError(f"{where}={value!r} is not a CIDR block such as '10.0.0.0/16'") from None
+    if version is not None and network.version != version:
+        raise ValueError(f"{where}={value!r} must be an IPv{version} CIDR block")
+    return value
+
+
+def _optional_list(where: str, item: dict, key: str) -> list:
+    value = item.get(key, [])
+    if not isinstance(value, list):
+        raise ValueError(f"{where}.{key}={value!r} must be a JSON array of objects")
+    return value
+
+
+def check_nacl_entries(entries: object, name: str = "entries") -> list[dict]:
+    """``entries`` if every one is a describe-network-acls entry, else a ValueError naming the field and value.
+
+    >>> check_nacl_entries([{"RuleNumber": 100, "RuleAction": "allow", "CidrBlock": "0.0.0.0/0"}])[0]["RuleNumber"]
+    100
+    >>> check_nacl_entries([{"RuleNumber": "100", "RuleAction": "allow", "CidrBlock": "0.0.0.0/0"}])
+    Traceback (most recent call last):
+    ...
+    ValueError: entries[0].RuleNumber must be a whole number from 1 to 32768, got '100'
+    """
+    if not isinstance(entries, (list, tuple)):
+        raise ValueError(f"{name} must be a list of describe-network-acls Entries, got {type(entries).__name__}")
+    shape = "describe-network-acls Entries (RuleNumber, RuleAction, Protocol, CidrBlock, ...)"
+    for index, item in enumerate(entries):
+        entry = _object(name, index, item, shape)
+        for key in ("RuleNumber", "RuleAction"):
+            if key not in entry:
+                raise ValueError(f"{_where(name, index)} has no {key}; a NACL entry is {shape}")
+        validate.integer(
+            _where(name, index, "RuleNumber"),
+            entry["RuleNumber"],
+            minimum=NACL_MIN_RULE,
+            maximum=NACL_DEFAULT_DENY_RULE_IPV6,
+        )
+        validate.choice(_where(name, index, "RuleAction"), entry["RuleAction"], ("allow", "deny"))
+        if not isinstance(entry.get("Egress", False), bool):
+            raise ValueError(f"{_where(name, index, 'Egress')}={entry['Egress']!r} must be true or false")
+        normalize_protocol(_where(name, index, "Protocol"), entry.get("Protocol", "-1"))
+        if "CidrBlock" in entry:
+            _cidr_text(_where(name, index, "CidrBlock"), entry["CidrBlock"], 4)
+        elif "Ipv6CidrBlock" in entry:
+            _cidr_text(_where(name, index, "Ipv6CidrBlock"), entry["Ipv6CidrBlock"], 6)
+        else:
+            raise ValueError(f"{_where(name, index)} has no CidrBlock or Ipv6CidrBlock; a NACL entry is {shape}")
+        if "PortRange" in entry:
+            ports = entry["PortRange"]
+            where = _where(name, index, "PortRange")
+            if not isinstance(ports, dict) or "From" not in ports or "To" not in ports:
+                raise ValueError(f"{where}={ports!r} must be an object {{'From': port, 'To': port}}")
+            low = validate.integer(f"{where}.From", ports["From"], minimum=0, maximum=65535)
+            high = validate.integer(f"{where}.To", ports["To"], minimum=0, maximum=65535)
+            if high < low:
+                raise ValueError(f"{where}.To={high} is below From={low}")
+        if "IcmpTypeCode" in entry:
+            icmp = entry["IcmpTypeCode"]
+            where = _where(name, index, "IcmpTypeCode")
+            if not isinstance(icmp, dict):
+                raise ValueError(f"{where}={icmp!r} must be an object {{'Type': n, 'Code': n}} (-1 = all)")
+            validate.integer(f"{where}.Type", icmp.get("Type", -1), minimum=-1, maximum=255)
+    return list(entries)
+
+
+_PEER_FIELDS = {
+    "IpRanges": ("CidrIp", 4),
+    "Ipv6Ranges": ("CidrIpv6", 6),
+    "UserIdGroupPairs": ("GroupId", None),
+    "PrefixListIds": ("PrefixListId", None),
+}
+
+
+def check_ip_permissions(ip_permissions: object, name: str = "ip_permissions") -> list[dict]:
+    """``ip_permissions`` if every rule is in EC2's IpPermissions shape, else a ValueError naming the field and value.
+
+    >>> check_ip_permissions([{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])[0]["ToPort"]
+    443
+    >>> check_ip_permissions([{"IpProtocol": "tcp", "IpRanges": {"CidrIp": "0.0.0.0/0"}}])
+    Traceback (most recent call last):
+    ...
+    ValueError: ip_permissions[0].IpRanges={'CidrIp': '0.0.0.0/0'} must be a JSON array of objects
+    """
+    if not isinstance(ip_permissions, (list, tuple)):
+        raise ValueError(f"{name} must be a list of IpPermissions, got {type(ip_permissions).__name__}")
+    shape = "IpPermissions (IpProtocol, FromPort, ToPort, IpRanges, ...)"
+    for index, item in enumerate(ip_permissions):
+        permission = _object(name, index, item, shape)
+        where = _where(name, index)
+        if "IpProtocol" not in permission:
+            raise ValueError(f"{where} has no IpProtocol; a security group rule is {shape}")
+        normalize_protocol(f"{where}.IpProtocol", permission["IpProtocol"])
+        for key in ("FromPort", "ToPort"):
+            if permission.get(key) is not None:
+                validate.integer(f"{where}.{key}", permission[key], minimum=-1, maximum=65535)
+        for key, (field, version) in _PEER_FIELDS.items():
+            for position, peer in enumerate(_optional_list(where, permission, key)):
+                peer_where = f"{where}.{key}[{position}]"
+                if not isinstance(peer, dict) or field not in peer:
+                    raise ValueError(f"{peer_where}={peer!r} must be an object with {field}")
+                if version is None:
+                    if not isinstance(peer[field], str):
+                        raise ValueError(f"{peer_where}.{field}={peer[field]!r} must be a string id")
+                else:
+                    _cidr_text(f"{peer_where}.{field}", peer[field], version)
+    return list(ip_permissions)
+
+
 def evaluate_nacl(entries: list[dict], *, egress: bool, protocol: str, port: int, address: str) -> NaclDecision:
     """Evaluate a network ACL for one packet: rules of that direction, lowest number first, first match wins.
 
@@ -119,17 +244,10 @@ def evaluate_nacl(entries: list[dict], *, egress: bool, protocol: str, port: int
     target = parse_address("address", address)
     seen: set[int] = set()
     ordered = []
-    for entry in entries:
-        if not isinstance(entry, dict) or "RuleNumber" not in entry or "RuleAction" not in entry:
-            raise ValueError(
-                f"entries must be describe-network-acls Entries (RuleNumber, RuleAction, ...), got {entry!r}"
-            )
-        if bool(entry.get("Egress", False)) != egress:
+    for entry in check_nacl_entries(entries):
+        if entry.get("Egress", False) != egress:
             continue
-        number = validate.integer(
-            "RuleNumber", entry["RuleNumber"], minimum=NACL_MIN_RULE, maximum=NACL_DEFAULT_DENY_RULE_IPV6
-        )
-        validate.choice("RuleAction", entry["RuleAction"], ("allow", "deny"))
+        number = entry["RuleNumber"]
         if number in seen and number < NACL_DEFAULT_DENY_RULE:
             raise ValueError(
                 f"RuleNumber={number} appears twice in the {'outbound' if egress else 'inbound'} rules; "
@@ -245,11 +363,7 @@ def match_security_group(
     port = _check_port(port)
     peer = parse_address("address", address)
     lists = prefix_lists or {}
-    for permission in ip_permissions:
-        if not isinstance(permission, dict) or "IpProtocol" not in permission:
-            raise ValueError(
-                f"ip_permissions must hold IpPermissions dicts (IpProtocol, FromPort, ...), got {permission!r}"
-            )
+    for permission in check_ip_permissions(ip_permissions):
         if not _permission_covers(permission, flow_protocol, port):
             continue
         for item in permission.get("IpRanges", []):

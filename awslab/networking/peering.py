@@ -87,11 +87,17 @@ class Path:
 def _check(sites: list[Site], links: list[Link]) -> dict[str, Site]:
     by_name: dict[str, Site] = {}
     for site in sites:
+        if not isinstance(site, Site):
+            raise ValueError(f"sites must hold peering.Site values, got {site!r}")
+        if not isinstance(site.cidrs, tuple | list) or not all(isinstance(c, str) for c in site.cidrs):
+            raise ValueError(f"site {site.name!r} cidrs={site.cidrs!r} must be a tuple of CIDR strings")
         validate.choice(f"site {site.name!r} kind", site.kind, SITE_KINDS)
         if site.name in by_name:
             raise ValueError(f"site name {site.name!r} appears twice; names must be unique")
         by_name[site.name] = site
     for link in links:
+        if not isinstance(link, Link):
+            raise ValueError(f"links must hold peering.Link values, got {link!r}")
         validate.choice("link kind", link.kind, LINK_KINDS)
         ends = [link.a] if link.kind == "transit_gateway" else [link.a, link.b]
         for end in ends:
@@ -185,3 +191,22 @@ def vpn_availability(tunnel_availability: float, tunnels: int = VPN_TUNNELS_PER_
     p = validate.number("tunnel_availability", tunnel_availability, minimum=0, maximum=1)
     n = validate.integer("tunnels", tunnels, minimum=1, maximum=VPN_TUNNELS_PER_CONNECTION)
     return 1 - (1 - p) ** n
+
+
+# Ready-made topologies over VPCs A, B, C and an office (site names of the reachability explorer).
+TOPOLOGIES = {
+    "peering A-B and B-C (a chain)": [Link("peering", "A", "B"), Link("peering", "B", "C")],
+    "full mesh of peerings": [
+        Link("peering", "A", "B"),
+        Link("peering", "B", "C"),
+        Link("peering", "A", "C"),
+    ],
+    "VPN office-A, peering A-B": [Link("vpn", "office", "A"), Link("peering", "A", "B")],
+    "Direct Connect office-A, VPN office-B, peering A-C": [
+        Link("direct_connect", "office", "A"),
+        Link("vpn", "office", "B"),
+        Link("peering", "A", "C"),
+    ],
+    "transit gateway: all four attached": [Link("transit_gateway", s, "tgw-0hub") for s in "ABC"]
+    + [Link("transit_gateway", "office", "tgw-0hub")],
+}

@@ -126,9 +126,51 @@ def _healthy(record: dict, health: dict[str, bool]) -> bool:
     return True if check is None else bool(health.get(check, True))
 
 
+_STRING_FIELDS = ("SetIdentifier", "HealthCheckId", "Region", "Failover")
+
+
+def check_records(records: object, name: str = "records") -> list[dict]:
+    """``records`` if each is a ResourceRecordSet (Name, Type, ResourceRecords, policy fields), else a ValueError.
+
+    >>> len(check_records(resilient_multi_region_records()))
+    2
+    >>> check_records([{"Name": "www.example.com.", "Type": "A", "ResourceRecords": {"Value": "192.0.2.1"}}])
+    Traceback (most recent call last):
+    ...
+    ValueError: records[0].ResourceRecords={'Value': '192.0.2.1'} must be a JSON array of {"Value": ...} objects
+    """
+    if not isinstance(records, (list, tuple)):
+        raise ValueError(f"{name} must be a list of ResourceRecordSets, got {type(records).__name__}")
+    for index, record in enumerate(records):
+        where = f"{name}[{index}]"
+        if not isinstance(record, dict):
+            raise ValueError(f"{where} must be an object in ResourceRecordSet shape (Name, Type, ...), got {record!r}")
+        for key in ("Name", "Type"):
+            if not isinstance(record.get(key), str):
+                raise ValueError(f"{where}.{key}={record.get(key)!r} must be a string (a ResourceRecordSet has both)")
+        for key in _STRING_FIELDS:
+            if key in record and not isinstance(record[key], str):
+                raise ValueError(f"{where}.{key}={record[key]!r} must be a string")
+        values = record.get("ResourceRecords", [])
+        if not isinstance(values, list) or not all(isinstance(v, dict) and "Value" in v for v in values):
+            raise ValueError(f'{where}.ResourceRecords={values!r} must be a JSON array of {{"Value": ...}} objects')
+        alias = record.get("AliasTarget")
+        if "AliasTarget" in record and not (isinstance(alias, dict) and isinstance(alias.get("DNSName"), str)):
+            raise ValueError(f"{where}.AliasTarget={record['AliasTarget']!r} must be an object with DNSName")
+        if "Weight" in record:
+            validate.integer(f"{where}.Weight", record["Weight"], minimum=WEIGHT_MIN, maximum=WEIGHT_MAX)
+        if "GeoLocation" in record:
+            geo = record["GeoLocation"]
+            if not isinstance(geo, dict) or not all(isinstance(v, str) for v in geo.values()):
+                raise ValueError(
+                    f"{where}.GeoLocation={geo!r} must be an object of ContinentCode, CountryCode, SubdivisionCode strings"
+                )
+    return list(records)
+
+
 def _group(records: list[dict], name: str, record_type: str) -> list[dict]:
     wanted = name.rstrip(".").lower()
-    group = [r for r in records if r["Name"].rstrip(".").lower() == wanted and r["Type"] == record_type]
+    group = [r for r in check_records(records) if r["Name"].rstrip(".").lower() == wanted and r["Type"] == record_type]
     if not group:
         raise ValueError(f"name={name!r} type={record_type!r} has no records in the zone")
     policies = {record_policy(r) for r in group}
@@ -249,7 +291,7 @@ def record_problems(zone_name: str, records: list[dict]) -> list[str]:
     apex = zone_name.rstrip(".").lower()
     problems = []
     by_name: dict[str, set[str]] = {}
-    for record in records:
+    for record in check_records(records):
         name = record["Name"].rstrip(".").lower()
         by_name.setdefault(name, set()).add(record["Type"])
         if record["Type"] == "CNAME" and name == apex:
@@ -276,3 +318,69 @@ def resilient_multi_region_records(zone_name: str = "example.com.") -> list[dict
             }
         )
     return records
+
+
+def _record(set_id: str, value: str, health: bool = True, **policy) -> dict:
+    record = {
+        "Name": "www.example.com.",
+        "Type": "A",
+        "SetIdentifier": set_id,
+        "TTL": 60,
+        "ResourceRecords": [{"Value": value}],
+        **policy,
+    }
+    if health:
+        record["HealthCheckId"] = f"hc-{set_id}"
+    return record
+
+
+# www.example.com. under each routing policy (documentation addresses, RFC 5737).
+DNS_PRESETS = {
+    "weighted (blue 200, green 55, dark 0)": [
+        _record("blue", "192.0.2.10", Weight=200),
+        _record("green", "192.0.2.20", Weight=55),
+        _record("dark", "192.0.2.30", Weight=0),
+    ],
+    "latency (two Regions, the resilient design)": resilient_multi_region_records(),
+    "failover (primary, secondary)": [
+        _record("primary", "192.0.2.10", Failover="PRIMARY"),
+        _record("secondary", "198.51.100.10", health=False, Failover="SECONDARY"),
+    ],
+    "geolocation (California, Germany, Europe, default)": [
+        _record("us-ca", "192.0.2.10", GeoLocation={"CountryCode": "US", "SubdivisionCode": "CA"}),
+        _record("germany", "198.51.100.20", GeoLocation={"CountryCode": "DE"}),
+        _record("europe", "198.51.100.10", GeoLocation={"ContinentCode": "EU"}),
+        _record("default", "203.0.113.10", GeoLocation={"CountryCode": "*"}),
+    ],
+}
+# Sample clients: where they are and their (illustrative) latency to each Region in milliseconds.
+CLIENTS = {
+    "Berlin": Client("EU", "DE", None, {"us-east-1": 95.0, "eu-west-1": 25.0}),
+    "Paris": Client("EU", "FR", None, {"us-east-1": 85.0, "eu-west-1": 18.0}),
+    "San Francisco": Client("NA", "US", "CA", {"us-east-1": 70.0, "eu-west-1": 140.0}),
+    "New York": Client("NA", "US", "NY", {"us-east-1": 8.0, "eu-west-1": 75.0}),
+    "Tokyo": Client("AS", "JP", None, {"us-east-1": 160.0, "eu-west-1": 220.0}),
+}
+
+
+def health_from_text(records: list[dict], unhealthy: str) -> dict[str, bool]:
+    """Health per HealthCheckId from a comma-separated list of SetIdentifiers a learner marks unhealthy.
+
+    >>> health_from_text(DNS_PRESETS["weighted (blue 200, green 55, dark 0)"], "blue, dark")
+    {'hc-blue': False, 'hc-dark': False}
+    """
+    names = [n.strip() for n in _text("unhealthy", unhealthy).split(",") if n.strip()]
+    known = {r.get("SetIdentifier"): r.get("HealthCheckId") for r in check_records(records)}
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise ValueError(f"unhealthy names {unknown} are not records here; use any of: {', '.join(map(str, known))}")
+    without = [n for n in names if known[n] is None]
+    if without:
+        raise ValueError(f"{without} have no health check, so Route 53 always treats them as healthy")
+    return {known[n]: False for n in names}
+
+
+def _text(name: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{name} must be text, got {type(value).__name__}")
+    return value

@@ -107,6 +107,46 @@ def _route_destinations(route: dict, prefix_lists: dict[str, list[str]]) -> list
     )
 
 
+_DESTINATION_FIELDS = ("DestinationCidrBlock", "DestinationIpv6CidrBlock", "DestinationPrefixListId")
+
+
+def check_routes(routes: object, name: str = "routes") -> list[dict]:
+    """``routes`` if each is a describe-route-tables route (a destination, a target), else a ValueError naming it.
+
+    >>> len(check_routes(route_table("10.0.0.0/16", internet_gateway_id="igw-1")))
+    2
+    >>> check_routes([{"DestinationCidrBlock": 10, "GatewayId": "local"}])
+    Traceback (most recent call last):
+    ...
+    ValueError: routes[0].DestinationCidrBlock=10 must be a CIDR string such as '10.0.0.0/16'
+    """
+    if not isinstance(routes, (list, tuple)):
+        raise ValueError(f"{name} must be a list of describe-route-tables Routes, got {type(routes).__name__}")
+    for index, route in enumerate(routes):
+        where = f"{name}[{index}]"
+        if not isinstance(route, dict):
+            raise ValueError(f"{where} must be an object in describe-route-tables Routes shape, got {route!r}")
+        for field in _DESTINATION_FIELDS:
+            if field in route:
+                value = route[field]
+                if field == "DestinationPrefixListId":
+                    if not isinstance(value, str):
+                        raise ValueError(f"{where}.{field}={value!r} must be a prefix list id such as 'pl-63a5400a'")
+                    continue
+                if not isinstance(value, str):
+                    raise ValueError(f"{where}.{field}={value!r} must be a CIDR string such as '10.0.0.0/16'")
+                try:
+                    ipaddress.ip_network(value)
+                except ValueError:
+                    raise ValueError(
+                        f"{where}.{field}={value!r} is not a CIDR block with its host bits clear, e.g. '10.0.0.0/16'"
+                    ) from None
+        for field in (*_ID_FIELDS, "Origin", "State"):
+            if route.get(field) is not None and not isinstance(route[field], str):
+                raise ValueError(f"{where}.{field}={route[field]!r} must be a string")
+    return list(routes)
+
+
 def _tie_rank(route: dict) -> int:
     if route.get("Origin") == _PROPAGATED:
         return 2
@@ -119,9 +159,11 @@ def select_route(
     """The route AWS uses for ``destination``: longest prefix, then static > prefix list > propagated."""
     address = parse_address("destination", destination)
     lists = prefix_lists or {}
+    if not isinstance(lists, dict):
+        raise ValueError(f"prefix_lists must map a prefix list id to its CIDRs, got {type(lists).__name__}")
     candidates = []
     local_covers = False
-    for position, route in enumerate(routes):
+    for position, route in enumerate(check_routes(routes)):
         for network in _route_destinations(route, lists):
             if network.version == address.version and address in network:
                 candidates.append((network.prefixlen, -_tie_rank(route), -position, route, network))
@@ -144,7 +186,7 @@ def select_route(
 
 def classify_subnet(routes: list[dict]) -> str:
     """'public' (a route to an internet gateway), 'vpn-only' (to a virtual private gateway, no IGW) or 'private'."""
-    kinds = {route_target(r)[0] for r in routes if r.get("State") != "blackhole"}
+    kinds = {route_target(r)[0] for r in check_routes(routes) if r.get("State") != "blackhole"}
     if "internet_gateway" in kinds:
         return "public"
     if "virtual_private_gateway" in kinds:
@@ -211,3 +253,35 @@ def route_table(
             {"DestinationCidrBlock": cidr, "VpcPeeringConnectionId": pcx, "Origin": "CreateRoute", "State": "active"}
         )
     return routes
+
+
+# An example S3 prefix list (pl-63a5400a is S3's list in us-east-1; the ranges are a sample of its entries).
+S3_PREFIX_LIST = {"pl-63a5400a": ["52.216.0.0/15", "3.5.0.0/19"]}
+ROUTE_TABLE_PRESETS = {
+    "public subnet (internet gateway)": route_table("10.0.0.0/16", internet_gateway_id="igw-0a1b"),
+    "private subnet (NAT gateway)": route_table("10.0.0.0/16", nat_gateway_id="nat-0a1b"),
+    "private subnet (NAT instance)": route_table("10.0.0.0/16")
+    + [{"DestinationCidrBlock": "0.0.0.0/0", "InstanceId": "i-0nat", "Origin": "CreateRoute", "State": "active"}],
+    "VPN-only subnet (virtual private gateway)": route_table("10.0.0.0/16", vpn_gateway_id="vgw-0a1b")
+    + [
+        {
+            "DestinationCidrBlock": "10.0.5.0/24",
+            "GatewayId": "vgw-0a1b",
+            "Origin": "EnableVgwRoutePropagation",
+            "State": "active",
+        }
+    ],
+    "hybrid: IGW, VPN, peering, S3 endpoint": route_table(
+        "10.0.0.0/16", internet_gateway_id="igw-0a1b", vpn_gateway_id="vgw-0a1b", peerings={"10.1.0.0/16": "pcx-0ab"}
+    )
+    + [{"DestinationPrefixListId": "pl-63a5400a", "GatewayId": "vpce-0s3", "Origin": "CreateRoute", "State": "active"}],
+}
+# (label, destination address) pairs that exercise every preset table's routes.
+SAMPLE_DESTINATIONS = [
+    ("8.8.8.8 (internet)", "8.8.8.8"),
+    ("10.0.1.25 (same VPC)", "10.0.1.25"),
+    ("10.0.5.9 (same VPC; on-prem also advertises it)", "10.0.5.9"),
+    ("192.168.10.5 (on premises)", "192.168.10.5"),
+    ("10.1.2.3 (peered VPC)", "10.1.2.3"),
+    ("52.216.8.1 (Amazon S3)", "52.216.8.1"),
+]

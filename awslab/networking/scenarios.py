@@ -112,3 +112,15 @@ def two_tier_network() -> Network:
     ]
     internet_gateways = [{"InternetGatewayId": "igw-0a1b", "Attachments": [{"VpcId": VPC_ID, "State": "available"}]}]
     return Network(subnets, route_tables, network_acls, security_groups, interfaces, nat_gateways, internet_gateways)
+
+
+INTERNET_CLIENT = "198.51.100.20"
+# Flows through two_tier_network(): (source, destination, protocol, destination port).
+FLOWS = {
+    "internet -> web server, HTTPS 443": (INTERNET_CLIENT, WEB_PUBLIC_IP, "tcp", 443),
+    "internet -> web server, SSH 22": (INTERNET_CLIENT, WEB_PUBLIC_IP, "tcp", 22),
+    "web -> app server, 8080": (WEB_ENI, APP_ENI, "tcp", 8080),
+    "web -> app server, 5432": (WEB_ENI, APP_ENI, "tcp", 5432),
+    "app -> internet, HTTPS via NAT gateway": (APP_ENI, "192.0.2.80", "tcp", 443),
+    "internet -> app server, 8080": (INTERNET_CLIENT, "10.0.1.20", "tcp", 8080),
+}

@@ -12,6 +12,8 @@ from awslab import validate
 from awslab.networking.cidr import parse_address
 from awslab.networking.firewall import (
     EPHEMERAL_PORTS,
+    check_ip_permissions,
+    check_nacl_entries,
     evaluate_nacl,
     evaluate_security_groups,
     normalize_protocol,
@@ -393,7 +395,7 @@ def with_nacl_entries(network: Network, network_acl_id: str, entries: list[dict]
     if not any(acl.get("NetworkAclId") == network_acl_id for acl in network.network_acls):
         raise ValueError(f"network_acl_id={network_acl_id!r} is not among the network's network ACLs")
     acls = [
-        dict(acl, Entries=list(entries)) if acl.get("NetworkAclId") == network_acl_id else acl
+        dict(acl, Entries=check_nacl_entries(entries, "entries")) if acl.get("NetworkAclId") == network_acl_id else acl
         for acl in network.network_acls
     ]
     return replace(network, network_acls=acls)
@@ -407,7 +409,7 @@ def with_security_group_rules(
     if not any(g.get("GroupId") == group_id for g in network.security_groups):
         raise ValueError(f"group_id={group_id!r} is not among the network's security groups")
     groups = [
-        dict(g, **{field_name: list(ip_permissions)}) if g.get("GroupId") == group_id else g
+        dict(g, **{field_name: check_ip_permissions(ip_permissions, "ip_permissions")}) if g.get("GroupId") == group_id else g
         for g in network.security_groups
     ]
     return replace(network, security_groups=groups)
