@@ -145,7 +145,7 @@ def check_nacl_entries(entries: object, name: str = "entries") -> list[dict]:
     >>> check_nacl_entries([{"RuleNumber": "100", "RuleAction": "allow", "CidrBlock": "0.0.0.0/0"}])
     Traceback (most recent call last):
     ...
-    ValueError: entries[0].RuleNumber must be a whole number from 1 to 32768, got '100'
+    ValueError: entries[0].RuleNumber must be a whole number (1 to 32768), got '100'
     """
     if not isinstance(entries, (list, tuple)):
         raise ValueError(f"{name} must be a list of describe-network-acls Entries, got {type(entries).__name__}")

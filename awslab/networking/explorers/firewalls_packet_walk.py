@@ -94,7 +94,7 @@ def explore_packet_walk(
     """The two-tier VPC's packet walk; edit the web subnet's NACL or the app group's rules and watch each hop.
 
     >>> explore_packet_walk(flow="internet -> web server, SSH 22").last_view.numbers["verdict"]
-    'blocked'
+    'request blocked'
     """
     base = scenarios.two_tier_network()
     default_nacl = json_lines(_acl(base, "acl-0web")["Entries"])
