@@ -442,3 +442,16 @@ def simulate_storage_autoscaling(
             "storage_full": used_series >= allocated_series,
         }
     )
+
+
+# Backup/Multi-AZ/replica set-ups the recovery explorer compares (keyword arguments of recovery_matrix).
+RECOVERY_SETUPS = {
+    "no automated backups, daily snapshot": dict(backup_retention_days=0),
+    "automated backups, 7 days": dict(backup_retention_days=7),
+    "backups + Multi-AZ": dict(backup_retention_days=7, multi_az=True),
+    "backups + Multi-AZ + read replica": dict(backup_retention_days=7, multi_az=True, read_replicas=1),
+    "backups + read replica (no Multi-AZ)": dict(backup_retention_days=7, read_replicas=1),
+    "backups + Multi-AZ + cross-Region replica": dict(
+        backup_retention_days=7, multi_az=True, cross_region_replica=True
+    ),
+}

@@ -313,15 +313,16 @@ MAX_WLM_QUERIES = 20_000
 
 
 def parse_wlm_json(text: str) -> list[dict[str, object]]:
-    """Queues from a ``wlm_json_configuration`` parameter value (a JSON list of queue objects)."""
-    import json
+    """Queues from a ``wlm_json_configuration`` parameter value (a JSON list of queue objects).
 
-    try:
-        queues = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"wlm_json_configuration is not valid JSON: {exc.msg} at character {exc.pos}") from None
-    if not isinstance(queues, list) or not queues or not all(isinstance(q, dict) for q in queues):
-        raise ValueError("wlm_json_configuration must be a non-empty JSON list of queue objects")
+    >>> parse_wlm_json('[{"query_group": ["short"], "query_concurrency": 2}, {"query_concurrency": 3}]')[0]
+    {'query_group': ['short'], 'query_concurrency': 2}
+    """
+    queues = validate.json_objects(
+        "wlm_json_configuration", validate.json_document("wlm_json_configuration", text, expect=list)
+    )
+    if not queues:
+        raise ValueError("wlm_json_configuration must be a non-empty JSON array of queue objects, got []")
     for i, queue in enumerate(queues):
         groups = queue.get("query_group", [])
         if not isinstance(groups, list) or not all(isinstance(g, str) for g in groups):
@@ -381,3 +382,10 @@ def simulate_wlm(
     return pd.DataFrame(
         {"query_group": groups, "queue": queue_of, "arrival_s": arrivals, "wait_s": waits, "run_s": runs}
     )
+
+
+# (fact table, dimension table) distribution styles the join explorer and notebook compare.
+JOIN_PAIRS = [("KEY", "KEY"), ("KEY", "EVEN"), ("EVEN", "KEY"), ("EVEN", "EVEN"), ("EVEN", "ALL"), ("ALL", "EVEN")]
+# wlm_json_configuration values: the default single queue of five slots, and a short-query queue beside it.
+ONE_QUEUE = '[{"query_concurrency": 5}]'
+TWO_QUEUES = '[{"query_group": ["short"], "query_concurrency": 2}, {"query_concurrency": 3}]'

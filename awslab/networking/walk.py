@@ -409,7 +409,9 @@ def with_security_group_rules(
     if not any(g.get("GroupId") == group_id for g in network.security_groups):
         raise ValueError(f"group_id={group_id!r} is not among the network's security groups")
     groups = [
-        dict(g, **{field_name: check_ip_permissions(ip_permissions, "ip_permissions")}) if g.get("GroupId") == group_id else g
+        dict(g, **{field_name: check_ip_permissions(ip_permissions, "ip_permissions")})
+        if g.get("GroupId") == group_id
+        else g
         for g in network.security_groups
     ]
     return replace(network, security_groups=groups)

@@ -221,7 +221,7 @@ def test_parse_wlm_json_accepts_the_parameter_shape_and_names_errors():
     assert [q.get("query_concurrency") for q in queues] == [2, 3]
     with pytest.raises(ValueError, match="not valid JSON"):
         rs.parse_wlm_json("[{")
-    with pytest.raises(ValueError, match="non-empty JSON list"):
+    with pytest.raises(ValueError, match="must be a JSON array, got an object"):
         rs.parse_wlm_json("{}")
     with pytest.raises(ValueError, match=r"queues\[0\].query_group"):
         rs.parse_wlm_json('[{"query_group": "short"}]')

@@ -33,7 +33,10 @@ def _entry(**changes):
         ([_entry(CidrBlock=["0.0.0.0/0"])], "entries[0].CidrBlock=['0.0.0.0/0'] must be a CIDR string"),
         ([_entry(CidrBlock="0.0.0.0/99")], "entries[0].CidrBlock='0.0.0.0/99' is not a CIDR block"),
         ([_entry(CidrBlock="::/0")], "entries[0].CidrBlock='::/0' must be an IPv4 CIDR block"),
-        ([_entry(PortRange=[443, 443])], "entries[0].PortRange=[443, 443] must be an object {'From': port, 'To': port}"),
+        (
+            [_entry(PortRange=[443, 443])],
+            "entries[0].PortRange=[443, 443] must be an object {'From': port, 'To': port}",
+        ),
         ([_entry(PortRange={"From": 443})], "entries[0].PortRange={'From': 443} must be an object"),
         ([_entry(PortRange={"From": "443", "To": 443})], "entries[0].PortRange.From must be a whole number"),
         ([_entry(PortRange={"From": 443, "To": 80})], "entries[0].PortRange.To=80 is below From=443"),
@@ -114,7 +117,7 @@ def test_malformed_route_for_classification_and_prefix_lists():
         ([{**RECORD, "Weight": "200"}], "records[0].Weight must be a whole number"),
         ([{**RECORD, "Weight": 300}], "records[0].Weight=300 is outside the allowed range"),
         ([{**RECORD, "ResourceRecords": {"Value": "1.2.3.4"}}], "records[0].ResourceRecords={'Value': '1.2.3.4'}"),
-        ([{**RECORD, "ResourceRecords": ["1.2.3.4"]}], "must be a JSON array of {\"Value\": ...} objects"),
+        ([{**RECORD, "ResourceRecords": ["1.2.3.4"]}], 'must be a JSON array of {"Value": ...} objects'),
         ([{**RECORD, "SetIdentifier": 1}], "records[0].SetIdentifier=1 must be a string"),
         ([{**RECORD, "HealthCheckId": ["hc"]}], "records[0].HealthCheckId=['hc'] must be a string"),
         ([{**RECORD, "AliasTarget": "elb.amazonaws.com"}], "records[0].AliasTarget='elb.amazonaws.com' must be"),
@@ -155,7 +158,11 @@ def test_health_text_must_be_text():
             "PortRange=8 must be an object",
         ),
         (explorers.explore_route_lookup, {"extra_route_json": '{"DestinationCidrBlock": 5}'}, "=5 must be a CIDR"),
-        (explorers.explore_route_lookup, {"extra_route_json": '"0.0.0.0/0"'}, "extra route must be a JSON object or a JSON array, got a string"),
+        (
+            explorers.explore_route_lookup,
+            {"extra_route_json": '"0.0.0.0/0"'},
+            "extra route must be a JSON object or a JSON array, got a string",
+        ),
         (
             explorers.explore_packet_walk,
             {"web_nacl_json": '[{"RuleNumber": 100, "RuleAction": "allow", "CidrBlock": null}]'},

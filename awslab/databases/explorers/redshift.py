@@ -1,159 +1,14 @@
-"""Explorers for the ElastiCache and Redshift notebooks (re-exported by ``awslab.databases.explorers``)."""
+"""Explorers of 04_redshift: distribution styles, joins, zone maps, COPY parallelism and WLM queues."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
 from awslab import ui
-from awslab.databases import elasticache as ec
 from awslab.databases import figures
 from awslab.databases import redshift as rs
 
 
-def _with(values: list[float], value: float) -> list[float]:
-    """Static-face steps that always include the value the notebook passed in."""
-    return sorted({*values, value})
-
-
-# --- ElastiCache ---------------------------------------------------------------------------------------------------
-CACHE_SIZES_ITEMS = [0, 50, 100, 250, 500, 1000, 2000, 3000, 5000]
-CACHE_REQUESTS = 10_000
-CACHE_RATE = 100.0
-CACHE_KEYS = 5000
-
-
-def _ttl_options(ttl_seconds: float) -> list[tuple[str, float]]:
-    values = sorted({0.0, 10.0, 30.0, 60.0, float(ttl_seconds)})
-    return [("no TTL" if v == 0 else f"{v:g} s", v) for v in values]
-
-
-@lru_cache(maxsize=256)
-def _cache_run(capacity: int, ttl: float, zipf: float, db_ms: float, seed: int) -> ec.CacheAsideResult:
-    # The LRU simulation is a Python loop: results are memoised so moving back to a setting costs nothing.
-    return ec.simulate_cache_aside(
-        CACHE_REQUESTS, CACHE_RATE, CACHE_KEYS, zipf, capacity, ttl, db_latency_ms=db_ms, seed=seed
-    )
-
-
-def explore_cache_aside(
-    cache_capacity_items: int = 500, ttl_seconds: float = 30, db_latency_ms: float = 10, seed: int = 0
-) -> ui.Explorer:
-    """Cache-aside in front of a database: database reads per second over time, hit ratio and mean latency."""
-
-    def view(cache_capacity_items, ttl_seconds, zipf_exponent, db_latency_ms):
-        result = _cache_run(int(cache_capacity_items), float(ttl_seconds), float(zipf_exponent), db_latency_ms, seed)
-        return ui.View(
-            figures.cache_db_load_figure(result),
-            {
-                "hit ratio": f"{result.hit_ratio:.1%}",
-                "mean latency": f"{result.mean_latency_ms:,.2f} ms",
-                "misses: cold / expired / evicted": f"{result.cold_misses:,} / {result.expired_misses:,} / "
-                f"{result.capacity_misses:,}",
-            },
-        )
-
-    return ui.explorer(
-        f"Cache-aside: {CACHE_REQUESTS:,} reads at {CACHE_RATE:g}/s over {CACHE_KEYS:,} keys",
-        [
-            ui.Slider(
-                "cache_capacity_items",
-                "cache size",
-                min=0,
-                max=5000,
-                step=50,
-                value=cache_capacity_items,
-                unit="items",
-                integer=True,
-                static_values=_with(CACHE_SIZES_ITEMS, cache_capacity_items),
-            ),  # fmt: skip
-            ui.Choice("ttl_seconds", "TTL", options=_ttl_options(ttl_seconds), value=float(ttl_seconds)),
-            ui.Slider("zipf_exponent", "key popularity skew", min=0, max=1.6, step=0.2, value=1.0),
-            ui.Number("db_latency_ms", "database latency", value=db_latency_ms, unit="ms"),
-        ],
-        view,
-    )
-
-
-def explore_node_failure(
-    nodes: int = 4, hit_ratio: float = 0.9, requests_per_second: float = 10_000, replacement_s: float = 300
-) -> ui.Explorer:
-    """Database load when one Memcached node fails: the chosen cluster next to a two-node cluster."""
-
-    def view(nodes, hit_ratio, requests_per_second, replacement_s):
-        runs = {
-            f"{n} nodes": ec.memcached_node_failure(n, requests_per_second, hit_ratio, replacement_s=replacement_s)
-            for n in sorted({2, int(nodes)})
-        }
-        chosen = runs[f"{int(nodes)} nodes"]
-        moved = ec.remapped_key_fraction(max(2, int(nodes)), "consistent", keys=20_000) if nodes > 1 else 1.0
-        modulo = ec.remapped_key_fraction(max(2, int(nodes)), "modulo", keys=20_000) if nodes > 1 else 1.0
-        return ui.View(
-            figures.node_failure_figure(runs, every_seconds=10),
-            {
-                "database reads before": f"{chosen['baseline_db_reads_per_second'].iloc[0]:,.0f}/s",
-                "peak after the failure": f"{chosen['db_reads_per_second'].max():,.0f}/s",
-                "keys that move (consistent hashing)": f"{moved:.0%}",
-                "keys that move (hash mod N)": f"{modulo:.0%}",
-            },
-        )
-
-    return ui.explorer(
-        "Losing a Memcached node",
-        [
-            ui.Slider(
-                "nodes",
-                "nodes in the cluster",
-                min=1,
-                max=20,
-                step=1,
-                value=nodes,
-                integer=True,
-                static_values=_with([1, 2, 3, 4, 6, 8, 12, 20], nodes),
-            ),
-            ui.Slider("hit_ratio", "hit ratio", min=0.5, max=0.99, step=0.01, value=hit_ratio),
-            ui.Number("requests_per_second", "reads", value=requests_per_second, unit="reads/s"),
-            ui.Slider(
-                "replacement_s", "replacement node joins after", min=0, max=600, step=30, value=replacement_s, unit="s"
-            ),
-        ],
-        view,
-    )
-
-
-def explore_redis_failover(replicas: int = 1, detection_seconds: float = 15) -> ui.Explorer:
-    """Failover of a Valkey/Redis OSS shard: with a replica to promote, or without."""
-
-    def view(replicas, detection_seconds):
-        timeline = ec.redis_failover_timeline(detection_seconds, replicas=replicas)
-        return ui.View(
-            figures.failover_timeline_figure(timeline, title="Valkey/Redis OSS primary failure"),
-            {
-                "writes fail for": f"{timeline[-1]['end_s']:,.0f} s",
-                "data after recovery": "kept (the replica had it)"
-                if replicas
-                else "lost unless restored from a backup",
-            },
-        )
-
-    return ui.explorer(
-        "Redis replication group failover",
-        [
-            ui.Slider(
-                "replicas",
-                "replicas in the shard",
-                min=0,
-                max=ec.REDIS_MAX_REPLICAS_PER_SHARD,
-                step=1,
-                value=replicas,
-                integer=True,
-            ),
-            ui.Number("detection_seconds", "failure detection", value=detection_seconds, unit="s"),
-        ],
-        view,
-    )
-
-
-# --- Redshift ------------------------------------------------------------------------------------------------------
 @lru_cache(maxsize=64)
 def _keys(rows: int, distinct: int, zipf: float, seed: int):
     return rs.sample_keys(rows, distinct, zipf, seed)
@@ -187,9 +42,6 @@ def explore_distribution(zipf_exponent: float = 1.0, rows: int = 100_000, nodes:
     )
 
 
-JOIN_PAIRS = [("KEY", "KEY"), ("KEY", "EVEN"), ("EVEN", "KEY"), ("EVEN", "EVEN"), ("EVEN", "ALL"), ("ALL", "EVEN")]
-
-
 def explore_join(nodes: int = 2, fact_rows: int = 200_000, dimension_rows: int = 5_000, seed: int = 0) -> ui.Explorer:
     """Rows a join of a fact table (outer) and a dimension table (inner) moves, for each pair of styles."""
 
@@ -198,7 +50,7 @@ def explore_join(nodes: int = 2, fact_rows: int = 200_000, dimension_rows: int =
         dimension = _keys(dimension_rows, 5000, 0.0, seed + 1)
         plans = {
             f"{outer}/{inner}": rs.join_redistribution(fact, dimension, outer, inner, nodes, 2)
-            for outer, inner in JOIN_PAIRS
+            for outer, inner in rs.JOIN_PAIRS
         }
         return ui.View(
             figures.join_figure(plans),
@@ -216,7 +68,7 @@ def explore_join(nodes: int = 2, fact_rows: int = 200_000, dimension_rows: int =
                 step=1,
                 value=nodes,
                 integer=True,
-                static_values=_with([1, 2, 4, 8, 16], nodes),
+                static_values=[1, 2, 4, 8, 16],
             ),
             ui.Number("dimension_rows", "dimension table rows", value=dimension_rows, integer=True),
             ui.Choice(
@@ -268,7 +120,7 @@ def explore_zone_maps(filter_percent: float = 10, seed: int = 0) -> ui.Explorer:
                 step=0.5,
                 value=filter_percent,
                 unit="%",
-                static_values=_with([1, 2, 5, 10, 25, 50, 100], filter_percent),
+                static_values=[1, 2, 5, 10, 25, 50, 100],
             ),  # fmt: skip
             ui.Number("filter_start", "filter starts at value", value=0, integer=True),
         ],
@@ -304,7 +156,7 @@ def explore_copy(nodes: int = 2, total_size_gib: float = 10, node_type: str = "r
                 step=1,
                 value=nodes,
                 integer=True,
-                static_values=_with([1, 2, 4, 8, 16], nodes),
+                static_values=[1, 2, 4, 8, 16],
             ),
             ui.Choice("node_type", "node type", options=list(rs.SLICES_PER_NODE), value=node_type),
             ui.Number("total_size_gib", "data to load", value=total_size_gib, unit="GiB"),
@@ -313,19 +165,15 @@ def explore_copy(nodes: int = 2, total_size_gib: float = 10, node_type: str = "r
     )
 
 
-ONE_QUEUE = '[{"query_concurrency": 5}]'
-TWO_QUEUES = '[{"query_group": ["short"], "query_concurrency": 2}, {"query_concurrency": 3}]'
-
-
 def explore_wlm(
-    queries_per_minute: float = 30, long_share: float = 0.1, wlm_json: str = TWO_QUEUES, seed: int = 0
+    queries_per_minute: float = 30, long_share: float = 0.1, wlm_json: str = rs.TWO_QUEUES, seed: int = 0
 ) -> ui.Explorer:
     """Queue waits of short and long queries: one default queue of five slots vs your wlm_json_configuration."""
 
     def view(queries_per_minute, long_share, wlm_json):
         runs = {
             "one queue, 5 slots": rs.simulate_wlm(
-                rs.parse_wlm_json(ONE_QUEUE), queries_per_minute, long_share, seed=seed
+                rs.parse_wlm_json(rs.ONE_QUEUE), queries_per_minute, long_share, seed=seed
             ),
             "your configuration": rs.simulate_wlm(
                 rs.parse_wlm_json(wlm_json), queries_per_minute, long_share, seed=seed
@@ -348,7 +196,7 @@ def explore_wlm(
                 step=5,
                 value=queries_per_minute,
                 unit="per minute",
-                static_values=_with([10, 20, 30, 45, 60], queries_per_minute),
+                static_values=[10, 20, 30, 45, 60],
             ),  # fmt: skip
             ui.Slider("long_share", "share of long queries", min=0, max=0.5, step=0.05, value=long_share),
             ui.Text("wlm_json", "wlm_json_configuration", value=wlm_json, rows=3),
