@@ -2,6 +2,30 @@
 
 Sizes are bytes; 1 KB = 1024 bytes, as DynamoDB's capacity rounding uses. Items are DynamoDB JSON
 (``{"Id": {"N": "101"}, "Title": {"S": "Book"}}``), the shape ``GetItem`` returns and ``PutItem`` accepts.
+
+References:
+    - Amazon DynamoDB Developer Guide, "DynamoDB read and write operations",
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html (read 2026-11-27)
+    - Amazon DynamoDB Developer Guide, "DynamoDB provisioned capacity mode",
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ProvisionedThroughput.html (read 2026-11-27)
+    - Amazon DynamoDB Developer Guide, "Quotas in Amazon DynamoDB",
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html (read 2026-11-27)
+    - Amazon DynamoDB API Reference, "BatchGetItem",
+      https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html (read 2026-11-27)
+    - Amazon DynamoDB Developer Guide, "Paginating table query results",
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Pagination.html (read 2026-11-27)
+    - Amazon DynamoDB Developer Guide (2017 edition), "Best practices for designing and using partition keys",
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GuidelinesForTables.html (read 2026-11-27)
+    - Amazon DynamoDB Developer Guide, "Capacity unit consumption",
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html (read 2026-11-27)
+    - Amazon DynamoDB Developer Guide, "Global secondary indexes" (write throughput),
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html (read 2026-11-27)
+    - Amazon DynamoDB Developer Guide, "Local secondary indexes" (write throughput),
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LSI.html (read 2026-11-27)
+    - Amazon DynamoDB pricing, "Pricing for on-demand capacity",
+      https://aws.amazon.com/dynamodb/pricing/on-demand/ (read 2026-11-27)
+    - Amazon DynamoDB pricing, "Pricing for provisioned capacity",
+      https://aws.amazon.com/dynamodb/pricing/provisioned/ (read 2026-11-27)
 """
 
 from __future__ import annotations

@@ -4,6 +4,10 @@ Every write is assumed to be an item of 1 KB or less (one write unit). A table's
 over its partitions, and no partition can serve more than 1,000 WCU, so a few hot keys throttle while the table as
 a whole still has capacity to spare. Write sharding (a random suffix 0..N-1 on the partition key) spreads each hot
 key over up to N partitions.
+
+References:
+    - Amazon DynamoDB Developer Guide, "Burst and adaptive capacity",
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/burst-adaptive-capacity.html (read 2026-11-27)
 """
 
 from __future__ import annotations

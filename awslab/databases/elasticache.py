@@ -1,6 +1,16 @@
 """ElastiCache: a seeded cache-aside simulation, Memcached node failure and key remapping, engine comparison.
 
 Times are seconds unless a name says otherwise (latencies in milliseconds).
+
+References:
+    - Amazon ElastiCache User Guide, "Managing clusters",
+      https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.html (read 2026-11-27)
+    - Amazon ElastiCache User Guide, "Working with shards",
+      https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Shards.html (read 2026-11-27)
+    - Amazon ElastiCache User Guide, "Comparing Valkey, Memcached, and Redis OSS",
+      https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/SelectEngine.html (read 2026-11-27)
+    - Amazon ElastiCache, "Redis OSS vs. Memcached",
+      https://aws.amazon.com/elasticache/redis-vs-memcached/ (read 2026-11-27)
 """
 
 from __future__ import annotations

@@ -1,6 +1,22 @@
 """RDS and Aurora: engines, responsibilities, backups, RPO/RTO, Multi-AZ failover and read-replica lag.
 
 Times are seconds unless a name says otherwise; sizes GiB.
+
+References:
+    - Amazon RDS User Guide, "Working with DB instance read replicas",
+      https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.html (read 2026-11-27)
+    - Amazon Aurora User Guide, "Replication with Amazon Aurora",
+      https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.Replication.html (read 2026-11-27)
+    - Amazon RDS User Guide, "Restoring a DB instance to a specified time",
+      https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PIT.html (read 2026-11-27)
+    - Amazon RDS User Guide, "Multi-AZ DB instance deployments",
+      https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZSingleStandby.html (read 2026-11-27)
+    - Amazon RDS User Guide, "Configuring and managing a Multi-AZ deployment",
+      https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html (read 2026-11-27)
+    - Amazon Aurora User Guide, "Amazon Aurora storage",
+      https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.Overview.StorageReliability.html (read 2026-11-27)
+    - Amazon RDS User Guide, "Managing capacity automatically with Amazon RDS storage autoscaling",
+      https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PIOPS.Autoscaling.html (read 2026-11-27)
 """
 
 from __future__ import annotations

@@ -1,6 +1,16 @@
 """Redshift: rows over slices by distribution style, join redistribution, zone-map block skipping, parallel COPY.
 
 Row and block counts are plain integers; sizes GiB/MiB as named; times seconds.
+
+References:
+    - Amazon Redshift Database Developer Guide, "Choose the best distribution style" / sort keys,
+      https://docs.aws.amazon.com/redshift/latest/dg/c_choosing_dist_sort.html (read 2026-11-27)
+    - Amazon Redshift Database Developer Guide, "Evaluating the query plan" (data redistribution),
+      https://docs.aws.amazon.com/redshift/latest/dg/c_data_redistribution.html (read 2026-11-27)
+    - Amazon Redshift Database Developer Guide, "Loading data from compressed and uncompressed files",
+      https://docs.aws.amazon.com/redshift/latest/dg/t_splitting-data-files.html (read 2026-11-27)
+    - Amazon Redshift Database Developer Guide, "Implementing manual WLM",
+      https://docs.aws.amazon.com/redshift/latest/dg/cm-c-defining-query-queues.html (read 2026-11-27)
 """
 
 from __future__ import annotations

@@ -1,6 +1,14 @@
 """IPv4 CIDR arithmetic the way a VPC sees it: sizes, reserved addresses, subnet plans, bit-level views.
 
 All math uses the standard library's :mod:`ipaddress`. Addresses are strings in dotted-quad form.
+
+References:
+    - Amazon VPC User Guide, "VPC CIDR blocks",
+      https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html (read 2026-11-27)
+    - Amazon VPC User Guide, "Subnet CIDR blocks",
+      https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html (read 2026-11-27)
+    - Amazon VPC User Guide, "Default VPCs",
+      https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html (read 2026-11-27)
 """
 
 from __future__ import annotations

@@ -4,6 +4,16 @@ NACL entries use ``describe-network-acls``' ``Entries`` shape; security group ru
 In both, a flow's ``protocol`` is an AWS protocol number as a string ("6", "17", "1", "-1") or "tcp"/"udp"/"icmp";
 ``port`` is the destination port (the ICMP type for ICMP). A flow with protocol "-1" asks "is ALL traffic allowed",
 so only rules that cover every protocol match it.
+
+References:
+    - Amazon VPC User Guide, "Network ACL rules",
+      https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html (read 2026-11-27)
+    - Amazon VPC User Guide, "Control subnet traffic with network access control lists" (ephemeral ports),
+      https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html (read 2026-11-27)
+    - Amazon VPC User Guide, "Amazon VPC quotas",
+      https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html (read 2026-11-27)
+    - AWS Firewall Manager API Reference, "NetworkAclEntry" (the entry fields and types),
+      https://docs.aws.amazon.com/fms/2018-01-01/APIReference/API_NetworkAclEntry.html (read 2026-12-03)
 """
 
 from __future__ import annotations

@@ -4,6 +4,10 @@ At t = 0 an endpoint fails. Each health checker probes on its own phase every ``
 the endpoint unhealthy after ``failure_threshold`` consecutive failures. Route 53 marks the endpoint unhealthy once
 18% or fewer of the checkers still report it healthy. From then on Route 53 answers with another record, but each
 resolver keeps serving its cached answer until its TTL runs out.
+
+References:
+    - Amazon Route 53 Developer Guide, "Values that you specify when you create or update health checks",
+      https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-creating-values.html (read 2026-11-27)
 """
 
 from __future__ import annotations

@@ -2,6 +2,16 @@
 
 Peering and a virtual private gateway connect exactly two networks and never forward traffic onward (no transitive,
 no edge-to-edge routing); a transit gateway routes between everything attached to it.
+
+References:
+    - Amazon Virtual Private Cloud Connectivity Options (whitepaper), "VPC peering",
+      https://docs.aws.amazon.com/whitepapers/latest/aws-vpc-connectivity-options/vpc-peering.html (read 2026-12-03)
+    - AWS Site-to-Site VPN User Guide, "Site-to-Site VPN quotas",
+      https://docs.aws.amazon.com/vpn/latest/s2svpn/vpn-limits.html (read 2026-11-27)
+    - AWS Site-to-Site VPN User Guide, "Tunnel options for your AWS Site-to-Site VPN connection",
+      https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNTunnels.html (read 2026-12-03)
+    - Amazon VPC User Guide, "How route priority works" (Direct Connect and VPN routes),
+      https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html (read 2026-12-03)
 """
 
 from __future__ import annotations

@@ -4,6 +4,14 @@ A record is a dict as ``list-resource-record-sets`` returns it, e.g.
 ``{"Name": "www.example.com.", "Type": "A", "SetIdentifier": "blue", "Weight": 200, "TTL": 60,
 "ResourceRecords": [{"Value": "192.0.2.10"}], "HealthCheckId": "hc-blue"}``. Health is given as a dict
 HealthCheckId -> healthy; a record without a health check is always healthy.
+
+References:
+    - Amazon Route 53 Developer Guide, "Weighted routing",
+      https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-weighted.html (read 2026-11-27)
+    - Amazon Route 53 Developer Guide, "Values that you specify when you create or update health checks",
+      https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-creating-values.html (read 2026-11-27)
+    - Amazon Route 53 API Reference, "ResourceRecordSet",
+      https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html (read 2026-11-27)
 """
 
 from __future__ import annotations

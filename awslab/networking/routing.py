@@ -2,6 +2,12 @@
 
 A route is a dict as ``describe-route-tables`` returns it, e.g.
 ``{"DestinationCidrBlock": "0.0.0.0/0", "GatewayId": "igw-0abc", "Origin": "CreateRoute", "State": "active"}``.
+
+References:
+    - Amazon VPC User Guide, "How route priority works",
+      https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html (read 2026-11-27)
+    - Amazon VPC User Guide, "Configure route tables",
+      https://docs.aws.amazon.com/AmazonVPC/latest/UserGuide/VPC_Route_Tables.html (read 2026-12-03)
 """
 
 from __future__ import annotations

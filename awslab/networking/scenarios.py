@@ -1,4 +1,11 @@
-"""Ready-made networks in EC2's describe shapes, for walks, explorers and tests to start from and break."""
+"""Ready-made networks in EC2's describe shapes, for walks, explorers and tests to start from and break.
+
+References:
+    - Amazon VPC User Guide, "Network ACL rules",
+      https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html (read 2026-11-27)
+    - Amazon VPC User Guide, "How route priority works",
+      https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html (read 2026-11-27)
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,14 @@
 
 The network is given in the shapes EC2's describe calls return (subnets, route tables, network ACLs, security groups,
 network interfaces, NAT gateways), so output read from the sandbox or a real account can be fed in unchanged.
+
+References:
+    - Amazon VPC User Guide, "Network ACL rules",
+      https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html (read 2026-11-27)
+    - Amazon VPC User Guide, "Control subnet traffic with network access control lists" (ephemeral ports),
+      https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html (read 2026-11-27)
+    - Amazon VPC User Guide, "How route priority works",
+      https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html (read 2026-11-27)
 """
 
 from __future__ import annotations
