@@ -28,7 +28,11 @@ MAX_DISTINCT_KEYS = 100_000
 
 @dataclass(frozen=True)
 class HotPartitionResult:
-    """Per-second, per-partition write units: demanded, served and throttled (arrays of shape seconds x partitions)."""
+    """Per-second, per-partition write units: demanded, served and throttled (arrays of shape seconds x partitions).
+
+    >>> simulate_hot_partitions(seconds=10, seed=0).partitions
+    4
+    """
 
     partitions: int
     write_capacity_units: float
@@ -57,7 +61,11 @@ class HotPartitionResult:
 
 
 def zipf_shares(distinct_keys: int, zipf_exponent: float) -> np.ndarray:
-    """Request share of each key when popularity falls as 1/rank**exponent (0 = uniform)."""
+    """Request share of each key when popularity falls as 1/rank**exponent (0 = uniform).
+
+    >>> zipf_shares(3, 1.0).round(3).tolist()
+    [0.545, 0.273, 0.182]
+    """
     keys = validate.integer("distinct_keys", distinct_keys, minimum=1, maximum=MAX_DISTINCT_KEYS)
     exponent = validate.number("zipf_exponent", zipf_exponent, minimum=0, maximum=3)
     weights = 1.0 / np.arange(1, keys + 1, dtype=float) ** exponent
@@ -80,6 +88,9 @@ def simulate_hot_partitions(
 
     ``partitions`` defaults to the classic count for the table's WCU. ``adaptive_capacity`` lets hot partitions
     borrow the table's unused capacity, still never above 1,000 WCU per partition.
+
+    >>> round(simulate_hot_partitions(seconds=30, seed=0).throttled_fraction, 3)
+    0.028
     """
     wcu = validate.number("write_capacity_units", write_capacity_units, minimum=1, unit="WCU")
     rate = validate.number("writes_per_second", writes_per_second, minimum=0, unit="writes/s")

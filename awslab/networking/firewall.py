@@ -51,7 +51,13 @@ _ICMP = {"1", "58"}
 
 
 def normalize_protocol(name: str, protocol: str) -> str:
-    """AWS's protocol number as a string ("6", "17", "1", "-1", ...) for a number or a name like "tcp"."""
+    """AWS's protocol number as a string ("6", "17", "1", "-1", ...) for a number or a name like "tcp".
+
+    >>> normalize_protocol("protocol", "tcp")
+    '6'
+    >>> normalize_protocol("protocol", "all")
+    '-1'
+    """
     text = str(protocol).strip().lower() if isinstance(protocol, (str, int)) else None
     if text in PROTOCOL_NAMES:
         return PROTOCOL_NAMES[text]
@@ -65,7 +71,13 @@ def _check_port(port: int) -> int:
 
 
 def protocol_matches(rule_protocol: str, flow_protocol: str) -> bool:
-    """True when a rule for ``rule_protocol`` covers a flow of ``flow_protocol`` (both AWS numbers)."""
+    """True when a rule for ``rule_protocol`` covers a flow of ``flow_protocol`` (both AWS numbers).
+
+    >>> protocol_matches("-1", "6")
+    True
+    >>> protocol_matches("17", "6")
+    False
+    """
     return rule_protocol == "-1" or rule_protocol == flow_protocol
 
 
@@ -76,7 +88,11 @@ def _address_in(cidr: str, address: ipaddress.IPv4Address | ipaddress.IPv6Addres
 
 @dataclass(frozen=True)
 class NaclDecision:
-    """A network ACL verdict: allowed or not, the rule number that decided (32767 = the final deny) and why."""
+    """A network ACL verdict: allowed or not, the rule number that decided (32767 = the final deny) and why.
+
+    >>> evaluate_nacl(default_nacl_entries(), egress=False, protocol="tcp", port=22, address="1.2.3.4").rule_number
+    100
+    """
 
     allowed: bool
     rule_number: int
@@ -85,7 +101,11 @@ class NaclDecision:
 
 
 def describe_nacl_entry(entry: dict) -> str:
-    """One-line human reading of a NACL entry, e.g. 'rule 100 allow tcp 443 from 0.0.0.0/0'."""
+    """One-line human reading of a NACL entry, e.g. 'rule 100 allow tcp 443 from 0.0.0.0/0'.
+
+    >>> describe_nacl_entry(nacl_entry(100, "allow", egress=False, cidr="0.0.0.0/0", from_port=443))
+    'rule 100 allow tcp 443 from 0.0.0.0/0'
+    """
     proto = protocol_label(str(entry.get("Protocol", "-1")))
     ports = ""
     if str(entry.get("Protocol")) in _PORTED and "PortRange" in entry:
@@ -97,7 +117,13 @@ def describe_nacl_entry(entry: dict) -> str:
 
 
 def protocol_label(number: str) -> str:
-    """A protocol number's usual name ("6" -> "tcp", "-1" -> "all"), or "protocol N" for the rest."""
+    """A protocol number's usual name ("6" -> "tcp", "-1" -> "all"), or "protocol N" for the rest.
+
+    >>> protocol_label("17")
+    'udp'
+    >>> protocol_label("47")
+    'protocol 47'
+    """
     names = {v: k for k, v in PROTOCOL_NAMES.items()}
     return names.get(number, f"protocol {number}")
 
@@ -246,6 +272,9 @@ def evaluate_nacl(entries: list[dict], *, egress: bool, protocol: str, port: int
     """Evaluate a network ACL for one packet: rules of that direction, lowest number first, first match wins.
 
     ``address`` is the far end of the packet: the source for inbound rules, the destination for outbound ones.
+
+    >>> evaluate_nacl([nacl_entry(100, "deny", egress=False, cidr="0.0.0.0/0", from_port=22)], egress=False, protocol="tcp", port=22, address="1.2.3.4").explanation
+    'rule 100 deny tcp 22 from 0.0.0.0/0 is the first match: denied'
     """
     if not isinstance(egress, bool):
         raise ValueError(f"egress must be True (outbound rules) or False (inbound rules), got {egress!r}")
@@ -278,7 +307,11 @@ def evaluate_nacl(entries: list[dict], *, egress: bool, protocol: str, port: int
 
 
 def default_nacl_entries() -> list[dict]:
-    """The entries of a VPC's default network ACL: rule 100 allows everything both ways, then the * deny."""
+    """The entries of a VPC's default network ACL: rule 100 allows everything both ways, then the * deny.
+
+    >>> [(e["RuleNumber"], e["RuleAction"]) for e in default_nacl_entries()[:2]]
+    [(100, 'allow'), (32767, 'deny')]
+    """
     entries = []
     for egress in (False, True):
         entries.append(
@@ -306,7 +339,11 @@ def nacl_entry(
     from_port: int | None = None,
     to_port: int | None = None,
 ) -> dict:
-    """A NACL entry in describe-network-acls shape; a TCP/UDP rule without ports covers 0-65535."""
+    """A NACL entry in describe-network-acls shape; a TCP/UDP rule without ports covers 0-65535.
+
+    >>> nacl_entry(110, "allow", egress=False, cidr="0.0.0.0/0", from_port=1024, to_port=65535)["PortRange"]
+    {'From': 1024, 'To': 65535}
+    """
     number = validate.integer("rule_number", rule_number, minimum=NACL_MIN_RULE, maximum=NACL_MAX_RULE)
     entry = {
         "RuleNumber": number,
@@ -326,7 +363,11 @@ def nacl_entry(
 
 @dataclass(frozen=True)
 class SgMatch:
-    """Which security group rule allowed a flow (group_id None when the rules were given bare)."""
+    """Which security group rule allowed a flow (group_id None when the rules were given bare).
+
+    >>> match_security_group([{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "10.0.0.0/16"}]}], protocol="tcp", port=22, address="10.0.3.4").describe()
+    'allow tcp 22 for 10.0.0.0/16'
+    """
 
     group_id: str | None
     permission: dict
@@ -368,6 +409,9 @@ def match_security_group(
 
     ``peer_group_ids`` are the groups attached to the far end's network interface; a rule that references one of
     them (UserIdGroupPairs) allows the flow whatever its address.
+
+    >>> match_security_group([{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}], protocol="tcp", port=443, address="8.8.8.8").source
+    '0.0.0.0/0'
     """
     flow_protocol = normalize_protocol("protocol", protocol)
     port = _check_port(port)
@@ -399,7 +443,11 @@ def security_group_allows(
     address: str,
     peer_group_ids: list[str] | tuple[str, ...] = (),
 ) -> bool:
-    """True when any rule in ``ip_permissions`` allows the flow to/from ``address`` (allow-only, no order)."""
+    """True when any rule in ``ip_permissions`` allows the flow to/from ``address`` (allow-only, no order).
+
+    >>> security_group_allows([{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}], protocol="tcp", port=22, address="8.8.8.8")
+    False
+    """
     return (
         match_security_group(
             ip_permissions, protocol=protocol, port=port, address=address, peer_group_ids=peer_group_ids
@@ -410,7 +458,11 @@ def security_group_allows(
 
 @dataclass(frozen=True)
 class SgDecision:
-    """The aggregate verdict of every security group on one network interface for one direction."""
+    """The aggregate verdict of every security group on one network interface for one direction.
+
+    >>> evaluate_security_groups([{"GroupId": "sg-1", "IpPermissions": []}], egress=False, protocol="tcp", port=22, address="8.8.8.8").allowed
+    False
+    """
 
     allowed: bool
     match: SgMatch | None
@@ -427,7 +479,11 @@ def evaluate_security_groups(
     peer_group_ids: list[str] | tuple[str, ...] = (),
     prefix_lists: dict[str, list[str]] | None = None,
 ) -> SgDecision:
-    """Aggregate the groups (DescribeSecurityGroups shape) on one interface: any allow from any group wins."""
+    """Aggregate the groups (DescribeSecurityGroups shape) on one interface: any allow from any group wins.
+
+    >>> evaluate_security_groups([{"GroupId": "sg-1", "IpPermissions": []}], egress=False, protocol="tcp", port=22, address="8.8.8.8").explanation
+    'no inbound rule in sg-1 allows it (security groups deny by default)'
+    """
     field = "IpPermissionsEgress" if egress else "IpPermissions"
     for group in groups:
         match = match_security_group(
@@ -447,5 +503,9 @@ def evaluate_security_groups(
 
 
 def default_security_group_egress() -> list[dict]:
-    """The outbound rule every new security group starts with: all traffic to 0.0.0.0/0."""
+    """The outbound rule every new security group starts with: all traffic to 0.0.0.0/0.
+
+    >>> default_security_group_egress()
+    [{'IpProtocol': '-1', 'IpRanges': [{'CidrIp': '0.0.0.0/0'}]}]
+    """
     return [{"IpProtocol": "-1", "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}]

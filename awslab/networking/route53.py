@@ -50,6 +50,11 @@ def weighted_shares(weights: dict[str, int], healthy: dict[str, bool] | None = N
 
     A record missing from ``healthy`` has no health check and counts as healthy. If no record is healthy, Route 53
     treats them all as healthy. Zero-weight records answer only when no non-zero record is available.
+
+    >>> weighted_shares({"blue": 3, "green": 1})
+    {'blue': 0.75, 'green': 0.25}
+    >>> weighted_shares({"blue": 3, "green": 1}, {"blue": False})
+    {'blue': 0.0, 'green': 1.0}
     """
     clean = _weights(weights)
     health = healthy or {}
@@ -65,7 +70,11 @@ def weighted_shares(weights: dict[str, int], healthy: dict[str, bool] | None = N
 
 
 def detection_seconds(request_interval: int, failure_threshold: int) -> int:
-    """Worst-case seconds for a health checker to call a failed endpoint unhealthy: interval x threshold."""
+    """Worst-case seconds for a health checker to call a failed endpoint unhealthy: interval x threshold.
+
+    >>> detection_seconds(30, 3)
+    90
+    """
     interval = validate.integer("request_interval", request_interval, minimum=1, unit="s")
     if interval not in REQUEST_INTERVALS_SECONDS:
         raise ValueError(f"request_interval={request_interval!r} is not one of: 10 (fast), 30 (standard) seconds")
@@ -76,14 +85,22 @@ def detection_seconds(request_interval: int, failure_threshold: int) -> int:
 
 
 def failover_seconds(request_interval: int, failure_threshold: int, ttl: int) -> int:
-    """Worst-case seconds from an endpoint failing until every client has moved: detection time plus the TTL."""
+    """Worst-case seconds from an endpoint failing until every client has moved: detection time plus the TTL.
+
+    >>> failover_seconds(30, 3, 60)
+    150
+    """
     seconds = validate.integer("ttl", ttl, minimum=0, maximum=TTL_MAX_SECONDS, unit="s")
     return detection_seconds(request_interval, failure_threshold) + seconds
 
 
 @dataclass(frozen=True)
 class Client:
-    """Where a DNS query comes from: its location codes and its measured latency (ms) to AWS Regions."""
+    """Where a DNS query comes from: its location codes and its measured latency (ms) to AWS Regions.
+
+    >>> Client("EU", "DE").country
+    'DE'
+    """
 
     continent: str | None = None
     country: str | None = None
@@ -93,7 +110,11 @@ class Client:
 
 @dataclass(frozen=True)
 class DnsAnswer:
-    """The policy in force and the probability of each record (by SetIdentifier) being the answer."""
+    """The policy in force and the probability of each record (by SetIdentifier) being the answer.
+
+    >>> answer(DNS_PRESETS["failover (primary, secondary)"], "www.example.com.").answered
+    True
+    """
 
     policy: str
     shares: dict[str, float]
@@ -107,7 +128,11 @@ class DnsAnswer:
 
 
 def record_policy(record: dict) -> str:
-    """The routing policy a record belongs to, read from its fields (Weight, Region, Failover, GeoLocation)."""
+    """The routing policy a record belongs to, read from its fields (Weight, Region, Failover, GeoLocation).
+
+    >>> record_policy({"Name": "a.", "Type": "A", "Weight": 10})
+    'weighted'
+    """
     for key, policy in (
         ("Weight", "weighted"),
         ("Region", "latency"),
@@ -222,7 +247,11 @@ def answer(
     client: Client | None = None,
     health: dict[str, bool] | None = None,
 ) -> DnsAnswer:
-    """How Route 53 answers a query for ``name``/``record_type`` from ``client``, as probabilities per record."""
+    """How Route 53 answers a query for ``name``/``record_type`` from ``client``, as probabilities per record.
+
+    >>> answer(DNS_PRESETS["weighted (blue 200, green 55, dark 0)"], "www.example.com.").shares
+    {'blue': 0.7843137254901961, 'green': 0.21568627450980393, 'dark': 0.0}
+    """
     client = client or Client()
     health = health or {}
     group = _group(records, name, record_type)
@@ -284,7 +313,11 @@ def answer(
 
 
 def sample_answers(result: DnsAnswer, queries: int, *, seed: int = 0) -> dict[str, int]:
-    """How many of ``queries`` independent queries each record answers (multinomial draw with ``seed``)."""
+    """How many of ``queries`` independent queries each record answers (multinomial draw with ``seed``).
+
+    >>> sample_answers(answer(DNS_PRESETS["failover (primary, secondary)"], "www.example.com."), 100)
+    {'primary': 100, 'secondary': 0}
+    """
     n = validate.integer("queries", queries, minimum=0)
     labels = list(result.shares)
     probs = np.array([result.shares[k] for k in labels], dtype=float)
@@ -295,7 +328,11 @@ def sample_answers(result: DnsAnswer, queries: int, *, seed: int = 0) -> dict[st
 
 
 def record_problems(zone_name: str, records: list[dict]) -> list[str]:
-    """Reasons Route 53 would reject these records: a CNAME at the zone apex, or a CNAME beside other records."""
+    """Reasons Route 53 would reject these records: a CNAME at the zone apex, or a CNAME beside other records.
+
+    >>> record_problems("example.com.", [{"Name": "example.com.", "Type": "CNAME"}])
+    ['example.com.: a CNAME cannot sit at the zone apex; use an alias A/AAAA record']
+    """
     apex = zone_name.rstrip(".").lower()
     problems = []
     by_name: dict[str, set[str]] = {}
@@ -311,7 +348,11 @@ def record_problems(zone_name: str, records: list[dict]) -> list[str]:
 
 
 def resilient_multi_region_records(zone_name: str = "example.com.") -> list[dict]:
-    """Latency records for two Regions, each with a health check, as in a multi-Region active-active design."""
+    """Latency records for two Regions, each with a health check, as in a multi-Region active-active design.
+
+    >>> [r["Region"] for r in resilient_multi_region_records()]
+    ['us-east-1', 'eu-west-1']
+    """
     records = []
     for region, ip in (("us-east-1", "192.0.2.10"), ("eu-west-1", "198.51.100.10")):
         records.append(

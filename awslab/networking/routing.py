@@ -58,7 +58,11 @@ _PROPAGATED = "EnableVgwRoutePropagation"
 
 @dataclass(frozen=True)
 class RouteChoice:
-    """The route a packet to ``destination`` takes, or ``route=None`` when no route matches."""
+    """The route a packet to ``destination`` takes, or ``route=None`` when no route matches.
+
+    >>> select_route(route_table("10.0.0.0/16"), "8.8.8.8").routed
+    False
+    """
 
     destination: str
     route: dict | None
@@ -75,7 +79,11 @@ class RouteChoice:
 
 
 def route_target(route: dict) -> tuple[str, str]:
-    """(kind, id) of a route's target, e.g. ("internet_gateway", "igw-0abc"); kinds are TARGET_KINDS' keys."""
+    """(kind, id) of a route's target, e.g. ("internet_gateway", "igw-0abc"); kinds are TARGET_KINDS' keys.
+
+    >>> route_target({"DestinationCidrBlock": "0.0.0.0/0", "NatGatewayId": "nat-0a1b"})
+    ('nat_gateway', 'nat-0a1b')
+    """
     if not isinstance(route, dict):
         raise ValueError(f"route must be a dict in describe-route-tables Routes shape, got {route!r}")
     gateway = route.get("GatewayId")
@@ -162,7 +170,11 @@ def _tie_rank(route: dict) -> int:
 def select_route(
     routes: list[dict], destination: str, *, prefix_lists: dict[str, list[str]] | None = None
 ) -> RouteChoice:
-    """The route AWS uses for ``destination``: longest prefix, then static > prefix list > propagated."""
+    """The route AWS uses for ``destination``: longest prefix, then static > prefix list > propagated.
+
+    >>> select_route(ROUTE_TABLE_PRESETS["public subnet (internet gateway)"], "8.8.8.8").explanation
+    '8.8.8.8 matches 0.0.0.0/0 (longest prefix /0) -> internet gateway igw-0a1b'
+    """
     address = parse_address("destination", destination)
     lists = prefix_lists or {}
     if not isinstance(lists, dict):
@@ -191,7 +203,11 @@ def select_route(
 
 
 def classify_subnet(routes: list[dict]) -> str:
-    """'public' (a route to an internet gateway), 'vpn-only' (to a virtual private gateway, no IGW) or 'private'."""
+    """'public' (a route to an internet gateway), 'vpn-only' (to a virtual private gateway, no IGW) or 'private'.
+
+    >>> classify_subnet(route_table("10.0.0.0/16", nat_gateway_id="nat-1"))
+    'private'
+    """
     kinds = {route_target(r)[0] for r in check_routes(routes) if r.get("State") != "blackhole"}
     if "internet_gateway" in kinds:
         return "public"
@@ -201,7 +217,11 @@ def classify_subnet(routes: list[dict]) -> str:
 
 
 def route_table_for_subnet(route_tables: list[dict], subnet_id: str) -> dict:
-    """The route table (DescribeRouteTables shape) associated with ``subnet_id``, else the VPC's main table."""
+    """The route table (DescribeRouteTables shape) associated with ``subnet_id``, else the VPC's main table.
+
+    >>> route_table_for_subnet([{"RouteTableId": "rtb-main", "Associations": [{"Main": True}]}], "subnet-1")["RouteTableId"]
+    'rtb-main'
+    """
     main = None
     for table in route_tables:
         for association in table.get("Associations", []):
@@ -223,7 +243,11 @@ def route_table(
     on_premises_cidr: str = "192.168.0.0/16",
     peerings: dict[str, str] | None = None,
 ) -> list[dict]:
-    """A Routes list like the one EC2 shows: the local route plus the default route and any VPN/peering routes."""
+    """A Routes list like the one EC2 shows: the local route plus the default route and any VPN/peering routes.
+
+    >>> [r["DestinationCidrBlock"] for r in route_table("10.0.0.0/16", internet_gateway_id="igw-1")]
+    ['10.0.0.0/16', '0.0.0.0/0']
+    """
     if internet_gateway_id and nat_gateway_id:
         raise ValueError("give internet_gateway_id or nat_gateway_id for 0.0.0.0/0, not both")
     routes = [{"DestinationCidrBlock": vpc_cidr, "GatewayId": "local", "Origin": "CreateRouteTable", "State": "active"}]

@@ -22,7 +22,11 @@ NAT_ID = "nat-0a1b"
 
 
 def web_nacl_entries() -> list[dict]:
-    """A public subnet's NACL: HTTPS in, return traffic in on ephemeral ports, all of the VPC, everything out."""
+    """A public subnet's NACL: HTTPS in, return traffic in on ephemeral ports, all of the VPC, everything out.
+
+    >>> len(web_nacl_entries())
+    6
+    """
     return [
         nacl_entry(100, "allow", egress=False, cidr="0.0.0.0/0", from_port=443),
         nacl_entry(110, "allow", egress=False, cidr="0.0.0.0/0", from_port=1024, to_port=65535),
@@ -37,6 +41,9 @@ def two_tier_network() -> Network:
     """A /16 VPC: a public web subnet (IGW, NAT gateway) and a private app subnet reached only from the web tier.
 
     The web group admits HTTPS from anywhere; the app group admits port 8080 only from members of the web group.
+
+    >>> [s["SubnetId"] for s in two_tier_network().subnets]
+    ['subnet-0web', 'subnet-0app']
     """
     subnets = [
         {"SubnetId": WEB_SUBNET, "VpcId": VPC_ID, "CidrBlock": "10.0.0.0/24", "AvailabilityZone": "us-east-1a"},

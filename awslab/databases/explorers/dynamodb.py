@@ -11,7 +11,11 @@ ITEM_SIZES_BYTES = [100, 1024, 2500, 4096, 4097, 6000, 8192, 12_000, 20_480, 102
 
 
 def explore_capacity(item_size_bytes: int = 6000, items: int = 10, consistency: str = "eventual") -> ui.Explorer:
-    """Units to read (GetItem, BatchGetItem, Query) and write ``items`` items of one size."""
+    """Units to read (GetItem, BatchGetItem, Query) and write ``items`` items of one size.
+
+    >>> explore_capacity().last_view.numbers["10 × GetItem"]
+    '10 units'
+    """
 
     def view(item_size_bytes, items, consistency):
         count = int(items)
@@ -69,7 +73,11 @@ def explore_capacity(item_size_bytes: int = 6000, items: int = 10, consistency: 
 def explore_capacity_cost(
     peak_to_average: float = 2.0, item_size_bytes: int = 1024, read_write_ratio: float = 4.0, reads_per_second=200
 ) -> ui.Explorer:
-    """Monthly cost of provisioned (sized for the peak) vs on-demand capacity over a range of read rates."""
+    """Monthly cost of provisioned (sized for the peak) vs on-demand capacity over a range of read rates.
+
+    >>> explore_capacity_cost().last_view.numbers["at 200 reads/s, provisioned"]
+    '$94.99/month (286 RCU, 143 WCU)'
+    """
     rates = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000]
 
     def view(peak_to_average, item_size_bytes, read_write_ratio, reads_per_second):
@@ -121,7 +129,11 @@ def explore_hot_partitions(
     writes_per_second: float = 3000,
     seed: int = 0,
 ) -> ui.Explorer:
-    """Skewed partition-key writes against per-partition limits; write sharding spreads the hot keys."""
+    """Skewed partition-key writes against per-partition limits; write sharding spreads the hot keys.
+
+    >>> explore_hot_partitions().last_view.numbers["hottest partition's share"]
+    '36%'
+    """
 
     def view(write_shards, zipf_exponent, adaptive_capacity, write_capacity_units, writes_per_second):
         result = hot.simulate_hot_partitions(
@@ -171,7 +183,11 @@ def explore_hot_partitions(
 def explore_query_vs_scan(
     matching_items: int = 100, table_items: int = 1_000_000, item_size_bytes: int = 2000
 ) -> ui.Explorer:
-    """Read units and calls to find items: a Query on their partition key vs a Scan with a filter."""
+    """Read units and calls to find items: a Query on their partition key vs a Scan with a filter.
+
+    >>> explore_query_vs_scan().last_view.numbers["Query"]
+    '24.5 units in 1 call(s)'
+    """
 
     def view(matching_items, table_items, item_size_bytes):
         comparison = ddb.query_vs_scan(table_items, item_size_bytes, matching_items)

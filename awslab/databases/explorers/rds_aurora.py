@@ -12,7 +12,11 @@ def explore_recovery(
     replica_lag_seconds: float = 5,
     corruption_detected_after_hours: float = 2,
 ) -> ui.Explorer:
-    """RPO and RTO of each failure scenario under a backup/Multi-AZ/replica setup."""
+    """RPO and RTO of each failure scenario under a backup/Multi-AZ/replica setup.
+
+    >>> explore_recovery().last_view.numbers["az outage"]
+    'Multi-AZ failover to the synchronous standby (RPO 0.0 min, RTO 2.0 min)'
+    """
 
     def view(setup, database_size_gib, replica_lag_seconds, corruption_detected_after_hours):
         matrix = rds.recovery_matrix(
@@ -55,7 +59,11 @@ def explore_failover(
     client_dns_cache_seconds: float = 5,
     client_reconnect_seconds: float = 5,
 ) -> ui.Explorer:
-    """Phases of a Multi-AZ failover; a client that caches DNS too long stretches the outage."""
+    """Phases of a Multi-AZ failover; a client that caches DNS too long stretches the outage.
+
+    >>> explore_failover().last_view.numbers["AWS's typical failover"]
+    "60-120 s (plus your client's DNS caching)"
+    """
 
     def view(client_dns_cache_seconds, detection_seconds, promotion_seconds, dns_update_seconds,
              client_reconnect_seconds):  # fmt: skip
@@ -111,7 +119,11 @@ def explore_replica_lag(
     read_after_write_delay_s: float = 1.0,
     seed: int = 0,
 ) -> ui.Explorer:
-    """Asynchronous read replica under a write burst: lag and the share of stale read-after-write reads."""
+    """Asynchronous read replica under a write burst: lag and the share of stale read-after-write reads.
+
+    >>> explore_replica_lag().last_view.numbers["lag at the end"]
+    '12.7 s'
+    """
 
     def view(mean_writes_per_second, apply_writes_per_second, burst_multiplier, read_after_write_delay_s):
         result = rds.simulate_replica_lag(
@@ -163,7 +175,11 @@ def explore_replica_lag(
 def explore_storage_autoscaling(
     growth_gib_per_day: float = 8, max_allocated_storage_gib: float = 400, allocated_gib: float = 100, seed: int = 0
 ) -> ui.Explorer:
-    """Used and allocated storage over 60 days, with storage autoscaling on or off."""
+    """Used and allocated storage over 60 days, with storage autoscaling on or off.
+
+    >>> explore_storage_autoscaling().last_view.numbers["allocated at the end"]
+    '400 GiB'
+    """
 
     def view(growth_gib_per_day, autoscaling, max_allocated_storage_gib, allocated_gib):
         history = rds.simulate_storage_autoscaling(
