@@ -270,7 +270,7 @@ def item_size_bytes(item: Mapping[str, Any]) -> int:
 class IndexWrite:
     """Index writes caused by one table write: which rule fired and the write units it consumes.
 
-    >>> index_write(None, {"Id": {"S": "1"}, "Status": {"S": "OPEN"}}, {"IndexName": "ByStatus", "KeySchema": [{"AttributeName": "Status"}]}, ["Id"]).operations
+    >>> index_write(None, {"Id": {"S": "1"}, "Status": {"S": "OPEN"}}, {"IndexName": "ByStatus", "KeySchema": [{"AttributeName": "Status"}]}, table_key_attributes=["Id"]).operations
     1
     """
 
@@ -308,6 +308,7 @@ def index_write(
     old_item: Mapping[str, Any] | None,
     new_item: Mapping[str, Any] | None,
     index: Mapping[str, Any],
+    *,
     table_key_attributes: Sequence[str],
     kind: str = "GSI",
 ) -> IndexWrite:
@@ -315,7 +316,7 @@ def index_write(
 
     ``old_item``/``new_item`` are the item before and after (None when absent: a put of a new item, a delete).
 
-    >>> index_write(None, {"Id": {"S": "1"}, "Status": {"S": "OPEN"}}, {"IndexName": "ByStatus", "KeySchema": [{"AttributeName": "Status"}]}, ["Id"]).rule
+    >>> index_write(None, {"Id": {"S": "1"}, "Status": {"S": "OPEN"}}, {"IndexName": "ByStatus", "KeySchema": [{"AttributeName": "Status"}]}, table_key_attributes=["Id"]).rule
     'item enters the index: one put'
     """
     validate.choice("kind", kind, ("GSI", "LSI"))
@@ -360,17 +361,24 @@ def write_amplification(
     old_item: Mapping[str, Any] | None,
     new_item: Mapping[str, Any] | None,
     table_key_attributes: Sequence[str],
+    *,
     global_secondary_indexes: Sequence[Mapping[str, Any]] = (),
     local_secondary_indexes: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """Total write units of one table write with its indexes; index lists use CreateTable's shapes.
 
-    >>> write_amplification(None, {"Id": {"S": "1"}, "Status": {"S": "OPEN"}}, ["Id"], [{"IndexName": "ByStatus", "KeySchema": [{"AttributeName": "Status"}]}])["total_write_units"]
+    >>> write_amplification(None, {"Id": {"S": "1"}, "Status": {"S": "OPEN"}}, ["Id"], global_secondary_indexes=[{"IndexName": "ByStatus", "KeySchema": [{"AttributeName": "Status"}]}])["total_write_units"]
     2.0
     """
     table_units = table_write_units(old_item, new_item)
-    writes = [index_write(old_item, new_item, i, table_key_attributes, "GSI") for i in global_secondary_indexes]
-    writes += [index_write(old_item, new_item, i, table_key_attributes, "LSI") for i in local_secondary_indexes]
+    writes = [
+        index_write(old_item, new_item, i, table_key_attributes=table_key_attributes, kind="GSI")
+        for i in global_secondary_indexes
+    ]
+    writes += [
+        index_write(old_item, new_item, i, table_key_attributes=table_key_attributes, kind="LSI")
+        for i in local_secondary_indexes
+    ]
     lsi_units = sum(w.write_units for w in writes if w.kind == "LSI")
     return {
         "table_write_units": table_units,
@@ -385,6 +393,7 @@ def write_amplification(
 def read_pages(
     item_sizes_bytes: Sequence[int],
     consistency: str = "eventual",
+    *,
     matches: Sequence[bool] | None = None,
     page_limit_bytes: int = PAGE_LIMIT_BYTES,
 ) -> list[dict[str, Any]]:
@@ -423,7 +432,7 @@ def read_pages(
 
 
 def query_vs_scan(
-    table_items: int, item_size_bytes: int, matching_items: int, consistency: str = "eventual"
+    table_items: int, item_size_bytes: int, matching_items: int, *, consistency: str = "eventual"
 ) -> dict[str, dict[str, float]]:
     """Calls and read units to find ``matching_items`` items: a Query on their key vs a filtered Scan of the table.
 
@@ -476,6 +485,7 @@ def capacity_mode_cost(
     reads_per_second: float,
     writes_per_second: float,
     item_size_bytes: int,
+    *,
     consistency: str = "eventual",
     peak_to_average: float = 1.0,
     target_utilization: float = 0.7,

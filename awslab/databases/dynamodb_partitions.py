@@ -75,6 +75,7 @@ def zipf_shares(distinct_keys: int, zipf_exponent: float) -> np.ndarray:
 def simulate_hot_partitions(
     write_capacity_units: float = 4000,
     writes_per_second: float = 3000,
+    *,
     distinct_keys: int = 1000,
     zipf_exponent: float = 1.2,
     write_shards: int = 1,

@@ -103,6 +103,7 @@ def simulate_cache_aside(
     requests: int = 20_000,
     requests_per_second: float = 1000,
     distinct_keys: int = 10_000,
+    *,
     zipf_exponent: float = 1.0,
     cache_capacity_items: int = 1000,
     ttl_seconds: float = 60.0,
@@ -187,7 +188,7 @@ def cache_aside_sweep(cache_capacities_items: list[int], ttls_seconds: list[floa
 
 # --- Memcached: hashing and node failure ---------------------------------------------------------------------------
 def remapped_key_fraction(
-    nodes: int, hashing: str = "consistent", keys: int = 100_000, virtual_nodes: int = 100, seed: int = 0
+    nodes: int, hashing: str = "consistent", *, keys: int = 100_000, virtual_nodes: int = 100, seed: int = 0
 ) -> float:
     """Share of keys that move to another node when one of ``nodes`` is removed ("consistent" ring or "modulo").
 
@@ -217,6 +218,7 @@ def remapped_key_fraction(
 
 def memcached_node_failure(
     nodes: int = 4,
+    *,
     requests_per_second: float = 10_000,
     hit_ratio: float = 0.9,
     failure_at_s: float = 60,
@@ -253,6 +255,7 @@ def memcached_node_failure(
 def redis_failover_timeline(
     detection_seconds: float = 15,
     promotion_seconds: float = 30,
+    *,
     dns_update_seconds: float = 10,
     replicas: int = 1,
     replacement_seconds: float = 600,

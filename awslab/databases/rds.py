@@ -206,6 +206,7 @@ class Recovery:
 
 def recovery_objectives(
     scenario: str,
+    *,
     backup_retention_days: int = 7,
     multi_az: bool = False,
     read_replicas: int = 0,
@@ -340,6 +341,7 @@ ENDPOINT_DNS_TTL_SECONDS = 5
 def failover_timeline(
     detection_seconds: float = 30,
     promotion_seconds: float = 45,
+    *,
     dns_update_seconds: float = 10,
     dns_ttl_seconds: float = ENDPOINT_DNS_TTL_SECONDS,
     client_reconnect_seconds: float = 5,
@@ -386,6 +388,7 @@ class ReplicaLagResult:
 def simulate_replica_lag(
     mean_writes_per_second: float = 800,
     apply_writes_per_second: float = 1000,
+    *,
     burst_multiplier: float = 2.0,
     burst_start_s: int = 60,
     burst_duration_s: int = 60,
@@ -463,6 +466,7 @@ AUTOSCALING_PREDICTION_HOURS = 7
 def simulate_storage_autoscaling(
     allocated_gib: float = 100,
     used_gib: float = 60,
+    *,
     growth_gib_per_day: float = 8,
     max_allocated_storage_gib: float | None = 1000,
     days: int = 90,

@@ -65,7 +65,7 @@ def _hash_slice(keys: np.ndarray, slices: int) -> np.ndarray:
     return (x % np.uint64(slices)).astype(np.int64)
 
 
-def sample_keys(rows: int, distinct_keys: int, zipf_exponent: float = 0.0, seed: int = 0) -> np.ndarray:
+def sample_keys(rows: int, distinct_keys: int, *, zipf_exponent: float = 0.0, seed: int = 0) -> np.ndarray:
     """Seeded distribution-key column: ``rows`` integer keys with Zipf-skewed frequencies (0 = uniform).
 
     >>> sample_keys(5, 3, seed=0).tolist()
@@ -103,7 +103,7 @@ class Distribution:
         return float(used.max() / used.mean()) if used.sum() else 1.0
 
 
-def distribute(keys: np.ndarray, style: str, nodes: int = 2, slices_per_node: int = 2) -> Distribution:
+def distribute(keys: np.ndarray, style: str, *, nodes: int = 2, slices_per_node: int = 2) -> Distribution:
     """Place rows (given by their distribution-key values) on slices: EVEN round robin, KEY by hash, ALL everywhere.
 
     ALL keeps one full copy on the first slice of every node.
@@ -129,6 +129,7 @@ def distribute(keys: np.ndarray, style: str, nodes: int = 2, slices_per_node: in
 def join_redistribution(
     outer_keys: np.ndarray,
     inner_keys: np.ndarray,
+    *,
     outer_style: str,
     inner_style: str,
     nodes: int = 2,
@@ -139,11 +140,11 @@ def join_redistribution(
     A KEY table is taken to be distributed on the join column. The choice by fewest rows moved is a
     simplification of Redshift's cost-based planner.
 
-    >>> join_redistribution(sample_keys(1000, 50, seed=0), sample_keys(50, 50, seed=1), "EVEN", "ALL")["label"]
+    >>> join_redistribution(sample_keys(1000, 50, seed=0), sample_keys(50, 50, seed=1), outer_style="EVEN", inner_style="ALL")["label"]
     'DS_DIST_ALL_NONE'
     """
-    outer = distribute(outer_keys, outer_style, nodes, slices_per_node)
-    inner = distribute(inner_keys, inner_style, nodes, slices_per_node)
+    outer = distribute(outer_keys, outer_style, nodes=nodes, slices_per_node=slices_per_node)
+    inner = distribute(inner_keys, inner_style, nodes=nodes, slices_per_node=slices_per_node)
     slices = nodes * slices_per_node
 
     def moved(table: Distribution, keys: np.ndarray) -> int:
@@ -200,7 +201,12 @@ class ZoneMaps:
 
 
 def build_zone_maps(
-    rows: int = 100_000, rows_per_block: int = 1000, sort: str = "compound", distinct_values: int = 1000, seed: int = 0
+    rows: int = 100_000,
+    *,
+    rows_per_block: int = 1000,
+    sort: str = "compound",
+    distinct_values: int = 1000,
+    seed: int = 0,
 ) -> ZoneMaps:
     """Seeded table of uniform a, b in 0..distinct_values-1, sorted by ``sort``, cut into blocks with zone maps.
 
@@ -263,6 +269,7 @@ def zone_map_query(
 
 def zone_map_scan(
     rows: int = 100_000,
+    *,
     rows_per_block: int = 1000,
     sort: str = "compound",
     a_range: tuple[int, int] | None = (0, 99),
@@ -275,7 +282,11 @@ def zone_map_scan(
     >>> zone_map_scan(rows=10_000, sort="none", seed=0)["fraction_scanned"]
     1.0
     """
-    return zone_map_query(build_zone_maps(rows, rows_per_block, sort, distinct_values, seed), a_range, b_range)
+    return zone_map_query(
+        build_zone_maps(rows, rows_per_block=rows_per_block, sort=sort, distinct_values=distinct_values, seed=seed),
+        a_range,
+        b_range,
+    )
 
 
 # --- COPY in parallel ------------------------------------------------------------------------------------------------
@@ -289,6 +300,7 @@ PER_FILE_OVERHEAD_SECONDS = 0.5
 def copy_load(
     total_size_gib: float,
     files: int,
+    *,
     nodes: int = 2,
     slices_per_node: int = 2,
     slice_mib_per_second: float = SLICE_LOAD_MIB_PER_SECOND,
@@ -384,6 +396,7 @@ def simulate_wlm(
     queues: list[dict[str, object]],
     queries_per_minute: float = 20,
     long_share: float = 0.1,
+    *,
     short_mean_seconds: float = 2.0,
     long_mean_seconds: float = 45.0,
     minutes: float = 60,

@@ -217,7 +217,7 @@ class Tier:
 class PlannedSubnet:
     """One subnet of a plan, with the address facts a learner checks against the console.
 
-    >>> describe_subnet("app-a", "app", "us-east-1a", "10.0.1.0/24", False).usable_addresses
+    >>> describe_subnet("app-a", "app", "us-east-1a", cidr="10.0.1.0/24", public=False).usable_addresses
     251
     """
 
@@ -252,10 +252,10 @@ class VpcPlan:
         return sum(s.total_addresses for s in self.subnets)
 
 
-def describe_subnet(name: str, tier: str, availability_zone: str, cidr: str, public: bool) -> PlannedSubnet:
+def describe_subnet(name: str, tier: str, availability_zone: str, *, cidr: str, public: bool) -> PlannedSubnet:
     """A PlannedSubnet with sizes and the first and last usable address of ``cidr``.
 
-    >>> describe_subnet("web-a", "web", "us-east-1a", "10.0.0.0/24", True).last_usable
+    >>> describe_subnet("web-a", "web", "us-east-1a", cidr="10.0.0.0/24", public=True).last_usable
     '10.0.0.254'
     """
     network = parse_network("cidr", cidr)
@@ -285,7 +285,7 @@ def plan_vpc(vpc_cidr: str, availability_zones: list[str], tiers: list[Tier]) ->
     keys = [(tier, az) for tier in tiers for az in availability_zones]
     cidrs = plan_subnets(vpc_cidr, [tier.resolved_prefix() for tier, _ in keys])
     subnets = tuple(
-        describe_subnet(f"{tier.name}-{az}", tier.name, az, cidr, tier.public)
+        describe_subnet(f"{tier.name}-{az}", tier.name, az, cidr=cidr, public=tier.public)
         for (tier, az), cidr in zip(keys, cidrs, strict=True)
     )
     return VpcPlan(
@@ -312,7 +312,7 @@ def default_vpc_layout(availability_zones: list[str]) -> VpcPlan:
     vpc = ipaddress.IPv4Network(DEFAULT_VPC_CIDR)
     blocks = [str(b) for b in vpc.subnets(new_prefix=DEFAULT_SUBNET_PREFIX)][:count]
     subnets = tuple(
-        describe_subnet(f"default-{az}", "default", az, cidr, True)
+        describe_subnet(f"default-{az}", "default", az, cidr=cidr, public=True)
         for az, cidr in zip(availability_zones, blocks, strict=True)
     )
     return VpcPlan(

@@ -79,7 +79,15 @@ def test_elasticache_caches_with_the_scenarios_size_and_ttl(startup_run):
         f"memcached_nodes={p['memcached_nodes']}"
     ) in out
     assert f"sessions memcached {p['memcached_nodes']} nodes" in out
-    run = ec.simulate_cache_aside(10_000, 100, 5000, 1.0, p["cache_capacity_items"], p["ttl_seconds"], seed=SEED)
+    run = ec.simulate_cache_aside(
+        10_000,
+        100,
+        5000,
+        zipf_exponent=1.0,
+        cache_capacity_items=p["cache_capacity_items"],
+        ttl_seconds=p["ttl_seconds"],
+        seed=SEED,
+    )
     assert f"hit ratio {run.hit_ratio:.1%}, mean latency {run.mean_latency_ms:.2f} ms" in out
     recorded = _recorded(startup_run, "03_elasticache.ipynb")
     assert recorded["hit_ratio"] == round(float(run.hit_ratio), 3)

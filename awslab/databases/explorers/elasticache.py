@@ -23,7 +23,14 @@ def _ttl_options(ttl_seconds: float) -> list[tuple[str, float]]:
 def _cache_run(capacity: int, ttl: float, zipf: float, db_ms: float, seed: int) -> ec.CacheAsideResult:
     # The LRU simulation is a Python loop: results are memoised so moving back to a setting costs nothing.
     return ec.simulate_cache_aside(
-        CACHE_REQUESTS, CACHE_RATE, CACHE_KEYS, zipf, capacity, ttl, db_latency_ms=db_ms, seed=seed
+        CACHE_REQUESTS,
+        CACHE_RATE,
+        CACHE_KEYS,
+        zipf_exponent=zipf,
+        cache_capacity_items=capacity,
+        ttl_seconds=ttl,
+        db_latency_ms=db_ms,
+        seed=seed,
     )
 
 
@@ -81,7 +88,9 @@ def explore_node_failure(
 
     def view(nodes, hit_ratio, requests_per_second, replacement_s):
         runs = {
-            f"{n} nodes": ec.memcached_node_failure(n, requests_per_second, hit_ratio, replacement_s=replacement_s)
+            f"{n} nodes": ec.memcached_node_failure(
+                n, requests_per_second=requests_per_second, hit_ratio=hit_ratio, replacement_s=replacement_s
+            )
             for n in sorted({2, int(nodes)})
         }
         chosen = runs[f"{int(nodes)} nodes"]

@@ -68,7 +68,11 @@ def explore_failover(
     def view(client_dns_cache_seconds, detection_seconds, promotion_seconds, dns_update_seconds,
              client_reconnect_seconds):  # fmt: skip
         timeline = rds.failover_timeline(
-            detection_seconds, promotion_seconds, dns_update_seconds, client_dns_cache_seconds, client_reconnect_seconds
+            detection_seconds,
+            promotion_seconds,
+            dns_update_seconds=dns_update_seconds,
+            dns_ttl_seconds=client_dns_cache_seconds,
+            client_reconnect_seconds=client_reconnect_seconds,
         )
         total = timeline[-1]["end_s"]
         low, high = rds.MULTI_AZ_FAILOVER_SECONDS
@@ -129,7 +133,7 @@ def explore_replica_lag(
         result = rds.simulate_replica_lag(
             mean_writes_per_second,
             apply_writes_per_second,
-            burst_multiplier,
+            burst_multiplier=burst_multiplier,
             seconds=240,
             read_after_write_delay_s=read_after_write_delay_s,
             seed=seed,
@@ -185,8 +189,8 @@ def explore_storage_autoscaling(
         history = rds.simulate_storage_autoscaling(
             allocated_gib,
             min(60.0, allocated_gib * 0.6),
-            growth_gib_per_day,
-            max_allocated_storage_gib if autoscaling else None,
+            growth_gib_per_day=growth_gib_per_day,
+            max_allocated_storage_gib=max_allocated_storage_gib if autoscaling else None,
             days=60,
             seed=seed,
         )

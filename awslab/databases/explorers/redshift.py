@@ -11,7 +11,7 @@ from awslab.databases import redshift as rs
 
 @lru_cache(maxsize=64)
 def _keys(rows: int, distinct: int, zipf: float, seed: int):
-    return rs.sample_keys(rows, distinct, zipf, seed)
+    return rs.sample_keys(rows, distinct, zipf_exponent=zipf, seed=seed)
 
 
 def explore_distribution(zipf_exponent: float = 1.0, rows: int = 100_000, nodes: int = 2, seed: int = 0) -> ui.Explorer:
@@ -24,7 +24,7 @@ def explore_distribution(zipf_exponent: float = 1.0, rows: int = 100_000, nodes:
     def view(zipf_exponent, node_type, nodes, rows):
         keys = _keys(rows, 1000, round(float(zipf_exponent), 6), seed)
         per_node = rs.SLICES_PER_NODE[node_type]
-        layouts = {style: rs.distribute(keys, style, nodes, per_node) for style in rs.DIST_STYLES}
+        layouts = {style: rs.distribute(keys, style, nodes=nodes, slices_per_node=per_node) for style in rs.DIST_STYLES}
         return ui.View(
             figures.slices_figure(layouts),
             {
@@ -57,7 +57,9 @@ def explore_join(nodes: int = 2, fact_rows: int = 200_000, dimension_rows: int =
         fact = _keys(fact_rows, 5000, 0.0, seed)
         dimension = _keys(dimension_rows, 5000, 0.0, seed + 1)
         plans = {
-            f"{outer}/{inner}": rs.join_redistribution(fact, dimension, outer, inner, nodes, 2)
+            f"{outer}/{inner}": rs.join_redistribution(
+                fact, dimension, outer_style=outer, inner_style=inner, nodes=nodes, slices_per_node=2
+            )
             for outer, inner in rs.JOIN_PAIRS
         }
         return ui.View(
@@ -94,7 +96,12 @@ ZONE_DOMAIN = 1000
 
 @lru_cache(maxsize=8)
 def _zone_maps(seed: int) -> dict[str, rs.ZoneMaps]:
-    return {s: rs.build_zone_maps(ZONE_ROWS, ZONE_ROWS_PER_BLOCK, s, ZONE_DOMAIN, seed) for s in rs.SORT_STYLES}
+    return {
+        s: rs.build_zone_maps(
+            ZONE_ROWS, rows_per_block=ZONE_ROWS_PER_BLOCK, sort=s, distinct_values=ZONE_DOMAIN, seed=seed
+        )
+        for s in rs.SORT_STYLES
+    }
 
 
 def explore_zone_maps(filter_percent: float = 10, seed: int = 0) -> ui.Explorer:
