@@ -280,11 +280,23 @@ def recovery_matrix(**settings: object) -> pd.DataFrame:
     return pd.DataFrame([r.__dict__ for r in rows])
 
 
-def point_in_time_window_hours(backup_retention_days: int, instance_age_hours: float) -> tuple[float, float]:
-    """(earliest, latest) restorable time as hours before now; latest is one log-upload interval back.
+@dataclass(frozen=True)
+class RestoreWindow:
+    """The point-in-time restore window, as hours before now: from ``earliest_hours_ago`` to ``latest_hours_ago``.
+
+    >>> RestoreWindow(168.0, 0.25).latest_hours_ago
+    0.25
+    """
+
+    earliest_hours_ago: float
+    latest_hours_ago: float
+
+
+def point_in_time_window_hours(backup_retention_days: int, instance_age_hours: float) -> RestoreWindow:
+    """The earliest and latest restorable times in hours before now; the latest is one log-upload interval back.
 
     >>> point_in_time_window_hours(7, instance_age_hours=24 * 90)
-    (168.0, 0.08333333333333333)
+    RestoreWindow(earliest_hours_ago=168.0, latest_hours_ago=0.08333333333333333)
     """
     retention = validate.integer(
         "backup_retention_days", backup_retention_days, minimum=0, maximum=MAX_BACKUP_RETENTION_DAYS, unit="days"
@@ -293,7 +305,7 @@ def point_in_time_window_hours(backup_retention_days: int, instance_age_hours: f
     if retention == 0:
         raise ValueError("backup_retention_days=0 disables automated backups: there is no point-in-time window")
     latest = LOG_UPLOAD_INTERVAL_SECONDS / 3600
-    return (max(latest, min(retention * 24.0, age)), latest)
+    return RestoreWindow(max(latest, min(retention * 24.0, age)), latest)
 
 
 # --- Multi-AZ failover timeline ------------------------------------------------------------------------------------

@@ -78,26 +78,38 @@ class RouteChoice:
         return self.route is not None and not self.blackhole
 
 
-def route_target(route: dict) -> tuple[str, str]:
-    """(kind, id) of a route's target, e.g. ("internet_gateway", "igw-0abc"); kinds are TARGET_KINDS' keys.
+@dataclass(frozen=True)
+class RouteTarget:
+    """Where a route sends packets: its kind (a TARGET_KINDS key) and the target's id.
+
+    >>> RouteTarget("internet_gateway", "igw-0abc").kind
+    'internet_gateway'
+    """
+
+    kind: str
+    target_id: str
+
+
+def route_target(route: dict) -> RouteTarget:
+    """A route's target, e.g. RouteTarget("internet_gateway", "igw-0abc"); kinds are TARGET_KINDS' keys.
 
     >>> route_target({"DestinationCidrBlock": "0.0.0.0/0", "NatGatewayId": "nat-0a1b"})
-    ('nat_gateway', 'nat-0a1b')
+    RouteTarget(kind='nat_gateway', target_id='nat-0a1b')
     """
     if not isinstance(route, dict):
         raise ValueError(f"route must be a dict in describe-route-tables Routes shape, got {route!r}")
     gateway = route.get("GatewayId")
     if gateway == "local":
-        return "local", "local"
+        return RouteTarget("local", "local")
     if gateway:
         for prefix, kind in _GATEWAY_PREFIXES.items():
             if gateway.startswith(prefix):
-                return kind, gateway
+                return RouteTarget(kind, gateway)
         raise ValueError(f"route GatewayId={gateway!r} is not one of: local, igw-..., vgw-..., vpce-...")
     for field, kind in _FIELD_KINDS.items():
         if route.get(field):
             # A route to an instance's ENI that the console shows with InstanceId is the classic NAT instance.
-            return kind, route[field]
+            return RouteTarget(kind, route[field])
     raise ValueError(f"route={route!r} has no target; expected one of: {', '.join(_ID_FIELDS)}")
 
 
@@ -193,7 +205,8 @@ def select_route(
             destination, None, None, None, None, False, f"no route matches {destination}: the packet is dropped"
         )
     _, _, _, route, network = max(candidates, key=lambda c: c[:3])
-    kind, target = route_target(route)
+    found = route_target(route)
+    kind, target = found.kind, found.target_id
     blackhole = route.get("State") == "blackhole"
     via = "local route" if kind == "local" else f"{TARGET_KINDS[kind]} {target}"
     text = f"{destination} matches {network} (longest prefix /{network.prefixlen}) -> {via}" + (
@@ -208,7 +221,7 @@ def classify_subnet(routes: list[dict]) -> str:
     >>> classify_subnet(route_table("10.0.0.0/16", nat_gateway_id="nat-1"))
     'private'
     """
-    kinds = {route_target(r)[0] for r in check_routes(routes) if r.get("State") != "blackhole"}
+    kinds = {route_target(r).kind for r in check_routes(routes) if r.get("State") != "blackhole"}
     if "internet_gateway" in kinds:
         return "public"
     if "virtual_private_gateway" in kinds:

@@ -37,7 +37,7 @@ def test_rds_recovers_the_scenarios_database(startup_run):
         f"seed={SEED}, database_size_gib={p['database_size_gib']:g}, backup_retention_days={p['backup_retention_days']}, "
         f"mean_writes_per_second={p['mean_writes_per_second']:g}"
     ) in out
-    earliest, _ = rds.point_in_time_window_hours(p["backup_retention_days"], instance_age_hours=24 * 90)
+    earliest = rds.point_in_time_window_hours(p["backup_retention_days"], instance_age_hours=24 * 90).earliest_hours_ago
     assert (
         f"with {p['backup_retention_days']} days of retention you can restore to any time from {earliest:,.0f} h" in out
     )

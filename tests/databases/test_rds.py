@@ -147,8 +147,8 @@ def test_more_protection_never_worsens_rpo(scenario, retention, multi_az, replic
 
 
 def test_point_in_time_window():
-    assert rds.point_in_time_window_hours(7, 1000) == (168.0, 300 / 3600)
-    assert rds.point_in_time_window_hours(7, 10) == (10.0, 300 / 3600)
+    assert rds.point_in_time_window_hours(7, 1000) == rds.RestoreWindow(168.0, 300 / 3600)
+    assert rds.point_in_time_window_hours(7, 10) == rds.RestoreWindow(10.0, 300 / 3600)
     with pytest.raises(ValueError, match="backup_retention_days=0 disables"):
         rds.point_in_time_window_hours(0, 10)
 

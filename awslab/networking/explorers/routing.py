@@ -26,7 +26,7 @@ def explore_route_lookup(
         choice = routing.select_route(routes, destination, prefix_lists=routing.S3_PREFIX_LIST)
         rows = []
         for route in routes:
-            _, target = routing.route_target(route)
+            target = routing.route_target(route).target_id
             rows.append([_destination_text(route), target, route.get("Origin", ""), route.get("State", "active")])
         decided = next((i for i, r in enumerate(routes) if r is choice.route), None)
         fig = figures.rule_table_figure(
