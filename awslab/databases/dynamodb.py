@@ -2,6 +2,30 @@
 
 Sizes are bytes; 1 KB = 1024 bytes, as DynamoDB's capacity rounding uses. Items are DynamoDB JSON
 (``{"Id": {"N": "101"}, "Title": {"S": "Book"}}``), the shape ``GetItem`` returns and ``PutItem`` accepts.
+
+References:
+    - Amazon DynamoDB Developer Guide, "DynamoDB read and write operations",
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html (read 2026-11-27)
+    - Amazon DynamoDB Developer Guide, "DynamoDB provisioned capacity mode",
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ProvisionedThroughput.html (read 2026-11-27)
+    - Amazon DynamoDB Developer Guide, "Quotas in Amazon DynamoDB",
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html (read 2026-11-27)
+    - Amazon DynamoDB API Reference, "BatchGetItem",
+      https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html (read 2026-11-27)
+    - Amazon DynamoDB Developer Guide, "Paginating table query results",
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Pagination.html (read 2026-11-27)
+    - Amazon DynamoDB Developer Guide (2017 edition), "Best practices for designing and using partition keys",
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GuidelinesForTables.html (read 2026-11-27)
+    - Amazon DynamoDB Developer Guide, "Capacity unit consumption",
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html (read 2026-11-27)
+    - Amazon DynamoDB Developer Guide, "Global secondary indexes" (write throughput),
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html (read 2026-11-27)
+    - Amazon DynamoDB Developer Guide, "Local secondary indexes" (write throughput),
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LSI.html (read 2026-11-27)
+    - Amazon DynamoDB pricing, "Pricing for on-demand capacity",
+      https://aws.amazon.com/dynamodb/pricing/on-demand/ (read 2026-11-27)
+    - Amazon DynamoDB pricing, "Pricing for provisioned capacity",
+      https://aws.amazon.com/dynamodb/pricing/provisioned/ (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -79,6 +103,11 @@ def read_capacity_units(item_size_bytes: int, consistency: str = "strong") -> fl
 
     ``consistency`` is "strong" (1 unit per 4 KB), "eventual" (1/2) or "transactional" (2). A read of a
     missing item (size 0) still costs one 4 KB unit.
+
+    >>> read_capacity_units(6000)
+    2.0
+    >>> read_capacity_units(6000, "eventual")
+    1.0
     """
     size = _item_size("item_size_bytes", item_size_bytes)
     validate.choice("consistency", consistency, _READ_CONSISTENCIES)
@@ -86,7 +115,13 @@ def read_capacity_units(item_size_bytes: int, consistency: str = "strong") -> fl
 
 
 def write_capacity_units(item_size_bytes: int, transactional: bool = False) -> float:
-    """Write capacity units one PutItem/UpdateItem/DeleteItem of ``item_size_bytes`` consumes (rounded up to 1 KB)."""
+    """Write capacity units one PutItem/UpdateItem/DeleteItem of ``item_size_bytes`` consumes (rounded up to 1 KB).
+
+    >>> write_capacity_units(1500)
+    2.0
+    >>> write_capacity_units(1500, transactional=True)
+    4.0
+    """
     size = _item_size("item_size_bytes", item_size_bytes)
     if not isinstance(transactional, bool):
         raise ValueError(f"transactional must be True or False, got {transactional!r}")
@@ -97,6 +132,9 @@ def query_read_capacity_units(item_sizes_bytes: list[int], consistency: str = "s
     """Read units of one Query or Scan call that reads these items: sizes summed first, then rounded up to 4 KB.
 
     For a Scan, pass the sizes of the items evaluated, not only those returned by a filter.
+
+    >>> query_read_capacity_units([1000] * 10)
+    3.0
     """
     sizes = _sizes("item_sizes_bytes", item_sizes_bytes)
     validate.choice("consistency", consistency, _PAGED_CONSISTENCIES)
@@ -104,7 +142,11 @@ def query_read_capacity_units(item_sizes_bytes: list[int], consistency: str = "s
 
 
 def batch_get_read_capacity_units(item_sizes_bytes: list[int], consistency: str = "strong") -> float:
-    """Read units of one BatchGetItem (or TransactGetItems with "transactional"): each item rounded up on its own."""
+    """Read units of one BatchGetItem (or TransactGetItems with "transactional"): each item rounded up on its own.
+
+    >>> batch_get_read_capacity_units([1000] * 10)
+    10.0
+    """
     sizes = _sizes("item_sizes_bytes", item_sizes_bytes)
     if not 1 <= len(sizes) <= BATCH_GET_MAX_ITEMS:
         raise ValueError(f"item_sizes_bytes has {len(sizes)} items; one batch reads 1 to {BATCH_GET_MAX_ITEMS}")
@@ -113,7 +155,11 @@ def batch_get_read_capacity_units(item_sizes_bytes: list[int], consistency: str 
 
 
 def batch_write_capacity_units(item_sizes_bytes: list[int]) -> float:
-    """Write units of one BatchWriteItem (puts and deletes, up to 25): each item rounded up to 1 KB on its own."""
+    """Write units of one BatchWriteItem (puts and deletes, up to 25): each item rounded up to 1 KB on its own.
+
+    >>> batch_write_capacity_units([500, 1500])
+    3.0
+    """
     sizes = _sizes("item_sizes_bytes", item_sizes_bytes)
     if not 1 <= len(sizes) <= BATCH_WRITE_MAX_ITEMS:
         raise ValueError(f"item_sizes_bytes has {len(sizes)} items; one batch writes 1 to {BATCH_WRITE_MAX_ITEMS}")
@@ -121,7 +167,11 @@ def batch_write_capacity_units(item_sizes_bytes: list[int]) -> float:
 
 
 def initial_partitions(read_capacity_units: float, write_capacity_units: float) -> int:
-    """Historical (2017) initial partition count: ceil(RCU / 3,000 + WCU / 1,000), at least one partition."""
+    """Historical (2017) initial partition count: ceil(RCU / 3,000 + WCU / 1,000), at least one partition.
+
+    >>> initial_partitions(7500, 4000)
+    7
+    """
     rcu = validate.number("read_capacity_units", read_capacity_units, minimum=0, unit="RCU")
     wcu = validate.number("write_capacity_units", write_capacity_units, minimum=0, unit="WCU")
     exact = Fraction(rcu) / PARTITION_MAX_RCU + Fraction(wcu) / PARTITION_MAX_WCU
@@ -129,7 +179,11 @@ def initial_partitions(read_capacity_units: float, write_capacity_units: float) 
 
 
 def classic_partition_count(read_capacity_units: float, write_capacity_units: float, table_size_gb: float) -> int:
-    """Historical partition estimate: enough for the throughput and for ~10 GB of data per partition."""
+    """Historical partition estimate: enough for the throughput and for ~10 GB of data per partition.
+
+    >>> classic_partition_count(1000, 500, 25)
+    3
+    """
     size = validate.number("table_size_gb", table_size_gb, minimum=0, unit="GB")
     return max(initial_partitions(read_capacity_units, write_capacity_units), math.ceil(size / PARTITION_MAX_GB))
 
@@ -137,7 +191,11 @@ def classic_partition_count(read_capacity_units: float, write_capacity_units: fl
 def partitions_after_throughput_increase(
     current_partitions: int, read_capacity_units: float, write_capacity_units: float
 ) -> int:
-    """Historical rule: when new throughput no longer fits, DynamoDB doubled the partition count (never merged)."""
+    """Historical rule: when new throughput no longer fits, DynamoDB doubled the partition count (never merged).
+
+    >>> partitions_after_throughput_increase(2, 12000, 0)
+    4
+    """
     count = validate.integer("current_partitions", current_partitions, minimum=1)
     needed = initial_partitions(read_capacity_units, write_capacity_units)
     while count < needed:
@@ -162,7 +220,11 @@ def _binary_bytes(value: Any) -> int:
 
 
 def attribute_value_bytes(value: Mapping[str, Any]) -> int:
-    """Size in bytes of one DynamoDB JSON attribute value such as ``{"S": "abc"}`` (without its name)."""
+    """Size in bytes of one DynamoDB JSON attribute value such as ``{"S": "abc"}`` (without its name).
+
+    >>> attribute_value_bytes({"S": "hello"})
+    5
+    """
     if not isinstance(value, Mapping) or len(value) != 1:
         raise ValueError(f"attribute value must be one-key DynamoDB JSON like {{'S': 'text'}}, got {value!r}")
     ((kind, payload),) = value.items()
@@ -188,7 +250,11 @@ def attribute_value_bytes(value: Mapping[str, Any]) -> int:
 
 
 def item_size_bytes(item: Mapping[str, Any]) -> int:
-    """Size in bytes of a DynamoDB JSON item: the UTF-8 length of every attribute name plus its value's size."""
+    """Size in bytes of a DynamoDB JSON item: the UTF-8 length of every attribute name plus its value's size.
+
+    >>> item_size_bytes({"Id": {"S": "a1"}, "Total": {"N": "42"}})
+    11
+    """
     if not isinstance(item, Mapping):
         raise ValueError(f"item must be a DynamoDB JSON mapping of attribute name to value, got {item!r}")
     return sum(len(name.encode("utf-8")) + attribute_value_bytes(value) for name, value in item.items())
@@ -202,7 +268,11 @@ def item_size_bytes(item: Mapping[str, Any]) -> int:
 
 @dataclass(frozen=True)
 class IndexWrite:
-    """Index writes caused by one table write: which rule fired and the write units it consumes."""
+    """Index writes caused by one table write: which rule fired and the write units it consumes.
+
+    >>> index_write(None, {"Id": {"S": "1"}, "Status": {"S": "OPEN"}}, {"IndexName": "ByStatus", "KeySchema": [{"AttributeName": "Status"}]}, table_key_attributes=["Id"]).operations
+    1
+    """
 
     index_name: str
     kind: str  # "GSI" or "LSI"
@@ -238,12 +308,16 @@ def index_write(
     old_item: Mapping[str, Any] | None,
     new_item: Mapping[str, Any] | None,
     index: Mapping[str, Any],
+    *,
     table_key_attributes: Sequence[str],
     kind: str = "GSI",
 ) -> IndexWrite:
     """Index writes one table write causes, by AWS's five rules; ``index`` is a CreateTable index description.
 
     ``old_item``/``new_item`` are the item before and after (None when absent: a put of a new item, a delete).
+
+    >>> index_write(None, {"Id": {"S": "1"}, "Status": {"S": "OPEN"}}, {"IndexName": "ByStatus", "KeySchema": [{"AttributeName": "Status"}]}, table_key_attributes=["Id"]).rule
+    'item enters the index: one put'
     """
     validate.choice("kind", kind, ("GSI", "LSI"))
     before = _projection(old_item, index, table_key_attributes)
@@ -272,7 +346,11 @@ def index_write(
 
 
 def table_write_units(old_item: Mapping[str, Any] | None, new_item: Mapping[str, Any] | None) -> float:
-    """Table write units of a put/update (larger of before and after) or delete (``new_item`` None)."""
+    """Table write units of a put/update (larger of before and after) or delete (``new_item`` None).
+
+    >>> table_write_units({"Id": {"S": "1"}}, {"Id": {"S": "1"}, "Note": {"S": "x" * 2000}})
+    2.0
+    """
     sizes = [item_size_bytes(i) for i in (old_item, new_item) if i is not None]
     if not sizes:
         raise ValueError("old_item and new_item are both None; give at least one item")
@@ -283,13 +361,24 @@ def write_amplification(
     old_item: Mapping[str, Any] | None,
     new_item: Mapping[str, Any] | None,
     table_key_attributes: Sequence[str],
+    *,
     global_secondary_indexes: Sequence[Mapping[str, Any]] = (),
     local_secondary_indexes: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
-    """Total write units of one table write with its indexes; index lists use CreateTable's shapes."""
+    """Total write units of one table write with its indexes; index lists use CreateTable's shapes.
+
+    >>> write_amplification(None, {"Id": {"S": "1"}, "Status": {"S": "OPEN"}}, ["Id"], global_secondary_indexes=[{"IndexName": "ByStatus", "KeySchema": [{"AttributeName": "Status"}]}])["total_write_units"]
+    2.0
+    """
     table_units = table_write_units(old_item, new_item)
-    writes = [index_write(old_item, new_item, i, table_key_attributes, "GSI") for i in global_secondary_indexes]
-    writes += [index_write(old_item, new_item, i, table_key_attributes, "LSI") for i in local_secondary_indexes]
+    writes = [
+        index_write(old_item, new_item, i, table_key_attributes=table_key_attributes, kind="GSI")
+        for i in global_secondary_indexes
+    ]
+    writes += [
+        index_write(old_item, new_item, i, table_key_attributes=table_key_attributes, kind="LSI")
+        for i in local_secondary_indexes
+    ]
     lsi_units = sum(w.write_units for w in writes if w.kind == "LSI")
     return {
         "table_write_units": table_units,
@@ -304,6 +393,7 @@ def write_amplification(
 def read_pages(
     item_sizes_bytes: Sequence[int],
     consistency: str = "eventual",
+    *,
     matches: Sequence[bool] | None = None,
     page_limit_bytes: int = PAGE_LIMIT_BYTES,
 ) -> list[dict[str, Any]]:
@@ -312,6 +402,9 @@ def read_pages(
     Each page is shaped like the API response: ``Count`` (items returned after the filter), ``ScannedCount``
     (items read), ``ConsumedCapacity.CapacityUnits`` and ``LastEvaluatedKey`` (index of the next item, or None).
     ``matches`` marks which items a FilterExpression keeps; filtering never reduces the capacity consumed.
+
+    >>> [p["ConsumedCapacity"] for p in read_pages([400_000, 400_000, 400_000])]
+    [{'CapacityUnits': 98.0}, {'CapacityUnits': 49.0}]
     """
     sizes = [_item_size(f"item_sizes_bytes[{i}]", v) for i, v in enumerate(item_sizes_bytes)]
     validate.choice("consistency", consistency, _PAGED_CONSISTENCIES)
@@ -339,9 +432,13 @@ def read_pages(
 
 
 def query_vs_scan(
-    table_items: int, item_size_bytes: int, matching_items: int, consistency: str = "eventual"
+    table_items: int, item_size_bytes: int, matching_items: int, *, consistency: str = "eventual"
 ) -> dict[str, dict[str, float]]:
-    """Calls and read units to find ``matching_items`` items: a Query on their key vs a filtered Scan of the table."""
+    """Calls and read units to find ``matching_items`` items: a Query on their key vs a filtered Scan of the table.
+
+    >>> query_vs_scan(100_000, 1000, 10)["Query"]["read_units"]
+    1.5
+    """
     total = validate.integer("table_items", table_items, minimum=1)
     size = _item_size("item_size_bytes", item_size_bytes)
     matching = validate.integer("matching_items", matching_items, minimum=0, maximum=total)
@@ -364,7 +461,11 @@ def query_vs_scan(
 # --- Cost: provisioned vs on-demand ------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class CapacityModeCost:
-    """Monthly USD of one workload in each capacity mode (us-east-1 list prices unless overridden)."""
+    """Monthly USD of one workload in each capacity mode (us-east-1 list prices unless overridden).
+
+    >>> capacity_mode_cost(100, 25, 1024).cheaper_mode
+    'provisioned'
+    """
 
     provisioned_rcu: float
     provisioned_wcu: float
@@ -384,6 +485,7 @@ def capacity_mode_cost(
     reads_per_second: float,
     writes_per_second: float,
     item_size_bytes: int,
+    *,
     consistency: str = "eventual",
     peak_to_average: float = 1.0,
     target_utilization: float = 0.7,
@@ -399,6 +501,9 @@ def capacity_mode_cost(
     Average rates are in requests per second; on-demand bills the request units actually used, provisioned bills
     every hour of the capacity you reserve for the peak; both totals include storage of ``table_size_gb``.
     ``consistency`` "transactional" makes writes transactional too.
+
+    >>> round(capacity_mode_cost(100, 25, 1024).provisioned_rcu)
+    72
     """
     reads = validate.number("reads_per_second", reads_per_second, minimum=0, unit="reads/s")
     writes = validate.number("writes_per_second", writes_per_second, minimum=0, unit="writes/s")
@@ -434,7 +539,11 @@ def capacity_mode_cost(
 
 
 def capacity_table(max_item_bytes: int = 20 * KIB, step_bytes: int = 256) -> pd.DataFrame:
-    """Units per single-item operation for item sizes 0..``max_item_bytes``: reads by consistency and writes."""
+    """Units per single-item operation for item sizes 0..``max_item_bytes``: reads by consistency and writes.
+
+    >>> capacity_table(max_item_bytes=8192, step_bytes=4096).shape
+    (3, 6)
+    """
     import pandas as pd
 
     top = _item_size("max_item_bytes", max_item_bytes)
@@ -453,7 +562,11 @@ def capacity_table(max_item_bytes: int = 20 * KIB, step_bytes: int = 256) -> pd.
 def capacity_mode_sweep(
     reads_per_second: Sequence[float], read_write_ratio: float = 4.0, item_size_bytes: int = 1024, **settings: Any
 ) -> pd.DataFrame:
-    """Monthly cost of both capacity modes over a range of average read rates (writes = reads / ratio)."""
+    """Monthly cost of both capacity modes over a range of average read rates (writes = reads / ratio).
+
+    >>> list(capacity_mode_sweep([100, 1000]).reads_per_second)
+    [100.0, 1000.0]
+    """
     import pandas as pd
 
     ratio = validate.number("read_write_ratio", read_write_ratio, minimum=0, exclusive_minimum=True)

@@ -4,6 +4,10 @@ Every write is assumed to be an item of 1 KB or less (one write unit). A table's
 over its partitions, and no partition can serve more than 1,000 WCU, so a few hot keys throttle while the table as
 a whole still has capacity to spare. Write sharding (a random suffix 0..N-1 on the partition key) spreads each hot
 key over up to N partitions.
+
+References:
+    - Amazon DynamoDB Developer Guide, "Burst and adaptive capacity",
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/burst-adaptive-capacity.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -24,7 +28,11 @@ MAX_DISTINCT_KEYS = 100_000
 
 @dataclass(frozen=True)
 class HotPartitionResult:
-    """Per-second, per-partition write units: demanded, served and throttled (arrays of shape seconds x partitions)."""
+    """Per-second, per-partition write units: demanded, served and throttled (arrays of shape seconds x partitions).
+
+    >>> simulate_hot_partitions(seconds=10, seed=0).partitions
+    4
+    """
 
     partitions: int
     write_capacity_units: float
@@ -53,7 +61,11 @@ class HotPartitionResult:
 
 
 def zipf_shares(distinct_keys: int, zipf_exponent: float) -> np.ndarray:
-    """Request share of each key when popularity falls as 1/rank**exponent (0 = uniform)."""
+    """Request share of each key when popularity falls as 1/rank**exponent (0 = uniform).
+
+    >>> zipf_shares(3, 1.0).round(3).tolist()
+    [0.545, 0.273, 0.182]
+    """
     keys = validate.integer("distinct_keys", distinct_keys, minimum=1, maximum=MAX_DISTINCT_KEYS)
     exponent = validate.number("zipf_exponent", zipf_exponent, minimum=0, maximum=3)
     weights = 1.0 / np.arange(1, keys + 1, dtype=float) ** exponent
@@ -63,6 +75,7 @@ def zipf_shares(distinct_keys: int, zipf_exponent: float) -> np.ndarray:
 def simulate_hot_partitions(
     write_capacity_units: float = 4000,
     writes_per_second: float = 3000,
+    *,
     distinct_keys: int = 1000,
     zipf_exponent: float = 1.2,
     write_shards: int = 1,
@@ -76,6 +89,9 @@ def simulate_hot_partitions(
 
     ``partitions`` defaults to the classic count for the table's WCU. ``adaptive_capacity`` lets hot partitions
     borrow the table's unused capacity, still never above 1,000 WCU per partition.
+
+    >>> round(simulate_hot_partitions(seconds=30, seed=0).throttled_fraction, 3)
+    0.028
     """
     wcu = validate.number("write_capacity_units", write_capacity_units, minimum=1, unit="WCU")
     rate = validate.number("writes_per_second", writes_per_second, minimum=0, unit="writes/s")

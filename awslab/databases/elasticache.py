@@ -1,6 +1,16 @@
 """ElastiCache: a seeded cache-aside simulation, Memcached node failure and key remapping, engine comparison.
 
 Times are seconds unless a name says otherwise (latencies in milliseconds).
+
+References:
+    - Amazon ElastiCache User Guide, "Managing clusters",
+      https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.html (read 2026-11-27)
+    - Amazon ElastiCache User Guide, "Working with shards",
+      https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Shards.html (read 2026-11-27)
+    - Amazon ElastiCache User Guide, "Comparing Valkey, Memcached, and Redis OSS",
+      https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/SelectEngine.html (read 2026-11-27)
+    - Amazon ElastiCache, "Redis OSS vs. Memcached",
+      https://aws.amazon.com/elasticache/redis-vs-memcached/ (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -41,7 +51,11 @@ ENGINE_FEATURES = (
 
 
 def engine_comparison() -> pd.DataFrame:
-    """Feature matrix: one row per feature, True where the engine has it."""
+    """Feature matrix: one row per feature, True where the engine has it.
+
+    >>> engine_comparison().shape
+    (11, 3)
+    """
     import pandas as pd
 
     return pd.DataFrame(ENGINE_FEATURES, columns=["feature", "Memcached", "Valkey / Redis OSS"])
@@ -49,7 +63,11 @@ def engine_comparison() -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class CacheAsideResult:
-    """Outcome of a cache-aside run: per-request hits and timings plus database reads per second."""
+    """Outcome of a cache-aside run: per-request hits and timings plus database reads per second.
+
+    >>> simulate_cache_aside(2000, 100, 500, cache_capacity_items=100, seed=0).hit_count
+    1299
+    """
 
     hits: np.ndarray
     request_times_s: np.ndarray
@@ -85,6 +103,7 @@ def simulate_cache_aside(
     requests: int = 20_000,
     requests_per_second: float = 1000,
     distinct_keys: int = 10_000,
+    *,
     zipf_exponent: float = 1.0,
     cache_capacity_items: int = 1000,
     ttl_seconds: float = 60.0,
@@ -97,6 +116,9 @@ def simulate_cache_aside(
     Requests arrive as a Poisson stream with Zipf-popular keys. ``ttl_seconds`` 0 means no expiry. A miss costs
     the cache lookup, the database read and the cache write (a second cache round trip).
     LRU order is inherently sequential, so the request loop is Python over pre-drawn numpy keys and times.
+
+    >>> round(simulate_cache_aside(2000, 100, 500, cache_capacity_items=100, seed=0).hit_ratio, 3)
+    0.649
     """
     count = validate.integer("requests", requests, minimum=1, maximum=MAX_SIMULATED_REQUESTS)
     rate = validate.number("requests_per_second", requests_per_second, minimum=0, exclusive_minimum=True)
@@ -137,7 +159,11 @@ def simulate_cache_aside(
 
 
 def cache_aside_sweep(cache_capacities_items: list[int], ttls_seconds: list[float], **settings: object) -> pd.DataFrame:
-    """Hit ratio, database reads per second and mean latency over a grid of cache sizes and TTLs (same seed)."""
+    """Hit ratio, database reads per second and mean latency over a grid of cache sizes and TTLs (same seed).
+
+    >>> cache_aside_sweep([10, 100], [60], requests=2000, distinct_keys=500).shape
+    (2, 8)
+    """
     import pandas as pd
 
     rows = []
@@ -162,9 +188,15 @@ def cache_aside_sweep(cache_capacities_items: list[int], ttls_seconds: list[floa
 
 # --- Memcached: hashing and node failure ---------------------------------------------------------------------------
 def remapped_key_fraction(
-    nodes: int, hashing: str = "consistent", keys: int = 100_000, virtual_nodes: int = 100, seed: int = 0
+    nodes: int, hashing: str = "consistent", *, keys: int = 100_000, virtual_nodes: int = 100, seed: int = 0
 ) -> float:
-    """Share of keys that move to another node when one of ``nodes`` is removed ("consistent" ring or "modulo")."""
+    """Share of keys that move to another node when one of ``nodes`` is removed ("consistent" ring or "modulo").
+
+    >>> round(remapped_key_fraction(4, keys=10_000), 2)
+    0.27
+    >>> round(remapped_key_fraction(4, "modulo", keys=10_000), 2)
+    0.76
+    """
     count = validate.integer("nodes", nodes, minimum=2, maximum=MEMCACHED_MAX_NODES)
     validate.choice("hashing", hashing, ("consistent", "modulo"))
     samples = validate.integer("keys", keys, minimum=1, maximum=10_000_000)
@@ -186,6 +218,7 @@ def remapped_key_fraction(
 
 def memcached_node_failure(
     nodes: int = 4,
+    *,
     requests_per_second: float = 10_000,
     hit_ratio: float = 0.9,
     failure_at_s: float = 60,
@@ -197,6 +230,9 @@ def memcached_node_failure(
 
     The failed node's 1/nodes of the key space misses until a replacement joins empty; it then refills with
     time constant ``warmup_s``. Many small nodes lose a small slice each; few large nodes lose a big one.
+
+    >>> int(memcached_node_failure(seconds=400)["db_reads_per_second"].max())
+    3250
     """
     import pandas as pd
 
@@ -219,6 +255,7 @@ def memcached_node_failure(
 def redis_failover_timeline(
     detection_seconds: float = 15,
     promotion_seconds: float = 30,
+    *,
     dns_update_seconds: float = 10,
     replicas: int = 1,
     replacement_seconds: float = 600,
@@ -227,6 +264,9 @@ def redis_failover_timeline(
 
     With ``replicas`` 0 there is nothing to promote: the node is replaced and comes back empty unless restored
     from a backup, so the outage lasts ``replacement_seconds``.
+
+    >>> [step["phase"] for step in redis_failover_timeline()]
+    ['detect primary failure', 'promote a replica', 'update primary endpoint DNS']
     """
     count = validate.integer("replicas", replicas, minimum=0, maximum=REDIS_MAX_REPLICAS_PER_SHARD)
     promote = (

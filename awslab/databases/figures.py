@@ -14,8 +14,6 @@ from awslab.databases.elasticache import CacheAsideResult
 from awslab.databases.rds import ReplicaLagResult
 from awslab.databases.redshift import Distribution
 
-_r = theme.rounded
-
 
 def _finish(fig: go.Figure, title: str, x_title: str, y_title: str, height: int = 420) -> go.Figure:
     fig.update_layout(title=title, xaxis_title=x_title, yaxis_title=y_title)
@@ -34,7 +32,9 @@ def capacity_steps_figure(table: pd.DataFrame) -> go.Figure:
         ("write_standard", "write"),
         ("write_transactional", "write, transactional"),
     ):
-        fig.add_trace(go.Scatter(x=_r(kib), y=_r(table[column]), name=name, mode="lines", line_shape="hv"))
+        fig.add_trace(
+            go.Scatter(x=theme.rounded(kib), y=theme.rounded(table[column]), name=name, mode="lines", line_shape="hv")
+        )
     return _finish(
         fig,
         "Capacity units per item: reads round up to 4 KB, writes to 1 KB",
@@ -46,9 +46,13 @@ def capacity_steps_figure(table: pd.DataFrame) -> go.Figure:
 def capacity_cost_figure(sweep: pd.DataFrame) -> go.Figure:
     """Monthly USD of provisioned and on-demand capacity against read rate (from ``capacity_mode_sweep``)."""
     fig = go.Figure()
-    x = _r(sweep["reads_per_second"])
-    fig.add_trace(go.Scatter(x=x, y=_r(sweep["provisioned_usd_per_month"]), name="provisioned (sized for peak)"))
-    fig.add_trace(go.Scatter(x=x, y=_r(sweep["on_demand_usd_per_month"]), name="on-demand (pay per request)"))
+    x = theme.rounded(sweep["reads_per_second"])
+    fig.add_trace(
+        go.Scatter(x=x, y=theme.rounded(sweep["provisioned_usd_per_month"]), name="provisioned (sized for peak)")
+    )
+    fig.add_trace(
+        go.Scatter(x=x, y=theme.rounded(sweep["on_demand_usd_per_month"]), name="on-demand (pay per request)")
+    )
     return _finish(fig, "Provisioned vs on-demand, us-east-1 list prices", "average reads per second", "USD per month")
 
 
@@ -57,9 +61,14 @@ def hot_partitions_figure(result: HotPartitionResult) -> go.Figure:
     labels = [f"P{i}" for i in range(result.partitions)]
     seconds = result.demand.shape[0]
     fig = go.Figure()
-    fig.add_trace(go.Bar(x=labels, y=_r(result.served.sum(axis=0) / seconds), name="served"))
+    fig.add_trace(go.Bar(x=labels, y=theme.rounded(result.served.sum(axis=0) / seconds), name="served"))
     fig.add_trace(
-        go.Bar(x=labels, y=_r(result.throttled.sum(axis=0) / seconds), name="throttled", marker_color=theme.COLORS[3])
+        go.Bar(
+            x=labels,
+            y=theme.rounded(result.throttled.sum(axis=0) / seconds),
+            name="throttled",
+            marker_color=theme.COLORS[3],
+        )
     )
     fig.add_trace(
         go.Scatter(
@@ -83,7 +92,7 @@ def throttling_timeline_figure(results: Mapping[str, HotPartitionResult]) -> go.
     fig = go.Figure()
     for label, result in results.items():
         throttled = result.throttled.sum(axis=1)
-        fig.add_trace(go.Scatter(x=list(range(throttled.size)), y=_r(throttled), name=label, mode="lines"))
+        fig.add_trace(go.Scatter(x=list(range(throttled.size)), y=theme.rounded(throttled), name=label, mode="lines"))
     return _finish(fig, "Throttled writes per second", "time (s)", "throttled writes per second")
 
 
@@ -114,7 +123,7 @@ def operation_units_figure(rows: Sequence[Mapping[str, object]]) -> go.Figure:
         fig.add_trace(
             go.Bar(
                 x=[str(r["operation"]) for r in chosen],
-                y=_r(float(r["units"]) for r in chosen),
+                y=theme.rounded(float(r["units"]) for r in chosen),
                 text=[f"{float(r['units']):g}" for r in chosen],
                 textposition="outside",
                 name=kind,
@@ -129,12 +138,14 @@ def query_vs_scan_figure(comparison: Mapping[str, Mapping[str, float]]) -> go.Fi
     names = list(comparison)
     fig = make_subplots(rows=1, cols=2, subplot_titles=("read units consumed", "API calls (1 MB pages)"))
     fig.add_trace(
-        go.Bar(x=names, y=_r(comparison[n]["read_units"] for n in names), name="read units", showlegend=False),
+        go.Bar(
+            x=names, y=theme.rounded(comparison[n]["read_units"] for n in names), name="read units", showlegend=False
+        ),
         row=1,
         col=1,
     )
     fig.add_trace(
-        go.Bar(x=names, y=_r(comparison[n]["calls"] for n in names), name="calls", showlegend=False),
+        go.Bar(x=names, y=theme.rounded(comparison[n]["calls"] for n in names), name="calls", showlegend=False),
         row=1,
         col=2,
     )
@@ -149,7 +160,9 @@ def recovery_figure(matrix: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     for column, name in (("rpo_seconds", "RPO: data lost"), ("rto_seconds", "RTO: downtime")):
         minutes = [max(v / 60, 0.01) for v in matrix[column]]
-        fig.add_trace(go.Bar(x=list(matrix["scenario"]), y=_r(minutes), name=name, hovertext=list(matrix["mechanism"])))
+        fig.add_trace(
+            go.Bar(x=list(matrix["scenario"]), y=theme.rounded(minutes), name=name, hovertext=list(matrix["mechanism"]))
+        )
     fig.update_layout(barmode="group", yaxis_type="log")
     return _finish(fig, "Recovery objectives by failure (0 shown as 0.01 min)", "failure scenario", "minutes")
 
@@ -178,13 +191,19 @@ def replica_lag_figure(result: ReplicaLagResult, every_seconds: int = 1) -> go.F
     """Write rate, replica lag and the stale share of read-after-write reads over time (a point every n seconds)."""
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08)
     n = every_seconds
-    t = _r(result.seconds[::n])
-    fig.add_trace(go.Scatter(x=t, y=_r(result.writes_per_second[::n]), name="writes/s on primary"), row=1, col=1)
+    t = theme.rounded(result.seconds[::n])
     fig.add_trace(
-        go.Scatter(x=t, y=_r(result.applied_per_second[::n]), name="writes/s applied on replica"), row=1, col=1
+        go.Scatter(x=t, y=theme.rounded(result.writes_per_second[::n]), name="writes/s on primary"), row=1, col=1
     )
-    fig.add_trace(go.Scatter(x=t, y=_r(result.lag_seconds[::n]), name="replica lag (s)"), row=2, col=1)
-    fig.add_trace(go.Scatter(x=t, y=_r(result.stale_read_fraction[::n]), name="stale read share"), row=2, col=1)
+    fig.add_trace(
+        go.Scatter(x=t, y=theme.rounded(result.applied_per_second[::n]), name="writes/s applied on replica"),
+        row=1,
+        col=1,
+    )
+    fig.add_trace(go.Scatter(x=t, y=theme.rounded(result.lag_seconds[::n]), name="replica lag (s)"), row=2, col=1)
+    fig.add_trace(
+        go.Scatter(x=t, y=theme.rounded(result.stale_read_fraction[::n]), name="stale read share"), row=2, col=1
+    )
     fig.update_yaxes(title_text="writes per second", row=1, col=1)
     fig.update_yaxes(title_text="seconds / share", row=2, col=1)
     fig.update_xaxes(title_text="time (s)", row=2, col=1)
@@ -199,9 +218,11 @@ def cache_sweep_figure(sweep: pd.DataFrame) -> go.Figure:
     for i, (ttl, group) in enumerate(sweep.groupby("ttl_seconds", sort=True)):
         name, color = (f"TTL {ttl:g} s" if ttl else "no TTL"), theme.COLORS[i % len(theme.COLORS)]
         x = list(group["cache_capacity_items"])
-        fig.add_trace(go.Scatter(x=x, y=_r(group["hit_ratio"]), name=name, line_color=color), row=1, col=1)
+        fig.add_trace(go.Scatter(x=x, y=theme.rounded(group["hit_ratio"]), name=name, line_color=color), row=1, col=1)
         fig.add_trace(
-            go.Scatter(x=x, y=_r(group["mean_latency_ms"]), name=name, line_color=color, showlegend=False), row=1, col=2
+            go.Scatter(x=x, y=theme.rounded(group["mean_latency_ms"]), name=name, line_color=color, showlegend=False),
+            row=1,
+            col=2,
         )
     fig.update_xaxes(title_text="cache size (items)")
     fig.update_yaxes(title_text="hits / requests", row=1, col=1)
@@ -213,7 +234,7 @@ def cache_sweep_figure(sweep: pd.DataFrame) -> go.Figure:
 def cache_db_load_figure(result: CacheAsideResult) -> go.Figure:
     """Database reads per second over a cache-aside run: the cold start, then the steady state."""
     y = result.db_reads_per_second
-    fig = go.Figure(go.Scatter(x=list(range(y.size)), y=_r(y), mode="lines", name="database reads"))
+    fig = go.Figure(go.Scatter(x=list(range(y.size)), y=theme.rounded(y), mode="lines", name="database reads"))
     return _finish(
         fig,
         f"Database load behind the cache (hit ratio {result.hit_ratio:.1%})",
@@ -227,7 +248,9 @@ def node_failure_figure(runs: Mapping[str, pd.DataFrame], every_seconds: int = 1
     fig = go.Figure()
     for label, frame in runs.items():
         frame = frame.iloc[::every_seconds]
-        fig.add_trace(go.Scatter(x=_r(frame["second"]), y=_r(frame["db_reads_per_second"]), name=label))
+        fig.add_trace(
+            go.Scatter(x=theme.rounded(frame["second"]), y=theme.rounded(frame["db_reads_per_second"]), name=label)
+        )
     return _finish(
         fig,
         "Losing one Memcached node: the bigger its slice, the bigger the spike",
@@ -271,7 +294,9 @@ def zone_map_figure(comparison: pd.DataFrame, filter_label: str = "a 10% range f
     """Share of blocks scanned by sort style and predicate (from ``redshift.zone_map_comparison``)."""
     fig = go.Figure()
     for predicate, group in comparison.groupby("predicate", sort=False):
-        fig.add_trace(go.Bar(x=list(group["sort"]), y=_r(group["fraction_scanned"]), name=f"filter on {predicate}"))
+        fig.add_trace(
+            go.Bar(x=list(group["sort"]), y=theme.rounded(group["fraction_scanned"]), name=f"filter on {predicate}")
+        )
     fig.update_layout(barmode="group", yaxis_range=[0, 1.05])
     return _finish(fig, f"Zone maps: blocks read for {filter_label}", "sort key", "share of blocks scanned")
 
@@ -280,9 +305,9 @@ def copy_figure(sweep: pd.DataFrame) -> go.Figure:
     """COPY time and slice utilisation against the number of input files (from ``redshift.copy_sweep``)."""
     fig = make_subplots(specs=[[{"secondary_y": True}]])
     x = list(sweep["files"])
-    fig.add_trace(go.Bar(x=x, y=_r(sweep["seconds"]), name="load time (s)"))
+    fig.add_trace(go.Bar(x=x, y=theme.rounded(sweep["seconds"]), name="load time (s)"))
     fig.add_trace(
-        go.Scatter(x=x, y=_r(sweep["slice_utilization"]), name="slice utilisation", mode="lines+markers"),
+        go.Scatter(x=x, y=theme.rounded(sweep["slice_utilization"]), name="slice utilisation", mode="lines+markers"),
         secondary_y=True,
     )
     fig.update_yaxes(title_text="share of slices busy", range=[0, 1.05], secondary_y=True)
@@ -296,7 +321,7 @@ def wlm_wait_figure(runs: Mapping[str, pd.DataFrame]) -> go.Figure:
     groups = sorted({g for frame in runs.values() for g in frame["query_group"]})
     for label, frame in runs.items():
         waits = frame.groupby("query_group")["wait_s"].quantile(0.95)
-        fig.add_trace(go.Bar(x=groups, y=_r(waits.get(g, 0.0) for g in groups), name=label))
+        fig.add_trace(go.Bar(x=groups, y=theme.rounded(waits.get(g, 0.0) for g in groups), name=label))
     fig.update_layout(barmode="group")
     return _finish(
         fig,
@@ -311,14 +336,16 @@ def storage_autoscaling_figure(history: pd.DataFrame, every_hours: int = 1) -> g
     history = history.iloc[::every_hours]
     days = [h / 24 for h in history["hour"]]
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=_r(days), y=_r(history["allocated_gib"]), name="allocated", line_shape="hv"))
-    fig.add_trace(go.Scatter(x=_r(days), y=_r(history["used_gib"]), name="used"))
+    fig.add_trace(
+        go.Scatter(x=theme.rounded(days), y=theme.rounded(history["allocated_gib"]), name="allocated", line_shape="hv")
+    )
+    fig.add_trace(go.Scatter(x=theme.rounded(days), y=theme.rounded(history["used_gib"]), name="used"))
     full = history[history["storage_full"]]
     if len(full):
         fig.add_trace(
             go.Scatter(
-                x=_r(full["hour"] / 24),
-                y=_r(full["used_gib"]),
+                x=theme.rounded(full["hour"] / 24),
+                y=theme.rounded(full["used_gib"]),
                 mode="markers",
                 name="storage full: writes fail",
                 marker_color=theme.COLORS[3],

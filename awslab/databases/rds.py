@@ -1,6 +1,22 @@
 """RDS and Aurora: engines, responsibilities, backups, RPO/RTO, Multi-AZ failover and read-replica lag.
 
 Times are seconds unless a name says otherwise; sizes GiB.
+
+References:
+    - Amazon RDS User Guide, "Working with DB instance read replicas",
+      https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.html (read 2026-11-27)
+    - Amazon Aurora User Guide, "Replication with Amazon Aurora",
+      https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.Replication.html (read 2026-11-27)
+    - Amazon RDS User Guide, "Restoring a DB instance to a specified time",
+      https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PIT.html (read 2026-11-27)
+    - Amazon RDS User Guide, "Multi-AZ DB instance deployments",
+      https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZSingleStandby.html (read 2026-11-27)
+    - Amazon RDS User Guide, "Configuring and managing a Multi-AZ deployment",
+      https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html (read 2026-11-27)
+    - Amazon Aurora User Guide, "Amazon Aurora storage",
+      https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.Overview.StorageReliability.html (read 2026-11-27)
+    - Amazon RDS User Guide, "Managing capacity automatically with Amazon RDS storage autoscaling",
+      https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PIOPS.Autoscaling.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -86,19 +102,33 @@ ENGINE_ALIASES = {
 
 
 def engine_key(engine: str) -> str:
-    """Course engine name for ``engine``, which may also be an API Engine value such as "aurora-postgresql"."""
+    """Course engine name for ``engine``, which may also be an API Engine value such as "aurora-postgresql".
+
+    >>> engine_key("aurora-postgresql")
+    'aurora'
+    """
     key = engine.lower() if isinstance(engine, str) else engine
     key = ENGINE_ALIASES.get(key, key)
     return validate.choice("engine", key, ENGINES)
 
 
 def max_read_replicas(engine: str) -> int:
-    """Most read replicas one source can have: 15 (MySQL, MariaDB, PostgreSQL, Aurora), 5 (Oracle, SQL Server)."""
+    """Most read replicas one source can have: 15 (MySQL, MariaDB, PostgreSQL, Aurora), 5 (Oracle, SQL Server).
+
+    >>> max_read_replicas("mysql")
+    15
+    >>> max_read_replicas("oracle-ee")
+    5
+    """
     return int(ENGINES[engine_key(engine)]["max_read_replicas"])
 
 
 def engines_table() -> pd.DataFrame:
-    """One row per engine: name, editions, licence models and replica limit."""
+    """One row per engine: name, editions, licence models and replica limit.
+
+    >>> engines_table().shape
+    (7, 5)
+    """
     import pandas as pd
 
     return pd.DataFrame(
@@ -132,7 +162,11 @@ RESPONSIBILITIES = (
 
 
 def responsibility_table() -> pd.DataFrame:
-    """Who runs each task for a database on premises, on EC2 and on RDS."""
+    """Who runs each task for a database on premises, on EC2 and on RDS.
+
+    >>> list(responsibility_table().columns)
+    ['task', 'on-premises', 'EC2', 'RDS']
+    """
     import pandas as pd
 
     return pd.DataFrame(RESPONSIBILITIES, columns=["task", "on-premises", "EC2", "RDS"])
@@ -158,7 +192,11 @@ SCENARIOS = ("instance_failure", "az_outage", "region_outage", "data_corruption"
 
 @dataclass(frozen=True)
 class Recovery:
-    """How one failure is recovered: the mechanism, worst-case data loss (RPO) and downtime (RTO), in seconds."""
+    """How one failure is recovered: the mechanism, worst-case data loss (RPO) and downtime (RTO), in seconds.
+
+    >>> recovery_objectives("az_outage", multi_az=True).mechanism
+    'Multi-AZ failover to the synchronous standby'
+    """
 
     scenario: str
     mechanism: str
@@ -168,6 +206,7 @@ class Recovery:
 
 def recovery_objectives(
     scenario: str,
+    *,
     backup_retention_days: int = 7,
     multi_az: bool = False,
     read_replicas: int = 0,
@@ -184,6 +223,9 @@ def recovery_objectives(
     restore, then a manual snapshot taken every ``snapshot_interval_hours``. Multi-AZ (synchronous) and replicas
     (asynchronous) copy a bad write as faithfully as a good one, so data corruption needs point-in-time restore
     (if found within the retention period) or a snapshot taken before the damage.
+
+    >>> recovery_objectives("az_outage", multi_az=True).rto_seconds
+    120.0
     """
     validate.choice("scenario", scenario, SCENARIOS)
     retention = validate.integer(
@@ -227,15 +269,35 @@ def recovery_objectives(
 
 
 def recovery_matrix(**settings: object) -> pd.DataFrame:
-    """RPO and RTO (seconds) of every scenario under one set of ``recovery_objectives`` settings."""
+    """RPO and RTO (seconds) of every scenario under one set of ``recovery_objectives`` settings.
+
+    >>> list(recovery_matrix(**RECOVERY_SETUPS["backups + Multi-AZ"]).scenario)
+    ['instance_failure', 'az_outage', 'region_outage', 'data_corruption']
+    """
     import pandas as pd
 
     rows = [recovery_objectives(s, **settings) for s in SCENARIOS]  # type: ignore[arg-type]
     return pd.DataFrame([r.__dict__ for r in rows])
 
 
-def point_in_time_window_hours(backup_retention_days: int, instance_age_hours: float) -> tuple[float, float]:
-    """(earliest, latest) restorable time as hours before now; latest is one log-upload interval back."""
+@dataclass(frozen=True)
+class RestoreWindow:
+    """The point-in-time restore window, as hours before now: from ``earliest_hours_ago`` to ``latest_hours_ago``.
+
+    >>> RestoreWindow(168.0, 0.25).latest_hours_ago
+    0.25
+    """
+
+    earliest_hours_ago: float
+    latest_hours_ago: float
+
+
+def point_in_time_window_hours(backup_retention_days: int, instance_age_hours: float) -> RestoreWindow:
+    """The earliest and latest restorable times in hours before now; the latest is one log-upload interval back.
+
+    >>> point_in_time_window_hours(7, instance_age_hours=24 * 90)
+    RestoreWindow(earliest_hours_ago=168.0, latest_hours_ago=0.08333333333333333)
+    """
     retention = validate.integer(
         "backup_retention_days", backup_retention_days, minimum=0, maximum=MAX_BACKUP_RETENTION_DAYS, unit="days"
     )
@@ -243,7 +305,7 @@ def point_in_time_window_hours(backup_retention_days: int, instance_age_hours: f
     if retention == 0:
         raise ValueError("backup_retention_days=0 disables automated backups: there is no point-in-time window")
     latest = LOG_UPLOAD_INTERVAL_SECONDS / 3600
-    return (max(latest, min(retention * 24.0, age)), latest)
+    return RestoreWindow(max(latest, min(retention * 24.0, age)), latest)
 
 
 # --- Multi-AZ failover timeline ------------------------------------------------------------------------------------
@@ -274,7 +336,11 @@ DEPLOYMENTS = {
 
 
 def deployments_table() -> pd.DataFrame:
-    """One row per RDS deployment option: standbys, whether they serve reads, replication, failover time."""
+    """One row per RDS deployment option: standbys, whether they serve reads, replication, failover time.
+
+    >>> list(deployments_table().deployment)
+    ['Single-AZ DB instance', 'Multi-AZ DB instance', 'Multi-AZ DB cluster']
+    """
     import pandas as pd
 
     return pd.DataFrame([{"deployment": name, **facts} for name, facts in DEPLOYMENTS.items()])
@@ -287,6 +353,7 @@ ENDPOINT_DNS_TTL_SECONDS = 5
 def failover_timeline(
     detection_seconds: float = 30,
     promotion_seconds: float = 45,
+    *,
     dns_update_seconds: float = 10,
     dns_ttl_seconds: float = ENDPOINT_DNS_TTL_SECONDS,
     client_reconnect_seconds: float = 5,
@@ -294,6 +361,9 @@ def failover_timeline(
     """Phases of a Multi-AZ failover, each ``{"phase", "start_s", "end_s"}``; writes fail until the last ends.
 
     The client that caches DNS longer than the TTL (a JVM default, for instance) keeps dialling the old primary.
+
+    >>> failover_timeline()[-1]
+    {'phase': 'client reconnects', 'start_s': 90.0, 'end_s': 95.0}
     """
     phases = (
         ("detect failure", "detection_seconds", detection_seconds),
@@ -313,7 +383,11 @@ def failover_timeline(
 # --- Read-replica lag ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ReplicaLagResult:
-    """Per-second write rate, replica backlog, lag and the share of read-after-write reads that see stale data."""
+    """Per-second write rate, replica backlog, lag and the share of read-after-write reads that see stale data.
+
+    >>> simulate_replica_lag(seconds=120, seed=0).seconds.size
+    120
+    """
 
     seconds: np.ndarray
     writes_per_second: np.ndarray
@@ -326,6 +400,7 @@ class ReplicaLagResult:
 def simulate_replica_lag(
     mean_writes_per_second: float = 800,
     apply_writes_per_second: float = 1000,
+    *,
     burst_multiplier: float = 2.0,
     burst_start_s: int = 60,
     burst_duration_s: int = 60,
@@ -339,6 +414,9 @@ def simulate_replica_lag(
     Lag is backlog / apply rate + network delay. A reader that reads its own write ``read_after_write_delay_s``
     later from the replica sees stale data while the lag exceeds that delay; the fraction is computed by
     treating the lag as exponentially spread around its value in that second.
+
+    >>> round(float(simulate_replica_lag(seed=0).lag_seconds.max()), 1)
+    36.5
     """
     mean = validate.number("mean_writes_per_second", mean_writes_per_second, minimum=0, unit="writes/s")
     apply = validate.number(
@@ -373,7 +451,11 @@ AURORA_READ_QUORUM = 3
 
 
 def aurora_quorum(failed_copies: int = 0, failed_azs: int = 0) -> dict[str, bool | int]:
-    """Whether the Aurora cluster volume can still write and read after losing whole AZs plus extra copies."""
+    """Whether the Aurora cluster volume can still write and read after losing whole AZs plus extra copies.
+
+    >>> aurora_quorum(failed_azs=1)
+    {'copies_alive': 4, 'can_write': True, 'can_read': True}
+    """
     azs = validate.integer("failed_azs", failed_azs, minimum=0, maximum=3)
     left = 6 - azs * AURORA_COPIES_PER_AZ
     extra = validate.integer("failed_copies", failed_copies, minimum=0, maximum=left)
@@ -396,6 +478,7 @@ AUTOSCALING_PREDICTION_HOURS = 7
 def simulate_storage_autoscaling(
     allocated_gib: float = 100,
     used_gib: float = 60,
+    *,
     growth_gib_per_day: float = 8,
     max_allocated_storage_gib: float | None = 1000,
     days: int = 90,
@@ -406,6 +489,9 @@ def simulate_storage_autoscaling(
 
     ``max_allocated_storage_gib`` None turns autoscaling off. Hourly growth is log-normal around the mean with
     spread ``growth_noise`` (0 = steady growth).
+
+    >>> float(simulate_storage_autoscaling(days=30, seed=0).allocated_gib.iloc[-1])
+    354.0
     """
     import pandas as pd
 
@@ -442,3 +528,16 @@ def simulate_storage_autoscaling(
             "storage_full": used_series >= allocated_series,
         }
     )
+
+
+# Backup/Multi-AZ/replica set-ups the recovery explorer compares (keyword arguments of recovery_matrix).
+RECOVERY_SETUPS = {
+    "no automated backups, daily snapshot": dict(backup_retention_days=0),
+    "automated backups, 7 days": dict(backup_retention_days=7),
+    "backups + Multi-AZ": dict(backup_retention_days=7, multi_az=True),
+    "backups + Multi-AZ + read replica": dict(backup_retention_days=7, multi_az=True, read_replicas=1),
+    "backups + read replica (no Multi-AZ)": dict(backup_retention_days=7, read_replicas=1),
+    "backups + Multi-AZ + cross-Region replica": dict(
+        backup_retention_days=7, multi_az=True, cross_region_replica=True
+    ),
+}

@@ -1,6 +1,16 @@
 """Redshift: rows over slices by distribution style, join redistribution, zone-map block skipping, parallel COPY.
 
 Row and block counts are plain integers; sizes GiB/MiB as named; times seconds.
+
+References:
+    - Amazon Redshift Database Developer Guide, "Choose the best distribution style" / sort keys,
+      https://docs.aws.amazon.com/redshift/latest/dg/c_choosing_dist_sort.html (read 2026-11-27)
+    - Amazon Redshift Database Developer Guide, "Evaluating the query plan" (data redistribution),
+      https://docs.aws.amazon.com/redshift/latest/dg/c_data_redistribution.html (read 2026-11-27)
+    - Amazon Redshift Database Developer Guide, "Loading data from compressed and uncompressed files",
+      https://docs.aws.amazon.com/redshift/latest/dg/t_splitting-data-files.html (read 2026-11-27)
+    - Amazon Redshift Database Developer Guide, "Implementing manual WLM",
+      https://docs.aws.amazon.com/redshift/latest/dg/cm-c-defining-query-queues.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -55,8 +65,12 @@ def _hash_slice(keys: np.ndarray, slices: int) -> np.ndarray:
     return (x % np.uint64(slices)).astype(np.int64)
 
 
-def sample_keys(rows: int, distinct_keys: int, zipf_exponent: float = 0.0, seed: int = 0) -> np.ndarray:
-    """Seeded distribution-key column: ``rows`` integer keys with Zipf-skewed frequencies (0 = uniform)."""
+def sample_keys(rows: int, distinct_keys: int, *, zipf_exponent: float = 0.0, seed: int = 0) -> np.ndarray:
+    """Seeded distribution-key column: ``rows`` integer keys with Zipf-skewed frequencies (0 = uniform).
+
+    >>> sample_keys(5, 3, seed=0).tolist()
+    [1, 0, 0, 0, 2]
+    """
     count = validate.integer("rows", rows, minimum=0, maximum=50_000_000)
     shares = zipf_shares(distinct_keys, zipf_exponent)
     return np.random.default_rng(seed).choice(shares.size, size=count, p=shares)
@@ -64,7 +78,11 @@ def sample_keys(rows: int, distinct_keys: int, zipf_exponent: float = 0.0, seed:
 
 @dataclass(frozen=True)
 class Distribution:
-    """Where a table's rows live: rows on each slice, and each row's slice (None for ALL)."""
+    """Where a table's rows live: rows on each slice, and each row's slice (None for ALL).
+
+    >>> distribute(sample_keys(1000, 50, seed=0), "EVEN").rows_per_slice.tolist()
+    [250, 250, 250, 250]
+    """
 
     style: str
     nodes: int
@@ -85,10 +103,13 @@ class Distribution:
         return float(used.max() / used.mean()) if used.sum() else 1.0
 
 
-def distribute(keys: np.ndarray, style: str, nodes: int = 2, slices_per_node: int = 2) -> Distribution:
+def distribute(keys: np.ndarray, style: str, *, nodes: int = 2, slices_per_node: int = 2) -> Distribution:
     """Place rows (given by their distribution-key values) on slices: EVEN round robin, KEY by hash, ALL everywhere.
 
     ALL keeps one full copy on the first slice of every node.
+
+    >>> round(distribute(sample_keys(10_000, 100, zipf_exponent=1.0, seed=0), "KEY").skew, 2)
+    1.39
     """
     validate.choice("style", style, DIST_STYLES)
     count = validate.integer("nodes", nodes, minimum=1, maximum=128)
@@ -108,6 +129,7 @@ def distribute(keys: np.ndarray, style: str, nodes: int = 2, slices_per_node: in
 def join_redistribution(
     outer_keys: np.ndarray,
     inner_keys: np.ndarray,
+    *,
     outer_style: str,
     inner_style: str,
     nodes: int = 2,
@@ -117,9 +139,12 @@ def join_redistribution(
 
     A KEY table is taken to be distributed on the join column. The choice by fewest rows moved is a
     simplification of Redshift's cost-based planner.
+
+    >>> join_redistribution(sample_keys(1000, 50, seed=0), sample_keys(50, 50, seed=1), outer_style="EVEN", inner_style="ALL")["label"]
+    'DS_DIST_ALL_NONE'
     """
-    outer = distribute(outer_keys, outer_style, nodes, slices_per_node)
-    inner = distribute(inner_keys, inner_style, nodes, slices_per_node)
+    outer = distribute(outer_keys, outer_style, nodes=nodes, slices_per_node=slices_per_node)
+    inner = distribute(inner_keys, inner_style, nodes=nodes, slices_per_node=slices_per_node)
     slices = nodes * slices_per_node
 
     def moved(table: Distribution, keys: np.ndarray) -> int:
@@ -160,7 +185,11 @@ def _z_order(a: np.ndarray, b: np.ndarray, bits: int = 16) -> np.ndarray:
 
 @dataclass(frozen=True)
 class ZoneMaps:
-    """A two-column table (a, b) in its sorted order, with each block's min and max per column."""
+    """A two-column table (a, b) in its sorted order, with each block's min and max per column.
+
+    >>> build_zone_maps(rows=10_000, seed=0).sort
+    'compound'
+    """
 
     sort: str
     rows_per_block: int
@@ -172,11 +201,19 @@ class ZoneMaps:
 
 
 def build_zone_maps(
-    rows: int = 100_000, rows_per_block: int = 1000, sort: str = "compound", distinct_values: int = 1000, seed: int = 0
+    rows: int = 100_000,
+    *,
+    rows_per_block: int = 1000,
+    sort: str = "compound",
+    distinct_values: int = 1000,
+    seed: int = 0,
 ) -> ZoneMaps:
     """Seeded table of uniform a, b in 0..distinct_values-1, sorted by ``sort``, cut into blocks with zone maps.
 
     "compound" sorts by a then b, "interleaved" by a Z-order of both (equal weight), "none" keeps load order.
+
+    >>> len(build_zone_maps(rows=10_000, seed=0).minimums["a"])
+    10
     """
     count = validate.integer("rows", rows, minimum=1, maximum=10_000_000)
     per_block = validate.integer("rows_per_block", rows_per_block, minimum=1, maximum=count)
@@ -204,7 +241,11 @@ def build_zone_maps(
 def zone_map_query(
     maps: ZoneMaps, a_range: tuple[int, int] | None = (0, 99), b_range: tuple[int, int] | None = None
 ) -> dict[str, float]:
-    """Blocks a range query must read: those whose min/max overlap every predicate (None = no filter)."""
+    """Blocks a range query must read: those whose min/max overlap every predicate (None = no filter).
+
+    >>> zone_map_query(build_zone_maps(rows=10_000, seed=0))["fraction_scanned"]
+    0.2
+    """
     blocks = maps.minimums["a"].size
     keep = np.ones(blocks, dtype=bool)
     matches = np.ones(maps.a.size, dtype=bool)
@@ -228,6 +269,7 @@ def zone_map_query(
 
 def zone_map_scan(
     rows: int = 100_000,
+    *,
     rows_per_block: int = 1000,
     sort: str = "compound",
     a_range: tuple[int, int] | None = (0, 99),
@@ -235,8 +277,16 @@ def zone_map_scan(
     distinct_values: int = 1000,
     seed: int = 0,
 ) -> dict[str, float]:
-    """Blocks read by a range query on a table sorted by ``sort`` (``build_zone_maps`` then ``zone_map_query``)."""
-    return zone_map_query(build_zone_maps(rows, rows_per_block, sort, distinct_values, seed), a_range, b_range)
+    """Blocks read by a range query on a table sorted by ``sort`` (``build_zone_maps`` then ``zone_map_query``).
+
+    >>> zone_map_scan(rows=10_000, sort="none", seed=0)["fraction_scanned"]
+    1.0
+    """
+    return zone_map_query(
+        build_zone_maps(rows, rows_per_block=rows_per_block, sort=sort, distinct_values=distinct_values, seed=seed),
+        a_range,
+        b_range,
+    )
 
 
 # --- COPY in parallel ------------------------------------------------------------------------------------------------
@@ -250,12 +300,17 @@ PER_FILE_OVERHEAD_SECONDS = 0.5
 def copy_load(
     total_size_gib: float,
     files: int,
+    *,
     nodes: int = 2,
     slices_per_node: int = 2,
     slice_mib_per_second: float = SLICE_LOAD_MIB_PER_SECOND,
     per_file_overhead_seconds: float = PER_FILE_OVERHEAD_SECONDS,
 ) -> dict[str, float]:
-    """Time to COPY ``total_size_gib`` split into ``files`` equal files: waves of one file per slice."""
+    """Time to COPY ``total_size_gib`` split into ``files`` equal files: waves of one file per slice.
+
+    >>> copy_load(10, files=8)["seconds"]
+    129.0
+    """
     size = validate.number("total_size_gib", total_size_gib, minimum=0, unit="GiB")
     count = validate.integer("files", files, minimum=1, maximum=1_000_000)
     slices = validate.integer("nodes", nodes, minimum=1, maximum=128) * validate.integer(
@@ -285,6 +340,9 @@ def zone_map_comparison(
 
     ``maps_by_sort`` reuses tables already built by ``build_zone_maps`` (one per sort style); otherwise each is built
     from ``settings``.
+
+    >>> zone_map_comparison(rows=10_000).shape
+    (9, 7)
     """
     import pandas as pd
 
@@ -299,7 +357,11 @@ def zone_map_comparison(
 
 
 def copy_sweep(file_counts: list[int], total_size_gib: float = 10.0, **settings: object) -> pd.DataFrame:
-    """COPY time and slice utilisation for each number of input files."""
+    """COPY time and slice utilisation for each number of input files.
+
+    >>> list(copy_sweep([1, 4], 10).seconds)
+    [512.5, 128.5]
+    """
     import pandas as pd
 
     return pd.DataFrame([{"files": n, **copy_load(total_size_gib, n, **settings)} for n in file_counts])  # type: ignore
@@ -313,15 +375,16 @@ MAX_WLM_QUERIES = 20_000
 
 
 def parse_wlm_json(text: str) -> list[dict[str, object]]:
-    """Queues from a ``wlm_json_configuration`` parameter value (a JSON list of queue objects)."""
-    import json
+    """Queues from a ``wlm_json_configuration`` parameter value (a JSON list of queue objects).
 
-    try:
-        queues = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"wlm_json_configuration is not valid JSON: {exc.msg} at character {exc.pos}") from None
-    if not isinstance(queues, list) or not queues or not all(isinstance(q, dict) for q in queues):
-        raise ValueError("wlm_json_configuration must be a non-empty JSON list of queue objects")
+    >>> parse_wlm_json('[{"query_group": ["short"], "query_concurrency": 2}, {"query_concurrency": 3}]')[0]
+    {'query_group': ['short'], 'query_concurrency': 2}
+    """
+    queues = validate.json_objects(
+        "wlm_json_configuration", validate.json_document("wlm_json_configuration", text, expect=list)
+    )
+    if not queues:
+        raise ValueError("wlm_json_configuration must be a non-empty JSON array of queue objects, got []")
     for i, queue in enumerate(queues):
         groups = queue.get("query_group", [])
         if not isinstance(groups, list) or not all(isinstance(g, str) for g in groups):
@@ -333,6 +396,7 @@ def simulate_wlm(
     queues: list[dict[str, object]],
     queries_per_minute: float = 20,
     long_share: float = 0.1,
+    *,
     short_mean_seconds: float = 2.0,
     long_mean_seconds: float = 45.0,
     minutes: float = 60,
@@ -343,6 +407,9 @@ def simulate_wlm(
     Queries arrive as a Poisson stream; a ``long_share`` of them are in query group "long" (exponential run time
     with mean ``long_mean_seconds``), the rest in "short". Each queue is
     ``{"query_group": [...], "query_concurrency": n}``; the last queue is the default.
+
+    >>> simulate_wlm(parse_wlm_json(TWO_QUEUES), seed=0).shape
+    (1200, 5)
     """
     import pandas as pd
 
@@ -381,3 +448,10 @@ def simulate_wlm(
     return pd.DataFrame(
         {"query_group": groups, "queue": queue_of, "arrival_s": arrivals, "wait_s": waits, "run_s": runs}
     )
+
+
+# (fact table, dimension table) distribution styles the join explorer and notebook compare.
+JOIN_PAIRS = [("KEY", "KEY"), ("KEY", "EVEN"), ("EVEN", "KEY"), ("EVEN", "EVEN"), ("EVEN", "ALL"), ("ALL", "EVEN")]
+# wlm_json_configuration values: the default single queue of five slots, and a short-query queue beside it.
+ONE_QUEUE = '[{"query_concurrency": 5}]'
+TWO_QUEUES = '[{"query_group": ["short"], "query_concurrency": 2}, {"query_concurrency": 3}]'

@@ -1,6 +1,14 @@
 """IPv4 CIDR arithmetic the way a VPC sees it: sizes, reserved addresses, subnet plans, bit-level views.
 
 All math uses the standard library's :mod:`ipaddress`. Addresses are strings in dotted-quad form.
+
+References:
+    - Amazon VPC User Guide, "VPC CIDR blocks",
+      https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html (read 2026-11-27)
+    - Amazon VPC User Guide, "Subnet CIDR blocks",
+      https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html (read 2026-11-27)
+    - Amazon VPC User Guide, "Default VPCs",
+      https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -33,7 +41,11 @@ _RESERVED_ROLES = (
 def parse_network(
     name: str, cidr: str, *, min_prefix: int = VPC_MIN_PREFIX, max_prefix: int = VPC_MAX_PREFIX
 ) -> ipaddress.IPv4Network:
-    """Return ``cidr`` as an IPv4Network, checking it is aligned and inside /min_prefix-/max_prefix."""
+    """Return ``cidr`` as an IPv4Network, checking it is aligned and inside /min_prefix-/max_prefix.
+
+    >>> parse_network("vpc_cidr", "10.0.0.0/16")
+    IPv4Network('10.0.0.0/16')
+    """
     if not isinstance(cidr, str):
         raise ValueError(f"{name} must be an IPv4 CIDR string such as '10.0.0.0/16', got {cidr!r}")
     try:
@@ -52,7 +64,11 @@ def parse_network(
 
 
 def parse_address(name: str, address: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
-    """Return ``address`` as an ip_address, raising ValueError naming ``name`` if it is not one."""
+    """Return ``address`` as an ip_address, raising ValueError naming ``name`` if it is not one.
+
+    >>> parse_address("destination", "10.0.1.5")
+    IPv4Address('10.0.1.5')
+    """
     try:
         return ipaddress.ip_address(address)
     except (ValueError, TypeError):
@@ -60,25 +76,41 @@ def parse_address(name: str, address: str) -> ipaddress.IPv4Address | ipaddress.
 
 
 def usable_addresses(cidr: str) -> int:
-    """Number of addresses an AWS subnet with this CIDR (/16-/28) can hand out: size minus the five reserved."""
+    """Number of addresses an AWS subnet with this CIDR (/16-/28) can hand out: size minus the five reserved.
+
+    >>> usable_addresses("10.0.1.0/24")
+    251
+    """
     network = parse_network("cidr", cidr)
     return network.num_addresses - RESERVED_PER_SUBNET
 
 
 def reserved_addresses(cidr: str) -> list[str]:
-    """The five addresses AWS reserves in a subnet, in order: base, +1, +2, +3 and the last address."""
+    """The five addresses AWS reserves in a subnet, in order: base, +1, +2, +3 and the last address.
+
+    >>> reserved_addresses("10.0.1.0/28")
+    ['10.0.1.0', '10.0.1.1', '10.0.1.2', '10.0.1.3', '10.0.1.15']
+    """
     network = parse_network("cidr", cidr)
     base = network.network_address
     return [str(base), str(base + 1), str(base + 2), str(base + 3), str(network.broadcast_address)]
 
 
 def reserved_address_roles(cidr: str) -> list[tuple[str, str]]:
-    """Pairs (address, what AWS uses it for) for the five reserved addresses of ``cidr``."""
+    """Pairs (address, what AWS uses it for) for the five reserved addresses of ``cidr``.
+
+    >>> reserved_address_roles("10.0.1.0/28")[2]
+    ('10.0.1.2', 'DNS server (Amazon-provided, base + 2)')
+    """
     return list(zip(reserved_addresses(cidr), _RESERVED_ROLES, strict=True))
 
 
 def prefix_for_hosts(hosts_needed: int) -> int:
-    """Longest prefix (smallest subnet) whose usable addresses cover ``hosts_needed`` after AWS's five reserved."""
+    """Longest prefix (smallest subnet) whose usable addresses cover ``hosts_needed`` after AWS's five reserved.
+
+    >>> prefix_for_hosts(1000)
+    22
+    """
     hosts = validate.integer(
         "hosts_needed", hosts_needed, minimum=1, maximum=2 ** (32 - VPC_MIN_PREFIX) - RESERVED_PER_SUBNET, unit="hosts"
     )
@@ -91,6 +123,9 @@ def plan_subnets(vpc_cidr: str, prefix_lengths: list[int]) -> list[str]:
 
     Blocks are placed largest first, which packs power-of-two blocks without gaps, so the plan fits exactly
     when the requested sizes sum to no more than the VPC.
+
+    >>> plan_subnets("10.0.0.0/16", [24, 24, 20])
+    ['10.0.16.0/24', '10.0.17.0/24', '10.0.0.0/20']
     """
     vpc = parse_network("vpc_cidr", vpc_cidr)
     if not isinstance(prefix_lengths, (list, tuple)) or not prefix_lengths:
@@ -115,7 +150,11 @@ def plan_subnets(vpc_cidr: str, prefix_lengths: list[int]) -> list[str]:
 
 
 def overlapping_pairs(cidrs: list[str]) -> list[tuple[str, str]]:
-    """Every pair of blocks in ``cidrs`` that share at least one address (any prefix /0-/32 accepted)."""
+    """Every pair of blocks in ``cidrs`` that share at least one address (any prefix /0-/32 accepted).
+
+    >>> overlapping_pairs(["10.0.0.0/24", "10.0.0.128/25", "10.0.1.0/24"])
+    [('10.0.0.0/24', '10.0.0.128/25')]
+    """
     networks = [parse_network(f"cidrs[{i}]", c, min_prefix=0, max_prefix=32) for i, c in enumerate(cidrs)]
     return [
         (cidrs[i], cidrs[j])
@@ -126,7 +165,11 @@ def overlapping_pairs(cidrs: list[str]) -> list[tuple[str, str]]:
 
 
 def free_blocks(vpc_cidr: str, used: list[str]) -> list[str]:
-    """The largest aligned blocks of ``vpc_cidr`` not covered by any block in ``used``."""
+    """The largest aligned blocks of ``vpc_cidr`` not covered by any block in ``used``.
+
+    >>> free_blocks("10.0.0.0/22", ["10.0.0.0/24"])
+    ['10.0.1.0/24', '10.0.2.0/23']
+    """
     vpc = parse_network("vpc_cidr", vpc_cidr)
     free = [vpc]
     for i, cidr in enumerate(used):
@@ -145,7 +188,11 @@ def free_blocks(vpc_cidr: str, used: list[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class Tier:
-    """One row of a subnet plan: a name, whether its route table sends 0.0.0.0/0 to an internet gateway, a size."""
+    """One row of a subnet plan: a name, whether its route table sends 0.0.0.0/0 to an internet gateway, a size.
+
+    >>> Tier("app", hosts_needed=100)
+    Tier(name='app', public=False, prefix_length=None, hosts_needed=100)
+    """
 
     name: str
     public: bool = False
@@ -168,7 +215,11 @@ class Tier:
 
 @dataclass(frozen=True)
 class PlannedSubnet:
-    """One subnet of a plan, with the address facts a learner checks against the console."""
+    """One subnet of a plan, with the address facts a learner checks against the console.
+
+    >>> describe_subnet("app-a", "app", "us-east-1a", cidr="10.0.1.0/24", public=False).usable_addresses
+    251
+    """
 
     name: str
     tier: str
@@ -183,7 +234,11 @@ class PlannedSubnet:
 
 @dataclass(frozen=True)
 class VpcPlan:
-    """A VPC CIDR, its subnets (tier by tier, AZ by AZ) and the blocks left free for growth."""
+    """A VPC CIDR, its subnets (tier by tier, AZ by AZ) and the blocks left free for growth.
+
+    >>> plan_vpc("10.0.0.0/16", ["us-east-1a"], [Tier("web", prefix_length=24)]).free[:2]
+    ('10.0.1.0/24', '10.0.2.0/23')
+    """
 
     vpc_cidr: str
     availability_zones: tuple[str, ...]
@@ -197,8 +252,12 @@ class VpcPlan:
         return sum(s.total_addresses for s in self.subnets)
 
 
-def describe_subnet(name: str, tier: str, availability_zone: str, cidr: str, public: bool) -> PlannedSubnet:
-    """A PlannedSubnet with sizes and the first and last usable address of ``cidr``."""
+def describe_subnet(name: str, tier: str, availability_zone: str, *, cidr: str, public: bool) -> PlannedSubnet:
+    """A PlannedSubnet with sizes and the first and last usable address of ``cidr``.
+
+    >>> describe_subnet("web-a", "web", "us-east-1a", cidr="10.0.0.0/24", public=True).last_usable
+    '10.0.0.254'
+    """
     network = parse_network("cidr", cidr)
     return PlannedSubnet(
         name=name,
@@ -214,7 +273,11 @@ def describe_subnet(name: str, tier: str, availability_zone: str, cidr: str, pub
 
 
 def plan_vpc(vpc_cidr: str, availability_zones: list[str], tiers: list[Tier]) -> VpcPlan:
-    """Split ``vpc_cidr`` into one subnet per tier per AZ, sizes from each tier's prefix or hosts needed."""
+    """Split ``vpc_cidr`` into one subnet per tier per AZ, sizes from each tier's prefix or hosts needed.
+
+    >>> [s.cidr for s in plan_vpc("10.0.0.0/16", ["us-east-1a", "us-east-1b"], [Tier("web", public=True, prefix_length=24)]).subnets]
+    ['10.0.0.0/24', '10.0.1.0/24']
+    """
     if not availability_zones or len(set(availability_zones)) != len(availability_zones):
         raise ValueError(f"availability_zones must be a non-empty list of distinct names, got {availability_zones!r}")
     if not tiers or len({t.name for t in tiers}) != len(tiers):
@@ -222,7 +285,7 @@ def plan_vpc(vpc_cidr: str, availability_zones: list[str], tiers: list[Tier]) ->
     keys = [(tier, az) for tier in tiers for az in availability_zones]
     cidrs = plan_subnets(vpc_cidr, [tier.resolved_prefix() for tier, _ in keys])
     subnets = tuple(
-        describe_subnet(f"{tier.name}-{az}", tier.name, az, cidr, tier.public)
+        describe_subnet(f"{tier.name}-{az}", tier.name, az, cidr=cidr, public=tier.public)
         for (tier, az), cidr in zip(keys, cidrs, strict=True)
     )
     return VpcPlan(
@@ -235,7 +298,11 @@ def plan_vpc(vpc_cidr: str, availability_zones: list[str], tiers: list[Tier]) ->
 
 
 def default_vpc_layout(availability_zones: list[str]) -> VpcPlan:
-    """The default VPC AWS creates: 172.31.0.0/16 with a public /20 per AZ, in AZ order (at most 16 AZs)."""
+    """The default VPC AWS creates: 172.31.0.0/16 with a public /20 per AZ, in AZ order (at most 16 AZs).
+
+    >>> default_vpc_layout(["us-east-1a", "us-east-1b"]).subnets[1].cidr
+    '172.31.16.0/20'
+    """
     count = validate.integer(
         "len(availability_zones)",
         len(availability_zones),
@@ -245,7 +312,7 @@ def default_vpc_layout(availability_zones: list[str]) -> VpcPlan:
     vpc = ipaddress.IPv4Network(DEFAULT_VPC_CIDR)
     blocks = [str(b) for b in vpc.subnets(new_prefix=DEFAULT_SUBNET_PREFIX)][:count]
     subnets = tuple(
-        describe_subnet(f"default-{az}", "default", az, cidr, True)
+        describe_subnet(f"default-{az}", "default", az, cidr=cidr, public=True)
         for az, cidr in zip(availability_zones, blocks, strict=True)
     )
     return VpcPlan(
@@ -259,7 +326,11 @@ def default_vpc_layout(availability_zones: list[str]) -> VpcPlan:
 
 @dataclass(frozen=True)
 class CidrBits:
-    """A bit-level view of an IPv4 CIDR: which of the 32 bits are network bits and which are host bits."""
+    """A bit-level view of an IPv4 CIDR: which of the 32 bits are network bits and which are host bits.
+
+    >>> cidr_bits("10.0.1.0/24").broadcast_address
+    '10.0.1.255'
+    """
 
     cidr: str
     address: str
@@ -287,7 +358,11 @@ class CidrBits:
 
 
 def cidr_bits(cidr: str) -> CidrBits:
-    """Bit-level view of ``cidr`` (any address/prefix /0-/32; host bits may be set, as in cidr.xyz)."""
+    """Bit-level view of ``cidr`` (any address/prefix /0-/32; host bits may be set, as in cidr.xyz).
+
+    >>> cidr_bits("10.0.1.0/28").aws_usable_addresses
+    11
+    """
     if not isinstance(cidr, str) or "/" not in cidr:
         raise ValueError(f"cidr={cidr!r} must look like '10.0.0.0/16'")
     address_text, _, prefix_text = cidr.partition("/")
@@ -320,3 +395,7 @@ def cidr_bits(cidr: str) -> CidrBits:
         aws_first_usable=str(network.network_address + 4) if in_aws_range else None,
         aws_last_usable=str(network.broadcast_address - 1) if in_aws_range else None,
     )
+
+
+# The six Availability Zones of us-east-1 (its zone names; a plan takes the first N).
+AZ_NAMES = ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e", "us-east-1f"]

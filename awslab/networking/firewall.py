@@ -4,6 +4,16 @@ NACL entries use ``describe-network-acls``' ``Entries`` shape; security group ru
 In both, a flow's ``protocol`` is an AWS protocol number as a string ("6", "17", "1", "-1") or "tcp"/"udp"/"icmp";
 ``port`` is the destination port (the ICMP type for ICMP). A flow with protocol "-1" asks "is ALL traffic allowed",
 so only rules that cover every protocol match it.
+
+References:
+    - Amazon VPC User Guide, "Network ACL rules",
+      https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html (read 2026-11-27)
+    - Amazon VPC User Guide, "Control subnet traffic with network access control lists" (ephemeral ports),
+      https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html (read 2026-11-27)
+    - Amazon VPC User Guide, "Amazon VPC quotas",
+      https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html (read 2026-11-27)
+    - AWS Firewall Manager API Reference, "NetworkAclEntry" (the entry fields and types),
+      https://docs.aws.amazon.com/fms/2018-01-01/APIReference/API_NetworkAclEntry.html (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -41,7 +51,13 @@ _ICMP = {"1", "58"}
 
 
 def normalize_protocol(name: str, protocol: str) -> str:
-    """AWS's protocol number as a string ("6", "17", "1", "-1", ...) for a number or a name like "tcp"."""
+    """AWS's protocol number as a string ("6", "17", "1", "-1", ...) for a number or a name like "tcp".
+
+    >>> normalize_protocol("protocol", "tcp")
+    '6'
+    >>> normalize_protocol("protocol", "all")
+    '-1'
+    """
     text = str(protocol).strip().lower() if isinstance(protocol, (str, int)) else None
     if text in PROTOCOL_NAMES:
         return PROTOCOL_NAMES[text]
@@ -55,7 +71,13 @@ def _check_port(port: int) -> int:
 
 
 def protocol_matches(rule_protocol: str, flow_protocol: str) -> bool:
-    """True when a rule for ``rule_protocol`` covers a flow of ``flow_protocol`` (both AWS numbers)."""
+    """True when a rule for ``rule_protocol`` covers a flow of ``flow_protocol`` (both AWS numbers).
+
+    >>> protocol_matches("-1", "6")
+    True
+    >>> protocol_matches("17", "6")
+    False
+    """
     return rule_protocol == "-1" or rule_protocol == flow_protocol
 
 
@@ -66,7 +88,11 @@ def _address_in(cidr: str, address: ipaddress.IPv4Address | ipaddress.IPv6Addres
 
 @dataclass(frozen=True)
 class NaclDecision:
-    """A network ACL verdict: allowed or not, the rule number that decided (32767 = the final deny) and why."""
+    """A network ACL verdict: allowed or not, the rule number that decided (32767 = the final deny) and why.
+
+    >>> evaluate_nacl(default_nacl_entries(), egress=False, protocol="tcp", port=22, address="1.2.3.4").rule_number
+    100
+    """
 
     allowed: bool
     rule_number: int
@@ -75,7 +101,11 @@ class NaclDecision:
 
 
 def describe_nacl_entry(entry: dict) -> str:
-    """One-line human reading of a NACL entry, e.g. 'rule 100 allow tcp 443 from 0.0.0.0/0'."""
+    """One-line human reading of a NACL entry, e.g. 'rule 100 allow tcp 443 from 0.0.0.0/0'.
+
+    >>> describe_nacl_entry(nacl_entry(100, "allow", egress=False, cidr="0.0.0.0/0", from_port=443))
+    'rule 100 allow tcp 443 from 0.0.0.0/0'
+    """
     proto = protocol_label(str(entry.get("Protocol", "-1")))
     ports = ""
     if str(entry.get("Protocol")) in _PORTED and "PortRange" in entry:
@@ -87,7 +117,13 @@ def describe_nacl_entry(entry: dict) -> str:
 
 
 def protocol_label(number: str) -> str:
-    """A protocol number's usual name ("6" -> "tcp", "-1" -> "all"), or "protocol N" for the rest."""
+    """A protocol number's usual name ("6" -> "tcp", "-1" -> "all"), or "protocol N" for the rest.
+
+    >>> protocol_label("17")
+    'udp'
+    >>> protocol_label("47")
+    'protocol 47'
+    """
     names = {v: k for k, v in PROTOCOL_NAMES.items()}
     return names.get(number, f"protocol {number}")
 
@@ -107,10 +143,138 @@ def _nacl_entry_matches(entry: dict, protocol: str, port: int, address) -> bool:
     return True
 
 
+def _where(name: str, index: int, key: str | None = None) -> str:
+    return f"{name}[{index}]" + (f".{key}" if key else "")
+
+
+def _object(name: str, index: int, item: object, shape: str) -> dict:
+    if not isinstance(item, dict):
+        raise ValueError(f"{_where(name, index)} must be an object in {shape} shape, got {item!r}")
+    return item
+
+
+def _cidr_text(where: str, value: object, version: int | None = None) -> str:
+    """A CIDR string (host bits allowed, as AWS shows them), else a ValueError naming the field."""
+    if not isinstance(value, str):
+        raise ValueError(f"{where}={value!r} must be a CIDR string such as '10.0.0.0/16'")
+    try:
+        network = ipaddress.ip_network(value, strict=False)
+    except ValueError:
+        raise ValueError(f"{where}={value!r} is not a CIDR block such as '10.0.0.0/16'") from None
+    if version is not None and network.version != version:
+        raise ValueError(f"{where}={value!r} must be an IPv{version} CIDR block")
+    return value
+
+
+def _optional_list(where: str, item: dict, key: str) -> list:
+    value = item.get(key, [])
+    if not isinstance(value, list):
+        raise ValueError(f"{where}.{key}={value!r} must be a JSON array of objects")
+    return value
+
+
+def check_nacl_entries(entries: object, name: str = "entries") -> list[dict]:
+    """``entries`` if every one is a describe-network-acls entry, else a ValueError naming the field and value.
+
+    >>> check_nacl_entries([{"RuleNumber": 100, "RuleAction": "allow", "CidrBlock": "0.0.0.0/0"}])[0]["RuleNumber"]
+    100
+    >>> check_nacl_entries([{"RuleNumber": "100", "RuleAction": "allow", "CidrBlock": "0.0.0.0/0"}])
+    Traceback (most recent call last):
+    ...
+    ValueError: entries[0].RuleNumber must be a whole number (1 to 32768), got '100'
+    """
+    if not isinstance(entries, (list, tuple)):
+        raise ValueError(f"{name} must be a list of describe-network-acls Entries, got {type(entries).__name__}")
+    shape = "describe-network-acls Entries (RuleNumber, RuleAction, Protocol, CidrBlock, ...)"
+    for index, item in enumerate(entries):
+        entry = _object(name, index, item, shape)
+        for key in ("RuleNumber", "RuleAction"):
+            if key not in entry:
+                raise ValueError(f"{_where(name, index)} has no {key}; a NACL entry is {shape}")
+        validate.integer(
+            _where(name, index, "RuleNumber"),
+            entry["RuleNumber"],
+            minimum=NACL_MIN_RULE,
+            maximum=NACL_DEFAULT_DENY_RULE_IPV6,
+        )
+        validate.choice(_where(name, index, "RuleAction"), entry["RuleAction"], ("allow", "deny"))
+        if not isinstance(entry.get("Egress", False), bool):
+            raise ValueError(f"{_where(name, index, 'Egress')}={entry['Egress']!r} must be true or false")
+        normalize_protocol(_where(name, index, "Protocol"), entry.get("Protocol", "-1"))
+        if "CidrBlock" in entry:
+            _cidr_text(_where(name, index, "CidrBlock"), entry["CidrBlock"], 4)
+        elif "Ipv6CidrBlock" in entry:
+            _cidr_text(_where(name, index, "Ipv6CidrBlock"), entry["Ipv6CidrBlock"], 6)
+        else:
+            raise ValueError(f"{_where(name, index)} has no CidrBlock or Ipv6CidrBlock; a NACL entry is {shape}")
+        if "PortRange" in entry:
+            ports = entry["PortRange"]
+            where = _where(name, index, "PortRange")
+            if not isinstance(ports, dict) or "From" not in ports or "To" not in ports:
+                raise ValueError(f"{where}={ports!r} must be an object {{'From': port, 'To': port}}")
+            low = validate.integer(f"{where}.From", ports["From"], minimum=0, maximum=65535)
+            high = validate.integer(f"{where}.To", ports["To"], minimum=0, maximum=65535)
+            if high < low:
+                raise ValueError(f"{where}.To={high} is below From={low}")
+        if "IcmpTypeCode" in entry:
+            icmp = entry["IcmpTypeCode"]
+            where = _where(name, index, "IcmpTypeCode")
+            if not isinstance(icmp, dict):
+                raise ValueError(f"{where}={icmp!r} must be an object {{'Type': n, 'Code': n}} (-1 = all)")
+            validate.integer(f"{where}.Type", icmp.get("Type", -1), minimum=-1, maximum=255)
+    return list(entries)
+
+
+_PEER_FIELDS = {
+    "IpRanges": ("CidrIp", 4),
+    "Ipv6Ranges": ("CidrIpv6", 6),
+    "UserIdGroupPairs": ("GroupId", None),
+    "PrefixListIds": ("PrefixListId", None),
+}
+
+
+def check_ip_permissions(ip_permissions: object, name: str = "ip_permissions") -> list[dict]:
+    """``ip_permissions`` if every rule is in EC2's IpPermissions shape, else a ValueError naming the field and value.
+
+    >>> check_ip_permissions([{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])[0]["ToPort"]
+    443
+    >>> check_ip_permissions([{"IpProtocol": "tcp", "IpRanges": {"CidrIp": "0.0.0.0/0"}}])
+    Traceback (most recent call last):
+    ...
+    ValueError: ip_permissions[0].IpRanges={'CidrIp': '0.0.0.0/0'} must be a JSON array of objects
+    """
+    if not isinstance(ip_permissions, (list, tuple)):
+        raise ValueError(f"{name} must be a list of IpPermissions, got {type(ip_permissions).__name__}")
+    shape = "IpPermissions (IpProtocol, FromPort, ToPort, IpRanges, ...)"
+    for index, item in enumerate(ip_permissions):
+        permission = _object(name, index, item, shape)
+        where = _where(name, index)
+        if "IpProtocol" not in permission:
+            raise ValueError(f"{where} has no IpProtocol; a security group rule is {shape}")
+        normalize_protocol(f"{where}.IpProtocol", permission["IpProtocol"])
+        for key in ("FromPort", "ToPort"):
+            if permission.get(key) is not None:
+                validate.integer(f"{where}.{key}", permission[key], minimum=-1, maximum=65535)
+        for key, (field, version) in _PEER_FIELDS.items():
+            for position, peer in enumerate(_optional_list(where, permission, key)):
+                peer_where = f"{where}.{key}[{position}]"
+                if not isinstance(peer, dict) or field not in peer:
+                    raise ValueError(f"{peer_where}={peer!r} must be an object with {field}")
+                if version is None:
+                    if not isinstance(peer[field], str):
+                        raise ValueError(f"{peer_where}.{field}={peer[field]!r} must be a string id")
+                else:
+                    _cidr_text(f"{peer_where}.{field}", peer[field], version)
+    return list(ip_permissions)
+
+
 def evaluate_nacl(entries: list[dict], *, egress: bool, protocol: str, port: int, address: str) -> NaclDecision:
     """Evaluate a network ACL for one packet: rules of that direction, lowest number first, first match wins.
 
     ``address`` is the far end of the packet: the source for inbound rules, the destination for outbound ones.
+
+    >>> evaluate_nacl([nacl_entry(100, "deny", egress=False, cidr="0.0.0.0/0", from_port=22)], egress=False, protocol="tcp", port=22, address="1.2.3.4").explanation
+    'rule 100 deny tcp 22 from 0.0.0.0/0 is the first match: denied'
     """
     if not isinstance(egress, bool):
         raise ValueError(f"egress must be True (outbound rules) or False (inbound rules), got {egress!r}")
@@ -119,17 +283,10 @@ def evaluate_nacl(entries: list[dict], *, egress: bool, protocol: str, port: int
     target = parse_address("address", address)
     seen: set[int] = set()
     ordered = []
-    for entry in entries:
-        if not isinstance(entry, dict) or "RuleNumber" not in entry or "RuleAction" not in entry:
-            raise ValueError(
-                f"entries must be describe-network-acls Entries (RuleNumber, RuleAction, ...), got {entry!r}"
-            )
-        if bool(entry.get("Egress", False)) != egress:
+    for entry in check_nacl_entries(entries):
+        if entry.get("Egress", False) != egress:
             continue
-        number = validate.integer(
-            "RuleNumber", entry["RuleNumber"], minimum=NACL_MIN_RULE, maximum=NACL_DEFAULT_DENY_RULE_IPV6
-        )
-        validate.choice("RuleAction", entry["RuleAction"], ("allow", "deny"))
+        number = entry["RuleNumber"]
         if number in seen and number < NACL_DEFAULT_DENY_RULE:
             raise ValueError(
                 f"RuleNumber={number} appears twice in the {'outbound' if egress else 'inbound'} rules; "
@@ -150,7 +307,11 @@ def evaluate_nacl(entries: list[dict], *, egress: bool, protocol: str, port: int
 
 
 def default_nacl_entries() -> list[dict]:
-    """The entries of a VPC's default network ACL: rule 100 allows everything both ways, then the * deny."""
+    """The entries of a VPC's default network ACL: rule 100 allows everything both ways, then the * deny.
+
+    >>> [(e["RuleNumber"], e["RuleAction"]) for e in default_nacl_entries()[:2]]
+    [(100, 'allow'), (32767, 'deny')]
+    """
     entries = []
     for egress in (False, True):
         entries.append(
@@ -178,7 +339,11 @@ def nacl_entry(
     from_port: int | None = None,
     to_port: int | None = None,
 ) -> dict:
-    """A NACL entry in describe-network-acls shape; a TCP/UDP rule without ports covers 0-65535."""
+    """A NACL entry in describe-network-acls shape; a TCP/UDP rule without ports covers 0-65535.
+
+    >>> nacl_entry(110, "allow", egress=False, cidr="0.0.0.0/0", from_port=1024, to_port=65535)["PortRange"]
+    {'From': 1024, 'To': 65535}
+    """
     number = validate.integer("rule_number", rule_number, minimum=NACL_MIN_RULE, maximum=NACL_MAX_RULE)
     entry = {
         "RuleNumber": number,
@@ -198,7 +363,11 @@ def nacl_entry(
 
 @dataclass(frozen=True)
 class SgMatch:
-    """Which security group rule allowed a flow (group_id None when the rules were given bare)."""
+    """Which security group rule allowed a flow (group_id None when the rules were given bare).
+
+    >>> match_security_group([{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "10.0.0.0/16"}]}], protocol="tcp", port=22, address="10.0.3.4").describe()
+    'allow tcp 22 for 10.0.0.0/16'
+    """
 
     group_id: str | None
     permission: dict
@@ -240,16 +409,15 @@ def match_security_group(
 
     ``peer_group_ids`` are the groups attached to the far end's network interface; a rule that references one of
     them (UserIdGroupPairs) allows the flow whatever its address.
+
+    >>> match_security_group([{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}], protocol="tcp", port=443, address="8.8.8.8").source
+    '0.0.0.0/0'
     """
     flow_protocol = normalize_protocol("protocol", protocol)
     port = _check_port(port)
     peer = parse_address("address", address)
     lists = prefix_lists or {}
-    for permission in ip_permissions:
-        if not isinstance(permission, dict) or "IpProtocol" not in permission:
-            raise ValueError(
-                f"ip_permissions must hold IpPermissions dicts (IpProtocol, FromPort, ...), got {permission!r}"
-            )
+    for permission in check_ip_permissions(ip_permissions):
         if not _permission_covers(permission, flow_protocol, port):
             continue
         for item in permission.get("IpRanges", []):
@@ -275,7 +443,11 @@ def security_group_allows(
     address: str,
     peer_group_ids: list[str] | tuple[str, ...] = (),
 ) -> bool:
-    """True when any rule in ``ip_permissions`` allows the flow to/from ``address`` (allow-only, no order)."""
+    """True when any rule in ``ip_permissions`` allows the flow to/from ``address`` (allow-only, no order).
+
+    >>> security_group_allows([{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}], protocol="tcp", port=22, address="8.8.8.8")
+    False
+    """
     return (
         match_security_group(
             ip_permissions, protocol=protocol, port=port, address=address, peer_group_ids=peer_group_ids
@@ -286,7 +458,11 @@ def security_group_allows(
 
 @dataclass(frozen=True)
 class SgDecision:
-    """The aggregate verdict of every security group on one network interface for one direction."""
+    """The aggregate verdict of every security group on one network interface for one direction.
+
+    >>> evaluate_security_groups([{"GroupId": "sg-1", "IpPermissions": []}], egress=False, protocol="tcp", port=22, address="8.8.8.8").allowed
+    False
+    """
 
     allowed: bool
     match: SgMatch | None
@@ -303,7 +479,11 @@ def evaluate_security_groups(
     peer_group_ids: list[str] | tuple[str, ...] = (),
     prefix_lists: dict[str, list[str]] | None = None,
 ) -> SgDecision:
-    """Aggregate the groups (DescribeSecurityGroups shape) on one interface: any allow from any group wins."""
+    """Aggregate the groups (DescribeSecurityGroups shape) on one interface: any allow from any group wins.
+
+    >>> evaluate_security_groups([{"GroupId": "sg-1", "IpPermissions": []}], egress=False, protocol="tcp", port=22, address="8.8.8.8").explanation
+    'no inbound rule in sg-1 allows it (security groups deny by default)'
+    """
     field = "IpPermissionsEgress" if egress else "IpPermissions"
     for group in groups:
         match = match_security_group(
@@ -323,5 +503,9 @@ def evaluate_security_groups(
 
 
 def default_security_group_egress() -> list[dict]:
-    """The outbound rule every new security group starts with: all traffic to 0.0.0.0/0."""
+    """The outbound rule every new security group starts with: all traffic to 0.0.0.0/0.
+
+    >>> default_security_group_egress()
+    [{'IpProtocol': '-1', 'IpRanges': [{'CidrIp': '0.0.0.0/0'}]}]
+    """
     return [{"IpProtocol": "-1", "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}]

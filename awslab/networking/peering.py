@@ -2,6 +2,16 @@
 
 Peering and a virtual private gateway connect exactly two networks and never forward traffic onward (no transitive,
 no edge-to-edge routing); a transit gateway routes between everything attached to it.
+
+References:
+    - Amazon Virtual Private Cloud Connectivity Options (whitepaper), "VPC peering",
+      https://docs.aws.amazon.com/whitepapers/latest/aws-vpc-connectivity-options/vpc-peering.html (read 2026-12-03)
+    - AWS Site-to-Site VPN User Guide, "Site-to-Site VPN quotas",
+      https://docs.aws.amazon.com/vpn/latest/s2svpn/vpn-limits.html (read 2026-11-27)
+    - AWS Site-to-Site VPN User Guide, "Tunnel options for your AWS Site-to-Site VPN connection",
+      https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNTunnels.html (read 2026-12-03)
+    - Amazon VPC User Guide, "How route priority works" (Direct Connect and VPN routes),
+      https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -34,7 +44,13 @@ def _cidr_blocks(name: str, cidrs: list[str]) -> list:
 
 
 def can_peer(cidrs_a: list[str], cidrs_b: list[str]) -> bool:
-    """True when no CIDR block of VPC A overlaps any block of VPC B (AWS refuses the peering otherwise)."""
+    """True when no CIDR block of VPC A overlaps any block of VPC B (AWS refuses the peering otherwise).
+
+    >>> can_peer(["10.0.0.0/16"], ["10.1.0.0/16"])
+    True
+    >>> can_peer(["10.0.0.0/16"], ["10.0.128.0/17"])
+    False
+    """
     blocks_a, blocks_b = _cidr_blocks("cidrs_a", cidrs_a), _cidr_blocks("cidrs_b", cidrs_b)
     return not any(a.overlaps(b) for a in blocks_a for b in blocks_b)
 
@@ -45,6 +61,11 @@ def peering_status(
     """The Status.Code a peering request ends in: failed, pending-acceptance, active, rejected or expired.
 
     ``accepted`` is None while the owner of VPC B has not answered.
+
+    >>> peering_status(["10.0.0.0/16"], ["10.1.0.0/16"], accepted=True)
+    'active'
+    >>> peering_status(["10.0.0.0/16"], ["10.1.0.0/16"], days_pending=8)
+    'expired'
     """
     days = validate.number("days_pending", days_pending, minimum=0, unit="days")
     if not can_peer(cidrs_a, cidrs_b):
@@ -56,7 +77,11 @@ def peering_status(
 
 @dataclass(frozen=True)
 class Site:
-    """A network: a VPC or an on-premises data centre, with its CIDR blocks."""
+    """A network: a VPC or an on-premises data centre, with its CIDR blocks.
+
+    >>> Site("A", ("10.0.0.0/16",)).kind
+    'vpc'
+    """
 
     name: str
     cidrs: tuple[str, ...]
@@ -65,7 +90,11 @@ class Site:
 
 @dataclass(frozen=True)
 class Link:
-    """A connection between two sites, or (kind "transit_gateway") an attachment of site ``a`` to gateway ``b``."""
+    """A connection between two sites, or (kind "transit_gateway") an attachment of site ``a`` to gateway ``b``.
+
+    >>> Link("peering", "A", "B").active
+    True
+    """
 
     kind: str
     a: str
@@ -75,7 +104,11 @@ class Link:
 
 @dataclass(frozen=True)
 class Path:
-    """Whether ``source`` reaches ``destination``, over what, and why."""
+    """Whether ``source`` reaches ``destination``, over what, and why.
+
+    >>> reachability([Site("A", ("10.0.0.0/16",)), Site("B", ("10.1.0.0/16",))], [Link("peering", "A", "B")])[("A", "B")].via
+    'peering'
+    """
 
     source: str
     destination: str
@@ -87,11 +120,17 @@ class Path:
 def _check(sites: list[Site], links: list[Link]) -> dict[str, Site]:
     by_name: dict[str, Site] = {}
     for site in sites:
+        if not isinstance(site, Site):
+            raise ValueError(f"sites must hold peering.Site values, got {site!r}")
+        if not isinstance(site.cidrs, tuple | list) or not all(isinstance(c, str) for c in site.cidrs):
+            raise ValueError(f"site {site.name!r} cidrs={site.cidrs!r} must be a tuple of CIDR strings")
         validate.choice(f"site {site.name!r} kind", site.kind, SITE_KINDS)
         if site.name in by_name:
             raise ValueError(f"site name {site.name!r} appears twice; names must be unique")
         by_name[site.name] = site
     for link in links:
+        if not isinstance(link, Link):
+            raise ValueError(f"links must hold peering.Link values, got {link!r}")
         validate.choice("link kind", link.kind, LINK_KINDS)
         ends = [link.a] if link.kind == "transit_gateway" else [link.a, link.b]
         for end in ends:
@@ -152,7 +191,11 @@ def _hops(source: str, destination: str, links: list[Link]) -> list[str] | None:
 
 
 def reachability(sites: list[Site], links: list[Link]) -> dict[tuple[str, str], Path]:
-    """For every ordered pair of sites, whether traffic can flow directly (AWS routes no traffic transitively)."""
+    """For every ordered pair of sites, whether traffic can flow directly (AWS routes no traffic transitively).
+
+    >>> reachability([Site("A", ("10.0.0.0/16",)), Site("B", ("10.1.0.0/16",)), Site("C", ("10.2.0.0/16",))], TOPOLOGIES["peering A-B and B-C (a chain)"])[("A", "C")].reachable
+    False
+    """
     _check(sites, links)
     result: dict[tuple[str, str], Path] = {}
     for a in sites:
@@ -181,7 +224,30 @@ def reachability(sites: list[Site], links: list[Link]) -> dict[tuple[str, str], 
 
 
 def vpn_availability(tunnel_availability: float, tunnels: int = VPN_TUNNELS_PER_CONNECTION) -> float:
-    """Probability at least one tunnel of a VPN connection is up, tunnels failing independently."""
+    """Probability at least one tunnel of a VPN connection is up, tunnels failing independently.
+
+    >>> round(vpn_availability(0.99), 6)
+    0.9999
+    """
     p = validate.number("tunnel_availability", tunnel_availability, minimum=0, maximum=1)
     n = validate.integer("tunnels", tunnels, minimum=1, maximum=VPN_TUNNELS_PER_CONNECTION)
     return 1 - (1 - p) ** n
+
+
+# Ready-made topologies over VPCs A, B, C and an office (site names of the reachability explorer).
+TOPOLOGIES = {
+    "peering A-B and B-C (a chain)": [Link("peering", "A", "B"), Link("peering", "B", "C")],
+    "full mesh of peerings": [
+        Link("peering", "A", "B"),
+        Link("peering", "B", "C"),
+        Link("peering", "A", "C"),
+    ],
+    "VPN office-A, peering A-B": [Link("vpn", "office", "A"), Link("peering", "A", "B")],
+    "Direct Connect office-A, VPN office-B, peering A-C": [
+        Link("direct_connect", "office", "A"),
+        Link("vpn", "office", "B"),
+        Link("peering", "A", "C"),
+    ],
+    "transit gateway: all four attached": [Link("transit_gateway", s, "tgw-0hub") for s in "ABC"]
+    + [Link("transit_gateway", "office", "tgw-0hub")],
+}

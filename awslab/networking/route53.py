@@ -4,6 +4,14 @@ A record is a dict as ``list-resource-record-sets`` returns it, e.g.
 ``{"Name": "www.example.com.", "Type": "A", "SetIdentifier": "blue", "Weight": 200, "TTL": 60,
 "ResourceRecords": [{"Value": "192.0.2.10"}], "HealthCheckId": "hc-blue"}``. Health is given as a dict
 HealthCheckId -> healthy; a record without a health check is always healthy.
+
+References:
+    - Amazon Route 53 Developer Guide, "Weighted routing",
+      https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-weighted.html (read 2026-11-27)
+    - Amazon Route 53 Developer Guide, "Values that you specify when you create or update health checks",
+      https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-creating-values.html (read 2026-11-27)
+    - Amazon Route 53 API Reference, "ResourceRecordSet",
+      https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -42,6 +50,11 @@ def weighted_shares(weights: dict[str, int], healthy: dict[str, bool] | None = N
 
     A record missing from ``healthy`` has no health check and counts as healthy. If no record is healthy, Route 53
     treats them all as healthy. Zero-weight records answer only when no non-zero record is available.
+
+    >>> weighted_shares({"blue": 3, "green": 1})
+    {'blue': 0.75, 'green': 0.25}
+    >>> weighted_shares({"blue": 3, "green": 1}, {"blue": False})
+    {'blue': 0.0, 'green': 1.0}
     """
     clean = _weights(weights)
     health = healthy or {}
@@ -57,7 +70,11 @@ def weighted_shares(weights: dict[str, int], healthy: dict[str, bool] | None = N
 
 
 def detection_seconds(request_interval: int, failure_threshold: int) -> int:
-    """Worst-case seconds for a health checker to call a failed endpoint unhealthy: interval x threshold."""
+    """Worst-case seconds for a health checker to call a failed endpoint unhealthy: interval x threshold.
+
+    >>> detection_seconds(30, 3)
+    90
+    """
     interval = validate.integer("request_interval", request_interval, minimum=1, unit="s")
     if interval not in REQUEST_INTERVALS_SECONDS:
         raise ValueError(f"request_interval={request_interval!r} is not one of: 10 (fast), 30 (standard) seconds")
@@ -68,14 +85,22 @@ def detection_seconds(request_interval: int, failure_threshold: int) -> int:
 
 
 def failover_seconds(request_interval: int, failure_threshold: int, ttl: int) -> int:
-    """Worst-case seconds from an endpoint failing until every client has moved: detection time plus the TTL."""
+    """Worst-case seconds from an endpoint failing until every client has moved: detection time plus the TTL.
+
+    >>> failover_seconds(30, 3, 60)
+    150
+    """
     seconds = validate.integer("ttl", ttl, minimum=0, maximum=TTL_MAX_SECONDS, unit="s")
     return detection_seconds(request_interval, failure_threshold) + seconds
 
 
 @dataclass(frozen=True)
 class Client:
-    """Where a DNS query comes from: its location codes and its measured latency (ms) to AWS Regions."""
+    """Where a DNS query comes from: its location codes and its measured latency (ms) to AWS Regions.
+
+    >>> Client("EU", "DE").country
+    'DE'
+    """
 
     continent: str | None = None
     country: str | None = None
@@ -85,7 +110,11 @@ class Client:
 
 @dataclass(frozen=True)
 class DnsAnswer:
-    """The policy in force and the probability of each record (by SetIdentifier) being the answer."""
+    """The policy in force and the probability of each record (by SetIdentifier) being the answer.
+
+    >>> answer(DNS_PRESETS["failover (primary, secondary)"], "www.example.com.").answered
+    True
+    """
 
     policy: str
     shares: dict[str, float]
@@ -99,7 +128,11 @@ class DnsAnswer:
 
 
 def record_policy(record: dict) -> str:
-    """The routing policy a record belongs to, read from its fields (Weight, Region, Failover, GeoLocation)."""
+    """The routing policy a record belongs to, read from its fields (Weight, Region, Failover, GeoLocation).
+
+    >>> record_policy({"Name": "a.", "Type": "A", "Weight": 10})
+    'weighted'
+    """
     for key, policy in (
         ("Weight", "weighted"),
         ("Region", "latency"),
@@ -126,9 +159,51 @@ def _healthy(record: dict, health: dict[str, bool]) -> bool:
     return True if check is None else bool(health.get(check, True))
 
 
+_STRING_FIELDS = ("SetIdentifier", "HealthCheckId", "Region", "Failover")
+
+
+def check_records(records: object, name: str = "records") -> list[dict]:
+    """``records`` if each is a ResourceRecordSet (Name, Type, ResourceRecords, policy fields), else a ValueError.
+
+    >>> len(check_records(resilient_multi_region_records()))
+    2
+    >>> check_records([{"Name": "www.example.com.", "Type": "A", "ResourceRecords": {"Value": "192.0.2.1"}}])
+    Traceback (most recent call last):
+    ...
+    ValueError: records[0].ResourceRecords={'Value': '192.0.2.1'} must be a JSON array of {"Value": ...} objects
+    """
+    if not isinstance(records, (list, tuple)):
+        raise ValueError(f"{name} must be a list of ResourceRecordSets, got {type(records).__name__}")
+    for index, record in enumerate(records):
+        where = f"{name}[{index}]"
+        if not isinstance(record, dict):
+            raise ValueError(f"{where} must be an object in ResourceRecordSet shape (Name, Type, ...), got {record!r}")
+        for key in ("Name", "Type"):
+            if not isinstance(record.get(key), str):
+                raise ValueError(f"{where}.{key}={record.get(key)!r} must be a string (a ResourceRecordSet has both)")
+        for key in _STRING_FIELDS:
+            if key in record and not isinstance(record[key], str):
+                raise ValueError(f"{where}.{key}={record[key]!r} must be a string")
+        values = record.get("ResourceRecords", [])
+        if not isinstance(values, list) or not all(isinstance(v, dict) and "Value" in v for v in values):
+            raise ValueError(f'{where}.ResourceRecords={values!r} must be a JSON array of {{"Value": ...}} objects')
+        alias = record.get("AliasTarget")
+        if "AliasTarget" in record and not (isinstance(alias, dict) and isinstance(alias.get("DNSName"), str)):
+            raise ValueError(f"{where}.AliasTarget={record['AliasTarget']!r} must be an object with DNSName")
+        if "Weight" in record:
+            validate.integer(f"{where}.Weight", record["Weight"], minimum=WEIGHT_MIN, maximum=WEIGHT_MAX)
+        if "GeoLocation" in record:
+            geo = record["GeoLocation"]
+            if not isinstance(geo, dict) or not all(isinstance(v, str) for v in geo.values()):
+                raise ValueError(
+                    f"{where}.GeoLocation={geo!r} must be an object of ContinentCode, CountryCode, SubdivisionCode strings"
+                )
+    return list(records)
+
+
 def _group(records: list[dict], name: str, record_type: str) -> list[dict]:
     wanted = name.rstrip(".").lower()
-    group = [r for r in records if r["Name"].rstrip(".").lower() == wanted and r["Type"] == record_type]
+    group = [r for r in check_records(records) if r["Name"].rstrip(".").lower() == wanted and r["Type"] == record_type]
     if not group:
         raise ValueError(f"name={name!r} type={record_type!r} has no records in the zone")
     policies = {record_policy(r) for r in group}
@@ -172,7 +247,11 @@ def answer(
     client: Client | None = None,
     health: dict[str, bool] | None = None,
 ) -> DnsAnswer:
-    """How Route 53 answers a query for ``name``/``record_type`` from ``client``, as probabilities per record."""
+    """How Route 53 answers a query for ``name``/``record_type`` from ``client``, as probabilities per record.
+
+    >>> answer(DNS_PRESETS["weighted (blue 200, green 55, dark 0)"], "www.example.com.").shares
+    {'blue': 0.7843137254901961, 'green': 0.21568627450980393, 'dark': 0.0}
+    """
     client = client or Client()
     health = health or {}
     group = _group(records, name, record_type)
@@ -234,7 +313,11 @@ def answer(
 
 
 def sample_answers(result: DnsAnswer, queries: int, *, seed: int = 0) -> dict[str, int]:
-    """How many of ``queries`` independent queries each record answers (multinomial draw with ``seed``)."""
+    """How many of ``queries`` independent queries each record answers (multinomial draw with ``seed``).
+
+    >>> sample_answers(answer(DNS_PRESETS["failover (primary, secondary)"], "www.example.com."), 100)
+    {'primary': 100, 'secondary': 0}
+    """
     n = validate.integer("queries", queries, minimum=0)
     labels = list(result.shares)
     probs = np.array([result.shares[k] for k in labels], dtype=float)
@@ -245,11 +328,15 @@ def sample_answers(result: DnsAnswer, queries: int, *, seed: int = 0) -> dict[st
 
 
 def record_problems(zone_name: str, records: list[dict]) -> list[str]:
-    """Reasons Route 53 would reject these records: a CNAME at the zone apex, or a CNAME beside other records."""
+    """Reasons Route 53 would reject these records: a CNAME at the zone apex, or a CNAME beside other records.
+
+    >>> record_problems("example.com.", [{"Name": "example.com.", "Type": "CNAME"}])
+    ['example.com.: a CNAME cannot sit at the zone apex; use an alias A/AAAA record']
+    """
     apex = zone_name.rstrip(".").lower()
     problems = []
     by_name: dict[str, set[str]] = {}
-    for record in records:
+    for record in check_records(records):
         name = record["Name"].rstrip(".").lower()
         by_name.setdefault(name, set()).add(record["Type"])
         if record["Type"] == "CNAME" and name == apex:
@@ -261,7 +348,11 @@ def record_problems(zone_name: str, records: list[dict]) -> list[str]:
 
 
 def resilient_multi_region_records(zone_name: str = "example.com.") -> list[dict]:
-    """Latency records for two Regions, each with a health check, as in a multi-Region active-active design."""
+    """Latency records for two Regions, each with a health check, as in a multi-Region active-active design.
+
+    >>> [r["Region"] for r in resilient_multi_region_records()]
+    ['us-east-1', 'eu-west-1']
+    """
     records = []
     for region, ip in (("us-east-1", "192.0.2.10"), ("eu-west-1", "198.51.100.10")):
         records.append(
@@ -276,3 +367,69 @@ def resilient_multi_region_records(zone_name: str = "example.com.") -> list[dict
             }
         )
     return records
+
+
+def _record(set_id: str, value: str, health: bool = True, **policy) -> dict:
+    record = {
+        "Name": "www.example.com.",
+        "Type": "A",
+        "SetIdentifier": set_id,
+        "TTL": 60,
+        "ResourceRecords": [{"Value": value}],
+        **policy,
+    }
+    if health:
+        record["HealthCheckId"] = f"hc-{set_id}"
+    return record
+
+
+# www.example.com. under each routing policy (documentation addresses, RFC 5737).
+DNS_PRESETS = {
+    "weighted (blue 200, green 55, dark 0)": [
+        _record("blue", "192.0.2.10", Weight=200),
+        _record("green", "192.0.2.20", Weight=55),
+        _record("dark", "192.0.2.30", Weight=0),
+    ],
+    "latency (two Regions, the resilient design)": resilient_multi_region_records(),
+    "failover (primary, secondary)": [
+        _record("primary", "192.0.2.10", Failover="PRIMARY"),
+        _record("secondary", "198.51.100.10", health=False, Failover="SECONDARY"),
+    ],
+    "geolocation (California, Germany, Europe, default)": [
+        _record("us-ca", "192.0.2.10", GeoLocation={"CountryCode": "US", "SubdivisionCode": "CA"}),
+        _record("germany", "198.51.100.20", GeoLocation={"CountryCode": "DE"}),
+        _record("europe", "198.51.100.10", GeoLocation={"ContinentCode": "EU"}),
+        _record("default", "203.0.113.10", GeoLocation={"CountryCode": "*"}),
+    ],
+}
+# Sample clients: where they are and their (illustrative) latency to each Region in milliseconds.
+CLIENTS = {
+    "Berlin": Client("EU", "DE", None, {"us-east-1": 95.0, "eu-west-1": 25.0}),
+    "Paris": Client("EU", "FR", None, {"us-east-1": 85.0, "eu-west-1": 18.0}),
+    "San Francisco": Client("NA", "US", "CA", {"us-east-1": 70.0, "eu-west-1": 140.0}),
+    "New York": Client("NA", "US", "NY", {"us-east-1": 8.0, "eu-west-1": 75.0}),
+    "Tokyo": Client("AS", "JP", None, {"us-east-1": 160.0, "eu-west-1": 220.0}),
+}
+
+
+def health_from_text(records: list[dict], unhealthy: str) -> dict[str, bool]:
+    """Health per HealthCheckId from a comma-separated list of SetIdentifiers a learner marks unhealthy.
+
+    >>> health_from_text(DNS_PRESETS["weighted (blue 200, green 55, dark 0)"], "blue, dark")
+    {'hc-blue': False, 'hc-dark': False}
+    """
+    names = [n.strip() for n in _text("unhealthy", unhealthy).split(",") if n.strip()]
+    known = {r.get("SetIdentifier"): r.get("HealthCheckId") for r in check_records(records)}
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise ValueError(f"unhealthy names {unknown} are not records here; use any of: {', '.join(map(str, known))}")
+    without = [n for n in names if known[n] is None]
+    if without:
+        raise ValueError(f"{without} have no health check, so Route 53 always treats them as healthy")
+    return {known[n]: False for n in names}
+
+
+def _text(name: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{name} must be text, got {type(value).__name__}")
+    return value

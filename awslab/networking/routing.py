@@ -2,6 +2,12 @@
 
 A route is a dict as ``describe-route-tables`` returns it, e.g.
 ``{"DestinationCidrBlock": "0.0.0.0/0", "GatewayId": "igw-0abc", "Origin": "CreateRoute", "State": "active"}``.
+
+References:
+    - Amazon VPC User Guide, "How route priority works",
+      https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html (read 2026-11-27)
+    - Amazon VPC User Guide, "Configure route tables",
+      https://docs.aws.amazon.com/AmazonVPC/latest/UserGuide/VPC_Route_Tables.html (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -52,7 +58,11 @@ _PROPAGATED = "EnableVgwRoutePropagation"
 
 @dataclass(frozen=True)
 class RouteChoice:
-    """The route a packet to ``destination`` takes, or ``route=None`` when no route matches."""
+    """The route a packet to ``destination`` takes, or ``route=None`` when no route matches.
+
+    >>> select_route(route_table("10.0.0.0/16"), "8.8.8.8").routed
+    False
+    """
 
     destination: str
     route: dict | None
@@ -68,22 +78,38 @@ class RouteChoice:
         return self.route is not None and not self.blackhole
 
 
-def route_target(route: dict) -> tuple[str, str]:
-    """(kind, id) of a route's target, e.g. ("internet_gateway", "igw-0abc"); kinds are TARGET_KINDS' keys."""
+@dataclass(frozen=True)
+class RouteTarget:
+    """Where a route sends packets: its kind (a TARGET_KINDS key) and the target's id.
+
+    >>> RouteTarget("internet_gateway", "igw-0abc").kind
+    'internet_gateway'
+    """
+
+    kind: str
+    target_id: str
+
+
+def route_target(route: dict) -> RouteTarget:
+    """A route's target, e.g. RouteTarget("internet_gateway", "igw-0abc"); kinds are TARGET_KINDS' keys.
+
+    >>> route_target({"DestinationCidrBlock": "0.0.0.0/0", "NatGatewayId": "nat-0a1b"})
+    RouteTarget(kind='nat_gateway', target_id='nat-0a1b')
+    """
     if not isinstance(route, dict):
         raise ValueError(f"route must be a dict in describe-route-tables Routes shape, got {route!r}")
     gateway = route.get("GatewayId")
     if gateway == "local":
-        return "local", "local"
+        return RouteTarget("local", "local")
     if gateway:
         for prefix, kind in _GATEWAY_PREFIXES.items():
             if gateway.startswith(prefix):
-                return kind, gateway
+                return RouteTarget(kind, gateway)
         raise ValueError(f"route GatewayId={gateway!r} is not one of: local, igw-..., vgw-..., vpce-...")
     for field, kind in _FIELD_KINDS.items():
         if route.get(field):
             # A route to an instance's ENI that the console shows with InstanceId is the classic NAT instance.
-            return kind, route[field]
+            return RouteTarget(kind, route[field])
     raise ValueError(f"route={route!r} has no target; expected one of: {', '.join(_ID_FIELDS)}")
 
 
@@ -107,6 +133,46 @@ def _route_destinations(route: dict, prefix_lists: dict[str, list[str]]) -> list
     )
 
 
+_DESTINATION_FIELDS = ("DestinationCidrBlock", "DestinationIpv6CidrBlock", "DestinationPrefixListId")
+
+
+def check_routes(routes: object, name: str = "routes") -> list[dict]:
+    """``routes`` if each is a describe-route-tables route (a destination, a target), else a ValueError naming it.
+
+    >>> len(check_routes(route_table("10.0.0.0/16", internet_gateway_id="igw-1")))
+    2
+    >>> check_routes([{"DestinationCidrBlock": 10, "GatewayId": "local"}])
+    Traceback (most recent call last):
+    ...
+    ValueError: routes[0].DestinationCidrBlock=10 must be a CIDR string such as '10.0.0.0/16'
+    """
+    if not isinstance(routes, (list, tuple)):
+        raise ValueError(f"{name} must be a list of describe-route-tables Routes, got {type(routes).__name__}")
+    for index, route in enumerate(routes):
+        where = f"{name}[{index}]"
+        if not isinstance(route, dict):
+            raise ValueError(f"{where} must be an object in describe-route-tables Routes shape, got {route!r}")
+        for field in _DESTINATION_FIELDS:
+            if field in route:
+                value = route[field]
+                if field == "DestinationPrefixListId":
+                    if not isinstance(value, str):
+                        raise ValueError(f"{where}.{field}={value!r} must be a prefix list id such as 'pl-63a5400a'")
+                    continue
+                if not isinstance(value, str):
+                    raise ValueError(f"{where}.{field}={value!r} must be a CIDR string such as '10.0.0.0/16'")
+                try:
+                    ipaddress.ip_network(value)
+                except ValueError:
+                    raise ValueError(
+                        f"{where}.{field}={value!r} is not a CIDR block with its host bits clear, e.g. '10.0.0.0/16'"
+                    ) from None
+        for field in (*_ID_FIELDS, "Origin", "State"):
+            if route.get(field) is not None and not isinstance(route[field], str):
+                raise ValueError(f"{where}.{field}={route[field]!r} must be a string")
+    return list(routes)
+
+
 def _tie_rank(route: dict) -> int:
     if route.get("Origin") == _PROPAGATED:
         return 2
@@ -116,12 +182,18 @@ def _tie_rank(route: dict) -> int:
 def select_route(
     routes: list[dict], destination: str, *, prefix_lists: dict[str, list[str]] | None = None
 ) -> RouteChoice:
-    """The route AWS uses for ``destination``: longest prefix, then static > prefix list > propagated."""
+    """The route AWS uses for ``destination``: longest prefix, then static > prefix list > propagated.
+
+    >>> select_route(ROUTE_TABLE_PRESETS["public subnet (internet gateway)"], "8.8.8.8").explanation
+    '8.8.8.8 matches 0.0.0.0/0 (longest prefix /0) -> internet gateway igw-0a1b'
+    """
     address = parse_address("destination", destination)
     lists = prefix_lists or {}
+    if not isinstance(lists, dict):
+        raise ValueError(f"prefix_lists must map a prefix list id to its CIDRs, got {type(lists).__name__}")
     candidates = []
     local_covers = False
-    for position, route in enumerate(routes):
+    for position, route in enumerate(check_routes(routes)):
         for network in _route_destinations(route, lists):
             if network.version == address.version and address in network:
                 candidates.append((network.prefixlen, -_tie_rank(route), -position, route, network))
@@ -133,7 +205,8 @@ def select_route(
             destination, None, None, None, None, False, f"no route matches {destination}: the packet is dropped"
         )
     _, _, _, route, network = max(candidates, key=lambda c: c[:3])
-    kind, target = route_target(route)
+    found = route_target(route)
+    kind, target = found.kind, found.target_id
     blackhole = route.get("State") == "blackhole"
     via = "local route" if kind == "local" else f"{TARGET_KINDS[kind]} {target}"
     text = f"{destination} matches {network} (longest prefix /{network.prefixlen}) -> {via}" + (
@@ -143,8 +216,12 @@ def select_route(
 
 
 def classify_subnet(routes: list[dict]) -> str:
-    """'public' (a route to an internet gateway), 'vpn-only' (to a virtual private gateway, no IGW) or 'private'."""
-    kinds = {route_target(r)[0] for r in routes if r.get("State") != "blackhole"}
+    """'public' (a route to an internet gateway), 'vpn-only' (to a virtual private gateway, no IGW) or 'private'.
+
+    >>> classify_subnet(route_table("10.0.0.0/16", nat_gateway_id="nat-1"))
+    'private'
+    """
+    kinds = {route_target(r).kind for r in check_routes(routes) if r.get("State") != "blackhole"}
     if "internet_gateway" in kinds:
         return "public"
     if "virtual_private_gateway" in kinds:
@@ -153,7 +230,11 @@ def classify_subnet(routes: list[dict]) -> str:
 
 
 def route_table_for_subnet(route_tables: list[dict], subnet_id: str) -> dict:
-    """The route table (DescribeRouteTables shape) associated with ``subnet_id``, else the VPC's main table."""
+    """The route table (DescribeRouteTables shape) associated with ``subnet_id``, else the VPC's main table.
+
+    >>> route_table_for_subnet([{"RouteTableId": "rtb-main", "Associations": [{"Main": True}]}], "subnet-1")["RouteTableId"]
+    'rtb-main'
+    """
     main = None
     for table in route_tables:
         for association in table.get("Associations", []):
@@ -175,7 +256,11 @@ def route_table(
     on_premises_cidr: str = "192.168.0.0/16",
     peerings: dict[str, str] | None = None,
 ) -> list[dict]:
-    """A Routes list like the one EC2 shows: the local route plus the default route and any VPN/peering routes."""
+    """A Routes list like the one EC2 shows: the local route plus the default route and any VPN/peering routes.
+
+    >>> [r["DestinationCidrBlock"] for r in route_table("10.0.0.0/16", internet_gateway_id="igw-1")]
+    ['10.0.0.0/16', '0.0.0.0/0']
+    """
     if internet_gateway_id and nat_gateway_id:
         raise ValueError("give internet_gateway_id or nat_gateway_id for 0.0.0.0/0, not both")
     routes = [{"DestinationCidrBlock": vpc_cidr, "GatewayId": "local", "Origin": "CreateRouteTable", "State": "active"}]
@@ -211,3 +296,35 @@ def route_table(
             {"DestinationCidrBlock": cidr, "VpcPeeringConnectionId": pcx, "Origin": "CreateRoute", "State": "active"}
         )
     return routes
+
+
+# An example S3 prefix list (pl-63a5400a is S3's list in us-east-1; the ranges are a sample of its entries).
+S3_PREFIX_LIST = {"pl-63a5400a": ["52.216.0.0/15", "3.5.0.0/19"]}
+ROUTE_TABLE_PRESETS = {
+    "public subnet (internet gateway)": route_table("10.0.0.0/16", internet_gateway_id="igw-0a1b"),
+    "private subnet (NAT gateway)": route_table("10.0.0.0/16", nat_gateway_id="nat-0a1b"),
+    "private subnet (NAT instance)": route_table("10.0.0.0/16")
+    + [{"DestinationCidrBlock": "0.0.0.0/0", "InstanceId": "i-0nat", "Origin": "CreateRoute", "State": "active"}],
+    "VPN-only subnet (virtual private gateway)": route_table("10.0.0.0/16", vpn_gateway_id="vgw-0a1b")
+    + [
+        {
+            "DestinationCidrBlock": "10.0.5.0/24",
+            "GatewayId": "vgw-0a1b",
+            "Origin": "EnableVgwRoutePropagation",
+            "State": "active",
+        }
+    ],
+    "hybrid: IGW, VPN, peering, S3 endpoint": route_table(
+        "10.0.0.0/16", internet_gateway_id="igw-0a1b", vpn_gateway_id="vgw-0a1b", peerings={"10.1.0.0/16": "pcx-0ab"}
+    )
+    + [{"DestinationPrefixListId": "pl-63a5400a", "GatewayId": "vpce-0s3", "Origin": "CreateRoute", "State": "active"}],
+}
+# (label, destination address) pairs that exercise every preset table's routes.
+SAMPLE_DESTINATIONS = [
+    ("8.8.8.8 (internet)", "8.8.8.8"),
+    ("10.0.1.25 (same VPC)", "10.0.1.25"),
+    ("10.0.5.9 (same VPC; on-prem also advertises it)", "10.0.5.9"),
+    ("192.168.10.5 (on premises)", "192.168.10.5"),
+    ("10.1.2.3 (peered VPC)", "10.1.2.3"),
+    ("52.216.8.1 (Amazon S3)", "52.216.8.1"),
+]

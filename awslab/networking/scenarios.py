@@ -1,4 +1,11 @@
-"""Ready-made networks in EC2's describe shapes, for walks, explorers and tests to start from and break."""
+"""Ready-made networks in EC2's describe shapes, for walks, explorers and tests to start from and break.
+
+References:
+    - Amazon VPC User Guide, "Network ACL rules",
+      https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html (read 2026-11-27)
+    - Amazon VPC User Guide, "How route priority works",
+      https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html (read 2026-11-27)
+"""
 
 from __future__ import annotations
 
@@ -15,7 +22,11 @@ NAT_ID = "nat-0a1b"
 
 
 def web_nacl_entries() -> list[dict]:
-    """A public subnet's NACL: HTTPS in, return traffic in on ephemeral ports, all of the VPC, everything out."""
+    """A public subnet's NACL: HTTPS in, return traffic in on ephemeral ports, all of the VPC, everything out.
+
+    >>> len(web_nacl_entries())
+    6
+    """
     return [
         nacl_entry(100, "allow", egress=False, cidr="0.0.0.0/0", from_port=443),
         nacl_entry(110, "allow", egress=False, cidr="0.0.0.0/0", from_port=1024, to_port=65535),
@@ -30,6 +41,9 @@ def two_tier_network() -> Network:
     """A /16 VPC: a public web subnet (IGW, NAT gateway) and a private app subnet reached only from the web tier.
 
     The web group admits HTTPS from anywhere; the app group admits port 8080 only from members of the web group.
+
+    >>> [s["SubnetId"] for s in two_tier_network().subnets]
+    ['subnet-0web', 'subnet-0app']
     """
     subnets = [
         {"SubnetId": WEB_SUBNET, "VpcId": VPC_ID, "CidrBlock": "10.0.0.0/24", "AvailabilityZone": "us-east-1a"},
@@ -112,3 +126,15 @@ def two_tier_network() -> Network:
     ]
     internet_gateways = [{"InternetGatewayId": "igw-0a1b", "Attachments": [{"VpcId": VPC_ID, "State": "available"}]}]
     return Network(subnets, route_tables, network_acls, security_groups, interfaces, nat_gateways, internet_gateways)
+
+
+INTERNET_CLIENT = "198.51.100.20"
+# Flows through two_tier_network(): (source, destination, protocol, destination port).
+FLOWS = {
+    "internet -> web server, HTTPS 443": (INTERNET_CLIENT, WEB_PUBLIC_IP, "tcp", 443),
+    "internet -> web server, SSH 22": (INTERNET_CLIENT, WEB_PUBLIC_IP, "tcp", 22),
+    "web -> app server, 8080": (WEB_ENI, APP_ENI, "tcp", 8080),
+    "web -> app server, 5432": (WEB_ENI, APP_ENI, "tcp", 5432),
+    "app -> internet, HTTPS via NAT gateway": (APP_ENI, "192.0.2.80", "tcp", 443),
+    "internet -> app server, 8080": (INTERNET_CLIENT, "10.0.1.20", "tcp", 8080),
+}

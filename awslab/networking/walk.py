@@ -2,6 +2,14 @@
 
 The network is given in the shapes EC2's describe calls return (subnets, route tables, network ACLs, security groups,
 network interfaces, NAT gateways), so output read from the sandbox or a real account can be fed in unchanged.
+
+References:
+    - Amazon VPC User Guide, "Network ACL rules",
+      https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html (read 2026-11-27)
+    - Amazon VPC User Guide, "Control subnet traffic with network access control lists" (ephemeral ports),
+      https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html (read 2026-11-27)
+    - Amazon VPC User Guide, "How route priority works",
+      https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -12,6 +20,8 @@ from awslab import validate
 from awslab.networking.cidr import parse_address
 from awslab.networking.firewall import (
     EPHEMERAL_PORTS,
+    check_ip_permissions,
+    check_nacl_entries,
     evaluate_nacl,
     evaluate_security_groups,
     normalize_protocol,
@@ -25,6 +35,10 @@ class Network:
 
     ``internet_gateways`` may be left empty: a VPC then counts as having an internet gateway when one of its route
     tables routes to one.
+
+    >>> from awslab.networking.scenarios import two_tier_network
+    >>> len(two_tier_network().interfaces)
+    2
     """
 
     subnets: list[dict]
@@ -39,7 +53,12 @@ class Network:
 
 @dataclass(frozen=True)
 class Hop:
-    """One decision on the way: which leg, what checked the packet, which resource, the verdict and the rule."""
+    """One decision on the way: which leg, what checked the packet, which resource, the verdict and the rule.
+
+    >>> from awslab.networking.scenarios import two_tier_network
+    >>> walk_packet(two_tier_network(), source="198.51.100.20", destination="203.0.113.10").hops[0].component
+    'internet gateway'
+    """
 
     leg: str
     component: str
@@ -50,7 +69,12 @@ class Hop:
 
 @dataclass(frozen=True)
 class PacketWalk:
-    """The whole walk: whether the request arrived, whether the response made it back, and every hop."""
+    """The whole walk: whether the request arrived, whether the response made it back, and every hop.
+
+    >>> from awslab.networking.scenarios import two_tier_network
+    >>> walk_packet(two_tier_network(), source="198.51.100.20", destination="203.0.113.10").connected
+    True
+    """
 
     source: str
     destination: str
@@ -189,6 +213,10 @@ def walk_packet(
     """Walk a request from ``source`` to ``destination`` (interface ids or IPs) and its response back.
 
     ``source_port`` is the client's ephemeral port, the destination port of the response.
+
+    >>> from awslab.networking.scenarios import two_tier_network
+    >>> walk_packet(two_tier_network(), source="198.51.100.20", destination="203.0.113.10", port=22).verdict
+    'request blocked'
     """
     proto = normalize_protocol("protocol", protocol)
     port = validate.integer("port", port, minimum=0, maximum=65535)
@@ -389,11 +417,16 @@ def _inbound(w: _Walker, src: _End, dst: _End) -> tuple[bool, bool]:
 
 
 def with_nacl_entries(network: Network, network_acl_id: str, entries: list[dict]) -> Network:
-    """A copy of ``network`` whose network ACL ``network_acl_id`` has ``entries`` (for break-and-fix explorers)."""
+    """A copy of ``network`` whose network ACL ``network_acl_id`` has ``entries`` (for break-and-fix explorers).
+
+    >>> from awslab.networking.scenarios import two_tier_network
+    >>> walk_packet(with_nacl_entries(two_tier_network(), "acl-0web", []), source="198.51.100.20", destination="203.0.113.10").verdict
+    'request blocked'
+    """
     if not any(acl.get("NetworkAclId") == network_acl_id for acl in network.network_acls):
         raise ValueError(f"network_acl_id={network_acl_id!r} is not among the network's network ACLs")
     acls = [
-        dict(acl, Entries=list(entries)) if acl.get("NetworkAclId") == network_acl_id else acl
+        dict(acl, Entries=check_nacl_entries(entries, "entries")) if acl.get("NetworkAclId") == network_acl_id else acl
         for acl in network.network_acls
     ]
     return replace(network, network_acls=acls)
@@ -402,17 +435,28 @@ def with_nacl_entries(network: Network, network_acl_id: str, entries: list[dict]
 def with_security_group_rules(
     network: Network, group_id: str, ip_permissions: list[dict], *, egress: bool = False
 ) -> Network:
-    """A copy of ``network`` whose group ``group_id`` has ``ip_permissions`` as its inbound (or outbound) rules."""
+    """A copy of ``network`` whose group ``group_id`` has ``ip_permissions`` as its inbound (or outbound) rules.
+
+    >>> from awslab.networking.scenarios import two_tier_network
+    >>> walk_packet(with_security_group_rules(two_tier_network(), "sg-0web", []), source="198.51.100.20", destination="203.0.113.10").blocking_hop.component
+    'security groups (inbound)'
+    """
     field_name = "IpPermissionsEgress" if egress else "IpPermissions"
     if not any(g.get("GroupId") == group_id for g in network.security_groups):
         raise ValueError(f"group_id={group_id!r} is not among the network's security groups")
     groups = [
-        dict(g, **{field_name: list(ip_permissions)}) if g.get("GroupId") == group_id else g
+        dict(g, **{field_name: check_ip_permissions(ip_permissions, "ip_permissions")})
+        if g.get("GroupId") == group_id
+        else g
         for g in network.security_groups
     ]
     return replace(network, security_groups=groups)
 
 
 def ephemeral_range(client: str = "aws-recommended") -> tuple[int, int]:
-    """The ephemeral (client) port range of a kind of client, for the NACL rules return traffic needs."""
+    """The ephemeral (client) port range of a kind of client, for the NACL rules return traffic needs.
+
+    >>> ephemeral_range("linux")
+    (32768, 60999)
+    """
     return EPHEMERAL_PORTS[validate.choice("client", client, EPHEMERAL_PORTS)]

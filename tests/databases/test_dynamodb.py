@@ -235,7 +235,7 @@ def item(status=None, total="10", note="x"):
     ],
 )
 def test_gsi_write_rules(old, new, operations, rule):
-    write = ddb.index_write(old, new, GSI, KEYS)
+    write = ddb.index_write(old, new, GSI, table_key_attributes=KEYS)
     assert write.operations == operations
     assert rule in write.rule
     assert write.write_units == float(operations)  # small entries: one unit per index write
@@ -249,7 +249,9 @@ def test_large_index_entries_cost_more_and_lsi_is_charged_to_the_table():
         "KeySchema": [{"AttributeName": "Id", "KeyType": "HASH"}, {"AttributeName": "Total", "KeyType": "RANGE"}],
         "Projection": {"ProjectionType": "KEYS_ONLY"},
     }
-    result = ddb.write_amplification(None, big, KEYS, [everything], [lsi])
+    result = ddb.write_amplification(
+        None, big, KEYS, global_secondary_indexes=[everything], local_secondary_indexes=[lsi]
+    )
     assert result["table_write_units"] == 3.0
     assert result["index_writes"][0].write_units == 3.0
     assert result["index_writes"][1].write_units == 1.0
@@ -303,12 +305,14 @@ def test_query_beats_scan():
 
 # --- Cost ---------------------------------------------------------------------------------------------------------
 def test_capacity_mode_cost_arithmetic():
-    cost = ddb.capacity_mode_cost(100, 10, 1024, "eventual", peak_to_average=1.0, target_utilization=0.5)
+    cost = ddb.capacity_mode_cost(100, 10, 1024, consistency="eventual", peak_to_average=1.0, target_utilization=0.5)
     assert cost.provisioned_rcu == 100 and cost.provisioned_wcu == 20
     assert cost.provisioned_usd_per_month == pytest.approx((100 * 0.00013 + 20 * 0.00065) * 730)
     assert cost.on_demand_usd_per_month == pytest.approx((50 * 2_628_000 * 0.125 + 10 * 2_628_000 * 0.625) / 1e6)
     assert cost.cheaper_mode == "provisioned"
-    stored = ddb.capacity_mode_cost(100, 10, 1024, "eventual", 1.0, 0.5, table_size_gb=40)
+    stored = ddb.capacity_mode_cost(
+        100, 10, 1024, consistency="eventual", peak_to_average=1.0, target_utilization=0.5, table_size_gb=40
+    )
     assert stored.storage_usd_per_month == pytest.approx(10.0)  # 40 GB x $0.25
     assert stored.on_demand_usd_per_month == pytest.approx(cost.on_demand_usd_per_month + 10)
 

@@ -53,7 +53,7 @@ def test_described_indexes_and_returned_items_feed_the_model(table):
     assert ddb.item_size_bytes(stored) == ddb.item_size_bytes(ITEM)
     description = table.describe_table(TableName="Orders")["Table"]
     keys = [k["AttributeName"] for k in description["KeySchema"]]
-    result = ddb.write_amplification(None, stored, keys, description["GlobalSecondaryIndexes"])
+    result = ddb.write_amplification(None, stored, keys, global_secondary_indexes=description["GlobalSecondaryIndexes"])
     # About 6 KB on the table (6 WCU) plus one small KEYS_ONLY index entry (1 WCU). Real DynamoDB reports this
     # with ReturnConsumedCapacity="INDEXES"; the emulator does not model capacity, so the lab shows its numbers
     # only as a contrast.

@@ -23,7 +23,15 @@ PROPS = settings(max_examples=60, deadline=None)
 )
 def test_no_write_is_lost_and_limits_hold(wcu, rate, keys, skew, shards, adaptive, burst, seed):
     result = hp.simulate_hot_partitions(
-        wcu, rate, keys, skew, shards, seconds=30, burst_seconds=burst, adaptive_capacity=adaptive, seed=seed
+        wcu,
+        rate,
+        distinct_keys=keys,
+        zipf_exponent=skew,
+        write_shards=shards,
+        seconds=30,
+        burst_seconds=burst,
+        adaptive_capacity=adaptive,
+        seed=seed,
     )
     assert np.array_equal(result.served + result.throttled, result.demand)
     assert (result.throttled >= 0).all() and (result.served >= 0).all()
@@ -39,31 +47,35 @@ def test_no_write_is_lost_and_limits_hold(wcu, rate, keys, skew, shards, adaptiv
 
 
 def test_uniform_keys_within_capacity_are_not_throttled():
-    result = hp.simulate_hot_partitions(4000, 2000, 1000, zipf_exponent=0, burst_seconds=0, seed=3)
+    result = hp.simulate_hot_partitions(4000, 2000, distinct_keys=1000, zipf_exponent=0, burst_seconds=0, seed=3)
     assert result.partitions == 4 and result.capacity_per_partition_wcu == 1000
     assert result.throttled.sum() == 0
 
 
 def test_one_hot_key_throttles_while_the_table_has_room_and_sharding_fixes_it():
-    hot = hp.simulate_hot_partitions(4000, 3000, 1000, zipf_exponent=1.2, burst_seconds=0, seed=1)
+    hot = hp.simulate_hot_partitions(4000, 3000, distinct_keys=1000, zipf_exponent=1.2, burst_seconds=0, seed=1)
     assert hot.throttled_fraction > 0.02
     assert hot.table_utilization < 0.75  # capacity was there, on the wrong partitions
-    sharded = hp.simulate_hot_partitions(4000, 3000, 1000, zipf_exponent=1.2, write_shards=10, burst_seconds=0, seed=1)
+    sharded = hp.simulate_hot_partitions(
+        4000, 3000, distinct_keys=1000, zipf_exponent=1.2, write_shards=10, burst_seconds=0, seed=1
+    )
     assert sharded.throttled_fraction < hot.throttled_fraction / 10
 
 
 def test_single_key_is_capped_at_one_partition_without_sharding():
     # All writes on one key: at most 1,000 WCU however much the table has (plus nothing from other partitions).
-    result = hp.simulate_hot_partitions(10_000, 5000, 1, burst_seconds=0, seed=0)
+    result = hp.simulate_hot_partitions(10_000, 5000, distinct_keys=1, burst_seconds=0, seed=0)
     assert result.served.sum(axis=1).max() <= 1000
-    spread = hp.simulate_hot_partitions(10_000, 5000, 1, write_shards=50, burst_seconds=0, seed=0)
+    spread = hp.simulate_hot_partitions(10_000, 5000, distinct_keys=1, write_shards=50, burst_seconds=0, seed=0)
     assert spread.served.sum() > 3 * result.served.sum()
 
 
 def test_burst_and_adaptive_capacity_only_reduce_throttling():
-    base = hp.simulate_hot_partitions(4000, 3000, 1000, 1.2, burst_seconds=0, seed=5)
-    burst = hp.simulate_hot_partitions(4000, 3000, 1000, 1.2, burst_seconds=300, seed=5)
-    adaptive = hp.simulate_hot_partitions(4000, 3000, 1000, 1.2, burst_seconds=0, adaptive_capacity=True, seed=5)
+    base = hp.simulate_hot_partitions(4000, 3000, distinct_keys=1000, zipf_exponent=1.2, burst_seconds=0, seed=5)
+    burst = hp.simulate_hot_partitions(4000, 3000, distinct_keys=1000, zipf_exponent=1.2, burst_seconds=300, seed=5)
+    adaptive = hp.simulate_hot_partitions(
+        4000, 3000, distinct_keys=1000, zipf_exponent=1.2, burst_seconds=0, adaptive_capacity=True, seed=5
+    )
     assert burst.throttled.sum() <= base.throttled.sum()
     assert adaptive.throttled.sum() <= base.throttled.sum()
     assert np.array_equal(base.demand, burst.demand)

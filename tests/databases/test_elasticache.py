@@ -21,7 +21,9 @@ PROPS = settings(max_examples=100, deadline=None)
     st.integers(0, 2**32 - 1),
 )
 def test_cache_aside_conserves_requests(requests, rate, keys, skew, capacity, ttl, seed):
-    result = ec.simulate_cache_aside(requests, rate, keys, skew, capacity, ttl, seed=seed)
+    result = ec.simulate_cache_aside(
+        requests, rate, keys, zipf_exponent=skew, cache_capacity_items=capacity, ttl_seconds=ttl, seed=seed
+    )
     assert result.hit_count + result.miss_count == result.requests == requests
     assert result.cold_misses + result.expired_misses + result.capacity_misses == result.miss_count
     assert min(result.cold_misses, result.expired_misses, result.capacity_misses, result.evictions) >= 0
@@ -35,8 +37,8 @@ def test_cache_aside_conserves_requests(requests, rate, keys, skew, capacity, tt
 def test_lru_without_ttl_never_loses_hits_when_the_cache_grows(small, large, seed):
     # LRU is a stack algorithm: a bigger cache holds a superset of a smaller one's keys on the same trace.
     small, large = sorted((small, large))
-    a = ec.simulate_cache_aside(2000, 500, 400, 1.0, small, 0, seed=seed)
-    b = ec.simulate_cache_aside(2000, 500, 400, 1.0, large, 0, seed=seed)
+    a = ec.simulate_cache_aside(2000, 500, 400, zipf_exponent=1.0, cache_capacity_items=small, ttl_seconds=0, seed=seed)
+    b = ec.simulate_cache_aside(2000, 500, 400, zipf_exponent=1.0, cache_capacity_items=large, ttl_seconds=0, seed=seed)
     assert b.hit_count >= a.hit_count
     assert np.array_equal(a.request_times_s, b.request_times_s)
 
@@ -45,8 +47,12 @@ def test_lru_without_ttl_never_loses_hits_when_the_cache_grows(small, large, see
 @given(st.floats(0.001, 20), st.floats(0.001, 20), st.integers(0, 2**32 - 1))
 def test_longer_ttl_never_loses_hits_when_nothing_is_evicted(short, long, seed):
     short, long = sorted((short, long))
-    a = ec.simulate_cache_aside(2000, 200, 300, 1.0, 10_000, short, seed=seed)
-    b = ec.simulate_cache_aside(2000, 200, 300, 1.0, 10_000, long, seed=seed)
+    a = ec.simulate_cache_aside(
+        2000, 200, 300, zipf_exponent=1.0, cache_capacity_items=10_000, ttl_seconds=short, seed=seed
+    )
+    b = ec.simulate_cache_aside(
+        2000, 200, 300, zipf_exponent=1.0, cache_capacity_items=10_000, ttl_seconds=long, seed=seed
+    )
     assert b.hit_count >= a.hit_count
     assert a.evictions == b.evictions == 0
 

@@ -8,11 +8,12 @@ import pytest
 from awslab import quiz, ui
 from awslab.databases import dynamodb as ddb
 from awslab.databases import explorers as ex
+from awslab.databases import rds
 
 # name -> (expected static step labels of the main control, a bad typed value, the start of the model's message)
 CASES = {
     "explore_recovery": (
-        list(ex.RECOVERY_SETUPS),
+        list(rds.RECOVERY_SETUPS),
         {"database_size_gib": -1},
         "database_size_gib=-1 is outside the allowed range",
     ),

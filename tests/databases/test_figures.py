@@ -10,7 +10,7 @@ from awslab.databases import figures as fig
 from awslab.databases import rds
 from awslab.databases import redshift as rs
 
-KEYS = rs.sample_keys(5000, 200, 1.0)
+KEYS = rs.sample_keys(5000, 200, zipf_exponent=1.0)
 
 CASES = {
     "capacity_steps": lambda: fig.capacity_steps_figure(ddb.capacity_table(8192, 512)),
@@ -25,10 +25,14 @@ CASES = {
     "cache_db_load": lambda: fig.cache_db_load_figure(ec.simulate_cache_aside(2000)),
     "node_failure": lambda: fig.node_failure_figure({"4 nodes": ec.memcached_node_failure(seconds=100)}),
     "slices": lambda: fig.slices_figure({s: rs.distribute(KEYS, s) for s in rs.DIST_STYLES}),
-    "join": lambda: fig.join_figure({"EVEN/EVEN": rs.join_redistribution(KEYS, KEYS[:100], "EVEN", "EVEN")}),
+    "join": lambda: fig.join_figure(
+        {"EVEN/EVEN": rs.join_redistribution(KEYS, KEYS[:100], outer_style="EVEN", inner_style="EVEN")}
+    ),
     "zone_map": lambda: fig.zone_map_figure(rs.zone_map_comparison(rows=10_000, rows_per_block=500)),
     "copy": lambda: fig.copy_figure(rs.copy_sweep([1, 2, 4])),
-    "storage": lambda: fig.storage_autoscaling_figure(rds.simulate_storage_autoscaling(100, 60, 8, 120, days=20)),
+    "storage": lambda: fig.storage_autoscaling_figure(
+        rds.simulate_storage_autoscaling(100, 60, growth_gib_per_day=8, max_allocated_storage_gib=120, days=20)
+    ),
     "wlm": lambda: fig.wlm_wait_figure({"one queue": rs.simulate_wlm([{"query_concurrency": 5}], minutes=10)}),
 }
 

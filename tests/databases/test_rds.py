@@ -123,16 +123,32 @@ def test_recovery_bad_input(kwargs, parameter):
     st.floats(0, 10_000),
 )
 def test_more_protection_never_worsens_rpo(scenario, retention, multi_az, replicas, cross, interval, size):
-    base = rds.recovery_objectives(scenario, retention, False, 0, False, interval, size)
-    more = rds.recovery_objectives(scenario, retention, multi_az, replicas, cross, interval, size)
+    base = rds.recovery_objectives(
+        scenario,
+        backup_retention_days=retention,
+        multi_az=False,
+        read_replicas=0,
+        cross_region_replica=False,
+        snapshot_interval_hours=interval,
+        database_size_gib=size,
+    )
+    more = rds.recovery_objectives(
+        scenario,
+        backup_retention_days=retention,
+        multi_az=multi_az,
+        read_replicas=replicas,
+        cross_region_replica=cross,
+        snapshot_interval_hours=interval,
+        database_size_gib=size,
+    )
     assert more.rpo_seconds <= base.rpo_seconds
     assert more.rto_seconds <= base.rto_seconds
     assert not math.isnan(more.rpo_seconds)
 
 
 def test_point_in_time_window():
-    assert rds.point_in_time_window_hours(7, 1000) == (168.0, 300 / 3600)
-    assert rds.point_in_time_window_hours(7, 10) == (10.0, 300 / 3600)
+    assert rds.point_in_time_window_hours(7, 1000) == rds.RestoreWindow(168.0, 300 / 3600)
+    assert rds.point_in_time_window_hours(7, 10) == rds.RestoreWindow(10.0, 300 / 3600)
     with pytest.raises(ValueError, match="backup_retention_days=0 disables"):
         rds.point_in_time_window_hours(0, 10)
 
@@ -158,7 +174,15 @@ def test_failover_timeline_is_contiguous_and_within_the_documented_range():
     st.integers(0, 2**32 - 1),
 )
 def test_replica_lag_conserves_writes(mean, apply, burst, start, length, seed):
-    result = rds.simulate_replica_lag(mean, apply, burst, min(start, 200), length, 200, seed=seed)
+    result = rds.simulate_replica_lag(
+        mean,
+        apply,
+        burst_multiplier=burst,
+        burst_start_s=min(start, 200),
+        burst_duration_s=length,
+        seconds=200,
+        seed=seed,
+    )
     assert (result.backlog_writes >= -1e-6).all()
     assert (result.applied_per_second <= apply + 1e-6).all() and (result.applied_per_second >= -1e-6).all()
     # Every write is either applied on the replica or still queued.
@@ -190,7 +214,9 @@ def test_aurora_quorum():
 
 
 def test_storage_autoscaling_follows_the_documented_increments():
-    steady = rds.simulate_storage_autoscaling(100, 60, 8, 1000, days=30, growth_noise=0)
+    steady = rds.simulate_storage_autoscaling(
+        100, 60, growth_gib_per_day=8, max_allocated_storage_gib=1000, days=30, growth_noise=0
+    )
     sizes = steady["allocated_gib"].drop_duplicates().tolist()
     assert sizes[:3] == [100, 110, 121]  # max(10 GiB, 10% of allocated, 7 h of growth), whole GiB
     assert not steady["storage_full"].any()
@@ -201,10 +227,14 @@ def test_storage_autoscaling_follows_the_documented_increments():
 
 
 def test_storage_fills_without_autoscaling_or_at_the_ceiling():
-    off = rds.simulate_storage_autoscaling(100, 60, 8, None, days=30, growth_noise=0)
+    off = rds.simulate_storage_autoscaling(
+        100, 60, growth_gib_per_day=8, max_allocated_storage_gib=None, days=30, growth_noise=0
+    )
     assert (off["allocated_gib"] == 100).all()
     assert off["storage_full"].idxmax() == pytest.approx(5 * 24, abs=1)  # 40 GiB free at 8 GiB/day
-    capped = rds.simulate_storage_autoscaling(100, 60, 8, 150, days=30, growth_noise=0)
+    capped = rds.simulate_storage_autoscaling(
+        100, 60, growth_gib_per_day=8, max_allocated_storage_gib=150, days=30, growth_noise=0
+    )
     assert capped["allocated_gib"].max() == 150 and capped["storage_full"].any()
 
 
@@ -220,7 +250,15 @@ def test_storage_fills_without_autoscaling_or_at_the_ceiling():
 )
 def test_storage_never_shrinks_and_respects_the_ceiling(allocated, used_share, growth, headroom, days, noise, seed):
     ceiling = allocated * (1 + 10 * headroom)
-    history = rds.simulate_storage_autoscaling(allocated, allocated * used_share, growth, ceiling, days, noise, seed)
+    history = rds.simulate_storage_autoscaling(
+        allocated,
+        allocated * used_share,
+        growth_gib_per_day=growth,
+        max_allocated_storage_gib=ceiling,
+        days=days,
+        growth_noise=noise,
+        seed=seed,
+    )
     assert (history["allocated_gib"].diff().dropna() >= 0).all()
     assert history["allocated_gib"].max() <= ceiling + 1e-9
     assert (history["used_gib"].diff().dropna() >= 0).all()

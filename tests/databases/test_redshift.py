@@ -15,12 +15,12 @@ key_arrays = st.lists(st.integers(0, 10**9), max_size=400).map(lambda v: np.arra
 @given(key_arrays, st.integers(1, 8), st.integers(1, 16))
 def test_distribution_never_loses_or_duplicates_a_row_except_all(keys, nodes, per_node):
     for style in ("EVEN", "KEY"):
-        dist = rs.distribute(keys, style, nodes, per_node)
+        dist = rs.distribute(keys, style, nodes=nodes, slices_per_node=per_node)
         assert dist.stored_rows == keys.size
         assert dist.slice_of_row.size == keys.size
         assert ((dist.slice_of_row >= 0) & (dist.slice_of_row < nodes * per_node)).all()
         assert np.array_equal(np.bincount(dist.slice_of_row, minlength=nodes * per_node), dist.rows_per_slice)
-    everywhere = rs.distribute(keys, "ALL", nodes, per_node)
+    everywhere = rs.distribute(keys, "ALL", nodes=nodes, slices_per_node=per_node)
     assert everywhere.stored_rows == keys.size * nodes  # one full copy per node
     assert (everywhere.rows_per_slice[::per_node] == keys.size).all()
 
@@ -28,9 +28,9 @@ def test_distribution_never_loses_or_duplicates_a_row_except_all(keys, nodes, pe
 @PROPS
 @given(key_arrays, st.integers(1, 8), st.integers(1, 16))
 def test_even_is_balanced_and_key_collocates_equal_keys(keys, nodes, per_node):
-    even = rs.distribute(keys, "EVEN", nodes, per_node)
+    even = rs.distribute(keys, "EVEN", nodes=nodes, slices_per_node=per_node)
     assert even.rows_per_slice.max() - even.rows_per_slice.min() <= 1
-    key = rs.distribute(keys, "KEY", nodes, per_node)
+    key = rs.distribute(keys, "KEY", nodes=nodes, slices_per_node=per_node)
     for value in np.unique(keys)[:20]:
         assert np.unique(key.slice_of_row[keys == value]).size == 1
     assert key.skew >= 1.0 - 1e-12
@@ -38,16 +38,16 @@ def test_even_is_balanced_and_key_collocates_equal_keys(keys, nodes, per_node):
 
 def test_skewed_key_column_makes_key_distribution_uneven():
     keys = rs.sample_keys(100_000, 50, zipf_exponent=1.5, seed=1)
-    assert rs.distribute(keys, "KEY", 2, 2).skew > 1.3
-    assert rs.distribute(keys, "EVEN", 2, 2).skew == pytest.approx(1.0)
+    assert rs.distribute(keys, "KEY", nodes=2, slices_per_node=2).skew > 1.3
+    assert rs.distribute(keys, "EVEN", nodes=2, slices_per_node=2).skew == pytest.approx(1.0)
     uniform = rs.sample_keys(100_000, 10_000, seed=1)
-    assert rs.distribute(uniform, "KEY", 2, 2).skew < 1.05
+    assert rs.distribute(uniform, "KEY", nodes=2, slices_per_node=2).skew < 1.05
 
 
 def test_hash_is_stable_across_tables():
     # Two tables distributed on the same key value land on the same slice: that is what makes joins local.
-    a = rs.distribute(np.array([42, 7, 42]), "KEY", 4, 4).slice_of_row
-    b = rs.distribute(np.array([7, 42]), "KEY", 4, 4).slice_of_row
+    a = rs.distribute(np.array([42, 7, 42]), "KEY", nodes=4, slices_per_node=4).slice_of_row
+    b = rs.distribute(np.array([7, 42]), "KEY", nodes=4, slices_per_node=4).slice_of_row
     assert a[0] == a[2] == b[1] and a[1] == b[0]
 
 
@@ -61,7 +61,9 @@ def test_hash_is_stable_across_tables():
     ],
 )
 def test_join_labels_without_a_choice(outer, inner, label):
-    plan = rs.join_redistribution(rs.sample_keys(5000, 500), rs.sample_keys(200, 200, seed=1), outer, inner)
+    plan = rs.join_redistribution(
+        rs.sample_keys(5000, 500), rs.sample_keys(200, 200, seed=1), outer_style=outer, inner_style=inner
+    )
     assert plan["label"] == label
     assert plan["rows_moved"] == (200 if label == "DS_DIST_ALL_INNER" else 0)
 
@@ -73,12 +75,12 @@ def test_join_chooses_between_redistribution_and_broadcast():
         rs.sample_keys(40_000, 1000, seed=2),
     )
     # A small inner table is cheaper to broadcast (100 rows x 2 nodes) than to reshuffle the fact table.
-    assert rs.join_redistribution(fact, small_dim, "EVEN", "KEY")["label"] == "DS_BCAST_INNER"
+    assert rs.join_redistribution(fact, small_dim, outer_style="EVEN", inner_style="KEY")["label"] == "DS_BCAST_INNER"
     # A big inner table next to a KEY fact table is redistributed, about (1 - 1/slices) of its rows move.
-    plan = rs.join_redistribution(fact, big_dim, "KEY", "EVEN", nodes=2, slices_per_node=2)
+    plan = rs.join_redistribution(fact, big_dim, outer_style="KEY", inner_style="EVEN", nodes=2, slices_per_node=2)
     assert plan["label"] == "DS_DIST_INNER"
     assert plan["rows_moved"] == pytest.approx(40_000 * 3 / 4, rel=0.05)
-    both = rs.join_redistribution(fact, big_dim, "EVEN", "EVEN")
+    both = rs.join_redistribution(fact, big_dim, outer_style="EVEN", inner_style="EVEN")
     assert set(both["options"]) <= set(rs.JOIN_LABELS)
     assert both["label"] in ("DS_DIST_BOTH", "DS_BCAST_INNER") and both["rows_moved"] == min(both["options"].values())
 
@@ -108,10 +110,10 @@ def test_zone_maps_never_skip_a_matching_row(sort, rows, per_block, bounds, filt
     low, high = sorted(bounds)
     scan = rs.zone_map_scan(
         rows,
-        min(per_block, rows),
-        sort,
-        None if filter_b else (low, high),
-        (low, high) if filter_b else None,
+        rows_per_block=min(per_block, rows),
+        sort=sort,
+        a_range=None if filter_b else (low, high),
+        b_range=(low, high) if filter_b else None,
         distinct_values=100,
         seed=seed,
     )
@@ -145,7 +147,7 @@ def test_copy_in_parallel():
 @PROPS
 @given(st.floats(0, 1000), st.integers(1, 500), st.integers(1, 16), st.integers(1, 16))
 def test_copy_utilization_bounds(size, files, nodes, per_node):
-    result = rs.copy_load(size, files, nodes, per_node)
+    result = rs.copy_load(size, files, nodes=nodes, slices_per_node=per_node)
     assert 0 < result["slice_utilization"] <= 1 + 1e-12
     if files % (nodes * per_node) == 0:
         assert result["slice_utilization"] == pytest.approx(1.0)
@@ -221,7 +223,7 @@ def test_parse_wlm_json_accepts_the_parameter_shape_and_names_errors():
     assert [q.get("query_concurrency") for q in queues] == [2, 3]
     with pytest.raises(ValueError, match="not valid JSON"):
         rs.parse_wlm_json("[{")
-    with pytest.raises(ValueError, match="non-empty JSON list"):
+    with pytest.raises(ValueError, match="must be a JSON array, got an object"):
         rs.parse_wlm_json("{}")
     with pytest.raises(ValueError, match=r"queues\[0\].query_group"):
         rs.parse_wlm_json('[{"query_group": "short"}]')

@@ -5,7 +5,8 @@ import time
 
 import pytest
 
-from awslab.networking import explorers, scenarios
+from awslab import validate
+from awslab.networking import explorers, peering, route53, routing, scenarios
 
 BUILDERS = [
     explorers.explore_cidr_bits,
@@ -47,11 +48,11 @@ def _step_labels(figure):
     [
         (explorers.explore_cidr_bits, [str(p) for p in range(16, 29)]),
         (explorers.explore_vpc_plan, [str(n) for n in range(1, 7)]),
-        (explorers.explore_route_lookup, [label for label, _ in explorers.SAMPLE_DESTINATIONS]),
+        (explorers.explore_route_lookup, [label for label, _ in routing.SAMPLE_DESTINATIONS]),
         (explorers.explore_nacl, ["22", "80", "443", "1,023", "1,024", "3,389", "8,080", "50,000"]),
-        (explorers.explore_packet_walk, list(explorers.FLOWS)),
-        (explorers.explore_reachability, list(explorers.TOPOLOGIES)),
-        (explorers.explore_dns_policy, list(explorers.DNS_PRESETS)),
+        (explorers.explore_packet_walk, list(scenarios.FLOWS)),
+        (explorers.explore_reachability, list(peering.TOPOLOGIES)),
+        (explorers.explore_dns_policy, list(route53.DNS_PRESETS)),
         (explorers.explore_failover_timing, ["0 s", "10 s", "30 s", "60 s", "120 s", "300 s"]),
     ],
     ids=lambda x: getattr(x, "__name__", ""),
@@ -75,14 +76,14 @@ def test_static_face_has_a_step_per_main_value(build, labels):
         (explorers.explore_nacl, {"source_address": "somewhere"}, "is not an IP address"),
         (
             explorers.explore_nacl,
-            {"entries_json": '[{"RuleNumber": 40000, "RuleAction": "allow"}]'},
+            {"entries_json": '[{"RuleNumber": 40000, "RuleAction": "allow", "CidrBlock": "0.0.0.0/0"}]'},
             "RuleNumber=40000",
         ),
         (explorers.explore_packet_walk, {"source_port": 70000}, "source_port=70000 is outside the allowed range"),
         (
             explorers.explore_packet_walk,
             {"flow": "web -> app server, 8080", "app_sg_json": '[{"IpProtocol": "tcp", "IpRanges": [{}]}]'},
-            "AWS's shape",
+            "ip_permissions[0].IpRanges[0]={} must be an object with CidrIp",
         ),
         (explorers.explore_reachability, {"vpc_b_cidr": "10.1.0.0/33"}, "VPC B CIDR='10.1.0.0/33'"),
         (explorers.explore_dns_policy, {"unhealthy": "purple"}, "are not records here"),
@@ -191,6 +192,6 @@ def test_failover_worst_case_is_interval_times_threshold_plus_ttl():
 
 def test_json_helpers_round_trip():
     entries = scenarios.web_nacl_entries()
-    assert explorers.parse_json_list("x", explorers.json_lines(entries)) == entries
-    with pytest.raises(ValueError, match="must be a JSON list of objects"):
-        explorers.parse_json_list("x", "[1, 2]")
+    assert validate.json_objects("x", explorers.json_lines(entries)) == entries
+    with pytest.raises(ValueError, match="must be a JSON array of objects"):
+        validate.json_objects("x", "[1, 2]")

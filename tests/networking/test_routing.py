@@ -116,8 +116,8 @@ def test_classify_subnet(kwargs, kind):
 
 
 def test_route_targets_and_errors():
-    assert routing.route_target({"InstanceId": "i-1"}) == ("nat_instance", "i-1")
-    assert routing.route_target({"TransitGatewayId": "tgw-1"}) == ("transit_gateway", "tgw-1")
+    assert routing.route_target({"InstanceId": "i-1"}) == routing.RouteTarget("nat_instance", "i-1")
+    assert routing.route_target({"TransitGatewayId": "tgw-1"}) == routing.RouteTarget("transit_gateway", "tgw-1")
     with pytest.raises(ValueError, match="GatewayId"):
         routing.route_target({"GatewayId": "xyz-1"})
     with pytest.raises(ValueError, match="no target"):

@@ -1,0 +1,20 @@
+"""Explorers of the networking notebooks (controls -> network model -> figure, all built through awslab.ui),
+one module per notebook."""
+
+from awslab.networking.explorers.addressing import explore_cidr_bits, explore_vpc_plan
+from awslab.networking.explorers.connecting_networks import explore_reachability
+from awslab.networking.explorers.firewalls_packet_walk import explore_nacl, explore_packet_walk, json_lines
+from awslab.networking.explorers.route53 import explore_dns_policy, explore_failover_timing
+from awslab.networking.explorers.routing import explore_route_lookup
+
+__all__ = [
+    "explore_cidr_bits",
+    "explore_dns_policy",
+    "explore_failover_timing",
+    "explore_nacl",
+    "explore_packet_walk",
+    "explore_reachability",
+    "explore_route_lookup",
+    "explore_vpc_plan",
+    "json_lines",
+]
