@@ -3,7 +3,7 @@
 import ipaddress
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.networking import cidr
@@ -144,7 +144,6 @@ def test_cidr_bits_outside_aws_range_and_errors():
         cidr.cidr_bits("10.0.0.0")
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     vpc_prefix=st.integers(16, 24),
     base=st.integers(0, 2**32 - 1),

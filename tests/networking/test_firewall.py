@@ -4,7 +4,7 @@ import ipaddress
 import random
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.networking import firewall
@@ -255,7 +255,6 @@ def nacl_entries(draw):
 addresses = st.sampled_from(["10.0.1.7", "10.0.2.9", "192.0.2.44", "8.8.8.8"])
 
 
-@settings(max_examples=200, deadline=None)
 @given(
     entries=nacl_entries(),
     egress=st.booleans(),
@@ -301,7 +300,6 @@ def security_group(draw, name):
     return {"GroupId": name, "IpPermissions": perms, "IpPermissionsEgress": perms}
 
 
-@settings(max_examples=200, deadline=None)
 @given(
     a=security_group("sg-a"),
     b=security_group("sg-b"),

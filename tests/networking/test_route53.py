@@ -1,7 +1,7 @@
 """Route 53 routing policies, health rules, failover timing and the TTL drain simulation."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.networking import healthcheck, route53
@@ -50,7 +50,6 @@ def test_weighted_bad_input(weights, healthy, name):
         route53.weighted_shares(weights, healthy)
 
 
-@settings(max_examples=200, deadline=None)
 @given(
     weights=st.dictionaries(st.sampled_from("abcdef"), st.integers(0, 255), min_size=1),
     health_bits=st.lists(st.booleans(), min_size=6, max_size=6),
@@ -198,7 +197,6 @@ def test_failover_timeline_with_zero_ttl_and_defaults():
         healthcheck.failover_timeline(resolvers=0)
 
 
-@settings(max_examples=100, deadline=None)
 @given(
     interval=st.sampled_from([10, 30]),
     threshold=st.integers(1, 10),

@@ -5,7 +5,7 @@ import dataclasses
 import random
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.networking import scenarios
@@ -155,7 +155,6 @@ FLOWS = [
 ]
 
 
-@settings(max_examples=100, deadline=None)
 @given(
     seed=st.integers(0, 10_000),
     flow=st.sampled_from(FLOWS),
