@@ -71,6 +71,48 @@ class StatementTrace:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class StatementCheck:
+    """The outcome of testing one statement against a request: each test in order (None: not reached).
+
+    >>> StatementCheck(False, None, None, None, (), "Action does not cover the action").matched
+    False
+    """
+
+    action_matched: bool
+    resource_matched: bool | None
+    principal_matched: bool | None
+    conditions_matched: bool | None
+    missing_context_keys: tuple[str, ...]
+    reason: str
+
+    @property
+    def matched(self) -> bool:
+        """True when every test passed, so the statement's Effect applies."""
+        return bool(
+            self.action_matched
+            and self.resource_matched is not False
+            and self.principal_matched is not False
+            and self.conditions_matched is not False
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationStep:
+    """One statement evaluated: where it came from (``policies`` or ``resource_policies``, which policy), the
+    compiled statement and its :class:`StatementCheck`.
+
+    >>> step = evaluate([{"Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}}], "s3:GetObject", "*").steps[0]
+    >>> step.source, step.policy_index, step.check.reason
+    ('policies', 0, 'matched: Allow applies')
+    """
+
+    source: str
+    policy_index: int
+    statement: CompiledStatement
+    check: StatementCheck
+
+
 @dataclass(frozen=True)
 class Evaluation:
     """The verdict for one request: decision, matched statements, missing context keys and a per-statement trace."""
@@ -81,14 +123,26 @@ class Evaluation:
     principal: str | None
     matched_statements: tuple[MatchedStatement, ...]
     missing_context_keys: tuple[str, ...]
-    steps: tuple[tuple[str, int, CompiledStatement, tuple[Any, ...]], ...] = field(repr=False, compare=False)
+    steps: tuple[EvaluationStep, ...] = field(repr=False, compare=False)
 
     @cached_property
     def trace(self) -> tuple[StatementTrace, ...]:
         """One StatementTrace per statement, in evaluation order (built on first use: evaluation stays fast)."""
         return tuple(
-            StatementTrace(source, index, statement.index, statement.sid, statement.effect, *step)
-            for source, index, statement, step in self.steps
+            StatementTrace(
+                step.source,
+                step.policy_index,
+                step.statement.index,
+                step.statement.sid,
+                step.statement.effect,
+                step.check.action_matched,
+                step.check.resource_matched,
+                step.check.principal_matched,
+                step.check.conditions_matched,
+                step.check.missing_context_keys,
+                step.check.reason,
+            )
+            for step in self.steps
         )
 
     @property
@@ -215,28 +269,29 @@ def _resource_matches(
     return not hit if statement.not_resource else hit
 
 
-_Step = tuple[bool, bool | None, bool | None, bool | None, tuple[str, ...], str]
-_ACTION_MISS: _Step = (False, None, None, None, (), "Action does not cover the action")
-_NOT_ACTION_MISS: _Step = (False, None, None, None, (), "NotAction lists the action")
+_ACTION_MISS = StatementCheck(False, None, None, None, (), "Action does not cover the action")
+_NOT_ACTION_MISS = StatementCheck(False, None, None, None, (), "NotAction lists the action")
 
 
 def _check(
     statement: CompiledStatement, action_lower: str, resource: str, principal: str | None, context: Mapping[str, Any]
-) -> _Step:
-    """Test one statement: (action, resource, principal, conditions outcomes, missing keys, reason)."""
+) -> StatementCheck:
+    """Test one statement: action, resource, principal and conditions outcomes, missing keys and the reason."""
     if (statement.action_regex.match(action_lower) is not None) == statement.not_action:
         return _NOT_ACTION_MISS if statement.not_action else _ACTION_MISS
     missing: list[str] = []
     if not _resource_matches(statement, resource, context, missing):
         element = "NotResource lists" if statement.not_resource else "Resource does not cover"
-        return True, False, None, None, tuple(dict.fromkeys(missing)), f"{element} the resource"
+        return StatementCheck(True, False, None, None, tuple(dict.fromkeys(missing)), f"{element} the resource")
     if not _principal_matches(statement, principal):
-        return True, True, False, None, tuple(dict.fromkeys(missing)), "Principal does not name the caller"
+        return StatementCheck(
+            True, True, False, None, tuple(dict.fromkeys(missing)), "Principal does not name the caller"
+        )
     principal_ok = None if statement.principals is None else True
     for clause in statement.conditions:
         if not evaluate_clause(clause, context, missing):
             missing.extend(later.key for later in statement.conditions if later.key.lower() not in context)
-            return (
+            return StatementCheck(
                 True,
                 True,
                 principal_ok,
@@ -245,7 +300,7 @@ def _check(
                 f"condition {clause.operator} on {clause.key} is false",
             )
     conditions_ok = True if statement.conditions else None
-    return (
+    return StatementCheck(
         True,
         True,
         principal_ok,
@@ -289,11 +344,11 @@ def evaluate(
     for source, compiled in (("policies", identity), ("resource_policies", resource_side)):
         for policy_index, policy in enumerate(compiled):
             for statement in policy.statements:
-                step = _check(statement, action_lower, resource, principal, ctx)
-                steps.append((source, policy_index, statement, step))
-                if step[0]:
-                    missing.extend(step[4])
-                    if step[1] is not False and step[2] is not False and step[3] is not False:
+                check = _check(statement, action_lower, resource, principal, ctx)
+                steps.append(EvaluationStep(source, policy_index, statement, check))
+                if check.action_matched:
+                    missing.extend(check.missing_context_keys)
+                    if check.matched:
                         matched.append(
                             MatchedStatement(source, policy_index, statement.index, statement.sid, statement.effect)
                         )
