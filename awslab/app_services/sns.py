@@ -25,6 +25,9 @@ FILTER_POLICY_MAX_COMBINATIONS = 150
 NUMERIC_LIMIT = 1e9
 PROTOCOLS = ("sqs", "lambda", "http", "https", "email", "email-json", "sms", "application", "firehose")
 FILTER_POLICY_SCOPES = ("MessageAttributes", "MessageBody")
+# Largest message a topic can take (MaximumMessageSize up to 1 MiB; 256 KiB by default): SNS Developer Guide,
+# "Publishing large messages with Amazon SNS", read 2026-12-03.
+MESSAGE_MAX_BYTES = 1_048_576
 ACCOUNT_ID = "123456789012"
 REGION = "us-east-1"
 # Default HTTP/S delivery policy: SNS Developer Guide, "Amazon SNS message delivery retries", read 2026-11-27.
@@ -57,11 +60,8 @@ _ids = itertools.count(1)
 def parse_filter_policy(policy: dict | str, scope: str = "MessageAttributes") -> dict:
     """Return the policy as a dict after checking SNS's constraints (5 keys, 150 combinations, operators)."""
     validate.choice("scope", scope, FILTER_POLICY_SCOPES)
-    if isinstance(policy, str):
-        try:
-            policy = json.loads(policy)
-        except json.JSONDecodeError as error:
-            raise ValueError(f"filter_policy is not valid JSON: {error}") from None
+    if isinstance(policy, (str, bytes)):
+        policy = validate.json_document("filter_policy", policy, expect=object)
     if not isinstance(policy, dict) or not policy:
         raise ValueError(f"filter_policy must be a non-empty JSON object, got {policy!r}")
     keys, combinations = _check_policy(policy, scope, nested=False)
@@ -143,7 +143,7 @@ def attribute_values(message_attributes: dict | None) -> dict[str, list]:
         if data_type.startswith("Number"):
             values[name] = [float(raw)]
         elif data_type.startswith("String.Array"):
-            values[name] = json.loads(raw)
+            values[name] = validate.json_document(f"MessageAttributes[{name!r}].StringValue", raw, expect=list)
         elif data_type.startswith("String"):
             values[name] = [raw]
     return values
@@ -160,9 +160,9 @@ def policy_matches(
     policy = parse_filter_policy(policy, scope)
     if scope == "MessageBody":
         try:
-            document = json.loads(body or "")
-        except json.JSONDecodeError:
-            return False  # a body that is not JSON matches no payload-based policy
+            document = validate.json_document("body", body or "", expect=dict, max_chars=MESSAGE_MAX_BYTES)
+        except ValueError:
+            return False  # a body that is not a JSON object matches no payload-based policy
         return isinstance(document, dict) and _match_object(policy, document)
     values = attribute_values(message_attributes)
     return _match_object(policy, values, flat=True)

@@ -12,12 +12,13 @@ https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-functio
 from __future__ import annotations
 
 import heapq
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
+
+from awslab import validate
 
 # Resources per template, CloudFormation quotas,
 # https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html (read 2026-11-27).
@@ -40,13 +41,23 @@ _SUB_PLACEHOLDER = re.compile(r"\$\{([^}]*)\}")
 
 
 def load_template(template: dict | str) -> dict:
-    """Return a template as a dict: a dict as given, or a JSON or YAML string parsed (YAML short tags allowed)."""
+    """Return a template as a dict: a dict as given, or a JSON or YAML string parsed (YAML short tags allowed).
+
+    >>> sorted(load_template('{"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}}}')["Resources"])
+    ['Queue']
+    >>> load_template('{"Resources": {')
+    Traceback (most recent call last):
+    ...
+    ValueError: template is not valid JSON: Expecting property name enclosed in double quotes (line 1, column 16)
+    """
     if isinstance(template, dict):
         parsed: Any = template
     elif isinstance(template, str):
-        try:
-            parsed = json.loads(template)
-        except json.JSONDecodeError:
+        # A JSON template is an object; anything else is read as YAML (JSON text that is not valid gets JSON's
+        # own error message rather than YAML's).
+        if template.lstrip().startswith("{"):
+            parsed = validate.json_document("template", template, expect=object)
+        else:
             parsed = _load_yaml(template)
     else:
         raise ValueError(f"template must be a dict or a JSON/YAML string, got {type(template).__name__}")

@@ -10,10 +10,11 @@ managed-rule pages, https://docs.aws.amazon.com/config/latest/developerguide/man
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+
+from awslab import validate
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -123,10 +124,9 @@ def _rule_parts(rule: Mapping[str, Any]) -> tuple[str, Callable, tuple[str, ...]
     evaluator, default_scope = MANAGED_RULES[identifier]
     scope = tuple((rule.get("Scope") or {}).get("ComplianceResourceTypes") or default_scope)
     raw = rule.get("InputParameters") or "{}"
-    try:
-        params = json.loads(raw) if isinstance(raw, str) else dict(raw)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"rule {name!r}: InputParameters={raw!r} is not a JSON object string") from exc
+    if isinstance(raw, Mapping) and not isinstance(raw, dict):
+        raw = dict(raw)
+    params = validate.json_document(f"rule {name!r}: InputParameters", raw, expect=dict)
     if identifier == "REQUIRED_TAGS" and "tag1Key" not in params:
         raise ValueError(f"rule {name!r}: REQUIRED_TAGS needs InputParameters with tag1Key")
     return name, evaluator, scope, {k: str(v) for k, v in params.items()}

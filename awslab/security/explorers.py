@@ -6,7 +6,7 @@ import json
 
 import numpy as np
 
-from awslab import ui
+from awslab import ui, validate
 from awslab.security import cloudtrail, credentials, figures, iam, kms, mfa, responsibility, waf
 
 # --- Shared responsibility -----------------------------------------------------------------------------------
@@ -89,13 +89,7 @@ DEMO_CONTEXT = {"aws:username": "alice", "aws:SourceIp": "198.51.100.7"}
 def _json_object(name: str, text: str) -> dict:
     if not text.strip():
         return {}
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ValueError(f"{name} is not valid JSON: {error}") from None
-    if not isinstance(value, dict):
-        raise ValueError(f"{name} must be a JSON object mapping condition keys to values, got {type(value).__name__}")
-    return value
+    return validate.json_document(name, text, expect=dict)
 
 
 def explore_policy(

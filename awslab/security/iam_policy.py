@@ -10,11 +10,11 @@ identity-based ones) and an optional ``Condition``. Action names are case-insens
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from awslab import validate
 from awslab.security.arn import glob_regex
 from awslab.security.iam_conditions import ConditionClause, compile_condition
 
@@ -69,12 +69,19 @@ class CompiledPolicy:
 
 
 def load_document(document: Any, where: str) -> dict[str, Any]:
-    """Return the policy as a dict, parsing JSON text; ValueError for anything that is not a JSON object."""
-    if isinstance(document, str):
-        try:
-            document = json.loads(document)
-        except (json.JSONDecodeError, RecursionError) as error:
-            raise ValueError(f"{where} is not valid JSON: {error}") from None
+    """Return the policy as a dict, parsing JSON text; ValueError for anything that is not a JSON object.
+
+    Text goes through :func:`awslab.validate.json_document` (bounded size and nesting, so no paste can exhaust
+    the kernel); a parsed document is checked for depth the same way.
+
+    >>> load_document('{"Version": "2012-10-17", "Statement": []}', "policy")
+    {'Version': '2012-10-17', 'Statement': []}
+    >>> load_document("[]", "policies[0]")
+    Traceback (most recent call last):
+    ...
+    ValueError: policies[0] must be a policy document (a JSON object with Version and Statement), got list
+    """
+    document = validate.json_document(where, document, expect=object)
     if not isinstance(document, dict):
         raise ValueError(
             f"{where} must be a policy document (a JSON object with Version and Statement), "

@@ -226,3 +226,15 @@ def test_http_policy_total_retry_time_is_capped_at_an_hour():
     )
     with pytest.raises(ValueError, match="3600"):
         http_retry_delays({"numRetries": 37, "numMaxDelayRetries": 37, "minDelayTarget": 100, "maxDelayTarget": 100})
+
+
+def test_pasted_filter_policy_and_array_attributes_go_through_the_shared_json_parser():
+    import pytest
+
+    from awslab.app_services import sns
+
+    with pytest.raises(ValueError, match=r"filter_policy is not valid JSON: .*\(line 1, column"):
+        sns.parse_filter_policy('{"store": [')
+    with pytest.raises(ValueError, match=r"MessageAttributes\['tags'\].StringValue must be a JSON array"):
+        sns.attribute_values({"tags": {"DataType": "String.Array", "StringValue": '{"a": 1}'}})
+    assert not sns.policy_matches({"store": ["example"]}, body="[1, 2]", scope="MessageBody")

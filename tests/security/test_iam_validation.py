@@ -93,3 +93,12 @@ def test_policies_must_be_a_list():
 def test_missing_version_defaults_to_2008_and_compiles():
     compiled = compile_policy({"Statement": OK})
     assert compiled.version == "2008-10-17" and len(compiled.statements) == 1
+
+
+def test_pasted_policy_text_is_bounded_in_size_and_nesting():
+    from awslab.security.iam_policy import compile_policy
+
+    with pytest.raises(ValueError, match="policy is nested too deeply"):
+        compile_policy("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(ValueError, match="policy is .* characters long"):
+        compile_policy(" " * 300_000)
