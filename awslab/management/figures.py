@@ -8,14 +8,11 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from awslab import theme
+
 STATE_COLOURS = {"OK": "#2ca02c", "ALARM": "#d62728", "INSUFFICIENT_DATA": "#7f7f7f"}
 COMPLIANCE_COLOURS = {"COMPLIANT": "#2ca02c", "NON_COMPLIANT": "#d62728", "NOT_APPLICABLE": "#7f7f7f"}
 TA_COLOURS = {"ok": "#2ca02c", "warning": "#ffbf00", "error": "#d62728"}
-
-
-def _r(values) -> list:
-    """Plain Python floats rounded to 6 decimals (plotly 7 would base64-encode numpy arrays)."""
-    return [None if v is None else round(float(v), 6) for v in values]
 
 
 def alarm_figure(
@@ -49,7 +46,7 @@ def alarm_figure(
     fig.add_trace(
         go.Scatter(
             x=minutes,
-            y=_r(values),
+            y=theme.rounded(values),
             mode="lines+markers",
             name=metric_name,
             connectgaps=False,
