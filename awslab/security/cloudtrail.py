@@ -30,6 +30,10 @@ REGION = "us-east-1"
 _START = datetime(2026, 1, 1, tzinfo=UTC)
 
 
+# The ways ``tamper`` can change a delivered trail (the CloudTrail notebook tries each one).
+TAMPERING_METHODS = ("modify_log", "delete_log", "swap_logs", "modify_digest", "delete_digest")
+
+
 @dataclass(frozen=True)
 class Trail:
     """Everything CloudTrail delivered: log files and digest files by S3 key, and digest signatures by key."""
@@ -189,7 +193,7 @@ def tamper(trail: Trail, how: str, target: int = 0) -> Trail:
     'modify_log' edits one byte of an event, 'delete_log' removes a log file, 'swap_logs' exchanges the contents of
     log files target and target+1, 'delete_digest' removes a digest, 'modify_digest' edits a digest's log list.
     """
-    how = validate.choice("how", how, ("modify_log", "delete_log", "swap_logs", "delete_digest", "modify_digest"))
+    how = validate.choice("how", how, TAMPERING_METHODS)
     logs, digests, signatures = dict(trail.logs), dict(trail.digests), dict(trail.signatures)
     log_keys, digest_keys = list(trail.logs), list(trail.digest_order)
     limit = len(log_keys) - (1 if how == "swap_logs" else 0) if how.endswith(("log", "logs")) else len(digest_keys)

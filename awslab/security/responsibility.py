@@ -83,3 +83,12 @@ def customer_share(services: tuple[str, ...] | list[str] = SERVICES) -> pd.Serie
     table = responsibility_table(services)
     weights = table.apply(lambda column: column.map({"AWS": 0.0, "Customer": 1.0, "Shared": 0.5}))
     return weights.mean().rename("customer_share")
+
+
+# Service sets the shared-responsibility explorer offers.
+SERVICE_SETS = {
+    "EC2 vs RDS vs S3": ("EC2", "RDS", "S3"),
+    "all four": SERVICES,
+    "EC2 only": ("EC2",),
+    "managed only (RDS, S3, Lambda)": ("RDS", "S3", "Lambda"),
+}
