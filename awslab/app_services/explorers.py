@@ -112,10 +112,7 @@ def explore_polling(
     )
 
 
-FRAUD_POLICY = '{"total_usd": [{"numeric": [">=", 1000]}]}'
-
-
-def explore_fanout(total_usd: float = 250, fraud_filter_policy: str = FRAUD_POLICY) -> ui.Explorer:
+def explore_fanout(total_usd: float = 250, fraud_filter_policy: str = sns.FRAUD_POLICY) -> ui.Explorer:
     """The order fan-out: publish an order of ``total_usd`` and see which queues get a copy."""
 
     def view(total_usd, fraud_filter_policy):

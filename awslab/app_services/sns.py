@@ -28,6 +28,8 @@ FILTER_POLICY_SCOPES = ("MessageAttributes", "MessageBody")
 # Largest message a topic can take (MaximumMessageSize up to 1 MiB; 256 KiB by default): SNS Developer Guide,
 # "Publishing large messages with Amazon SNS", read 2026-12-03.
 MESSAGE_MAX_BYTES = 1_048_576
+# The sample filter policy the fan-out notebook starts from: orders of 1,000 USD or more go to fraud checks.
+FRAUD_POLICY = '{"total_usd": [{"numeric": [">=", 1000]}]}'
 ACCOUNT_ID = "123456789012"
 REGION = "us-east-1"
 # Default HTTP/S delivery policy: SNS Developer Guide, "Amazon SNS message delivery retries", read 2026-11-27.

@@ -3,7 +3,6 @@ models -> figures, all built through awslab.ui."""
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 
 from awslab import ui
@@ -194,8 +193,3 @@ def explore_trusted_advisor(
         ],
         view,
     )
-
-
-def template_json(name: str) -> str:
-    """A sample template as indented JSON text (to paste into the analyser and edit)."""
-    return json.dumps(SAMPLE_TEMPLATES[name], indent=2)

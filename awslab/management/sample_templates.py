@@ -90,3 +90,14 @@ PUBLIC_NETWORK = {
 }
 
 SAMPLE_TEMPLATES = {"web app": WEB_APP, "queue and topic": QUEUE_AND_TOPIC, "public network": PUBLIC_NETWORK}
+
+
+def template_json(name: str) -> str:
+    """A sample template as indented JSON text (to paste into the analyser and edit).
+
+    >>> template_json("web app").splitlines()[0]
+    '{'
+    """
+    import json
+
+    return json.dumps(SAMPLE_TEMPLATES[name], indent=2)
