@@ -12,6 +12,7 @@ def explore_visibility_timeout(
     visibility_timeout_seconds: float = 10,
     messages_per_second: float = 5,
     consumers: int = 30,
+    *,
     processing_seconds_mean: float = 4,
     crash_probability: float = 0.05,
     max_receive_count: int = 5,
@@ -74,7 +75,7 @@ def explore_visibility_timeout(
 
 
 def explore_polling(
-    wait_time_seconds: float = 20, messages_per_second: float = 0.5, pollers: int = 10, fifo: bool = False
+    wait_time_seconds: float = 20, messages_per_second: float = 0.5, pollers: int = 10, *, fifo: bool = False
 ) -> ui.Explorer:
     """ReceiveMessage requests and cost a month: short polling beside long polling with the chosen wait time."""
 
@@ -151,7 +152,7 @@ def explore_fanout(total_usd: float = 250, fraud_filter_policy: str = sns.FRAUD_
 
 
 def explore_workflow(
-    charge_failures: int = 2, max_attempts: int = 3, retry_delay_seconds: float = 10, seed: int = 0
+    charge_failures: int = 2, max_attempts: int = 3, retry_delay_seconds: float = 10, *, seed: int = 0
 ) -> ui.Explorer:
     """The SWF order workflow: the card charge fails ``charge_failures`` times; the decider retries it."""
 
@@ -192,6 +193,7 @@ def explore_throttling(
     burst_limit: int = 200,
     rate_limit: float = 100,
     base_requests_per_second: float = 60,
+    *,
     spike_requests_per_second: float = 400,
     seed: int = 0,
 ) -> ui.Explorer:

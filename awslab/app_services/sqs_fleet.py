@@ -510,6 +510,7 @@ def visibility_timeout_sweep(
     timeouts_seconds: list[float],
     messages_per_second: float,
     duration_seconds: float,
+    *,
     consumers: int,
     **fleet_options: object,
 ) -> pd.DataFrame:

@@ -51,6 +51,7 @@ def make_record(
     sequence: int,
     service: str,
     event_name: str,
+    *,
     request_parameters: Mapping[str, Any] | None,
     region: str,
     account_id: str,
@@ -129,12 +130,12 @@ class CallRecorder:
                 len(self.records),
                 service,
                 model.name,
-                (context or {}).get("awslab_params"),
-                region,
-                self.account_id,
-                self.user_name,
-                error.get("Code"),
-                error.get("Message"),
+                request_parameters=(context or {}).get("awslab_params"),
+                region=region,
+                account_id=self.account_id,
+                user_name=self.user_name,
+                error_code=error.get("Code"),
+                error_message=error.get("Message"),
             )
         )
 

@@ -131,10 +131,10 @@ def evaluate_alarm(
     values: list[float | None],
     threshold: float,
     comparison_operator: str,
+    *,
     evaluation_periods: int,
     datapoints_to_alarm: int | None = None,
     treat_missing_data: str = "missing",
-    *,
     evaluation_range_periods: int | None = None,
 ) -> list[str]:
     """Alarm state ("OK", "ALARM", "INSUFFICIENT_DATA") after each period of a metric series; None = missing.
@@ -192,7 +192,7 @@ def state_transitions(states: list[str]) -> list[tuple[int, str, str]]:
 
 
 def aggregate(
-    timestamps_seconds: Sequence[float], values: Sequence[float], period_seconds: int, statistic: str = "Average"
+    timestamps_seconds: Sequence[float], values: Sequence[float], period_seconds: int, *, statistic: str = "Average"
 ) -> tuple[list[float], list[float | None]]:
     """Roll raw datapoints up into periods with a CloudWatch statistic; (period starts, one value or None each).
 
@@ -256,6 +256,7 @@ def sample_metric_series(
     periods: int = 60,
     baseline: float = 40.0,
     noise: float = 8.0,
+    *,
     spike_start: int = 30,
     spike_periods: int = 8,
     spike_height: float = 45.0,

@@ -19,6 +19,7 @@ def explore_alarm(
     threshold: float = 70,
     evaluation_periods: int = 3,
     datapoints_to_alarm: int = 2,
+    *,
     treat_missing_data: str = "missing",
     comparison_operator: str = "GreaterThanThreshold",
     missing_fraction: float = 0.1,
@@ -31,12 +32,17 @@ def explore_alarm(
     ):
         values = cw.sample_metric_series(periods=60, missing_fraction=missing_fraction, seed=seed)
         states = cw.evaluate_alarm(
-            values, threshold, comparison_operator, evaluation_periods, datapoints_to_alarm, treat_missing_data
+            values,
+            threshold,
+            comparison_operator,
+            evaluation_periods=evaluation_periods,
+            datapoints_to_alarm=datapoints_to_alarm,
+            treat_missing_data=treat_missing_data,
         )
         changes = cw.state_transitions(states)
         to_alarm = [i for i, _, new in changes if new == "ALARM"]
         return ui.View(
-            figures.alarm_figure(values, states, threshold, cw.BASIC_MONITORING_PERIOD_SECONDS),
+            figures.alarm_figure(values, states, threshold, period_seconds=cw.BASIC_MONITORING_PERIOD_SECONDS),
             {
                 "state changes": str(len(changes)),
                 "alarm actions fired (-> ALARM)": str(len(to_alarm)),
@@ -166,13 +172,22 @@ OPEN_PORTS = [("none", -1), ("22 (SSH)", 22), ("80 (HTTP)", 80), ("443 (HTTPS)",
 
 
 def explore_trusted_advisor(
-    running_instances: int = 4, instance_limit: int = 5, open_port: int = 22, root_mfa: bool = False, iam_users: int = 0
+    running_instances: int = 4,
+    instance_limit: int = 5,
+    open_port: int = 22,
+    *,
+    root_mfa: bool = False,
+    iam_users: int = 0,
 ) -> ui.Explorer:
     """Trusted Advisor's free checks over a small account; move the instance count towards the limit."""
 
     def view(running_instances, instance_limit, open_port, root_mfa, iam_users):
         inputs = ta.sample_account(
-            None if open_port == -1 else open_port, root_mfa, iam_users, running_instances, instance_limit
+            None if open_port == -1 else open_port,
+            root_mfa,
+            iam_users,
+            running_instances=running_instances,
+            instance_limit=instance_limit,
         )
         results = ta.run_free_checks(*inputs)
         counts = ta.summary_counts(results)

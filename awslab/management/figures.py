@@ -19,6 +19,7 @@ def alarm_figure(
     values: Sequence[float | None],
     states: Sequence[str],
     threshold: float,
+    *,
     period_seconds: int = 300,
     metric_name: str = "CPUUtilization",
     unit: str = "%",

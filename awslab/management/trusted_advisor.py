@@ -157,6 +157,7 @@ def run_free_checks(
     describe_security_groups: Mapping[str, Any],
     get_account_summary: Mapping[str, Any],
     service_usages: Sequence[Mapping[str, Any]] = (),
+    *,
     region: str = "us-east-1",
 ) -> list[CheckResult]:
     """The free checks above, in dashboard order (security first, then service limits)."""
@@ -180,6 +181,7 @@ def sample_account(
     open_port: int | None = 22,
     root_mfa: bool = False,
     iam_users: int = 0,
+    *,
     running_instances: int = 4,
     instance_limit: int = 5,
     region: str = "us-east-1",

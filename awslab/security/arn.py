@@ -59,7 +59,7 @@ class Arn:
         return self.resource if kind is None else self.resource[len(kind) + 1 :]
 
     def __str__(self) -> str:
-        return build_arn(self.partition, self.service, self.region, self.account, self.resource)
+        return build_arn(self.partition, self.service, self.region, account=self.account, resource=self.resource)
 
 
 def parse_arn(arn: str) -> Arn:
@@ -87,7 +87,7 @@ def parse_arn(arn: str) -> Arn:
     return Arn(partition, service, region, account, resource)
 
 
-def build_arn(partition: str, service: str, region: str, account: str, resource: str) -> str:
+def build_arn(partition: str, service: str, region: str, *, account: str, resource: str) -> str:
     """Join the parts into an ARN string, checking them with the same rules as :func:`parse_arn`."""
     text = f"arn:{partition}:{service}:{region}:{account}:{resource}"
     parse_arn(text)

@@ -76,7 +76,7 @@ def _digest_key(hour: int) -> str:
     return f"AWSLogs/{ACCOUNT}/CloudTrail-Digest/{REGION}/{ACCOUNT}_CloudTrail-Digest_{REGION}_{stamp}.json.gz"
 
 
-def string_to_sign(digest_end_time: str, digest_key: str, digest_bytes: bytes, previous_signature: str) -> bytes:
+def string_to_sign(digest_end_time: str, digest_key: str, digest_bytes: bytes, *, previous_signature: str) -> bytes:
     """CloudTrail's string to sign: end time, S3 path, hex SHA-256 of the digest, previous signature (hex)."""
     return "\n".join(
         [digest_end_time, f"{BUCKET}/{digest_key}", hashlib.sha256(digest_bytes).hexdigest(), previous_signature]
@@ -128,7 +128,9 @@ def build_trail(
         body = json.dumps(digest, sort_keys=True).encode()
         key = _digest_key(hour)
         signature = private_key.sign(
-            string_to_sign(end, key, body, previous_signature or ""), padding.PKCS1v15(), hashes.SHA256()
+            string_to_sign(end, key, body, previous_signature=previous_signature or ""),
+            padding.PKCS1v15(),
+            hashes.SHA256(),
         ).hex()
         digests[key], signatures[key] = body, signature
         previous_hash, previous_signature = hashlib.sha256(body).hexdigest(), signature
@@ -163,7 +165,12 @@ def validate_trail(trail: Trail, public_key: rsa.RSAPublicKey) -> ValidationResu
         try:
             public_key.verify(
                 bytes.fromhex(signature),
-                string_to_sign(digest["digestEndTime"], expected_key, body, digest["previousDigestSignature"] or ""),
+                string_to_sign(
+                    digest["digestEndTime"],
+                    expected_key,
+                    body,
+                    previous_signature=digest["previousDigestSignature"] or "",
+                ),
                 padding.PKCS1v15(),
                 hashes.SHA256(),
             )

@@ -47,6 +47,7 @@ def credential_lifetime(
     api: str,
     requested_seconds: int | None = None,
     caller: str = "iam-user",
+    *,
     role_max_session_seconds: int = ROLE_MAX_SESSION_SECONDS_DEFAULT,
     role_chaining: bool = False,
 ) -> Lifetime:

@@ -314,6 +314,7 @@ def evaluate(
     policies: Any,
     action: str,
     resource: str,
+    *,
     context: dict[str, Any] | None = None,
     resource_policies: Any = None,
     principal: str | None = None,
@@ -367,6 +368,7 @@ def evaluate_grid(
     policies: Any,
     actions: Iterable[str],
     resources: Iterable[str],
+    *,
     context: dict[str, Any] | None = None,
     resource_policies: Any = None,
     principal: str | None = None,
@@ -383,7 +385,10 @@ def evaluate_grid(
             f"and {len(resource_list)} resources"
         )
     rows = {
-        a: [evaluate(identity, a, r, context, resource_side, principal).decision for r in resource_list]
+        a: [
+            evaluate(identity, a, r, context=context, resource_policies=resource_side, principal=principal).decision
+            for r in resource_list
+        ]
         for a in action_list
     }
     return pd.DataFrame.from_dict(rows, orient="index", columns=resource_list)

@@ -136,6 +136,7 @@ def encrypt(
     key: KmsKey,
     plaintext: bytes,
     encryption_context: dict[str, str] | None = None,
+    *,
     audit: AuditTrail | None = None,
     seed: int | None = None,
 ) -> bytes:
@@ -158,6 +159,7 @@ def decrypt(
     key: KmsKey,
     ciphertext_blob: bytes,
     encryption_context: dict[str, str] | None = None,
+    *,
     audit: AuditTrail | None = None,
 ) -> bytes:
     """KMS Decrypt: picks the material version named in the blob; a wrong key, context or a changed byte fails."""
@@ -190,6 +192,7 @@ def generate_data_key(
     key: KmsKey,
     key_spec: str = "AES_256",
     encryption_context: dict[str, str] | None = None,
+    *,
     audit: AuditTrail | None = None,
     seed: int | None = None,
 ) -> DataKey:
@@ -197,7 +200,9 @@ def generate_data_key(
     key_spec = validate.choice("key_spec", key_spec, DATA_KEY_SPECS)
     rng = _rng(seed)
     plaintext = _random_bytes(DATA_KEY_SPECS[key_spec], rng)
-    blob = encrypt(key, plaintext, encryption_context, None, None if rng is None else int(rng.integers(2**31)))
+    blob = encrypt(
+        key, plaintext, encryption_context, audit=None, seed=None if rng is None else int(rng.integers(2**31))
+    )
     if audit is not None:
         audit.record("GenerateDataKey", key, key.version_count - 1, _context(encryption_context))
     return DataKey(plaintext, blob)
@@ -207,6 +212,7 @@ def envelope_encrypt(
     key: KmsKey,
     data: bytes,
     encryption_context: dict[str, str] | None = None,
+    *,
     audit: AuditTrail | None = None,
     seed: int | None = None,
 ) -> Envelope:
@@ -215,18 +221,24 @@ def envelope_encrypt(
         raise ValueError(f"data must be bytes, got {type(data).__name__}")
     context = _context(encryption_context)
     rng = _rng(seed)
-    data_key = generate_data_key(key, "AES_256", context, audit, None if rng is None else int(rng.integers(2**31)))
+    data_key = generate_data_key(
+        key, "AES_256", context, audit=audit, seed=None if rng is None else int(rng.integers(2**31))
+    )
     nonce = _random_bytes(NONCE_BYTES, rng)
     ciphertext = AESGCM(data_key.plaintext).encrypt(nonce, data, _aad(context))
     return Envelope(data_key.ciphertext_blob, nonce, ciphertext, dict(context))
 
 
 def envelope_decrypt(
-    key: KmsKey, envelope: Envelope, encryption_context: dict[str, str] | None = None, audit: AuditTrail | None = None
+    key: KmsKey,
+    envelope: Envelope,
+    encryption_context: dict[str, str] | None = None,
+    *,
+    audit: AuditTrail | None = None,
 ) -> bytes:
     """Ask KMS to decrypt the data key, then decrypt the data locally with it."""
     context = _context(encryption_context)
-    data_key = decrypt(key, envelope.encrypted_data_key, context, audit)
+    data_key = decrypt(key, envelope.encrypted_data_key, context, audit=audit)
     try:
         return AESGCM(data_key).decrypt(envelope.nonce, envelope.ciphertext, _aad(context))
     except InvalidTag:

@@ -58,7 +58,7 @@ def time_step(timestamp: float, period: int = DEFAULT_PERIOD_SECONDS) -> int:
 
 
 def totp(
-    secret_base32: str, timestamp: float, digits: int = DEFAULT_DIGITS, period: int = DEFAULT_PERIOD_SECONDS
+    secret_base32: str, timestamp: float, digits: int = DEFAULT_DIGITS, *, period: int = DEFAULT_PERIOD_SECONDS
 ) -> str:
     """RFC 6238 TOTP with HMAC-SHA-1: the code for unix time ``timestamp`` (seconds) and a ``period``-second step."""
     return hotp(decode_secret(secret_base32), time_step(timestamp, period), digits)
@@ -76,6 +76,7 @@ def verify(
     secret_base32: str,
     code: str,
     timestamp: float,
+    *,
     window_steps: int = 1,
     digits: int = DEFAULT_DIGITS,
     period: int = DEFAULT_PERIOD_SECONDS,
@@ -97,6 +98,7 @@ def acceptance_probability(
     drift_seconds: np.ndarray | list[float] | float,
     window_steps: int = 1,
     period: int = DEFAULT_PERIOD_SECONDS,
+    *,
     delay_seconds: float = 0.0,
 ) -> np.ndarray:
     """Chance a fresh code is accepted when the device clock is ``drift_seconds`` ahead (negative: behind).
@@ -124,6 +126,7 @@ def simulate_logins(
     drift_seconds: float,
     n_logins: int,
     window_steps: int = 1,
+    *,
     mean_delay_seconds: float = 5.0,
     period: int = DEFAULT_PERIOD_SECONDS,
     seed: int = 0,

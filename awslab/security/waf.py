@@ -53,6 +53,7 @@ def simulate_rate_rule(
     limit: int = 100,
     window_seconds: int = 300,
     attacker_rps: float = 2.0,
+    *,
     client_count: int = 50,
     client_rps: float = 0.1,
     duration_seconds: int = 1800,

@@ -81,7 +81,9 @@ def test_bad_arguments_name_the_parameter(kwargs, message):
     policy = doc({**OK, "Action": "s3:*", "Condition": {"IpAddressIfExists": {"aws:SourceIp": "10.0.0.0/8"}}})
     args = {"action": "s3:GetObject", "resource": "arn:aws:s3:::b/k", **kwargs}
     with pytest.raises(ValueError) as error:
-        evaluate([policy], args["action"], args["resource"], args.get("context"), principal=args.get("principal"))
+        evaluate(
+            [policy], args["action"], args["resource"], context=args.get("context"), principal=args.get("principal")
+        )
     assert message in str(error.value)
 
 

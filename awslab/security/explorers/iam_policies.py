@@ -19,13 +19,14 @@ def explore_policy(
     policy_json: str = json.dumps(presets.DEMO_POLICY, indent=1),
     action: str = "s3:PutObject",
     resource: str = "arn:aws:s3:::reports/alice/q3.csv",
+    *,
     context_json: str = json.dumps(presets.DEMO_CONTEXT),
 ) -> ui.Explorer:
     """Edit a policy and a request; the trace shows each statement's tests, the decision and missing context keys."""
 
     def view(action, custom_action, resource, policy_json, context_json):
         chosen = custom_action.strip() or action
-        result = iam.evaluate([policy_json], chosen, resource, _json_object("context_json", context_json))
+        result = iam.evaluate([policy_json], chosen, resource, context=_json_object("context_json", context_json))
         deciding = ", ".join(m.sid or f"Statement[{m.statement_index}]" for m in result.deciding_statements)
         return ui.figure_with_numbers(
             figures.trace_figure(result),
@@ -55,6 +56,7 @@ def explore_decision_grid(
     preset: str = "the demo policy",
     custom_policy_json: str = "",
     actions: str = ", ".join(presets.DEMO_ACTIONS),
+    *,
     resources: str = presets.GRID_RESOURCES,
     context_json: str = json.dumps(presets.DEMO_CONTEXT),
 ) -> ui.Explorer:
@@ -66,7 +68,7 @@ def explore_decision_grid(
             [policy],
             [a.strip() for a in actions.split(",") if a.strip()],
             [r.strip() for r in resources.split(",") if r.strip()],
-            _json_object("context_json", context_json),
+            context=_json_object("context_json", context_json),
         )
         counts = grid.stack().value_counts()
         return ui.figure_with_numbers(
@@ -91,6 +93,7 @@ def explore_credential_lifetime(
     api: str = "AssumeRole",
     requested_seconds: int = 3_600,
     caller: str = "iam-user",
+    *,
     role_max_session_hours: int = 1,
     role_chaining: bool = False,
 ) -> ui.Explorer:
@@ -99,13 +102,19 @@ def explore_credential_lifetime(
 
     def view(api, requested_seconds, caller, role_max_session_hours, role_chaining):
         role_max = role_max_session_hours * 3600
-        granted = credentials.credential_lifetime(api, requested_seconds, caller, role_max, role_chaining)
+        granted = credentials.credential_lifetime(
+            api, requested_seconds, caller, role_max_session_seconds=role_max, role_chaining=role_chaining
+        )
         token_caller = "iam-user" if caller == "role" else caller
         lifetimes = [
             granted
             if name == api
             else credentials.credential_lifetime(
-                name, None, caller if name in credentials.ROLE_APIS else token_caller, role_max, role_chaining
+                name,
+                None,
+                caller if name in credentials.ROLE_APIS else token_caller,
+                role_max_session_seconds=role_max,
+                role_chaining=role_chaining,
             )
             for name in apis
         ]

@@ -44,7 +44,7 @@ def explore_mfa_drift(drift_seconds: int = 20, window_steps: int = 1, delay_seco
     )
 
 
-def explore_cloudtrail(how: str = "modify_log", target: int = 1, hours: int = 4, seed: int = 0) -> ui.Explorer:
+def explore_cloudtrail(how: str = "modify_log", target: int = 1, hours: int = 4, *, seed: int = 0) -> ui.Explorer:
     """Tamper with a delivered trail and validate it as `aws cloudtrail validate-logs` would."""
     key = cloudtrail.generate_signing_key()
     trail = cloudtrail.build_trail(cloudtrail.sample_events(hours, seed=seed), key, files_per_hour=3)

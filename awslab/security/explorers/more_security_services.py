@@ -7,12 +7,14 @@ from awslab.security import figures, waf
 
 
 def explore_waf_rate_rule(
-    limit: int = 100, window_seconds: int = 300, attacker_rps: float = 2.0, client_rps: float = 0.1, seed: int = 0
+    limit: int = 100, window_seconds: int = 300, attacker_rps: float = 2.0, *, client_rps: float = 0.1, seed: int = 0
 ) -> ui.Explorer:
     """A WAF rate-based rule against one flooding IP and 50 normal clients: move the limit."""
 
     def view(limit, window_seconds, attacker_rps, client_rps):
-        result = waf.simulate_rate_rule(limit, window_seconds, attacker_rps, 50, client_rps, seed=seed)
+        result = waf.simulate_rate_rule(
+            limit, window_seconds, attacker_rps, client_count=50, client_rps=client_rps, seed=seed
+        )
         first = result.first_block_seconds
         return ui.figure_with_numbers(
             figures.waf_figure(result),
