@@ -2,6 +2,12 @@
 
 A request takes one token; tokens refill at ``rate_limit`` per second up to ``burst_limit``; a request that finds
 the bucket empty gets HTTP 429 Too Many Requests.
+
+References:
+    - Amazon API Gateway Developer Guide, "Amazon API Gateway quotas",
+      https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html (read 2026-11-27)
+    - Amazon API Gateway Developer Guide, "Throttle requests to your REST APIs for better throughput in API Gateway",
+      https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html (read 2026-12-03)
 """
 
 from __future__ import annotations

@@ -3,6 +3,12 @@
 The emulator (moto) runs on the wall clock, so the redrive lab uses a 1-second visibility timeout and short real
 sleeps; the simulator gets the same instants as its virtual ``now``. Only counts and bodies are reported, never
 message ids or receipt handles, so the tables are the same on every run.
+
+References:
+    - Amazon SQS Developer Guide, "Amazon SQS message quotas",
+      https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html (read 2026-12-03)
+    - Amazon SNS Developer Guide, "Filter policy constraints in Amazon SNS",
+      https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html (read 2026-12-03)
 """
 
 from __future__ import annotations

@@ -2,6 +2,14 @@
 
 The quota is GetSendQuota's shape: {"Max24HourSend", "MaxSendRate", "SentLast24Hours"}; Max24HourSend -1 means
 unlimited. Quotas count recipients, not messages.
+
+References:
+    - Amazon SES Developer Guide, "Service quotas in Amazon SES",
+      https://docs.aws.amazon.com/ses/latest/dg/quotas.html (read 2026-11-27)
+    - Amazon SES Developer Guide, "Request production access (Moving out of the Amazon SES sandbox)",
+      https://docs.aws.amazon.com/ses/latest/dg/request-production-access.html (read 2026-11-27)
+    - Amazon SES API Reference, "GetSendQuota",
+      https://docs.aws.amazon.com/ses/latest/APIReference/API_GetSendQuota.html (read 2026-12-03)
 """
 
 from __future__ import annotations

@@ -2,6 +2,14 @@
 
 A filter policy is the JSON a learner would attach to a subscription as its ``FilterPolicy`` attribute; message
 attributes use Publish's shape ``{"name": {"DataType": "String", "StringValue": "..."}}``.
+
+References:
+    - Amazon SNS Developer Guide, "Filter policy constraints in Amazon SNS",
+      https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html (read 2026-12-03)
+    - Amazon SNS Developer Guide, "Amazon SNS message delivery retries",
+      https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html (read 2026-11-27)
+    - Amazon SNS Developer Guide, "Publishing large messages with Amazon SNS",
+      https://docs.aws.amazon.com/sns/latest/dg/large-message-payloads.html (read 2026-12-03)
 """
 
 from __future__ import annotations

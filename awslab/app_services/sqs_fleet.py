@@ -4,6 +4,12 @@
 receives one message at a time, works on it for a random time, and deletes it, unless it crashes first or its work
 outlasts the visibility timeout, in which case the message becomes visible again and may be processed twice.
 ``polling_cost`` compares short and long polling by the number of (billable) empty receives.
+
+References:
+    - Amazon SQS pricing (us-east-1 list prices),
+      https://aws.amazon.com/sqs/pricing/ (read 2026-11-27)
+    - Amazon SQS Developer Guide, "Amazon SQS standard queue quotas" (long-poll wait up to 20 s),
+      https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-queues.html (read 2026-12-03)
 """
 
 from __future__ import annotations

@@ -1,4 +1,15 @@
-"""SQS limits and the checks SendMessage applies to bodies and message attributes."""
+"""SQS limits and the checks SendMessage applies to bodies and message attributes.
+
+References:
+    - Amazon SQS Developer Guide, "Amazon SQS quotas",
+      https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-limits.html (read 2026-12-03)
+    - Amazon SQS Developer Guide, "Amazon SQS message quotas",
+      https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html (read 2026-12-03)
+    - Amazon SQS Developer Guide, "Amazon SQS FIFO queue key terms" (5-minute deduplication interval),
+      https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-key-terms.html (read 2026-12-03)
+    - Amazon SQS API Reference, "SetQueueAttributes",
+      https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html (read 2026-11-27)
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,12 @@
 
 The history uses SWF's event names and shape (GetWorkflowExecutionHistory: eventId, eventTimestamp, eventType and a
 ``<eventType>EventAttributes`` object). A failing activity is retried by the decider after a timer, up to a limit.
+
+References:
+    - Amazon SWF Developer Guide, "Polling for Tasks in Amazon SWF",
+      https://docs.aws.amazon.com/amazonswf/latest/developerguide/swf-dev-comm-proto.html (read 2026-12-03)
+    - Amazon SWF Developer Guide, "Setting timeout values in Amazon SWF",
+      https://docs.aws.amazon.com/amazonswf/latest/developerguide/setting-timeouts.html (read 2026-12-03)
 """
 
 from __future__ import annotations

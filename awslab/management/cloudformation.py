@@ -7,6 +7,20 @@ lists it in ``DependsOn`` (a string or a list). References to template Parameter
 https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-ref.html,
 .../intrinsic-function-reference-getatt.html, .../intrinsic-function-reference-sub.html,
 .../aws-attribute-dependson.html.
+
+References:
+    - AWS CloudFormation User Guide, "Ref",
+      https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-ref.html (read 2026-11-27)
+    - AWS CloudFormation User Guide, "Fn::GetAtt",
+      https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-getatt.html (read 2026-11-27)
+    - AWS CloudFormation User Guide, "Fn::Sub",
+      https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-sub.html (read 2026-11-27)
+    - AWS CloudFormation User Guide, "DependsOn attribute",
+      https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-dependson.html (read 2026-11-27)
+    - AWS CloudFormation User Guide, "AWS CloudFormation quotas",
+      https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html (read 2026-11-27)
+    - AWS CloudFormation Template Reference, "DeletionPolicy attribute",
+      https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-deletionpolicy.html (read 2026-11-27)
 """
 
 from __future__ import annotations

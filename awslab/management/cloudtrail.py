@@ -5,6 +5,10 @@ implemented), so the course keeps the trail itself: :class:`CallRecorder` hooks 
 writes one CloudTrail-shaped record per API call the lab makes, with the record fields of the CloudTrail User Guide,
 https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
 (read 2026-11-27). Times come from a fixed clock, one second per call, so the records are reproducible.
+
+References:
+    - AWS CloudTrail User Guide, "CloudTrail record contents for management, data, and network activity events",
+      https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html (read 2026-11-27)
 """
 
 from __future__ import annotations

@@ -16,6 +16,16 @@ The page's tables also fix what ``missing`` and ``ignore`` do when fewer than N 
 of them is within the threshold: with no real datapoint ``missing`` gives INSUFFICIENT_DATA; when the oldest
 evaluated datapoint is breaching ``missing`` gives ALARM; ``ignore`` keeps the current state. This module
 reproduces every cell of both tables on that page (see the tests).
+
+References:
+    - Amazon CloudWatch User Guide, "Using Amazon CloudWatch alarms",
+      https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html (read 2026-11-27)
+    - Amazon CloudWatch User Guide, "Metrics concepts" (metrics retention),
+      https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html (read 2026-11-27)
+    - Amazon EC2 User Guide, "Monitor your instances using CloudWatch",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-cloudwatch-new.html (read 2026-11-27)
+    - Amazon CloudWatch Logs API Reference, "PutRetentionPolicy",
+      https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html (read 2026-11-27)
 """
 
 from __future__ import annotations

@@ -6,6 +6,10 @@ get-resource-config-history (``resourceType``, ``resourceId``, ``configurationIt
 ``configurationItemStatus``, ``configuration``, ``supplementaryConfiguration``, ``tags``). Rule semantics follow the
 managed-rule pages, https://docs.aws.amazon.com/config/latest/developerguide/managed-rules-by-aws-config.html
 (read 2026-11-27); each evaluator below names its page.
+
+References:
+    - AWS Config Developer Guide, "List of AWS Config managed rules",
+      https://docs.aws.amazon.com/config/latest/developerguide/managed-rules-by-aws-config.html (read 2026-11-27)
 """
 
 from __future__ import annotations

@@ -1,4 +1,9 @@
-"""Sample CloudFormation templates for the Management notebooks (AWS's template shapes, illustrative values)."""
+"""Sample CloudFormation templates for the Management notebooks (AWS's template shapes, illustrative values).
+
+References:
+    - AWS CloudFormation User Guide, "AWS CloudFormation quotas",
+      https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html (read 2026-11-27)
+"""
 
 from __future__ import annotations
 

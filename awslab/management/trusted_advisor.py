@@ -4,6 +4,12 @@ Checks and alert criteria from the Trusted Advisor check reference, security cat
 https://docs.aws.amazon.com/awssupport/latest/user/security-checks.html (read 2026-11-27), and service limits,
 https://docs.aws.amazon.com/awssupport/latest/user/service-limits.html (read 2026-11-27).
 Statuses use Trusted Advisor's colours: "ok" (green), "warning" (yellow), "error" (red).
+
+References:
+    - AWS Support User Guide, "Security" (Trusted Advisor check reference),
+      https://docs.aws.amazon.com/awssupport/latest/user/security-checks.html (read 2026-11-27)
+    - AWS Support User Guide, "Service limits" (Trusted Advisor check reference),
+      https://docs.aws.amazon.com/awssupport/latest/user/service-limits.html (read 2026-11-27)
 """
 
 from __future__ import annotations

@@ -9,6 +9,12 @@ Format (IAM User Guide, reference-arns, read 2026-11-27)::
 Region and account are empty for global resources (``arn:aws:s3:::my-bucket``,
 ``arn:aws:iam::123456789012:user/Alice`` has no region). AWS managed policies use the account
 ``aws`` (``arn:aws:iam::aws:policy/ReadOnlyAccess``).
+
+References:
+    - IAM User Guide, "IAM identifiers" (ARN format),
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html (read 2026-11-27)
+    - IAM User Guide, "IAM JSON policy elements: Condition operators",
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html (read 2026-11-27)
 """
 
 from __future__ import annotations

@@ -6,6 +6,12 @@ end time, its S3 path, the SHA-256 of its content and the previous signature (Cl
 cloudtrail-log-file-validation-digest-file-structure and ...-custom-validation, read 2026-11-27).
 Changing, deleting or reordering a log file or a digest therefore breaks a hash, a signature or the chain.
 The JSON fields follow AWS's digest format; gzip and S3 metadata are left out.
+
+References:
+    - AWS CloudTrail User Guide, "CloudTrail digest file structure",
+      https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-digest-file-structure.html (read 2026-11-27)
+    - AWS CloudTrail User Guide, "Custom implementations of CloudTrail log file integrity validation",
+      https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-custom-validation.html (read 2026-11-27)
 """
 
 from __future__ import annotations

@@ -5,6 +5,18 @@ AssumeRoleWithSAML, AssumeRoleWithWebIdentity, GetSessionToken, GetFederationTok
 id_roles_use (role chaining), read 2026-11-27. Access keys of an IAM user are long-term: they never expire, so
 they are rotated by hand. IAM allows at most two access keys per user, which is exactly what a rotation needs
 (IAM User Guide, id_credentials_access-keys, "Rotate access keys", read 2026-11-27).
+
+References:
+    - AWS STS API Reference, "AssumeRole",
+      https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (read 2026-11-27)
+    - AWS STS API Reference, "GetSessionToken",
+      https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html (read 2026-11-27)
+    - AWS STS API Reference, "GetFederationToken",
+      https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html (read 2026-11-27)
+    - IAM User Guide, "Methods to assume a role" (role chaining),
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use.html (read 2026-11-27)
+    - IAM User Guide, "Manage access keys for IAM users",
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html (read 2026-11-27)
 """
 
 from __future__ import annotations

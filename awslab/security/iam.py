@@ -7,6 +7,10 @@ SCPs/RCPs, session policies and cross-account requests (which need both sides to
 
 The verdict uses the Policy Simulator's words: ``allowed``, ``explicitDeny``, ``implicitDeny``; it lists every
 statement that matched and the context keys that conditions asked for but the request did not carry.
+
+References:
+    - IAM User Guide, "Policy evaluation logic",
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html (read 2026-11-27)
 """
 
 from __future__ import annotations

@@ -14,6 +14,12 @@ reference_policies_condition-single-vs-multi-valued-context-keys, read 2026-11-2
   none does), which is what the service does and why AWS asks for an explicit set operator;
 - policy variables ``${aws:username}`` (optionally ``${key, 'default'}``) are replaced in String* and Arn* values of
   Version 2012-10-17 policies; ``${*}``, ``${?}``, ``${$}`` stand for the literal characters.
+
+References:
+    - IAM User Guide, "IAM JSON policy elements: Condition operators",
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html (read 2026-11-27)
+    - IAM User Guide, "Single-valued vs. multivalued context keys",
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html (read 2026-11-27)
 """
 
 from __future__ import annotations

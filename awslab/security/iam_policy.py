@@ -6,6 +6,12 @@ a document has ``Version`` (2012-10-17 or 2008-10-17; missing means 2008-10-17),
 exactly one of ``Action``/``NotAction``, one of ``Resource``/``NotResource`` (required in identity-based policies;
 trust policies omit it), exactly one of ``Principal``/``NotPrincipal`` in resource-based policies (never in
 identity-based ones) and an optional ``Condition``. Action names are case-insensitive; ARNs are case-sensitive.
+
+References:
+    - IAM User Guide, "Grammar of the IAM JSON policy language",
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html (read 2026-11-27)
+    - IAM User Guide, "IAM JSON policy element reference",
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html (read 2026-12-03)
 """
 
 from __future__ import annotations

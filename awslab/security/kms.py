@@ -7,6 +7,16 @@ ciphertext records which material made it. The encryption context is authenticat
 and logged, so decryption needs exactly the same context.
 
 This is a teaching model of the service, not its wire format. Limits: AWS KMS Developer Guide, read 2026-11-27.
+
+References:
+    - AWS KMS API Reference, "Encrypt" (plaintext up to 4,096 bytes),
+      https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html (read 2026-11-27)
+    - AWS KMS Developer Guide, "Rotate AWS KMS keys",
+      https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html (read 2026-11-27)
+    - Amazon S3 User Guide, "Protecting data with server-side encryption",
+      https://docs.aws.amazon.com/AmazonS3/latest/userguide/serv-side-encryption.html (read 2026-11-27)
+    - Amazon S3 User Guide, "Protecting data by using client-side encryption",
+      https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingClientSideEncryption.html (read 2026-11-27)
 """
 
 from __future__ import annotations

@@ -4,6 +4,10 @@ A virtual MFA device and the server share a secret; both turn the current 30-sec
 The server accepts codes from a few neighbouring steps so a slightly wrong clock or a slow typist still gets in
 (IAM's virtual MFA devices use 6-digit, 30-second TOTP: IAM User Guide, id_credentials_mfa_enable_virtual,
 read 2026-11-27). ``ResyncMFADevice`` needs two consecutive codes, which lets the server learn a drifted clock.
+
+References:
+    - IAM User Guide, "Assign a virtual MFA device in the AWS Management Console",
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_virtual.html (read 2026-11-27)
 """
 
 from __future__ import annotations

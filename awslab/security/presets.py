@@ -3,14 +3,14 @@
 The policies are written in AWS's own policy grammar; "AmazonS3ReadOnlyAccess" is the AWS managed policy of that name
 without its last action (s3-object-lambda:List*), which no request of the notebook uses.
 
+>>> sorted(GRID_PRESETS)[0], len(DEMO_ACTIONS)
+('AmazonS3ReadOnlyAccess', 6)
+
 References:
     - IAM User Guide, "IAM JSON policy element reference",
       https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html (read 2026-12-03)
     - AWS Managed Policy Reference, "AmazonS3ReadOnlyAccess",
       https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonS3ReadOnlyAccess.html (read 2026-12-03)
-
->>> sorted(GRID_PRESETS)[0], len(DEMO_ACTIONS)
-('AmazonS3ReadOnlyAccess', 6)
 """
 
 from __future__ import annotations

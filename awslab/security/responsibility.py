@@ -4,6 +4,10 @@ AWS secures *the cloud* (facilities, hardware, network, the virtualisation layer
 operating system and the database engine); the customer secures what they put *in* it (data, identities, access
 rules, and whatever software they run themselves). Source: AWS Shared Responsibility Model page and the Security
 Pillar of the Well-Architected Framework, read 2026-11-27.
+
+References:
+    - AWS, "Shared Responsibility Model",
+      https://aws.amazon.com/compliance/shared-responsibility-model/ (read 2026-11-27)
 """
 
 from __future__ import annotations

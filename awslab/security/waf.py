@@ -5,6 +5,10 @@ action (here: block) while the count is above the limit. AWS WAF Developer Guide
 (read 2026-11-27): limit 10 to 2,000,000,000 requests; evaluation window 60, 120, 300 (default) or 600 seconds.
 AWS WAF samples the rate periodically and takes some seconds to react; this model applies the rule to every
 request at once, so it shows the rule's intent, not WAF's reaction delay.
+
+References:
+    - AWS WAF Developer Guide, "Using rate-based rule statements in AWS WAF",
+      https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based.html (read 2026-11-27)
 """
 
 from __future__ import annotations
