@@ -19,7 +19,11 @@ def explore_visibility_timeout(
     duration_seconds: float = 200,
     seed: int = 0,
 ) -> ui.Explorer:
-    """A consumer fleet on one queue: move the visibility timeout, watch duplicates, dead letters and latency."""
+    """A consumer fleet on one queue: move the visibility timeout, watch duplicates, dead letters and latency.
+
+    >>> next(iter(explore_visibility_timeout().last_view.numbers.items()))
+    ('duplicate processings', '17')
+    """
 
     def view(visibility_timeout_seconds, processing_seconds_mean, crash_probability, max_receive_count):
         result = sqs_fleet.simulate_consumer_fleet(
@@ -77,7 +81,11 @@ def explore_visibility_timeout(
 def explore_polling(
     wait_time_seconds: float = 20, messages_per_second: float = 0.5, pollers: int = 10, *, fifo: bool = False
 ) -> ui.Explorer:
-    """ReceiveMessage requests and cost a month: short polling beside long polling with the chosen wait time."""
+    """ReceiveMessage requests and cost a month: short polling beside long polling with the chosen wait time.
+
+    >>> next(iter(explore_polling().last_view.numbers.items()))
+    ('requests a month (chosen)', '2,050,242')
+    """
 
     def view(wait_time_seconds, messages_per_second, pollers):
         short = sqs_fleet.polling_cost(messages_per_second, pollers, 0, fifo=fifo)
@@ -114,7 +122,11 @@ def explore_polling(
 
 
 def explore_fanout(total_usd: float = 250, fraud_filter_policy: str = sns.FRAUD_POLICY) -> ui.Explorer:
-    """The order fan-out: publish an order of ``total_usd`` and see which queues get a copy."""
+    """The order fan-out: publish an order of ``total_usd`` and see which queues get a copy.
+
+    >>> next(iter(explore_fanout().last_view.numbers.items()))
+    ('copies in fraud-review', '0')
+    """
 
     def view(total_usd, fraud_filter_policy):
         topic, queues = sns.order_processing_fanout()
@@ -154,7 +166,11 @@ def explore_fanout(total_usd: float = 250, fraud_filter_policy: str = sns.FRAUD_
 def explore_workflow(
     charge_failures: int = 2, max_attempts: int = 3, retry_delay_seconds: float = 10, *, seed: int = 0
 ) -> ui.Explorer:
-    """The SWF order workflow: the card charge fails ``charge_failures`` times; the decider retries it."""
+    """The SWF order workflow: the card charge fails ``charge_failures`` times; the decider retries it.
+
+    >>> next(iter(explore_workflow().last_view.numbers.items()))
+    ('workflow status', 'COMPLETED')
+    """
 
     def view(charge_failures, max_attempts, retry_delay_seconds):
         activities = tuple(
@@ -197,7 +213,11 @@ def explore_throttling(
     spike_requests_per_second: float = 400,
     seed: int = 0,
 ) -> ui.Explorer:
-    """API Gateway's token bucket under a traffic spike: move the burst limit, watch the 429s."""
+    """API Gateway's token bucket under a traffic spike: move the burst limit, watch the 429s.
+
+    >>> next(iter(explore_throttling().last_view.numbers.items()))
+    ('requests offered', '3,856')
+    """
 
     def view(burst_limit, rate_limit, spike_requests_per_second):
         result = apigateway.simulate_traffic(

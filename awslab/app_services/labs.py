@@ -181,7 +181,11 @@ def fanout_on_emulator(aws, orders: list[tuple[str, float]]) -> pd.DataFrame:
 
 
 def fanout_on_simulator(orders: list[tuple[str, float]]) -> pd.DataFrame:
-    """The same orders through the model's topic and SimulatedQueues, for comparison with the emulator."""
+    """The same orders through the model's topic and SimulatedQueues, for comparison with the emulator.
+
+    >>> fanout_on_simulator([("o-1", 50.0), ("o-2", 1500.0)]).shape
+    (3, 2)
+    """
     import pandas as pd
 
     topic, queues = sns.order_processing_fanout()

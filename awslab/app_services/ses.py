@@ -28,7 +28,11 @@ SECONDS_PER_DAY = 86_400
 
 @dataclass(frozen=True)
 class MailingPlan:
-    """Time to reach every recipient under a quota."""
+    """Time to reach every recipient under a quota.
+
+    >>> mailing_time(1000, {"Max24HourSend": 50000, "MaxSendRate": 14, "SentLast24Hours": 0}).windows
+    1
+    """
 
     recipients: int
     windows: int  # 24-hour windows used
@@ -45,6 +49,9 @@ def mailing_time(recipients: int, send_quota: dict | None = None) -> MailingPlan
 
     Recipients already sent in the last 24 hours (SentLast24Hours) are assumed to leave the window only at its
     end, the cautious reading.
+
+    >>> round(mailing_time(1000, {"Max24HourSend": 50000, "MaxSendRate": 14, "SentLast24Hours": 0}).seconds, 1)
+    71.4
     """
     count = validate.integer("recipients", recipients, minimum=0, maximum=10**10)
     quota = {**SANDBOX_SEND_QUOTA, **(send_quota or {})}

@@ -68,7 +68,11 @@ _ids = itertools.count(1)
 
 
 def parse_filter_policy(policy: dict | str, scope: str = "MessageAttributes") -> dict:
-    """Return the policy as a dict after checking SNS's constraints (5 keys, 150 combinations, operators)."""
+    """Return the policy as a dict after checking SNS's constraints (5 keys, 150 combinations, operators).
+
+    >>> parse_filter_policy('{"store": ["example_corp"]}')
+    {'store': ['example_corp']}
+    """
     validate.choice("scope", scope, FILTER_POLICY_SCOPES)
     if isinstance(policy, (str, bytes)):
         policy = validate.json_document("filter_policy", policy, expect=object)
@@ -145,7 +149,11 @@ def _check_condition(key: str, condition: Any) -> None:
 
 
 def attribute_values(message_attributes: dict | None) -> dict[str, list]:
-    """Publish's MessageAttributes -> {name: [comparable values]}; Binary attributes never match filters."""
+    """Publish's MessageAttributes -> {name: [comparable values]}; Binary attributes never match filters.
+
+    >>> attribute_values({"price": {"DataType": "Number", "StringValue": "9.5"}})
+    {'price': [9.5]}
+    """
     values: dict[str, list] = {}
     for name, attribute in (message_attributes or {}).items():
         data_type = attribute.get("DataType", "")
@@ -166,7 +174,11 @@ def policy_matches(
     body: str | None = None,
     scope: str = "MessageAttributes",
 ) -> bool:
-    """True if SNS would deliver: every key matches (AND), any condition of a key matches (OR), ``$or`` alternatives."""
+    """True if SNS would deliver: every key matches (AND), any condition of a key matches (OR), ``$or`` alternatives.
+
+    >>> policy_matches({"total_usd": [{"numeric": [">=", 1000]}]}, {"total_usd": {"DataType": "Number", "StringValue": "1200"}})
+    True
+    """
     policy = parse_filter_policy(policy, scope)
     if scope == "MessageBody":
         try:
@@ -242,7 +254,12 @@ def _in_cidr(network: str, address: str) -> bool:
 
 @dataclass(frozen=True)
 class Subscription:
-    """One subscription: protocol, endpoint and the attributes SNS keeps for it."""
+    """One subscription: protocol, endpoint and the attributes SNS keeps for it.
+
+    >>> topic = Topic("orders")
+    >>> topic.subscribe("sqs", "arn:aws:sqs:us-east-1:123456789012:q", queue=SimulatedQueue()).protocol
+    'sqs'
+    """
 
     protocol: str
     endpoint: str
@@ -262,7 +279,13 @@ class Subscription:
 
 @dataclass(frozen=True)
 class Delivery:
-    """The outcome of one publish for one subscription."""
+    """The outcome of one publish for one subscription.
+
+    >>> topic = Topic("orders")
+    >>> _ = topic.subscribe("sqs", "arn:aws:sqs:us-east-1:123456789012:q", queue=SimulatedQueue())
+    >>> [d.delivered for d in topic.publish("hello", 0)]
+    [True]
+    """
 
     endpoint: str
     protocol: str
@@ -272,7 +295,13 @@ class Delivery:
 
 
 class Topic:
-    """A standard SNS topic; ``publish`` fans a message out to every subscription whose filter matches."""
+    """A standard SNS topic; ``publish`` fans a message out to every subscription whose filter matches.
+
+    >>> topic = Topic("orders")
+    >>> _ = topic.subscribe("sqs", "arn:aws:sqs:us-east-1:123456789012:q", queue=SimulatedQueue())
+    >>> len(topic.publish("hello", 0))
+    1
+    """
 
     def __init__(self, name: str) -> None:
         if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", name):
@@ -347,6 +376,9 @@ def http_retry_delays(delivery_policy: dict | None = None) -> list[float]:
     Phases: immediate retries, retries at minDelayTarget, back-off retries from min to max delay, then retries at
     maxDelayTarget. The back-off phase climbs from minDelayTarget to maxDelayTarget along the chosen curve; the
     curves are this course's approximation of AWS's (AWS publishes them as a chart, not as formulas).
+
+    >>> http_retry_delays(None)[:3]
+    [20.0, 20.0, 20.0]
     """
     policy = {**DEFAULT_HTTP_DELIVERY_POLICY, **(delivery_policy or {})}
     total = validate.integer("numRetries", policy["numRetries"], minimum=0, maximum=100)
@@ -385,6 +417,10 @@ def order_processing_fanout() -> tuple[Topic, dict[str, SimulatedQueue]]:
     """The order fan-out: every order to fulfilment and to the data warehouse; large orders also to fraud review.
 
     Publish orders with a Number attribute ``total_usd``; the fraud-review subscription filters on it.
+
+    >>> topic, queues = order_processing_fanout()
+    >>> sorted(queues)
+    ['fraud-review', 'fulfilment', 'warehouse']
     """
     topic = Topic("orders")
     queues = {"fulfilment": SimulatedQueue(), "warehouse": SimulatedQueue(), "fraud-review": SimulatedQueue()}

@@ -82,7 +82,13 @@ class _Message:
 
 
 class SimulatedQueue:
-    """An SQS queue (standard, or FIFO with ``fifo=True``) on a virtual clock measured in seconds."""
+    """An SQS queue (standard, or FIFO with ``fifo=True``) on a virtual clock measured in seconds.
+
+    >>> q = SimulatedQueue(visibility_timeout=30)
+    >>> _ = q.send_message("hello", now=0)
+    >>> [m["Body"] for m in q.receive_message(now=1)]
+    ['hello']
+    """
 
     def __init__(
         self,

@@ -168,6 +168,10 @@ def dependencies(template: dict | str) -> dict[str, list[str]]:
     """Logical id -> the resources it depends on (sorted, no duplicates), in template order.
 
     Raises ValueError for a reference to a name that is neither a resource, a Parameter nor a pseudo parameter.
+
+    >>> t = {"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}, "Topic": {"Type": "AWS::SNS::Topic", "DependsOn": "Queue"}}}
+    >>> dependencies(t)
+    {'Queue': [], 'Topic': ['Queue']}
     """
     parsed = load_template(template)
     resources: dict = parsed["Resources"]
@@ -241,7 +245,12 @@ def _cycle_members(graph: dict[str, list[str]], nodes: set[str]) -> list[str]:
 
 def creation_waves(template: dict | str) -> list[list[str]]:
     """Resources grouped into waves: each wave depends only on earlier waves, so its members can be created
-    together (CloudFormation creates independent resources in parallel). Raises ValueError naming a cycle."""
+    together (CloudFormation creates independent resources in parallel). Raises ValueError naming a cycle.
+
+    >>> t = {"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}, "Topic": {"Type": "AWS::SNS::Topic", "DependsOn": "Queue"}}}
+    >>> creation_waves(t)
+    [['Queue'], ['Topic']]
+    """
     graph = dependencies(template)
     remaining = {r: set(d) for r, d in graph.items()}
     waves: list[list[str]] = []
@@ -263,12 +272,21 @@ def creation_order(template: dict | str) -> list[str]:
 
     Ties keep template order, wave by wave. Raises ValueError naming the resources of a dependency cycle or a
     reference to an unknown resource.
+
+    >>> t = {"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}, "Topic": {"Type": "AWS::SNS::Topic", "DependsOn": "Queue"}}}
+    >>> creation_order(t)
+    ['Queue', 'Topic']
     """
     return [r for wave in creation_waves(template) for r in wave]
 
 
 def deletion_order(template: dict | str) -> list[str]:
-    """Logical ids in an order that deletes every resource before anything it depends on (creation reversed)."""
+    """Logical ids in an order that deletes every resource before anything it depends on (creation reversed).
+
+    >>> t = {"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}, "Topic": {"Type": "AWS::SNS::Topic", "DependsOn": "Queue"}}}
+    >>> deletion_order(t)
+    ['Topic', 'Queue']
+    """
     return list(reversed(creation_order(template)))
 
 
@@ -323,6 +341,11 @@ def simulate_stack_create(
     https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-deletionpolicy.html).
     Durations come from ``durations_seconds`` (logical id -> seconds) or an illustrative per-type table,
     jittered when ``seed`` is given.
+
+    >>> t = {"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}, "Topic": {"Type": "AWS::SNS::Topic", "DependsOn": "Queue"}}}
+    >>> events = simulate_stack_create(t, 'Topic', seed=0)
+    >>> events[-1]["LogicalResourceId"], events[-1]["ResourceStatus"]
+    ('demo-stack', 'ROLLBACK_COMPLETE')
     """
     parsed = load_template(template)
     resources: dict = parsed["Resources"]

@@ -47,7 +47,11 @@ def _plain(value: Any) -> Any:
 
 
 def is_read_only(event_name: str) -> bool:
-    """Whether CloudTrail would mark an API call readOnly (a Get/Describe/List/... call)."""
+    """Whether CloudTrail would mark an API call readOnly (a Get/Describe/List/... call).
+
+    >>> is_read_only("DescribeInstances"), is_read_only("RunInstances")
+    (True, False)
+    """
     return event_name.startswith(READ_ONLY_PREFIXES)
 
 
@@ -63,7 +67,13 @@ def make_record(
     error_code: str | None = None,
     error_message: str | None = None,
 ) -> dict:
-    """One CloudTrail record (the fields of the event reference) for API call number ``sequence``."""
+    """One CloudTrail record (the fields of the event reference) for API call number ``sequence``.
+
+    >>> kw = dict(request_parameters=None, region="us-east-1", account_id="123456789012")
+    >>> r = make_record(1, "sqs", "CreateQueue", **kw)
+    >>> (r["eventSource"], r["eventName"], r["readOnly"])
+    ('sqs.amazonaws.com', 'CreateQueue', False)
+    """
     n = validate.integer("sequence", sequence, minimum=0)
     record = {
         "eventVersion": EVENT_VERSION,
@@ -145,7 +155,13 @@ class CallRecorder:
 
 
 def lookup_events(records: Sequence[Mapping[str, Any]], attribute_key: str, attribute_value: str) -> list[dict]:
-    """Records matching one LookupAttributes filter, newest first, as the LookupEvents API returns them."""
+    """Records matching one LookupAttributes filter, newest first, as the LookupEvents API returns them.
+
+    >>> kw = dict(request_parameters=None, region="us-east-1", account_id="123456789012")
+    >>> records = [make_record(1, "sqs", "CreateQueue", **kw), make_record(2, "s3", "ListBuckets", **kw)]
+    >>> [r["eventName"] for r in lookup_events(records, "ReadOnly", "true")]
+    ['ListBuckets']
+    """
     key = validate.choice("attribute_key", attribute_key, LOOKUP_ATTRIBUTES)
     value = str(attribute_value)
 
@@ -166,7 +182,12 @@ def lookup_events(records: Sequence[Mapping[str, Any]], attribute_key: str, attr
 
 
 def calls_by_source(records: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, int]]:
-    """Per event source: how many read-only calls, write calls and failed calls the records hold."""
+    """Per event source: how many read-only calls, write calls and failed calls the records hold.
+
+    >>> kw = dict(request_parameters=None, region="us-east-1", account_id="123456789012")
+    >>> calls_by_source([make_record(1, "sqs", "CreateQueue", **kw), make_record(2, "sqs", "SendMessage", **kw)])
+    {'sqs.amazonaws.com': {'read': 0, 'write': 2, 'failed': 0}}
+    """
     out: dict[str, dict[str, int]] = {}
     for r in records:
         row = out.setdefault(r["eventSource"], {"read": 0, "write": 0, "failed": 0})

@@ -100,7 +100,11 @@ STATISTICS = ("SampleCount", "Sum", "Average", "Minimum", "Maximum")
 
 
 def is_breaching(value: float, threshold: float, comparison_operator: str) -> bool:
-    """Whether one datapoint is outside the threshold for a CloudWatch comparison operator."""
+    """Whether one datapoint is outside the threshold for a CloudWatch comparison operator.
+
+    >>> is_breaching(85, 80, "GreaterThanThreshold")
+    True
+    """
     op = validate.choice("comparison_operator", comparison_operator, COMPARISON_OPERATORS)
     if op == "GreaterThanThreshold":
         return value > threshold
@@ -152,6 +156,9 @@ def evaluate_alarm(
     ``datapoints_to_alarm`` (M) defaults to ``evaluation_periods`` (N). Periods before the first value count as
     missing, so a new alarm starts from INSUFFICIENT_DATA. ``evaluation_range_periods`` (default N + 2) is how
     many recent periods CloudWatch looks back over when datapoints are missing.
+
+    >>> evaluate_alarm([50, 90, 95, 40], 80, "GreaterThanThreshold", evaluation_periods=2, datapoints_to_alarm=2)
+    ['OK', 'OK', 'ALARM', 'OK']
     """
     if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
         raise ValueError(f"values must be a list of numbers or None, got {values!r}")
@@ -190,6 +197,9 @@ def state_transitions(states: list[str]) -> list[tuple[int, str, str]]:
     """(period index, old state, new state) for every change; alarm actions fire on these changes only.
 
     The alarm starts in INSUFFICIENT_DATA, so a first state of OK or ALARM is a transition at index 0.
+
+    >>> state_transitions(["OK", "ALARM", "ALARM", "OK"])
+    [(0, 'INSUFFICIENT_DATA', 'OK'), (1, 'OK', 'ALARM'), (3, 'ALARM', 'OK')]
     """
     previous = "INSUFFICIENT_DATA"
     changes = []
@@ -207,6 +217,9 @@ def aggregate(
     """Roll raw datapoints up into periods with a CloudWatch statistic; (period starts, one value or None each).
 
     A period with no datapoint yields None (a missing datapoint), as GetMetricStatistics omits it.
+
+    >>> aggregate([0, 30, 60, 90], [1.0, 3.0, 5.0, 7.0], 60, statistic="Average")
+    ([0.0, 60.0], [2.0, 6.0])
     """
     stat = validate.choice("statistic", statistic, STATISTICS)
     period = validate.integer("period_seconds", period_seconds, minimum=1, unit="seconds")
@@ -245,7 +258,11 @@ def aggregate(
 
 
 def retained_resolution_seconds(age_seconds: float) -> int | None:
-    """Finest resolution (seconds) at which CloudWatch still holds a datapoint of this age; None once expired."""
+    """Finest resolution (seconds) at which CloudWatch still holds a datapoint of this age; None once expired.
+
+    >>> retained_resolution_seconds(10 * 86400)
+    60
+    """
     age = validate.number("age_seconds", age_seconds, minimum=0, unit="seconds")
     for max_age, resolution in METRIC_RETENTION:
         if age <= max_age:
@@ -254,7 +271,11 @@ def retained_resolution_seconds(age_seconds: float) -> int | None:
 
 
 def log_retention_days(days: int | None) -> int | None:
-    """Check a log group retention setting: one of the values PutRetentionPolicy accepts, or None (never expire)."""
+    """Check a log group retention setting: one of the values PutRetentionPolicy accepts, or None (never expire).
+
+    >>> log_retention_days(30)
+    30
+    """
     if days is None:
         return None
     if isinstance(days, bool) or days not in LOG_RETENTION_DAYS:
@@ -273,7 +294,11 @@ def sample_metric_series(
     missing_fraction: float = 0.1,
     seed: int = 0,
 ) -> list[float | None]:
-    """A seeded synthetic metric (e.g. CPUUtilization in %, clipped to 0-100) with a spike and missing datapoints."""
+    """A seeded synthetic metric (e.g. CPUUtilization in %, clipped to 0-100) with a spike and missing datapoints.
+
+    >>> [round(v, 1) for v in sample_metric_series(periods=3, missing_fraction=0, seed=0)]
+    [41.0, 38.9, 45.1]
+    """
     n = validate.integer("periods", periods, minimum=1, maximum=100_000)
     start = validate.integer("spike_start", spike_start, minimum=0)
     length = validate.integer("spike_periods", spike_periods, minimum=0)

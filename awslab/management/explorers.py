@@ -25,7 +25,11 @@ def explore_alarm(
     missing_fraction: float = 0.1,
     seed: int = 0,
 ) -> ui.Explorer:
-    """A CloudWatch alarm over a seeded CPU series: threshold, M out of N and missing-data treatment."""
+    """A CloudWatch alarm over a seeded CPU series: threshold, M out of N and missing-data treatment.
+
+    >>> next(iter(explore_alarm().last_view.numbers.items()))
+    ('state changes', '3')
+    """
 
     def view(
         threshold, evaluation_periods, datapoints_to_alarm, treat_missing_data, comparison_operator, missing_fraction
@@ -89,7 +93,11 @@ def explore_alarm(
 
 
 def explore_template(preset: str = "web app", custom_template: str = "") -> ui.Explorer:
-    """A template's dependency graph and creation order; paste your own JSON or YAML template (it wins when set)."""
+    """A template's dependency graph and creation order; paste your own JSON or YAML template (it wins when set).
+
+    >>> next(iter(explore_template().last_view.numbers.items()))
+    ('resources', '7')
+    """
 
     def view(preset, custom_template):
         template = custom_template if custom_template.strip() else SAMPLE_TEMPLATES[preset]
@@ -117,7 +125,11 @@ def explore_template(preset: str = "web app", custom_template: str = "") -> ui.E
 
 
 def explore_rollback(template_name: str = "web app", fail_resource: str = "Database", seed: int = 0) -> ui.Explorer:
-    """A stack create of a sample template that fails at one resource (or succeeds) and rolls back in reverse."""
+    """A stack create of a sample template that fails at one resource (or succeeds) and rolls back in reverse.
+
+    >>> next(iter(explore_rollback().last_view.numbers.items()))
+    ('stack status', 'ROLLBACK_COMPLETE')
+    """
     template = SAMPLE_TEMPLATES[template_name]
     resources = list(template["Resources"])
 
@@ -149,7 +161,11 @@ def explore_rollback(template_name: str = "web app", fail_resource: str = "Datab
 
 
 def explore_config_timeline(hour: int = 10) -> ui.Explorer:
-    """AWS Config rules over a day of configuration changes: each rule's compliance at the chosen hour."""
+    """AWS Config rules over a day of configuration changes: each rule's compliance at the chosen hour.
+
+    >>> next(iter(explore_config_timeline().last_view.numbers.items()))
+    ('restricted-ssh', 'NON_COMPLIANT')
+    """
     timeline = config_rules.compliance_timeline(config_rules.SAMPLE_RULES, config_rules.sample_history())
 
     def view(hour):
@@ -179,7 +195,11 @@ def explore_trusted_advisor(
     root_mfa: bool = False,
     iam_users: int = 0,
 ) -> ui.Explorer:
-    """Trusted Advisor's free checks over a small account; move the instance count towards the limit."""
+    """Trusted Advisor's free checks over a small account; move the instance count towards the limit.
+
+    >>> next(iter(explore_trusted_advisor().last_view.numbers.items()))
+    ('Security Groups - Specific Ports Unrestricted', 'warning')
+    """
 
     def view(running_instances, instance_limit, open_port, root_mfa, iam_users):
         inputs = ta.sample_account(

@@ -36,7 +36,11 @@ _SEVERITY = {"ok": 0, "warning": 1, "error": 2}
 
 @dataclass(frozen=True)
 class CheckResult:
-    """One check's outcome: overall status (the worst flagged resource) and the flagged resources."""
+    """One check's outcome: overall status (the worst flagged resource) and the flagged resources.
+
+    >>> check_root_mfa({"SummaryMap": {"AccountMFAEnabled": 1}}).status
+    'ok'
+    """
 
     check_id: str
     name: str
@@ -69,6 +73,10 @@ def check_security_groups(describe_security_groups: Mapping[str, Any], region: s
     Every inbound rule open to 0.0.0.0/0 is flagged: red for ports 20, 21, 1433, 1434, 3306, 3389, 4333, 5432,
     5500 (or all traffic), green for 25, 80, 443, 465, yellow for any other port. IPv6 ranges are not evaluated,
     as in Trusted Advisor.
+
+    >>> sgs, summary, usages = sample_account(22, True, 1)
+    >>> check_security_groups(sgs).status
+    'warning'
     """
     groups = describe_security_groups.get("SecurityGroups")
     if not isinstance(groups, list):
@@ -107,14 +115,22 @@ def _summary_map(get_account_summary: Mapping[str, Any]) -> Mapping[str, Any]:
 
 
 def check_root_mfa(get_account_summary: Mapping[str, Any]) -> CheckResult:
-    """MFA on Root Account: red unless SummaryMap.AccountMFAEnabled is 1 (IAM get-account-summary)."""
+    """MFA on Root Account: red unless SummaryMap.AccountMFAEnabled is 1 (IAM get-account-summary).
+
+    >>> check_root_mfa({"SummaryMap": {"AccountMFAEnabled": 0}}).status
+    'error'
+    """
     enabled = _summary_map(get_account_summary).get("AccountMFAEnabled", 0) == 1
     flagged = () if enabled else ({"Status": "error", "Reason": "MFA is not enabled on the root account"},)
     return CheckResult(MFA_ROOT_CHECK_ID, "MFA on Root Account", "ok" if enabled else "error", flagged)
 
 
 def check_iam_use(get_account_summary: Mapping[str, Any]) -> CheckResult:
-    """IAM Use: yellow when no IAM user exists (SummaryMap.Users is 0), discouraging use of the root user."""
+    """IAM Use: yellow when no IAM user exists (SummaryMap.Users is 0), discouraging use of the root user.
+
+    >>> check_iam_use({"SummaryMap": {"Users": 0}}).status
+    'warning'
+    """
     users = _summary_map(get_account_summary).get("Users", 0)
     validate.integer("SummaryMap.Users", users, minimum=0)
     if users > 0:
@@ -130,7 +146,12 @@ def check_iam_use(get_account_summary: Mapping[str, Any]) -> CheckResult:
 def check_service_limits(
     usages: Sequence[Mapping[str, Any]], warning_fraction: float = SERVICE_LIMIT_WARNING_FRACTION
 ) -> CheckResult:
-    """Service Limits over rows {"Service", "Region", "LimitName", "Limit", "Usage"}: yellow at 80 %, red at 100 %."""
+    """Service Limits over rows {"Service", "Region", "LimitName", "Limit", "Usage"}: yellow at 80 %, red at 100 %.
+
+    >>> sgs, summary, usages = sample_account(22, True, 1, running_instances=4, instance_limit=5)
+    >>> check_service_limits(usages).status
+    'warning'
+    """
     warn = validate.number("warning_fraction", warning_fraction, minimum=0, maximum=1, exclusive_minimum=True)
     flagged = []
     for i, row in enumerate(usages):
@@ -166,7 +187,12 @@ def run_free_checks(
     *,
     region: str = "us-east-1",
 ) -> list[CheckResult]:
-    """The free checks above, in dashboard order (security first, then service limits)."""
+    """The free checks above, in dashboard order (security first, then service limits).
+
+    >>> sgs, summary, usages = sample_account(22, False, 0)
+    >>> [r.status for r in run_free_checks(sgs, summary, usages)]
+    ['warning', 'error', 'warning', 'warning']
+    """
     return [
         check_security_groups(describe_security_groups, region),
         check_root_mfa(get_account_summary),
@@ -176,7 +202,11 @@ def run_free_checks(
 
 
 def summary_counts(results: Sequence[CheckResult]) -> dict[str, int]:
-    """How many checks are ok, warning and error (the dashboard's green, yellow and red counters)."""
+    """How many checks are ok, warning and error (the dashboard's green, yellow and red counters).
+
+    >>> summary_counts(run_free_checks(*sample_account(22, True, 2)))
+    {'ok': 2, 'warning': 2, 'error': 0}
+    """
     counts = {"ok": 0, "warning": 0, "error": 0}
     for r in results:
         counts[r.status] += 1
@@ -193,7 +223,12 @@ def sample_account(
     region: str = "us-east-1",
 ) -> tuple[dict, dict, list[dict]]:
     """Inputs of run_free_checks for a small illustrative account: (describe-security-groups response,
-    get-account-summary response, service usage rows). ``open_port`` None means no rule open to 0.0.0.0/0."""
+    get-account-summary response, service usage rows). ``open_port`` None means no rule open to 0.0.0.0/0.
+
+    >>> sgs, summary, usages = sample_account(22, True, 1)
+    >>> summary["SummaryMap"]["AccountMFAEnabled"]
+    1
+    """
     permissions = [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "10.0.0.0/16"}]}]
     if open_port is not None:
         port = validate.integer("open_port", open_port, minimum=0, maximum=65535)

@@ -41,7 +41,11 @@ _ACCOUNT = re.compile(r"^(\d{12}|aws)$")
 
 @dataclass(frozen=True)
 class Arn:
-    """One parsed ARN; ``resource`` is everything after the fifth colon."""
+    """One parsed ARN; ``resource`` is everything after the fifth colon.
+
+    >>> parse_arn("arn:aws:s3:::my-bucket").service
+    's3'
+    """
 
     partition: str
     service: str
@@ -69,7 +73,11 @@ class Arn:
 
 
 def parse_arn(arn: str) -> Arn:
-    """Parse ``arn`` into its six parts; ValueError names the part that breaks the format rules."""
+    """Parse ``arn`` into its six parts; ValueError names the part that breaks the format rules.
+
+    >>> parse_arn("arn:aws:iam::123456789012:user/Alice").account
+    '123456789012'
+    """
     if not isinstance(arn, str):
         raise ValueError(f"arn must be a string like 'arn:aws:s3:::my-bucket', got {arn!r}")
     parts = arn.split(":", 5)
@@ -94,7 +102,11 @@ def parse_arn(arn: str) -> Arn:
 
 
 def build_arn(partition: str, service: str, region: str, *, account: str, resource: str) -> str:
-    """Join the parts into an ARN string, checking them with the same rules as :func:`parse_arn`."""
+    """Join the parts into an ARN string, checking them with the same rules as :func:`parse_arn`.
+
+    >>> build_arn("aws", "iam", "", account="123456789012", resource="user/Alice")
+    'arn:aws:iam::123456789012:user/Alice'
+    """
     text = f"arn:{partition}:{service}:{region}:{account}:{resource}"
     parse_arn(text)
     return text
@@ -102,7 +114,11 @@ def build_arn(partition: str, service: str, region: str, *, account: str, resour
 
 @lru_cache(maxsize=4096)
 def glob_regex(pattern: str, ignore_case: bool = False) -> re.Pattern[str]:
-    """Compile an IAM wildcard pattern: '*' matches any run (including '/' and ':'), '?' one character."""
+    """Compile an IAM wildcard pattern: '*' matches any run (including '/' and ':'), '?' one character.
+
+    >>> bool(glob_regex("s3:Get*").match("s3:GetObject"))
+    True
+    """
     body = "".join(".*" if ch == "*" else "." if ch == "?" else re.escape(ch) for ch in pattern)
     return re.compile(f"^{body}$", re.DOTALL | (re.IGNORECASE if ignore_case else 0))
 
@@ -112,6 +128,9 @@ def arn_like(pattern: str, arn: str) -> bool:
 
     The condition-operator rule (IAM User Guide, reference_policies_elements_condition_operators, ARN
     condition operators, read 2026-11-27); the resource part may itself contain colons.
+
+    >>> arn_like("arn:aws:s3:::reports/*", "arn:aws:s3:::reports/q3.csv")
+    True
     """
     pattern_parts = pattern.split(":", 5)
     arn_parts = arn.split(":", 5)

@@ -39,7 +39,12 @@ _CONTEXT_SCALARS = (str, int, float, bool, datetime)
 
 @dataclass(frozen=True)
 class MatchedStatement:
-    """A statement whose action, resource, principal and conditions all matched the request."""
+    """A statement whose action, resource, principal and conditions all matched the request.
+
+    >>> policy = {"Statement": {"Sid": "Read", "Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}}
+    >>> evaluate([policy], "s3:GetObject", "*").matched_statements[0].sid
+    'Read'
+    """
 
     source: str
     policy_index: int
@@ -50,7 +55,12 @@ class MatchedStatement:
 
 @dataclass(frozen=True)
 class StatementTrace:
-    """How one statement fared: each test in order; None means the test was not reached."""
+    """How one statement fared: each test in order; None means the test was not reached.
+
+    >>> policy = {"Statement": {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}}
+    >>> evaluate([policy], "s3:PutObject", "*").trace[0].reason
+    'Action does not cover the action'
+    """
 
     source: str
     policy_index: int
@@ -119,7 +129,13 @@ class EvaluationStep:
 
 @dataclass(frozen=True)
 class Evaluation:
-    """The verdict for one request: decision, matched statements, missing context keys and a per-statement trace."""
+    """The verdict for one request: decision, matched statements, missing context keys and a per-statement trace.
+
+    >>> policy = {"Statement": {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}}
+    >>> print(evaluate([policy], "s3:GetObject", "arn:aws:s3:::b/k").explain())
+    s3:GetObject on arn:aws:s3:::b/k: allowed
+      policies[0].Statement[0] Allow: matched: Allow applies
+    """
 
     decision: str
     action: str
@@ -200,6 +216,9 @@ def build_context(context: Mapping[str, Any] | None, principal: str | None) -> d
 
     When a principal ARN is given, aws:PrincipalArn, aws:PrincipalAccount and (for IAM users) aws:username are
     filled in unless the context already has them, as AWS does for every signed request.
+
+    >>> build_context({"aws:SourceIp": "198.51.100.7"}, "arn:aws:iam::123456789012:user/alice")
+    {'aws:sourceip': '198.51.100.7', 'aws:principalarn': 'arn:aws:iam::123456789012:user/alice', 'aws:principalaccount': '123456789012', 'aws:username': 'alice'}
     """
     if context is None:
         context = {}
@@ -329,6 +348,10 @@ def evaluate(
     "s3:GetObject" (case-insensitive); ``resource`` an ARN or "*"; ``context`` maps condition keys to a value or a
     list of values; ``principal`` is the caller's ARN (matched against resource policies' Principal).
     Malformed documents or arguments raise ValueError saying what is wrong and where.
+
+    >>> policy = {"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}, {"Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*"}]}
+    >>> evaluate([policy], "s3:DeleteObject", "arn:aws:s3:::b/k").decision
+    'explicitDeny'
     """
     identity = _compile_all(policies, "identity", "policies")
     resource_side = _compile_all(resource_policies, "resource", "resource_policies")
@@ -377,7 +400,12 @@ def evaluate_grid(
     resource_policies: Any = None,
     principal: str | None = None,
 ) -> pd.DataFrame:
-    """Decision for every (action, resource) pair: a DataFrame indexed by action with one column per resource."""
+    """Decision for every (action, resource) pair: a DataFrame indexed by action with one column per resource.
+
+    >>> policy = {"Statement": {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}}
+    >>> evaluate_grid([policy], ["s3:GetObject", "s3:PutObject"], ["*"])["*"].tolist()
+    ['allowed', 'implicitDeny']
+    """
     import pandas as pd
 
     identity = _compile_all(policies, "identity", "policies")
@@ -399,7 +427,12 @@ def evaluate_grid(
 
 
 def trace_table(evaluation: Evaluation) -> pd.DataFrame:
-    """The trace as a table: one row per statement with each test's outcome and the reason."""
+    """The trace as a table: one row per statement with each test's outcome and the reason.
+
+    >>> policy = {"Statement": {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}}
+    >>> trace_table(evaluate([policy], "s3:GetObject", "*"))["matched"].tolist()
+    [True]
+    """
     import pandas as pd
 
     return pd.DataFrame(

@@ -74,7 +74,11 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 @dataclass(frozen=True)
 class ConditionClause:
-    """One (operator, key) pair of a Condition block with its parsed policy values."""
+    """One (operator, key) pair of a Condition block with its parsed policy values.
+
+    >>> compile_condition({"Bool": {"aws:MultiFactorAuthPresent": "true"}}, "Condition", "2012-10-17")[0].key
+    'aws:MultiFactorAuthPresent'
+    """
 
     operator: str
     base: str
@@ -88,7 +92,11 @@ class ConditionClause:
 
 
 def compile_condition(block: Any, where: str, version: str) -> tuple[ConditionClause, ...]:
-    """Validate a Condition element and compile it into clauses; ValueError says what is wrong and where."""
+    """Validate a Condition element and compile it into clauses; ValueError says what is wrong and where.
+
+    >>> [c.operator for c in compile_condition({"StringEquals": {"aws:username": "alice"}}, "Condition", "2012-10-17")]
+    ['StringEquals']
+    """
     if not isinstance(block, dict):
         raise ValueError(f"{where} must be an object mapping condition operators to {{key: value}}, got {block!r}")
     clauses = []
@@ -212,6 +220,9 @@ def expand_variables(text: str, context: Mapping[str, Any]) -> tuple[list[tuple[
     """Split ``text`` into (piece, is_policy_text) segments with ${...} replaced; also return unresolved keys.
 
     Replaced values are literal (``is_policy_text`` False), so a '*' inside a user name never acts as a wildcard.
+
+    >>> expand_variables("home/${aws:username}/*", {"aws:username": "alice"})
+    ([('home/', True), ('alice', False), ('/*', True)], [])
     """
     segments: list[tuple[str, bool]] = []
     missing: list[str] = []
@@ -237,7 +248,11 @@ def expand_variables(text: str, context: Mapping[str, Any]) -> tuple[list[tuple[
 
 
 def segments_regex(segments: list[tuple[str, bool]], ignore_case: bool = False) -> re.Pattern[str]:
-    """A regex for expanded segments: wildcards in policy text, literal substituted values."""
+    """A regex for expanded segments: wildcards in policy text, literal substituted values.
+
+    >>> bool(segments_regex([("home/alice/", False), ("*", True)]).match("home/alice/a.txt"))
+    True
+    """
     body = "".join(glob_regex(piece).pattern[1:-1] if is_policy else re.escape(piece) for piece, is_policy in segments)
     return re.compile(f"^{body}$", re.DOTALL | (re.IGNORECASE if ignore_case else 0))
 
@@ -295,7 +310,12 @@ def _resolved_values(clause: ConditionClause, context: Mapping[str, Any], missin
 
 
 def evaluate_clause(clause: ConditionClause, context: Mapping[str, Any], missing: list[str]) -> bool:
-    """Decide one clause against a context keyed by lower-case condition key; absent keys go into ``missing``."""
+    """Decide one clause against a context keyed by lower-case condition key; absent keys go into ``missing``.
+
+    >>> clause = compile_condition({"StringEquals": {"aws:username": "alice"}}, "Condition", "2012-10-17")[0]
+    >>> evaluate_clause(clause, {"aws:username": "alice"}, [])
+    True
+    """
     raw = context.get(clause.key.lower())
     present = raw is not None
     if not present:

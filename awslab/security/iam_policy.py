@@ -46,7 +46,11 @@ _ACCOUNT_ID = re.compile(r"^\d{12}$")
 
 @dataclass(frozen=True)
 class CompiledStatement:
-    """One validated statement, with its action and resource patterns compiled to regular expressions."""
+    """One validated statement, with its action and resource patterns compiled to regular expressions.
+
+    >>> compile_policy({"Statement": {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}}).statements[0].actions
+    ('s3:Get*',)
+    """
 
     index: int
     sid: str | None
@@ -65,7 +69,11 @@ class CompiledStatement:
 
 @dataclass(frozen=True)
 class CompiledPolicy:
-    """A validated policy document ready for :func:`awslab.security.iam.evaluate`."""
+    """A validated policy document ready for :func:`awslab.security.iam.evaluate`.
+
+    >>> compile_policy({"Statement": {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}}).version
+    '2008-10-17'
+    """
 
     kind: str
     version: str
@@ -97,7 +105,11 @@ def load_document(document: Any, where: str) -> dict[str, Any]:
 
 
 def compile_policy(document: Any, kind: str = "identity", where: str = "policy") -> CompiledPolicy:
-    """Validate ``document`` (dict or JSON text) as an identity- or resource-based policy and compile it."""
+    """Validate ``document`` (dict or JSON text) as an identity- or resource-based policy and compile it.
+
+    >>> len(compile_policy('{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}').statements)
+    1
+    """
     if isinstance(document, CompiledPolicy):
         if document.kind != kind:
             raise ValueError(f"{where} was compiled as a {document.kind}-based policy, expected {kind}-based")

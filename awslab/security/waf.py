@@ -25,7 +25,12 @@ EVALUATION_WINDOWS_SECONDS = (60, 120, 300, 600)
 
 @dataclass(frozen=True)
 class RateRuleResult:
-    """Per-bin request counts (bins of ``bin_seconds``) for the attacker and for everyone else, allowed or blocked."""
+    """Per-bin request counts (bins of ``bin_seconds``) for the attacker and for everyone else, allowed or blocked.
+
+    >>> r = simulate_rate_rule(100, 60, attacker_rps=5, seed=0)
+    >>> round(r.first_block_seconds, 1)
+    23.2
+    """
 
     bin_start_seconds: np.ndarray
     attacker_allowed: np.ndarray
@@ -68,6 +73,10 @@ def simulate_rate_rule(
 
     Arrivals are Poisson (seeded). Returns what a block rule with ``limit`` requests per ``window_seconds`` lets
     through, in bins of ``bin_seconds``.
+
+    >>> r = simulate_rate_rule(100, 60, attacker_rps=5, seed=0)
+    >>> int(r.attacker_blocked.sum()) > 0, int(r.others_blocked.sum())
+    (True, 0)
     """
     limit = validate.integer("limit", limit, minimum=RATE_LIMIT_RANGE[0], maximum=RATE_LIMIT_RANGE[1], unit="requests")
     window_seconds = validate.integer("window_seconds", window_seconds, minimum=60, maximum=600, unit="s")

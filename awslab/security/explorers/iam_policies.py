@@ -22,7 +22,11 @@ def explore_policy(
     *,
     context_json: str = json.dumps(presets.DEMO_CONTEXT),
 ) -> ui.Explorer:
-    """Edit a policy and a request; the trace shows each statement's tests, the decision and missing context keys."""
+    """Edit a policy and a request; the trace shows each statement's tests, the decision and missing context keys.
+
+    >>> next(iter(explore_policy().last_view.numbers.items()))
+    ('decision', 'implicitDeny')
+    """
 
     def view(action, custom_action, resource, policy_json, context_json):
         chosen = custom_action.strip() or action
@@ -60,7 +64,11 @@ def explore_decision_grid(
     resources: str = presets.GRID_RESOURCES,
     context_json: str = json.dumps(presets.DEMO_CONTEXT),
 ) -> ui.Explorer:
-    """One policy against a grid of actions x resources; paste your own policy to replace the preset."""
+    """One policy against a grid of actions x resources; paste your own policy to replace the preset.
+
+    >>> explore_decision_grid().last_view.numbers
+    {'allowed': '4', 'explicitDeny': '4', 'implicitDeny': '16'}
+    """
 
     def view(preset, custom_policy_json, actions, resources, context_json):
         policy = custom_policy_json if custom_policy_json.strip() else presets.GRID_PRESETS[preset]
@@ -97,7 +105,11 @@ def explore_credential_lifetime(
     role_max_session_hours: int = 1,
     role_chaining: bool = False,
 ) -> ui.Explorer:
-    """How long STS credentials last for each API; type a DurationSeconds and see whether STS would grant it."""
+    """How long STS credentials last for each API; type a DurationSeconds and see whether STS would grant it.
+
+    >>> next(iter(explore_credential_lifetime().last_view.numbers.items()))
+    ('granted', '3,600 s (1 h)')
+    """
     apis = credentials.ROLE_APIS + credentials.TOKEN_APIS
 
     def view(api, requested_seconds, caller, role_max_session_hours, role_chaining):
@@ -150,7 +162,11 @@ def explore_credential_lifetime(
 
 
 def explore_key_rotation(apps_missed: int = 1, app_count: int = 4, disable_before_delete: bool = True) -> ui.Explorer:
-    """The access key rotation walk-through: forget some applications and compare disable-first with delete-now."""
+    """The access key rotation walk-through: forget some applications and compare disable-first with delete-now.
+
+    >>> next(iter(explore_key_rotation().last_view.numbers.items()))
+    ('apps failing at the end', '0')
+    """
 
     def view(apps_missed, app_count, disable_before_delete):
         steps = credentials.rotation_walkthrough(app_count, apps_missed, disable_before_delete)

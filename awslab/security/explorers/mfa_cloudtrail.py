@@ -7,7 +7,11 @@ from awslab.security import cloudtrail, figures, mfa
 
 
 def explore_mfa_drift(drift_seconds: int = 20, window_steps: int = 1, delay_seconds: float = 5.0) -> ui.Explorer:
-    """Chance a TOTP code is accepted as the device clock drifts, for server windows of 0, 1 and 2 steps."""
+    """Chance a TOTP code is accepted as the device clock drifts, for server windows of 0, 1 and 2 steps.
+
+    >>> next(iter(explore_mfa_drift().last_view.numbers.items()))
+    ('accepted at this drift', '100%')
+    """
     curve = [float(d) for d in range(-120, 121, 5)]
 
     def view(drift_seconds, window_steps, delay_seconds):
@@ -45,7 +49,11 @@ def explore_mfa_drift(drift_seconds: int = 20, window_steps: int = 1, delay_seco
 
 
 def explore_cloudtrail(how: str = "modify_log", target: int = 1, hours: int = 4, *, seed: int = 0) -> ui.Explorer:
-    """Tamper with a delivered trail and validate it as `aws cloudtrail validate-logs` would."""
+    """Tamper with a delivered trail and validate it as `aws cloudtrail validate-logs` would.
+
+    >>> explore_cloudtrail().last_view.numbers["verdict"]
+    'tampering detected'
+    """
     key = cloudtrail.generate_signing_key()
     trail = cloudtrail.build_trail(cloudtrail.sample_events(hours, seed=seed), key, files_per_hour=3)
 

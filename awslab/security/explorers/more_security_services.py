@@ -9,7 +9,11 @@ from awslab.security import figures, waf
 def explore_waf_rate_rule(
     limit: int = 100, window_seconds: int = 300, attacker_rps: float = 2.0, *, client_rps: float = 0.1, seed: int = 0
 ) -> ui.Explorer:
-    """A WAF rate-based rule against one flooding IP and 50 normal clients: move the limit."""
+    """A WAF rate-based rule against one flooding IP and 50 normal clients: move the limit.
+
+    >>> next(iter(explore_waf_rate_rule().last_view.numbers.items()))
+    ('attacker requests blocked', '97.2%')
+    """
 
     def view(limit, window_seconds, attacker_rps, client_rps):
         result = waf.simulate_rate_rule(

@@ -7,7 +7,11 @@ from awslab.security import figures, responsibility
 
 
 def explore_responsibility(service_set: str = "EC2 vs RDS vs S3", custom_services: str = "") -> ui.Explorer:
-    """Who secures each layer for a set of services; type your own comma-separated list to override the preset."""
+    """Who secures each layer for a set of services; type your own comma-separated list to override the preset.
+
+    >>> explore_responsibility().last_view.numbers
+    {"customer's share for EC2": '80%', "customer's share for RDS": '50%', "customer's share for S3": '40%'}
+    """
 
     def view(service_set, custom_services):
         if custom_services.strip():
