@@ -129,7 +129,8 @@ def explore_fanout(total_usd: float = 250, fraud_filter_policy: str = sns.FRAUD_
     """
 
     def view(total_usd, fraud_filter_policy):
-        topic, queues = sns.order_processing_fanout()
+        fanout = sns.order_processing_fanout()
+        topic, queues = fanout.topic, fanout.queues
         topic.subscriptions[2] = sns.Subscription(
             "sqs", topic.subscriptions[2].endpoint, fraud_filter_policy, queue=queues["fraud-review"]
         )

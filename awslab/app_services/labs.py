@@ -136,7 +136,7 @@ def fanout_on_emulator(aws, orders: list[tuple[str, float]]) -> pd.DataFrame:
 
     sns_client, sqs_client = aws.client("sns"), aws.client("sqs")
     topic_arn = sns_client.create_topic(Name="orders")["TopicArn"]
-    model_topic, _ = sns.order_processing_fanout()
+    model_topic = sns.order_processing_fanout().topic
     urls = {}
     for subscription in model_topic.subscriptions:
         name = subscription.endpoint.rsplit(":", 1)[1]
@@ -188,7 +188,8 @@ def fanout_on_simulator(orders: list[tuple[str, float]]) -> pd.DataFrame:
     """
     import pandas as pd
 
-    topic, queues = sns.order_processing_fanout()
+    fanout = sns.order_processing_fanout()
+    topic, queues = fanout.topic, fanout.queues
     for order_id, total in orders:
         topic.publish(
             json.dumps({"order": order_id, "total_usd": total}),

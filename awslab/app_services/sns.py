@@ -413,14 +413,26 @@ def http_retry_delays(delivery_policy: dict | None = None) -> list[float]:
     return delays
 
 
-def order_processing_fanout() -> tuple[Topic, dict[str, SimulatedQueue]]:
+@dataclass(frozen=True)
+class OrderFanout:
+    """The order topic and its subscribed queues by name.
+
+    >>> sorted(order_processing_fanout().queues)
+    ['fraud-review', 'fulfilment', 'warehouse']
+    """
+
+    topic: Topic
+    queues: dict[str, SimulatedQueue]
+
+
+def order_processing_fanout() -> OrderFanout:
     """The order fan-out: every order to fulfilment and to the data warehouse; large orders also to fraud review.
 
     Publish orders with a Number attribute ``total_usd``; the fraud-review subscription filters on it.
 
-    >>> topic, queues = order_processing_fanout()
-    >>> sorted(queues)
-    ['fraud-review', 'fulfilment', 'warehouse']
+    >>> fanout = order_processing_fanout()
+    >>> [d.delivered for d in fanout.topic.publish('{"order": "A-1"}', 0)]
+    [True, True, False]
     """
     topic = Topic("orders")
     queues = {"fulfilment": SimulatedQueue(), "warehouse": SimulatedQueue(), "fraud-review": SimulatedQueue()}
@@ -433,4 +445,4 @@ def order_processing_fanout() -> tuple[Topic, dict[str, SimulatedQueue]]:
         queue=queues["fraud-review"],
         filter_policy={"total_usd": [{"numeric": [">=", 1000]}]},
     )
-    return topic, queues
+    return OrderFanout(topic, queues)

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -211,15 +212,27 @@ def state_transitions(states: list[str]) -> list[tuple[int, str, str]]:
     return changes
 
 
+@dataclass(frozen=True)
+class Aggregated:
+    """Datapoints rolled up into periods: each period's start and its statistic (None where it had no datapoint).
+
+    >>> aggregate([0, 90], [1.0, 7.0], 60, statistic="Sum").values
+    [1.0, 7.0]
+    """
+
+    period_starts_seconds: list[float]
+    values: list[float | None]
+
+
 def aggregate(
     timestamps_seconds: Sequence[float], values: Sequence[float], period_seconds: int, *, statistic: str = "Average"
-) -> tuple[list[float], list[float | None]]:
-    """Roll raw datapoints up into periods with a CloudWatch statistic; (period starts, one value or None each).
+) -> Aggregated:
+    """Roll raw datapoints up into periods with a CloudWatch statistic: the period starts and one value or None each.
 
     A period with no datapoint yields None (a missing datapoint), as GetMetricStatistics omits it.
 
     >>> aggregate([0, 30, 60, 90], [1.0, 3.0, 5.0, 7.0], 60, statistic="Average")
-    ([0.0, 60.0], [2.0, 6.0])
+    Aggregated(period_starts_seconds=[0.0, 60.0], values=[2.0, 6.0])
     """
     stat = validate.choice("statistic", statistic, STATISTICS)
     period = validate.integer("period_seconds", period_seconds, minimum=1, unit="seconds")
@@ -232,7 +245,7 @@ def aggregate(
     if ts.shape != vs.shape or ts.ndim != 1:
         raise ValueError(f"timestamps_seconds and values must be equal-length lists, got {ts.shape} and {vs.shape}")
     if ts.size == 0:
-        return [], []
+        return Aggregated([], [])
     if not (np.isfinite(ts).all() and np.isfinite(vs).all()):
         raise ValueError("timestamps_seconds and values must hold finite numbers only")
     start = math.floor(ts.min() / period) * period
@@ -254,7 +267,7 @@ def aggregate(
         np.maximum.at(out, bins, vs)
     starts = [float(start + i * period) for i in range(count)]
     result = [float(out[i]) if sample[i] > 0 else None for i in range(count)]
-    return starts, result
+    return Aggregated(starts, result)
 
 
 def retained_resolution_seconds(age_seconds: float) -> int | None:

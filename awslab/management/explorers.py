@@ -209,7 +209,7 @@ def explore_trusted_advisor(
             running_instances=running_instances,
             instance_limit=instance_limit,
         )
-        results = ta.run_free_checks(*inputs)
+        results = inputs.checks()
         counts = ta.summary_counts(results)
         numbers = {r.name: r.status for r in results}
         numbers["green / yellow / red"] = f"{counts['ok']} / {counts['warning']} / {counts['error']}"

@@ -74,8 +74,7 @@ def check_security_groups(describe_security_groups: Mapping[str, Any], region: s
     5500 (or all traffic), green for 25, 80, 443, 465, yellow for any other port. IPv6 ranges are not evaluated,
     as in Trusted Advisor.
 
-    >>> sgs, summary, usages = sample_account(22, True, 1)
-    >>> check_security_groups(sgs).status
+    >>> check_security_groups(sample_account(22, True, 1).describe_security_groups).status
     'warning'
     """
     groups = describe_security_groups.get("SecurityGroups")
@@ -148,8 +147,7 @@ def check_service_limits(
 ) -> CheckResult:
     """Service Limits over rows {"Service", "Region", "LimitName", "Limit", "Usage"}: yellow at 80 %, red at 100 %.
 
-    >>> sgs, summary, usages = sample_account(22, True, 1, running_instances=4, instance_limit=5)
-    >>> check_service_limits(usages).status
+    >>> check_service_limits(sample_account(22, True, 1, running_instances=4, instance_limit=5).service_usages).status
     'warning'
     """
     warn = validate.number("warning_fraction", warning_fraction, minimum=0, maximum=1, exclusive_minimum=True)
@@ -189,7 +187,8 @@ def run_free_checks(
 ) -> list[CheckResult]:
     """The free checks above, in dashboard order (security first, then service limits).
 
-    >>> sgs, summary, usages = sample_account(22, False, 0)
+    >>> account = sample_account(22, False, 0)
+    >>> sgs, summary, usages = account.describe_security_groups, account.get_account_summary, account.service_usages
     >>> [r.status for r in run_free_checks(sgs, summary, usages)]
     ['warning', 'error', 'warning', 'warning']
     """
@@ -204,13 +203,36 @@ def run_free_checks(
 def summary_counts(results: Sequence[CheckResult]) -> dict[str, int]:
     """How many checks are ok, warning and error (the dashboard's green, yellow and red counters).
 
-    >>> summary_counts(run_free_checks(*sample_account(22, True, 2)))
+    >>> summary_counts(sample_account(22, True, 2).checks())
     {'ok': 2, 'warning': 2, 'error': 0}
     """
     counts = {"ok": 0, "warning": 0, "error": 0}
     for r in results:
         counts[r.status] += 1
     return counts
+
+
+@dataclass(frozen=True)
+class SampleAccount:
+    """The three inputs of :func:`run_free_checks` for an illustrative account, in AWS's response shapes.
+
+    >>> sample_account(None, True, 1).describe_security_groups["SecurityGroups"][0]["GroupName"]
+    'web'
+    """
+
+    describe_security_groups: dict
+    get_account_summary: dict
+    service_usages: list[dict]
+
+    def checks(self, region: str = "us-east-1") -> list[CheckResult]:
+        """The free checks over this account (:func:`run_free_checks`).
+
+        >>> [r.status for r in sample_account(None, True, 1).checks()]
+        ['ok', 'ok', 'ok', 'warning']
+        """
+        return run_free_checks(
+            self.describe_security_groups, self.get_account_summary, self.service_usages, region=region
+        )
 
 
 def sample_account(
@@ -221,12 +243,11 @@ def sample_account(
     running_instances: int = 4,
     instance_limit: int = 5,
     region: str = "us-east-1",
-) -> tuple[dict, dict, list[dict]]:
-    """Inputs of run_free_checks for a small illustrative account: (describe-security-groups response,
-    get-account-summary response, service usage rows). ``open_port`` None means no rule open to 0.0.0.0/0.
+) -> SampleAccount:
+    """Inputs of run_free_checks for a small illustrative account: the describe-security-groups response, the
+    get-account-summary response and the service usage rows. ``open_port`` None means no rule open to 0.0.0.0/0.
 
-    >>> sgs, summary, usages = sample_account(22, True, 1)
-    >>> summary["SummaryMap"]["AccountMFAEnabled"]
+    >>> sample_account(22, True, 1).get_account_summary["SummaryMap"]["AccountMFAEnabled"]
     1
     """
     permissions = [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "10.0.0.0/16"}]}]
@@ -251,4 +272,4 @@ def sample_account(
             "Usage": validate.integer("running_instances", running_instances, minimum=0),
         }
     ]
-    return groups, summary, usage
+    return SampleAccount(groups, summary, usage)

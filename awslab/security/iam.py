@@ -282,11 +282,11 @@ def _resource_matches(
     else:
         hit = False
         for pattern in statement.resources:
-            segments, unresolved = expand_variables(pattern, context)
-            if unresolved:
-                missing.extend(unresolved)
+            expanded = expand_variables(pattern, context)
+            if expanded.unresolved_keys:
+                missing.extend(expanded.unresolved_keys)
                 continue
-            if segments_regex(segments).match(resource):
+            if segments_regex(expanded.segments).match(resource):
                 hit = True
                 break
     return not hit if statement.not_resource else hit

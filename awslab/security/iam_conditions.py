@@ -216,13 +216,26 @@ def _request_value(kind: str, value: Any, where: str) -> Any:
     return _policy_value(kind, value, where)
 
 
-def expand_variables(text: str, context: Mapping[str, Any]) -> tuple[list[tuple[str, bool]], list[str]]:
-    """Split ``text`` into (piece, is_policy_text) segments with ${...} replaced; also return unresolved keys.
+@dataclass(frozen=True)
+class ExpandedText:
+    """A policy string with its ${...} variables replaced: (piece, is_policy_text) segments, and the context keys
+    that were needed but missing (the string then cannot match).
+
+    >>> expand_variables("${aws:username}", {}).unresolved_keys
+    ['aws:username']
+    """
+
+    segments: list[tuple[str, bool]]
+    unresolved_keys: list[str]
+
+
+def expand_variables(text: str, context: Mapping[str, Any]) -> ExpandedText:
+    """Split ``text`` into (piece, is_policy_text) segments with ${...} replaced, and list the unresolved keys.
 
     Replaced values are literal (``is_policy_text`` False), so a '*' inside a user name never acts as a wildcard.
 
     >>> expand_variables("home/${aws:username}/*", {"aws:username": "alice"})
-    ([('home/', True), ('alice', False), ('/*', True)], [])
+    ExpandedText(segments=[('home/', True), ('alice', False), ('/*', True)], unresolved_keys=[])
     """
     segments: list[tuple[str, bool]] = []
     missing: list[str] = []
@@ -244,7 +257,7 @@ def expand_variables(text: str, context: Mapping[str, Any]) -> tuple[list[tuple[
                 missing.append(key)
         position = match.end()
     segments.append((text[position:], True))
-    return segments, missing
+    return ExpandedText(segments, missing)
 
 
 def segments_regex(segments: list[tuple[str, bool]], ignore_case: bool = False) -> re.Pattern[str]:
@@ -298,9 +311,10 @@ def _resolved_values(clause: ConditionClause, context: Mapping[str, Any], missin
         return list(clause.values)
     resolved = []
     for value in clause.values:
-        segments, unresolved = expand_variables(value, context)
-        if unresolved:
-            missing.extend(unresolved)
+        expanded = expand_variables(value, context)
+        segments = expanded.segments
+        if expanded.unresolved_keys:
+            missing.extend(expanded.unresolved_keys)
             continue
         if clause.kind == "string_like":
             resolved.append(segments_regex(segments))

@@ -70,7 +70,8 @@ def test_sqs_fleet_and_polling_are_the_models(startup_run):
 def test_fanout_and_retries_are_the_models(startup_run):
     key = "06_app_services/02_sns_fanout.ipynb"
     v = scenario_values(key)
-    topic, queues = sns.order_processing_fanout()
+    fanout = sns.order_processing_fanout()
+    topic, queues = fanout.topic, fanout.queues
     for order_id, total in [("A-1", 40.0), ("A-2", 1500.0), ("A-3", v["total_usd"])]:
         attributes = {"total_usd": {"DataType": "Number", "StringValue": f"{total:g}"}}
         topic.publish(f'{{"order": "{order_id}"}}', now=0, message_attributes=attributes)

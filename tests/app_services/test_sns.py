@@ -207,7 +207,8 @@ def test_numeric_range_matches_exactly_the_interval(low, width, value):
 
 
 def test_order_processing_fanout_scenario():
-    topic, queues = order_processing_fanout()
+    fanout = order_processing_fanout()
+    topic, queues = fanout.topic, fanout.queues
     for number, total in enumerate((20, 1500, 999.99, 1000)):
         topic.publish(json.dumps({"order": number}), number, message_attributes=attrs(total_usd=total))
     counts = {name: queue.state_counts(10)["enqueued"] for name, queue in queues.items()}

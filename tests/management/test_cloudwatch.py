@@ -187,13 +187,14 @@ def test_state_transitions_drive_actions():
 def test_aggregate_statistics():
     ts = [0, 10, 70, 200]
     vs = [1.0, 3.0, 5.0, 7.0]
-    starts, avg = cw.aggregate(ts, vs, 60, statistic="Average")
+    rolled = cw.aggregate(ts, vs, 60, statistic="Average")
+    starts, avg = rolled.period_starts_seconds, rolled.values
     assert starts == [0.0, 60.0, 120.0, 180.0] and avg == [2.0, 5.0, None, 7.0]
-    assert cw.aggregate(ts, vs, 60, statistic="Sum")[1] == [4.0, 5.0, None, 7.0]
-    assert cw.aggregate(ts, vs, 60, statistic="SampleCount")[1] == [2.0, 1.0, None, 1.0]
-    assert cw.aggregate(ts, vs, 60, statistic="Maximum")[1] == [3.0, 5.0, None, 7.0]
-    assert cw.aggregate(ts, vs, 300, statistic="Minimum")[1] == [1.0]
-    assert cw.aggregate([], [], 60) == ([], [])
+    assert cw.aggregate(ts, vs, 60, statistic="Sum").values == [4.0, 5.0, None, 7.0]
+    assert cw.aggregate(ts, vs, 60, statistic="SampleCount").values == [2.0, 1.0, None, 1.0]
+    assert cw.aggregate(ts, vs, 60, statistic="Maximum").values == [3.0, 5.0, None, 7.0]
+    assert cw.aggregate(ts, vs, 300, statistic="Minimum").values == [1.0]
+    assert cw.aggregate([], [], 60) == cw.Aggregated([], [])
 
 
 @pytest.mark.parametrize("period", [0, 7, 90])
