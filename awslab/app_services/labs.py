@@ -131,7 +131,14 @@ def visibility_side_by_side(aws, pause_seconds: float = 1.1) -> pd.DataFrame:
 
 
 def fanout_on_emulator(aws, orders: list[tuple[str, float]]) -> pd.DataFrame:
-    """The order fan-out on the emulator: one topic, three queues (one filtered); bodies each queue received."""
+    """The order fan-out on the emulator: one topic, three queues (one filtered); bodies each queue received.
+
+    >>> from awslab.sandbox import sandbox
+    >>> with sandbox() as aws:
+    ...     table = fanout_on_emulator(aws, [("o-1", 50.0), ("o-2", 1500.0)])
+    >>> table["orders received"].tolist()
+    [['o-1', 'o-2'], ['o-1', 'o-2'], ['o-2']]
+    """
     import pandas as pd
 
     sns_client, sqs_client = aws.client("sns"), aws.client("sqs")

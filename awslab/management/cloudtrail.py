@@ -106,7 +106,15 @@ def make_record(
 
 class CallRecorder:
     """Records every API call made through clients created from ``session`` AFTER :meth:`start` (boto3 copies a
-    session's event hooks into each client when it is created)."""
+    session's event hooks into each client when it is created).
+
+    >>> from awslab.sandbox import sandbox
+    >>> with sandbox() as aws:
+    ...     recorder = CallRecorder(aws.session, aws.region, aws.account_id).start()
+    ...     _ = aws.client("sqs").create_queue(QueueName="doc-queue")
+    >>> [(r["eventSource"], r["eventName"]) for r in recorder.records]
+    [('sqs.amazonaws.com', 'CreateQueue')]
+    """
 
     def __init__(self, session: Any, region: str, account_id: str, user_name: str = "moto"):
         if session is None or not hasattr(session, "events"):

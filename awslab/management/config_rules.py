@@ -15,6 +15,7 @@ References:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -140,7 +141,15 @@ MANAGED_RULES: dict[str, tuple[Callable[[Mapping[str, Any], Mapping[str, str]], 
 }
 
 
-def _rule_parts(rule: Mapping[str, Any]) -> tuple[str, Callable, tuple[str, ...], dict[str, str]]:
+@dataclass(frozen=True)
+class _RuleParts:
+    name: str
+    evaluator: Callable[[Mapping[str, Any], Mapping[str, str]], str]
+    scope: tuple[str, ...]
+    params: dict[str, str]
+
+
+def _rule_parts(rule: Mapping[str, Any]) -> _RuleParts:
     name = rule.get("ConfigRuleName")
     if not isinstance(name, str) or not name:
         raise ValueError(f"rule must have a ConfigRuleName string, got {rule!r}")
@@ -157,7 +166,7 @@ def _rule_parts(rule: Mapping[str, Any]) -> tuple[str, Callable, tuple[str, ...]
     params = validate.json_document(f"rule {name!r}: InputParameters", raw, expect=dict)
     if identifier == "REQUIRED_TAGS" and "tag1Key" not in params:
         raise ValueError(f"rule {name!r}: REQUIRED_TAGS needs InputParameters with tag1Key")
-    return name, evaluator, scope, {k: str(v) for k, v in params.items()}
+    return _RuleParts(name, evaluator, scope, {k: str(v) for k, v in params.items()})
 
 
 def evaluate(rule: Mapping[str, Any], item: Mapping[str, Any]) -> str | None:
@@ -168,12 +177,12 @@ def evaluate(rule: Mapping[str, Any], item: Mapping[str, Any]) -> str | None:
     >>> evaluate(rule, {"configuration": {"ipPermissions": [{"fromPort": 22, "toPort": 22, "ipProtocol": "tcp", "ipv4Ranges": [{"cidrIp": "0.0.0.0/0"}]}]}, "resourceType": "AWS::EC2::SecurityGroup"})
     'NON_COMPLIANT'
     """
-    _, evaluator, scope, params = _rule_parts(rule)
-    if scope and item.get("resourceType") not in scope:
+    parts = _rule_parts(rule)
+    if parts.scope and item.get("resourceType") not in parts.scope:
         return None
     if item.get("configurationItemStatus") in DELETED_STATUSES:
         return "NOT_APPLICABLE"
-    return evaluator(item, params)
+    return parts.evaluator(item, parts.params)
 
 
 def _capture_time(item: Mapping[str, Any], i: int) -> datetime:
@@ -206,7 +215,7 @@ def compliance_timeline(
     last: dict[tuple[str, str, str], str] = {}
     rows = []
     for i, item in ordered:
-        for rule, (name, _, _, _) in zip(rules, parts, strict=True):
+        for rule, name in zip(rules, (p.name for p in parts), strict=True):
             result = evaluate(rule, item)
             if result is None:
                 continue
