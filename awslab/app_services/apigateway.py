@@ -2,6 +2,12 @@
 
 A request takes one token; tokens refill at ``rate_limit`` per second up to ``burst_limit``; a request that finds
 the bucket empty gets HTTP 429 Too Many Requests.
+
+References:
+    - Amazon API Gateway Developer Guide, "Amazon API Gateway quotas",
+      https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html (read 2026-11-27)
+    - Amazon API Gateway Developer Guide, "Throttle requests to your REST APIs for better throughput in API Gateway",
+      https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -21,7 +27,12 @@ MAX_REQUESTS_PER_RUN = 2_000_000
 
 @dataclass(frozen=True)
 class ThrottleResult:
-    """Which requests passed, and per-second counts for drawing."""
+    """Which requests passed, and per-second counts for drawing.
+
+    >>> r = token_bucket([0.0, 0.0, 0.0, 0.5], rate_limit=2, burst_limit=2)
+    >>> r.accepted.tolist()
+    [True, True, False, True]
+    """
 
     arrival_seconds: np.ndarray
     accepted: np.ndarray  # bool per request
@@ -38,7 +49,11 @@ class ThrottleResult:
 
 
 def token_bucket(arrival_seconds: np.ndarray | list[float], rate_limit: float, burst_limit: int) -> ThrottleResult:
-    """Decide each request (arrival times in s, any order) against a bucket that starts full."""
+    """Decide each request (arrival times in s, any order) against a bucket that starts full.
+
+    >>> token_bucket([0.0, 0.0, 0.0], rate_limit=1, burst_limit=2).accepted.tolist()
+    [True, True, False]
+    """
     rate = validate.number("rate_limit", rate_limit, minimum=0, maximum=1e7, unit="requests/s")
     burst = validate.integer("burst_limit", burst_limit, minimum=0, maximum=10_000_000, unit="requests")
     times = np.sort(np.asarray(arrival_seconds, dtype=float))
@@ -74,7 +89,12 @@ def simulate_traffic(
     spike_duration_seconds: float = 0.0,
     seed: int = 0,
 ) -> ThrottleResult:
-    """Poisson traffic at a base rate plus an optional spike, through the token bucket (seeded)."""
+    """Poisson traffic at a base rate plus an optional spike, through the token bucket (seeded).
+
+    >>> r = simulate_traffic(20, 10, rate_limit=50, burst_limit=100, spike_requests_per_second=300, spike_start_seconds=2, spike_duration_seconds=3, seed=1)
+    >>> int(r.throttled_per_second.sum()) > 0
+    True
+    """
     base = validate.number(
         "base_requests_per_second", base_requests_per_second, minimum=0, maximum=1e6, unit="requests/s"
     )

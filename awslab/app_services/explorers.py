@@ -12,13 +12,18 @@ def explore_visibility_timeout(
     visibility_timeout_seconds: float = 10,
     messages_per_second: float = 5,
     consumers: int = 30,
+    *,
     processing_seconds_mean: float = 4,
     crash_probability: float = 0.05,
     max_receive_count: int = 5,
     duration_seconds: float = 200,
     seed: int = 0,
 ) -> ui.Explorer:
-    """A consumer fleet on one queue: move the visibility timeout, watch duplicates, dead letters and latency."""
+    """A consumer fleet on one queue: move the visibility timeout, watch duplicates, dead letters and latency.
+
+    >>> next(iter(explore_visibility_timeout().last_view.numbers.items()))
+    ('duplicate processings', '17')
+    """
 
     def view(visibility_timeout_seconds, processing_seconds_mean, crash_probability, max_receive_count):
         result = sqs_fleet.simulate_consumer_fleet(
@@ -74,9 +79,13 @@ def explore_visibility_timeout(
 
 
 def explore_polling(
-    wait_time_seconds: float = 20, messages_per_second: float = 0.5, pollers: int = 10, fifo: bool = False
+    wait_time_seconds: float = 20, messages_per_second: float = 0.5, pollers: int = 10, *, fifo: bool = False
 ) -> ui.Explorer:
-    """ReceiveMessage requests and cost a month: short polling beside long polling with the chosen wait time."""
+    """ReceiveMessage requests and cost a month: short polling beside long polling with the chosen wait time.
+
+    >>> next(iter(explore_polling().last_view.numbers.items()))
+    ('requests a month (chosen)', '2,050,242')
+    """
 
     def view(wait_time_seconds, messages_per_second, pollers):
         short = sqs_fleet.polling_cost(messages_per_second, pollers, 0, fifo=fifo)
@@ -112,14 +121,16 @@ def explore_polling(
     )
 
 
-FRAUD_POLICY = '{"total_usd": [{"numeric": [">=", 1000]}]}'
+def explore_fanout(total_usd: float = 250, fraud_filter_policy: str = sns.FRAUD_POLICY) -> ui.Explorer:
+    """The order fan-out: publish an order of ``total_usd`` and see which queues get a copy.
 
-
-def explore_fanout(total_usd: float = 250, fraud_filter_policy: str = FRAUD_POLICY) -> ui.Explorer:
-    """The order fan-out: publish an order of ``total_usd`` and see which queues get a copy."""
+    >>> next(iter(explore_fanout().last_view.numbers.items()))
+    ('copies in fraud-review', '0')
+    """
 
     def view(total_usd, fraud_filter_policy):
-        topic, queues = sns.order_processing_fanout()
+        fanout = sns.order_processing_fanout()
+        topic, queues = fanout.topic, fanout.queues
         topic.subscriptions[2] = sns.Subscription(
             "sqs", topic.subscriptions[2].endpoint, fraud_filter_policy, queue=queues["fraud-review"]
         )
@@ -154,9 +165,13 @@ def explore_fanout(total_usd: float = 250, fraud_filter_policy: str = FRAUD_POLI
 
 
 def explore_workflow(
-    charge_failures: int = 2, max_attempts: int = 3, retry_delay_seconds: float = 10, seed: int = 0
+    charge_failures: int = 2, max_attempts: int = 3, retry_delay_seconds: float = 10, *, seed: int = 0
 ) -> ui.Explorer:
-    """The SWF order workflow: the card charge fails ``charge_failures`` times; the decider retries it."""
+    """The SWF order workflow: the card charge fails ``charge_failures`` times; the decider retries it.
+
+    >>> next(iter(explore_workflow().last_view.numbers.items()))
+    ('workflow status', 'COMPLETED')
+    """
 
     def view(charge_failures, max_attempts, retry_delay_seconds):
         activities = tuple(
@@ -195,10 +210,15 @@ def explore_throttling(
     burst_limit: int = 200,
     rate_limit: float = 100,
     base_requests_per_second: float = 60,
+    *,
     spike_requests_per_second: float = 400,
     seed: int = 0,
 ) -> ui.Explorer:
-    """API Gateway's token bucket under a traffic spike: move the burst limit, watch the 429s."""
+    """API Gateway's token bucket under a traffic spike: move the burst limit, watch the 429s.
+
+    >>> next(iter(explore_throttling().last_view.numbers.items()))
+    ('requests offered', '3,856')
+    """
 
     def view(burst_limit, rate_limit, spike_requests_per_second):
         result = apigateway.simulate_traffic(

@@ -3,6 +3,12 @@
 The emulator (moto) runs on the wall clock, so the redrive lab uses a 1-second visibility timeout and short real
 sleeps; the simulator gets the same instants as its virtual ``now``. Only counts and bodies are reported, never
 message ids or receipt handles, so the tables are the same on every run.
+
+References:
+    - Amazon SQS Developer Guide, "Amazon SQS message quotas",
+      https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html (read 2026-12-03)
+    - Amazon SNS Developer Guide, "Filter policy constraints in Amazon SNS",
+      https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -125,12 +131,19 @@ def visibility_side_by_side(aws, pause_seconds: float = 1.1) -> pd.DataFrame:
 
 
 def fanout_on_emulator(aws, orders: list[tuple[str, float]]) -> pd.DataFrame:
-    """The order fan-out on the emulator: one topic, three queues (one filtered); bodies each queue received."""
+    """The order fan-out on the emulator: one topic, three queues (one filtered); bodies each queue received.
+
+    >>> from awslab.sandbox import sandbox
+    >>> with sandbox() as aws:
+    ...     table = fanout_on_emulator(aws, [("o-1", 50.0), ("o-2", 1500.0)])
+    >>> table["orders received"].tolist()
+    [['o-1', 'o-2'], ['o-1', 'o-2'], ['o-2']]
+    """
     import pandas as pd
 
     sns_client, sqs_client = aws.client("sns"), aws.client("sqs")
     topic_arn = sns_client.create_topic(Name="orders")["TopicArn"]
-    model_topic, _ = sns.order_processing_fanout()
+    model_topic = sns.order_processing_fanout().topic
     urls = {}
     for subscription in model_topic.subscriptions:
         name = subscription.endpoint.rsplit(":", 1)[1]
@@ -175,10 +188,15 @@ def fanout_on_emulator(aws, orders: list[tuple[str, float]]) -> pd.DataFrame:
 
 
 def fanout_on_simulator(orders: list[tuple[str, float]]) -> pd.DataFrame:
-    """The same orders through the model's topic and SimulatedQueues, for comparison with the emulator."""
+    """The same orders through the model's topic and SimulatedQueues, for comparison with the emulator.
+
+    >>> fanout_on_simulator([("o-1", 50.0), ("o-2", 1500.0)]).shape
+    (3, 2)
+    """
     import pandas as pd
 
-    topic, queues = sns.order_processing_fanout()
+    fanout = sns.order_processing_fanout()
+    topic, queues = fanout.topic, fanout.queues
     for order_id, total in orders:
         topic.publish(
             json.dumps({"order": order_id, "total_usd": total}),

@@ -2,6 +2,14 @@
 
 The quota is GetSendQuota's shape: {"Max24HourSend", "MaxSendRate", "SentLast24Hours"}; Max24HourSend -1 means
 unlimited. Quotas count recipients, not messages.
+
+References:
+    - Amazon SES Developer Guide, "Service quotas in Amazon SES",
+      https://docs.aws.amazon.com/ses/latest/dg/quotas.html (read 2026-11-27)
+    - Amazon SES Developer Guide, "Request production access (Moving out of the Amazon SES sandbox)",
+      https://docs.aws.amazon.com/ses/latest/dg/request-production-access.html (read 2026-11-27)
+    - Amazon SES API Reference, "GetSendQuota",
+      https://docs.aws.amazon.com/ses/latest/APIReference/API_GetSendQuota.html (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -20,7 +28,11 @@ SECONDS_PER_DAY = 86_400
 
 @dataclass(frozen=True)
 class MailingPlan:
-    """Time to reach every recipient under a quota."""
+    """Time to reach every recipient under a quota.
+
+    >>> mailing_time(1000, {"Max24HourSend": 50000, "MaxSendRate": 14, "SentLast24Hours": 0}).windows
+    1
+    """
 
     recipients: int
     windows: int  # 24-hour windows used
@@ -37,6 +49,9 @@ def mailing_time(recipients: int, send_quota: dict | None = None) -> MailingPlan
 
     Recipients already sent in the last 24 hours (SentLast24Hours) are assumed to leave the window only at its
     end, the cautious reading.
+
+    >>> round(mailing_time(1000, {"Max24HourSend": 50000, "MaxSendRate": 14, "SentLast24Hours": 0}).seconds, 1)
+    71.4
     """
     count = validate.integer("recipients", recipients, minimum=0, maximum=10**10)
     quota = {**SANDBOX_SEND_QUOTA, **(send_quota or {})}

@@ -2,6 +2,14 @@
 
 A filter policy is the JSON a learner would attach to a subscription as its ``FilterPolicy`` attribute; message
 attributes use Publish's shape ``{"name": {"DataType": "String", "StringValue": "..."}}``.
+
+References:
+    - Amazon SNS Developer Guide, "Filter policy constraints in Amazon SNS",
+      https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html (read 2026-12-03)
+    - Amazon SNS Developer Guide, "Amazon SNS message delivery retries",
+      https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html (read 2026-11-27)
+    - Amazon SNS Developer Guide, "Publishing large messages with Amazon SNS",
+      https://docs.aws.amazon.com/sns/latest/dg/large-message-payloads.html (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -25,6 +33,11 @@ FILTER_POLICY_MAX_COMBINATIONS = 150
 NUMERIC_LIMIT = 1e9
 PROTOCOLS = ("sqs", "lambda", "http", "https", "email", "email-json", "sms", "application", "firehose")
 FILTER_POLICY_SCOPES = ("MessageAttributes", "MessageBody")
+# Largest message a topic can take (MaximumMessageSize up to 1 MiB; 256 KiB by default): SNS Developer Guide,
+# "Publishing large messages with Amazon SNS", read 2026-12-03.
+MESSAGE_MAX_BYTES = 1_048_576
+# The sample filter policy the fan-out notebook starts from: orders of 1,000 USD or more go to fraud checks.
+FRAUD_POLICY = '{"total_usd": [{"numeric": [">=", 1000]}]}'
 ACCOUNT_ID = "123456789012"
 REGION = "us-east-1"
 # Default HTTP/S delivery policy: SNS Developer Guide, "Amazon SNS message delivery retries", read 2026-11-27.
@@ -55,13 +68,14 @@ _ids = itertools.count(1)
 
 
 def parse_filter_policy(policy: dict | str, scope: str = "MessageAttributes") -> dict:
-    """Return the policy as a dict after checking SNS's constraints (5 keys, 150 combinations, operators)."""
+    """Return the policy as a dict after checking SNS's constraints (5 keys, 150 combinations, operators).
+
+    >>> parse_filter_policy('{"store": ["example_corp"]}')
+    {'store': ['example_corp']}
+    """
     validate.choice("scope", scope, FILTER_POLICY_SCOPES)
-    if isinstance(policy, str):
-        try:
-            policy = json.loads(policy)
-        except json.JSONDecodeError as error:
-            raise ValueError(f"filter_policy is not valid JSON: {error}") from None
+    if isinstance(policy, (str, bytes)):
+        policy = validate.json_document("filter_policy", policy, expect=object)
     if not isinstance(policy, dict) or not policy:
         raise ValueError(f"filter_policy must be a non-empty JSON object, got {policy!r}")
     keys, combinations = _check_policy(policy, scope, nested=False)
@@ -135,7 +149,11 @@ def _check_condition(key: str, condition: Any) -> None:
 
 
 def attribute_values(message_attributes: dict | None) -> dict[str, list]:
-    """Publish's MessageAttributes -> {name: [comparable values]}; Binary attributes never match filters."""
+    """Publish's MessageAttributes -> {name: [comparable values]}; Binary attributes never match filters.
+
+    >>> attribute_values({"price": {"DataType": "Number", "StringValue": "9.5"}})
+    {'price': [9.5]}
+    """
     values: dict[str, list] = {}
     for name, attribute in (message_attributes or {}).items():
         data_type = attribute.get("DataType", "")
@@ -143,7 +161,7 @@ def attribute_values(message_attributes: dict | None) -> dict[str, list]:
         if data_type.startswith("Number"):
             values[name] = [float(raw)]
         elif data_type.startswith("String.Array"):
-            values[name] = json.loads(raw)
+            values[name] = validate.json_document(f"MessageAttributes[{name!r}].StringValue", raw, expect=list)
         elif data_type.startswith("String"):
             values[name] = [raw]
     return values
@@ -156,13 +174,17 @@ def policy_matches(
     body: str | None = None,
     scope: str = "MessageAttributes",
 ) -> bool:
-    """True if SNS would deliver: every key matches (AND), any condition of a key matches (OR), ``$or`` alternatives."""
+    """True if SNS would deliver: every key matches (AND), any condition of a key matches (OR), ``$or`` alternatives.
+
+    >>> policy_matches({"total_usd": [{"numeric": [">=", 1000]}]}, {"total_usd": {"DataType": "Number", "StringValue": "1200"}})
+    True
+    """
     policy = parse_filter_policy(policy, scope)
     if scope == "MessageBody":
         try:
-            document = json.loads(body or "")
-        except json.JSONDecodeError:
-            return False  # a body that is not JSON matches no payload-based policy
+            document = validate.json_document("body", body or "", expect=dict, max_chars=MESSAGE_MAX_BYTES)
+        except ValueError:
+            return False  # a body that is not a JSON object matches no payload-based policy
         return isinstance(document, dict) and _match_object(policy, document)
     values = attribute_values(message_attributes)
     return _match_object(policy, values, flat=True)
@@ -232,7 +254,12 @@ def _in_cidr(network: str, address: str) -> bool:
 
 @dataclass(frozen=True)
 class Subscription:
-    """One subscription: protocol, endpoint and the attributes SNS keeps for it."""
+    """One subscription: protocol, endpoint and the attributes SNS keeps for it.
+
+    >>> topic = Topic("orders")
+    >>> topic.subscribe("sqs", "arn:aws:sqs:us-east-1:123456789012:q", queue=SimulatedQueue()).protocol
+    'sqs'
+    """
 
     protocol: str
     endpoint: str
@@ -252,7 +279,13 @@ class Subscription:
 
 @dataclass(frozen=True)
 class Delivery:
-    """The outcome of one publish for one subscription."""
+    """The outcome of one publish for one subscription.
+
+    >>> topic = Topic("orders")
+    >>> _ = topic.subscribe("sqs", "arn:aws:sqs:us-east-1:123456789012:q", queue=SimulatedQueue())
+    >>> [d.delivered for d in topic.publish("hello", 0)]
+    [True]
+    """
 
     endpoint: str
     protocol: str
@@ -262,7 +295,13 @@ class Delivery:
 
 
 class Topic:
-    """A standard SNS topic; ``publish`` fans a message out to every subscription whose filter matches."""
+    """A standard SNS topic; ``publish`` fans a message out to every subscription whose filter matches.
+
+    >>> topic = Topic("orders")
+    >>> _ = topic.subscribe("sqs", "arn:aws:sqs:us-east-1:123456789012:q", queue=SimulatedQueue())
+    >>> len(topic.publish("hello", 0))
+    1
+    """
 
     def __init__(self, name: str) -> None:
         if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", name):
@@ -337,6 +376,9 @@ def http_retry_delays(delivery_policy: dict | None = None) -> list[float]:
     Phases: immediate retries, retries at minDelayTarget, back-off retries from min to max delay, then retries at
     maxDelayTarget. The back-off phase climbs from minDelayTarget to maxDelayTarget along the chosen curve; the
     curves are this course's approximation of AWS's (AWS publishes them as a chart, not as formulas).
+
+    >>> http_retry_delays(None)[:3]
+    [20.0, 20.0, 20.0]
     """
     policy = {**DEFAULT_HTTP_DELIVERY_POLICY, **(delivery_policy or {})}
     total = validate.integer("numRetries", policy["numRetries"], minimum=0, maximum=100)
@@ -371,10 +413,26 @@ def http_retry_delays(delivery_policy: dict | None = None) -> list[float]:
     return delays
 
 
-def order_processing_fanout() -> tuple[Topic, dict[str, SimulatedQueue]]:
+@dataclass(frozen=True)
+class OrderFanout:
+    """The order topic and its subscribed queues by name.
+
+    >>> sorted(order_processing_fanout().queues)
+    ['fraud-review', 'fulfilment', 'warehouse']
+    """
+
+    topic: Topic
+    queues: dict[str, SimulatedQueue]
+
+
+def order_processing_fanout() -> OrderFanout:
     """The order fan-out: every order to fulfilment and to the data warehouse; large orders also to fraud review.
 
     Publish orders with a Number attribute ``total_usd``; the fraud-review subscription filters on it.
+
+    >>> fanout = order_processing_fanout()
+    >>> [d.delivered for d in fanout.topic.publish('{"order": "A-1"}', 0)]
+    [True, True, False]
     """
     topic = Topic("orders")
     queues = {"fulfilment": SimulatedQueue(), "warehouse": SimulatedQueue(), "fraud-review": SimulatedQueue()}
@@ -387,4 +445,4 @@ def order_processing_fanout() -> tuple[Topic, dict[str, SimulatedQueue]]:
         queue=queues["fraud-review"],
         filter_policy={"total_usd": [{"numeric": [">=", 1000]}]},
     )
-    return topic, queues
+    return OrderFanout(topic, queues)

@@ -3,6 +3,12 @@
 Every method takes the virtual time ``now`` in seconds; time may stand still but never run backwards.
 Messages move through the states SQS has: delayed, visible, in flight (received, not yet deleted), and
 finally deleted, moved to the dead-letter queue, or expired by the retention period.
+
+References:
+    - Amazon SQS Developer Guide, "Amazon SQS message quotas",
+      https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html (read 2026-12-03)
+    - Amazon SQS API Reference, "SetQueueAttributes",
+      https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -76,7 +82,13 @@ class _Message:
 
 
 class SimulatedQueue:
-    """An SQS queue (standard, or FIFO with ``fifo=True``) on a virtual clock measured in seconds."""
+    """An SQS queue (standard, or FIFO with ``fifo=True``) on a virtual clock measured in seconds.
+
+    >>> q = SimulatedQueue(visibility_timeout=30)
+    >>> _ = q.send_message("hello", now=0)
+    >>> [m["Body"] for m in q.receive_message(now=1)]
+    ['hello']
+    """
 
     def __init__(
         self,

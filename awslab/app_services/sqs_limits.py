@@ -1,4 +1,15 @@
-"""SQS limits and the checks SendMessage applies to bodies and message attributes."""
+"""SQS limits and the checks SendMessage applies to bodies and message attributes.
+
+References:
+    - Amazon SQS Developer Guide, "Amazon SQS quotas",
+      https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-limits.html (read 2026-12-03)
+    - Amazon SQS Developer Guide, "Amazon SQS message quotas",
+      https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html (read 2026-12-03)
+    - Amazon SQS Developer Guide, "Amazon SQS FIFO queue key terms" (5-minute deduplication interval),
+      https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-key-terms.html (read 2026-12-03)
+    - Amazon SQS API Reference, "SetQueueAttributes",
+      https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html (read 2026-11-27)
+"""
 
 from __future__ import annotations
 
@@ -24,7 +35,11 @@ _INVALID_BODY_CHARACTER = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00
 
 
 def validate_body(body: str, name: str = "body") -> str:
-    """Return ``body`` if SQS would accept it: 1 character to 1 MiB of UTF-8 in SQS's character set."""
+    """Return ``body`` if SQS would accept it: 1 character to 1 MiB of UTF-8 in SQS's character set.
+
+    >>> validate_body("hello")
+    'hello'
+    """
     if not isinstance(body, str) or not body:
         raise ValueError(f"{name} must be a non-empty string, got {body!r}")
     size_bytes = len(body.encode("utf-8", "surrogatepass"))
@@ -37,7 +52,11 @@ def validate_body(body: str, name: str = "body") -> str:
 
 
 def validate_message_attributes(attributes: dict | None, name: str = "message_attributes") -> int:
-    """Check SendMessage's MessageAttributes (at most 10; SQS's naming rules) and return their size in bytes."""
+    """Check SendMessage's MessageAttributes (at most 10; SQS's naming rules) and return their size in bytes.
+
+    >>> validate_message_attributes({"kind": {"DataType": "String", "StringValue": "order"}})
+    15
+    """
     if attributes is None:
         return 0
     if not isinstance(attributes, dict) or len(attributes) > MESSAGE_ATTRIBUTES_MAX:
@@ -84,13 +103,21 @@ _ID_TOKEN = re.compile(r"[A-Za-z0-9!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]{1,128}
 
 
 def validate_token(name: str, value: str) -> str:
-    """A MessageGroupId or MessageDeduplicationId: 1-128 letters, digits or punctuation."""
+    """A MessageGroupId or MessageDeduplicationId: 1-128 letters, digits or punctuation.
+
+    >>> validate_token("MessageGroupId", "customer-42")
+    'customer-42'
+    """
     if not isinstance(value, str) or not _ID_TOKEN.fullmatch(value):
         raise ValueError(f"{name}={value!r} must be 1-128 letters, digits or punctuation")
     return value
 
 
 def fifo_max_messages_per_second(batch_size: int = 1) -> int:
-    """Messages per second one API action of a FIFO queue (not in high-throughput mode) can move."""
+    """Messages per second one API action of a FIFO queue (not in high-throughput mode) can move.
+
+    >>> fifo_max_messages_per_second(10)
+    3000
+    """
     size = validate.integer("batch_size", batch_size, minimum=1, maximum=BATCH_MAX_ENTRIES)
     return FIFO_API_CALLS_PER_SECOND * size

@@ -2,6 +2,12 @@
 
 The history uses SWF's event names and shape (GetWorkflowExecutionHistory: eventId, eventTimestamp, eventType and a
 ``<eventType>EventAttributes`` object). A failing activity is retried by the decider after a timer, up to a limit.
+
+References:
+    - Amazon SWF Developer Guide, "Polling for Tasks in Amazon SWF",
+      https://docs.aws.amazon.com/amazonswf/latest/developerguide/swf-dev-comm-proto.html (read 2026-12-03)
+    - Amazon SWF Developer Guide, "Setting timeout values in Amazon SWF",
+      https://docs.aws.amazon.com/amazonswf/latest/developerguide/setting-timeouts.html (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -21,7 +27,11 @@ ACTIVITY_TASK_LIST = "order-activities"
 
 @dataclass(frozen=True)
 class Activity:
-    """One activity type: the work it does, how long it takes and how it fails."""
+    """One activity type: the work it does, how long it takes and how it fails.
+
+    >>> Activity("charge", 2.0).name
+    'charge'
+    """
 
     name: str
     duration_seconds: float
@@ -54,7 +64,12 @@ ORDER_ACTIVITIES = (
 
 @dataclass(frozen=True)
 class WorkflowRun:
-    """A finished execution: its status, its history (SWF event dicts) and attempts per activity."""
+    """A finished execution: its status, its history (SWF event dicts) and attempts per activity.
+
+    >>> run = simulate_order_workflow([Activity("charge", 2.0, forced_failures=1)], seed=0)
+    >>> (run.status, run.attempts)
+    ('COMPLETED', {'charge': 2})
+    """
 
     status: str  # COMPLETED or FAILED
     history: tuple[dict, ...]
@@ -84,6 +99,9 @@ def simulate_order_workflow(
     Each decision is a decision task (scheduled, started by the decider's long poll, completed after
     ``decision_seconds``); a retry waits ``retry_delay_seconds`` on a timer first. ``poll_wait_seconds`` is how long
     a task waits in its task list before a long-polling worker picks it up.
+
+    >>> simulate_order_workflow([Activity("charge", 2.0)], seed=0).status
+    'COMPLETED'
     """
     if not activities:
         raise ValueError("activities must name at least one activity")

@@ -7,17 +7,32 @@ lists it in ``DependsOn`` (a string or a list). References to template Parameter
 https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-ref.html,
 .../intrinsic-function-reference-getatt.html, .../intrinsic-function-reference-sub.html,
 .../aws-attribute-dependson.html.
+
+References:
+    - AWS CloudFormation User Guide, "Ref",
+      https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-ref.html (read 2026-11-27)
+    - AWS CloudFormation User Guide, "Fn::GetAtt",
+      https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-getatt.html (read 2026-11-27)
+    - AWS CloudFormation User Guide, "Fn::Sub",
+      https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-sub.html (read 2026-11-27)
+    - AWS CloudFormation User Guide, "DependsOn attribute",
+      https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-dependson.html (read 2026-11-27)
+    - AWS CloudFormation User Guide, "AWS CloudFormation quotas",
+      https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html (read 2026-11-27)
+    - AWS CloudFormation Template Reference, "DeletionPolicy attribute",
+      https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-deletionpolicy.html (read 2026-11-27)
 """
 
 from __future__ import annotations
 
 import heapq
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
+
+from awslab import validate
 
 # Resources per template, CloudFormation quotas,
 # https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html (read 2026-11-27).
@@ -40,13 +55,23 @@ _SUB_PLACEHOLDER = re.compile(r"\$\{([^}]*)\}")
 
 
 def load_template(template: dict | str) -> dict:
-    """Return a template as a dict: a dict as given, or a JSON or YAML string parsed (YAML short tags allowed)."""
+    """Return a template as a dict: a dict as given, or a JSON or YAML string parsed (YAML short tags allowed).
+
+    >>> sorted(load_template('{"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}}}')["Resources"])
+    ['Queue']
+    >>> load_template('{"Resources": {')
+    Traceback (most recent call last):
+    ...
+    ValueError: template is not valid JSON: Expecting property name enclosed in double quotes (line 1, column 16)
+    """
     if isinstance(template, dict):
         parsed: Any = template
     elif isinstance(template, str):
-        try:
-            parsed = json.loads(template)
-        except json.JSONDecodeError:
+        # A JSON template is an object; anything else is read as YAML (JSON text that is not valid gets JSON's
+        # own error message rather than YAML's).
+        if template.lstrip().startswith("{"):
+            parsed = validate.json_document("template", template, expect=object)
+        else:
             parsed = _load_yaml(template)
     else:
         raise ValueError(f"template must be a dict or a JSON/YAML string, got {type(template).__name__}")
@@ -143,6 +168,10 @@ def dependencies(template: dict | str) -> dict[str, list[str]]:
     """Logical id -> the resources it depends on (sorted, no duplicates), in template order.
 
     Raises ValueError for a reference to a name that is neither a resource, a Parameter nor a pseudo parameter.
+
+    >>> t = {"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}, "Topic": {"Type": "AWS::SNS::Topic", "DependsOn": "Queue"}}}
+    >>> dependencies(t)
+    {'Queue': [], 'Topic': ['Queue']}
     """
     parsed = load_template(template)
     resources: dict = parsed["Resources"]
@@ -216,7 +245,12 @@ def _cycle_members(graph: dict[str, list[str]], nodes: set[str]) -> list[str]:
 
 def creation_waves(template: dict | str) -> list[list[str]]:
     """Resources grouped into waves: each wave depends only on earlier waves, so its members can be created
-    together (CloudFormation creates independent resources in parallel). Raises ValueError naming a cycle."""
+    together (CloudFormation creates independent resources in parallel). Raises ValueError naming a cycle.
+
+    >>> t = {"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}, "Topic": {"Type": "AWS::SNS::Topic", "DependsOn": "Queue"}}}
+    >>> creation_waves(t)
+    [['Queue'], ['Topic']]
+    """
     graph = dependencies(template)
     remaining = {r: set(d) for r, d in graph.items()}
     waves: list[list[str]] = []
@@ -238,12 +272,21 @@ def creation_order(template: dict | str) -> list[str]:
 
     Ties keep template order, wave by wave. Raises ValueError naming the resources of a dependency cycle or a
     reference to an unknown resource.
+
+    >>> t = {"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}, "Topic": {"Type": "AWS::SNS::Topic", "DependsOn": "Queue"}}}
+    >>> creation_order(t)
+    ['Queue', 'Topic']
     """
     return [r for wave in creation_waves(template) for r in wave]
 
 
 def deletion_order(template: dict | str) -> list[str]:
-    """Logical ids in an order that deletes every resource before anything it depends on (creation reversed)."""
+    """Logical ids in an order that deletes every resource before anything it depends on (creation reversed).
+
+    >>> t = {"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}, "Topic": {"Type": "AWS::SNS::Topic", "DependsOn": "Queue"}}}
+    >>> deletion_order(t)
+    ['Topic', 'Queue']
+    """
     return list(reversed(creation_order(template)))
 
 
@@ -298,6 +341,11 @@ def simulate_stack_create(
     https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-deletionpolicy.html).
     Durations come from ``durations_seconds`` (logical id -> seconds) or an illustrative per-type table,
     jittered when ``seed`` is given.
+
+    >>> t = {"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}, "Topic": {"Type": "AWS::SNS::Topic", "DependsOn": "Queue"}}}
+    >>> events = simulate_stack_create(t, 'Topic', seed=0)
+    >>> events[-1]["LogicalResourceId"], events[-1]["ResourceStatus"]
+    ('demo-stack', 'ROLLBACK_COMPLETE')
     """
     parsed = load_template(template)
     resources: dict = parsed["Resources"]

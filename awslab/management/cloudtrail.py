@@ -5,6 +5,10 @@ implemented), so the course keeps the trail itself: :class:`CallRecorder` hooks 
 writes one CloudTrail-shaped record per API call the lab makes, with the record fields of the CloudTrail User Guide,
 https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
 (read 2026-11-27). Times come from a fixed clock, one second per call, so the records are reproducible.
+
+References:
+    - AWS CloudTrail User Guide, "CloudTrail record contents for management, data, and network activity events",
+      https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -43,7 +47,11 @@ def _plain(value: Any) -> Any:
 
 
 def is_read_only(event_name: str) -> bool:
-    """Whether CloudTrail would mark an API call readOnly (a Get/Describe/List/... call)."""
+    """Whether CloudTrail would mark an API call readOnly (a Get/Describe/List/... call).
+
+    >>> is_read_only("DescribeInstances"), is_read_only("RunInstances")
+    (True, False)
+    """
     return event_name.startswith(READ_ONLY_PREFIXES)
 
 
@@ -51,6 +59,7 @@ def make_record(
     sequence: int,
     service: str,
     event_name: str,
+    *,
     request_parameters: Mapping[str, Any] | None,
     region: str,
     account_id: str,
@@ -58,7 +67,13 @@ def make_record(
     error_code: str | None = None,
     error_message: str | None = None,
 ) -> dict:
-    """One CloudTrail record (the fields of the event reference) for API call number ``sequence``."""
+    """One CloudTrail record (the fields of the event reference) for API call number ``sequence``.
+
+    >>> kw = dict(request_parameters=None, region="us-east-1", account_id="123456789012")
+    >>> r = make_record(1, "sqs", "CreateQueue", **kw)
+    >>> (r["eventSource"], r["eventName"], r["readOnly"])
+    ('sqs.amazonaws.com', 'CreateQueue', False)
+    """
     n = validate.integer("sequence", sequence, minimum=0)
     record = {
         "eventVersion": EVENT_VERSION,
@@ -91,7 +106,15 @@ def make_record(
 
 class CallRecorder:
     """Records every API call made through clients created from ``session`` AFTER :meth:`start` (boto3 copies a
-    session's event hooks into each client when it is created)."""
+    session's event hooks into each client when it is created).
+
+    >>> from awslab.sandbox import sandbox
+    >>> with sandbox() as aws:
+    ...     recorder = CallRecorder(aws.session, aws.region, aws.account_id).start()
+    ...     _ = aws.client("sqs").create_queue(QueueName="doc-queue")
+    >>> [(r["eventSource"], r["eventName"]) for r in recorder.records]
+    [('sqs.amazonaws.com', 'CreateQueue')]
+    """
 
     def __init__(self, session: Any, region: str, account_id: str, user_name: str = "moto"):
         if session is None or not hasattr(session, "events"):
@@ -129,18 +152,24 @@ class CallRecorder:
                 len(self.records),
                 service,
                 model.name,
-                (context or {}).get("awslab_params"),
-                region,
-                self.account_id,
-                self.user_name,
-                error.get("Code"),
-                error.get("Message"),
+                request_parameters=(context or {}).get("awslab_params"),
+                region=region,
+                account_id=self.account_id,
+                user_name=self.user_name,
+                error_code=error.get("Code"),
+                error_message=error.get("Message"),
             )
         )
 
 
 def lookup_events(records: Sequence[Mapping[str, Any]], attribute_key: str, attribute_value: str) -> list[dict]:
-    """Records matching one LookupAttributes filter, newest first, as the LookupEvents API returns them."""
+    """Records matching one LookupAttributes filter, newest first, as the LookupEvents API returns them.
+
+    >>> kw = dict(request_parameters=None, region="us-east-1", account_id="123456789012")
+    >>> records = [make_record(1, "sqs", "CreateQueue", **kw), make_record(2, "s3", "ListBuckets", **kw)]
+    >>> [r["eventName"] for r in lookup_events(records, "ReadOnly", "true")]
+    ['ListBuckets']
+    """
     key = validate.choice("attribute_key", attribute_key, LOOKUP_ATTRIBUTES)
     value = str(attribute_value)
 
@@ -161,7 +190,12 @@ def lookup_events(records: Sequence[Mapping[str, Any]], attribute_key: str, attr
 
 
 def calls_by_source(records: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, int]]:
-    """Per event source: how many read-only calls, write calls and failed calls the records hold."""
+    """Per event source: how many read-only calls, write calls and failed calls the records hold.
+
+    >>> kw = dict(request_parameters=None, region="us-east-1", account_id="123456789012")
+    >>> calls_by_source([make_record(1, "sqs", "CreateQueue", **kw), make_record(2, "sqs", "SendMessage", **kw)])
+    {'sqs.amazonaws.com': {'read': 0, 'write': 2, 'failed': 0}}
+    """
     out: dict[str, dict[str, int]] = {}
     for r in records:
         row = out.setdefault(r["eventSource"], {"read": 0, "write": 0, "failed": 0})

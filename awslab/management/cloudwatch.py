@@ -16,12 +16,23 @@ The page's tables also fix what ``missing`` and ``ignore`` do when fewer than N 
 of them is within the threshold: with no real datapoint ``missing`` gives INSUFFICIENT_DATA; when the oldest
 evaluated datapoint is breaching ``missing`` gives ALARM; ``ignore`` keeps the current state. This module
 reproduces every cell of both tables on that page (see the tests).
+
+References:
+    - Amazon CloudWatch User Guide, "Using Amazon CloudWatch alarms",
+      https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html (read 2026-11-27)
+    - Amazon CloudWatch User Guide, "Metrics concepts" (metrics retention),
+      https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html (read 2026-11-27)
+    - Amazon EC2 User Guide, "Monitor your instances using CloudWatch",
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-cloudwatch-new.html (read 2026-11-27)
+    - Amazon CloudWatch Logs API Reference, "PutRetentionPolicy",
+      https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html (read 2026-11-27)
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -90,7 +101,11 @@ STATISTICS = ("SampleCount", "Sum", "Average", "Minimum", "Maximum")
 
 
 def is_breaching(value: float, threshold: float, comparison_operator: str) -> bool:
-    """Whether one datapoint is outside the threshold for a CloudWatch comparison operator."""
+    """Whether one datapoint is outside the threshold for a CloudWatch comparison operator.
+
+    >>> is_breaching(85, 80, "GreaterThanThreshold")
+    True
+    """
     op = validate.choice("comparison_operator", comparison_operator, COMPARISON_OPERATORS)
     if op == "GreaterThanThreshold":
         return value > threshold
@@ -131,10 +146,10 @@ def evaluate_alarm(
     values: list[float | None],
     threshold: float,
     comparison_operator: str,
+    *,
     evaluation_periods: int,
     datapoints_to_alarm: int | None = None,
     treat_missing_data: str = "missing",
-    *,
     evaluation_range_periods: int | None = None,
 ) -> list[str]:
     """Alarm state ("OK", "ALARM", "INSUFFICIENT_DATA") after each period of a metric series; None = missing.
@@ -142,6 +157,9 @@ def evaluate_alarm(
     ``datapoints_to_alarm`` (M) defaults to ``evaluation_periods`` (N). Periods before the first value count as
     missing, so a new alarm starts from INSUFFICIENT_DATA. ``evaluation_range_periods`` (default N + 2) is how
     many recent periods CloudWatch looks back over when datapoints are missing.
+
+    >>> evaluate_alarm([50, 90, 95, 40], 80, "GreaterThanThreshold", evaluation_periods=2, datapoints_to_alarm=2)
+    ['OK', 'OK', 'ALARM', 'OK']
     """
     if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
         raise ValueError(f"values must be a list of numbers or None, got {values!r}")
@@ -180,6 +198,9 @@ def state_transitions(states: list[str]) -> list[tuple[int, str, str]]:
     """(period index, old state, new state) for every change; alarm actions fire on these changes only.
 
     The alarm starts in INSUFFICIENT_DATA, so a first state of OK or ALARM is a transition at index 0.
+
+    >>> state_transitions(["OK", "ALARM", "ALARM", "OK"])
+    [(0, 'INSUFFICIENT_DATA', 'OK'), (1, 'OK', 'ALARM'), (3, 'ALARM', 'OK')]
     """
     previous = "INSUFFICIENT_DATA"
     changes = []
@@ -191,12 +212,27 @@ def state_transitions(states: list[str]) -> list[tuple[int, str, str]]:
     return changes
 
 
+@dataclass(frozen=True)
+class Aggregated:
+    """Datapoints rolled up into periods: each period's start and its statistic (None where it had no datapoint).
+
+    >>> aggregate([0, 90], [1.0, 7.0], 60, statistic="Sum").values
+    [1.0, 7.0]
+    """
+
+    period_starts_seconds: list[float]
+    values: list[float | None]
+
+
 def aggregate(
-    timestamps_seconds: Sequence[float], values: Sequence[float], period_seconds: int, statistic: str = "Average"
-) -> tuple[list[float], list[float | None]]:
-    """Roll raw datapoints up into periods with a CloudWatch statistic; (period starts, one value or None each).
+    timestamps_seconds: Sequence[float], values: Sequence[float], period_seconds: int, *, statistic: str = "Average"
+) -> Aggregated:
+    """Roll raw datapoints up into periods with a CloudWatch statistic: the period starts and one value or None each.
 
     A period with no datapoint yields None (a missing datapoint), as GetMetricStatistics omits it.
+
+    >>> aggregate([0, 30, 60, 90], [1.0, 3.0, 5.0, 7.0], 60, statistic="Average")
+    Aggregated(period_starts_seconds=[0.0, 60.0], values=[2.0, 6.0])
     """
     stat = validate.choice("statistic", statistic, STATISTICS)
     period = validate.integer("period_seconds", period_seconds, minimum=1, unit="seconds")
@@ -209,7 +245,7 @@ def aggregate(
     if ts.shape != vs.shape or ts.ndim != 1:
         raise ValueError(f"timestamps_seconds and values must be equal-length lists, got {ts.shape} and {vs.shape}")
     if ts.size == 0:
-        return [], []
+        return Aggregated([], [])
     if not (np.isfinite(ts).all() and np.isfinite(vs).all()):
         raise ValueError("timestamps_seconds and values must hold finite numbers only")
     start = math.floor(ts.min() / period) * period
@@ -231,11 +267,15 @@ def aggregate(
         np.maximum.at(out, bins, vs)
     starts = [float(start + i * period) for i in range(count)]
     result = [float(out[i]) if sample[i] > 0 else None for i in range(count)]
-    return starts, result
+    return Aggregated(starts, result)
 
 
 def retained_resolution_seconds(age_seconds: float) -> int | None:
-    """Finest resolution (seconds) at which CloudWatch still holds a datapoint of this age; None once expired."""
+    """Finest resolution (seconds) at which CloudWatch still holds a datapoint of this age; None once expired.
+
+    >>> retained_resolution_seconds(10 * 86400)
+    60
+    """
     age = validate.number("age_seconds", age_seconds, minimum=0, unit="seconds")
     for max_age, resolution in METRIC_RETENTION:
         if age <= max_age:
@@ -244,7 +284,11 @@ def retained_resolution_seconds(age_seconds: float) -> int | None:
 
 
 def log_retention_days(days: int | None) -> int | None:
-    """Check a log group retention setting: one of the values PutRetentionPolicy accepts, or None (never expire)."""
+    """Check a log group retention setting: one of the values PutRetentionPolicy accepts, or None (never expire).
+
+    >>> log_retention_days(30)
+    30
+    """
     if days is None:
         return None
     if isinstance(days, bool) or days not in LOG_RETENTION_DAYS:
@@ -256,13 +300,18 @@ def sample_metric_series(
     periods: int = 60,
     baseline: float = 40.0,
     noise: float = 8.0,
+    *,
     spike_start: int = 30,
     spike_periods: int = 8,
     spike_height: float = 45.0,
     missing_fraction: float = 0.1,
     seed: int = 0,
 ) -> list[float | None]:
-    """A seeded synthetic metric (e.g. CPUUtilization in %, clipped to 0-100) with a spike and missing datapoints."""
+    """A seeded synthetic metric (e.g. CPUUtilization in %, clipped to 0-100) with a spike and missing datapoints.
+
+    >>> [round(v, 1) for v in sample_metric_series(periods=3, missing_fraction=0, seed=0)]
+    [41.0, 38.9, 45.1]
+    """
     n = validate.integer("periods", periods, minimum=1, maximum=100_000)
     start = validate.integer("spike_start", spike_start, minimum=0)
     length = validate.integer("spike_periods", spike_periods, minimum=0)

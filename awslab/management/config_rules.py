@@ -6,14 +6,20 @@ get-resource-config-history (``resourceType``, ``resourceId``, ``configurationIt
 ``configurationItemStatus``, ``configuration``, ``supplementaryConfiguration``, ``tags``). Rule semantics follow the
 managed-rule pages, https://docs.aws.amazon.com/config/latest/developerguide/managed-rules-by-aws-config.html
 (read 2026-11-27); each evaluator below names its page.
+
+References:
+    - AWS Config Developer Guide, "List of AWS Config managed rules",
+      https://docs.aws.amazon.com/config/latest/developerguide/managed-rules-by-aws-config.html (read 2026-11-27)
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+
+from awslab import validate
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -55,24 +61,40 @@ def _restricted_ports(item: Mapping[str, Any], params: Mapping[str, str], defaul
 
 
 def restricted_ssh(item: Mapping[str, Any], params: Mapping[str, str]) -> str:
-    """INCOMING_SSH_DISABLED (restricted-ssh): NON_COMPLIANT when TCP 22 is open to 0.0.0.0/0 or ::/0."""
+    """INCOMING_SSH_DISABLED (restricted-ssh): NON_COMPLIANT when TCP 22 is open to 0.0.0.0/0 or ::/0.
+
+    >>> restricted_ssh({"configuration": {"ipPermissions": [{"fromPort": 22, "toPort": 22, "ipProtocol": "tcp", "ipv4Ranges": [{"cidrIp": "0.0.0.0/0"}]}]}, "resourceType": "AWS::EC2::SecurityGroup"}, {})
+    'NON_COMPLIANT'
+    """
     return _restricted_ports(item, {}, (22,))
 
 
 def restricted_common_ports(item: Mapping[str, Any], params: Mapping[str, str]) -> str:
     """RESTRICTED_INCOMING_TRAFFIC (restricted-common-ports): blocked ports 20, 21, 3389, 3306, 4333 by default,
-    overridable with blockedPort1..5 parameters."""
+    overridable with blockedPort1..5 parameters.
+
+    >>> restricted_common_ports({"configuration": {"ipPermissions": [{"fromPort": 22, "toPort": 22, "ipProtocol": "tcp", "ipv4Ranges": [{"cidrIp": "0.0.0.0/0"}]}]}, "resourceType": "AWS::EC2::SecurityGroup"}, {})
+    'COMPLIANT'
+    """
     return _restricted_ports(item, params, (20, 21, 3389, 3306, 4333))
 
 
 def s3_bucket_versioning_enabled(item: Mapping[str, Any], params: Mapping[str, str]) -> str:
-    """S3_BUCKET_VERSIONING_ENABLED: COMPLIANT when the bucket's versioning status is Enabled."""
+    """S3_BUCKET_VERSIONING_ENABLED: COMPLIANT when the bucket's versioning status is Enabled.
+
+    >>> s3_bucket_versioning_enabled({"supplementaryConfiguration": {"BucketVersioningConfiguration": {"status": "Enabled"}}}, {})
+    'COMPLIANT'
+    """
     versioning = (item.get("supplementaryConfiguration") or {}).get("BucketVersioningConfiguration") or {}
     return "COMPLIANT" if versioning.get("status") == "Enabled" else "NON_COMPLIANT"
 
 
 def encrypted_volumes(item: Mapping[str, Any], params: Mapping[str, str]) -> str:
-    """ENCRYPTED_VOLUMES: attached EBS volumes must be encrypted; unattached volumes are NOT_APPLICABLE."""
+    """ENCRYPTED_VOLUMES: attached EBS volumes must be encrypted; unattached volumes are NOT_APPLICABLE.
+
+    >>> encrypted_volumes({"configuration": {"encrypted": False, "attachments": [{"instanceId": "i-1"}]}}, {})
+    'NON_COMPLIANT'
+    """
     configuration = item.get("configuration") or {}
     if not configuration.get("attachments"):
         return "NOT_APPLICABLE"
@@ -80,13 +102,21 @@ def encrypted_volumes(item: Mapping[str, Any], params: Mapping[str, str]) -> str
 
 
 def ec2_instance_no_public_ip(item: Mapping[str, Any], params: Mapping[str, str]) -> str:
-    """EC2_INSTANCE_NO_PUBLIC_IP: NON_COMPLIANT when the instance has a public IPv4 address."""
+    """EC2_INSTANCE_NO_PUBLIC_IP: NON_COMPLIANT when the instance has a public IPv4 address.
+
+    >>> ec2_instance_no_public_ip({"configuration": {"publicIpAddress": "203.0.113.7"}}, {})
+    'NON_COMPLIANT'
+    """
     return "NON_COMPLIANT" if (item.get("configuration") or {}).get("publicIpAddress") else "COMPLIANT"
 
 
 def required_tags(item: Mapping[str, Any], params: Mapping[str, str]) -> str:
     """REQUIRED_TAGS: tag1Key (required) .. tag6Key must be present, with the value tagNValue when given
-    (comma-separated values allowed)."""
+    (comma-separated values allowed).
+
+    >>> required_tags({"tags": {"team": "web"}}, {"tag1Key": "team"})
+    'COMPLIANT'
+    """
     tags = item.get("tags") or {}
     for n in range(1, 7):
         key = params.get(f"tag{n}Key")
@@ -111,7 +141,15 @@ MANAGED_RULES: dict[str, tuple[Callable[[Mapping[str, Any], Mapping[str, str]], 
 }
 
 
-def _rule_parts(rule: Mapping[str, Any]) -> tuple[str, Callable, tuple[str, ...], dict[str, str]]:
+@dataclass(frozen=True)
+class _RuleParts:
+    name: str
+    evaluator: Callable[[Mapping[str, Any], Mapping[str, str]], str]
+    scope: tuple[str, ...]
+    params: dict[str, str]
+
+
+def _rule_parts(rule: Mapping[str, Any]) -> _RuleParts:
     name = rule.get("ConfigRuleName")
     if not isinstance(name, str) or not name:
         raise ValueError(f"rule must have a ConfigRuleName string, got {rule!r}")
@@ -123,24 +161,28 @@ def _rule_parts(rule: Mapping[str, Any]) -> tuple[str, Callable, tuple[str, ...]
     evaluator, default_scope = MANAGED_RULES[identifier]
     scope = tuple((rule.get("Scope") or {}).get("ComplianceResourceTypes") or default_scope)
     raw = rule.get("InputParameters") or "{}"
-    try:
-        params = json.loads(raw) if isinstance(raw, str) else dict(raw)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"rule {name!r}: InputParameters={raw!r} is not a JSON object string") from exc
+    if isinstance(raw, Mapping) and not isinstance(raw, dict):
+        raw = dict(raw)
+    params = validate.json_document(f"rule {name!r}: InputParameters", raw, expect=dict)
     if identifier == "REQUIRED_TAGS" and "tag1Key" not in params:
         raise ValueError(f"rule {name!r}: REQUIRED_TAGS needs InputParameters with tag1Key")
-    return name, evaluator, scope, {k: str(v) for k, v in params.items()}
+    return _RuleParts(name, evaluator, scope, {k: str(v) for k, v in params.items()})
 
 
 def evaluate(rule: Mapping[str, Any], item: Mapping[str, Any]) -> str | None:
     """Compliance of one configuration item under one rule; None when the item's type is out of the rule's scope
-    (Config records no evaluation) and NOT_APPLICABLE for a deleted resource."""
-    _, evaluator, scope, params = _rule_parts(rule)
-    if scope and item.get("resourceType") not in scope:
+    (Config records no evaluation) and NOT_APPLICABLE for a deleted resource.
+
+    >>> rule = {"ConfigRuleName": "ssh", "Source": {"Owner": "AWS", "SourceIdentifier": "INCOMING_SSH_DISABLED"}}
+    >>> evaluate(rule, {"configuration": {"ipPermissions": [{"fromPort": 22, "toPort": 22, "ipProtocol": "tcp", "ipv4Ranges": [{"cidrIp": "0.0.0.0/0"}]}]}, "resourceType": "AWS::EC2::SecurityGroup"})
+    'NON_COMPLIANT'
+    """
+    parts = _rule_parts(rule)
+    if parts.scope and item.get("resourceType") not in parts.scope:
         return None
     if item.get("configurationItemStatus") in DELETED_STATUSES:
         return "NOT_APPLICABLE"
-    return evaluator(item, params)
+    return parts.evaluator(item, parts.params)
 
 
 def _capture_time(item: Mapping[str, Any], i: int) -> datetime:
@@ -162,6 +204,9 @@ def compliance_timeline(
 
     Columns: OrderingTimestamp, ConfigRuleName, ResourceType, ResourceId, ComplianceType, Changed (True when the
     result differs from that rule's previous result for the resource, or is its first).
+
+    >>> len(compliance_timeline(SAMPLE_RULES, sample_history()))
+    9
     """
     import pandas as pd
 
@@ -170,7 +215,7 @@ def compliance_timeline(
     last: dict[tuple[str, str, str], str] = {}
     rows = []
     for i, item in ordered:
-        for rule, (name, _, _, _) in zip(rules, parts, strict=True):
+        for rule, name in zip(rules, (p.name for p in parts), strict=True):
             result = evaluate(rule, item)
             if result is None:
                 continue
@@ -192,7 +237,11 @@ def compliance_timeline(
 
 def rule_compliance(timeline: pd.DataFrame, at: datetime | None = None) -> dict[str, str]:
     """Each rule's compliance at a time (default: the end): NON_COMPLIANT if any resource's latest result is,
-    COMPLIANT if at least one is compliant, otherwise INSUFFICIENT_DATA (describe-compliance-by-config-rule)."""
+    COMPLIANT if at least one is compliant, otherwise INSUFFICIENT_DATA (describe-compliance-by-config-rule).
+
+    >>> rule_compliance(compliance_timeline(SAMPLE_RULES, sample_history()))
+    {'restricted-ssh': 'COMPLIANT', 's3-bucket-versioning-enabled': 'COMPLIANT', 'required-tags': 'COMPLIANT', 'encrypted-volumes': 'INSUFFICIENT_DATA'}
+    """
     view = timeline if at is None else timeline[timeline["OrderingTimestamp"] <= at]
     latest = view.groupby(["ConfigRuleName", "ResourceType", "ResourceId"], sort=False).tail(1)
     out: dict[str, str] = {}
@@ -240,7 +289,11 @@ def _sg(hour: int, ssh_open: bool) -> dict:
 def sample_history() -> list[dict]:
     """A day of configuration items (get-resource-config-history shape): someone opens SSH to the world at 09:00
     and closes it at 14:00; a bucket gets versioning and a tag at 11:00; an unencrypted volume is attached at 12:00
-    and deleted at 16:00."""
+    and deleted at 16:00.
+
+    >>> [item["resourceType"] for item in sample_history()][:2]
+    ['AWS::EC2::SecurityGroup', 'AWS::S3::Bucket']
+    """
     bucket = {
         "resourceType": "AWS::S3::Bucket",
         "resourceId": "awslab-logs",

@@ -3,7 +3,6 @@ models -> figures, all built through awslab.ui."""
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 
 from awslab import ui
@@ -20,24 +19,34 @@ def explore_alarm(
     threshold: float = 70,
     evaluation_periods: int = 3,
     datapoints_to_alarm: int = 2,
+    *,
     treat_missing_data: str = "missing",
     comparison_operator: str = "GreaterThanThreshold",
     missing_fraction: float = 0.1,
     seed: int = 0,
 ) -> ui.Explorer:
-    """A CloudWatch alarm over a seeded CPU series: threshold, M out of N and missing-data treatment."""
+    """A CloudWatch alarm over a seeded CPU series: threshold, M out of N and missing-data treatment.
+
+    >>> next(iter(explore_alarm().last_view.numbers.items()))
+    ('state changes', '3')
+    """
 
     def view(
         threshold, evaluation_periods, datapoints_to_alarm, treat_missing_data, comparison_operator, missing_fraction
     ):
         values = cw.sample_metric_series(periods=60, missing_fraction=missing_fraction, seed=seed)
         states = cw.evaluate_alarm(
-            values, threshold, comparison_operator, evaluation_periods, datapoints_to_alarm, treat_missing_data
+            values,
+            threshold,
+            comparison_operator,
+            evaluation_periods=evaluation_periods,
+            datapoints_to_alarm=datapoints_to_alarm,
+            treat_missing_data=treat_missing_data,
         )
         changes = cw.state_transitions(states)
         to_alarm = [i for i, _, new in changes if new == "ALARM"]
         return ui.View(
-            figures.alarm_figure(values, states, threshold, cw.BASIC_MONITORING_PERIOD_SECONDS),
+            figures.alarm_figure(values, states, threshold, period_seconds=cw.BASIC_MONITORING_PERIOD_SECONDS),
             {
                 "state changes": str(len(changes)),
                 "alarm actions fired (-> ALARM)": str(len(to_alarm)),
@@ -84,7 +93,11 @@ def explore_alarm(
 
 
 def explore_template(preset: str = "web app", custom_template: str = "") -> ui.Explorer:
-    """A template's dependency graph and creation order; paste your own JSON or YAML template (it wins when set)."""
+    """A template's dependency graph and creation order; paste your own JSON or YAML template (it wins when set).
+
+    >>> next(iter(explore_template().last_view.numbers.items()))
+    ('resources', '7')
+    """
 
     def view(preset, custom_template):
         template = custom_template if custom_template.strip() else SAMPLE_TEMPLATES[preset]
@@ -112,7 +125,11 @@ def explore_template(preset: str = "web app", custom_template: str = "") -> ui.E
 
 
 def explore_rollback(template_name: str = "web app", fail_resource: str = "Database", seed: int = 0) -> ui.Explorer:
-    """A stack create of a sample template that fails at one resource (or succeeds) and rolls back in reverse."""
+    """A stack create of a sample template that fails at one resource (or succeeds) and rolls back in reverse.
+
+    >>> next(iter(explore_rollback().last_view.numbers.items()))
+    ('stack status', 'ROLLBACK_COMPLETE')
+    """
     template = SAMPLE_TEMPLATES[template_name]
     resources = list(template["Resources"])
 
@@ -144,7 +161,11 @@ def explore_rollback(template_name: str = "web app", fail_resource: str = "Datab
 
 
 def explore_config_timeline(hour: int = 10) -> ui.Explorer:
-    """AWS Config rules over a day of configuration changes: each rule's compliance at the chosen hour."""
+    """AWS Config rules over a day of configuration changes: each rule's compliance at the chosen hour.
+
+    >>> next(iter(explore_config_timeline().last_view.numbers.items()))
+    ('restricted-ssh', 'NON_COMPLIANT')
+    """
     timeline = config_rules.compliance_timeline(config_rules.SAMPLE_RULES, config_rules.sample_history())
 
     def view(hour):
@@ -167,15 +188,28 @@ OPEN_PORTS = [("none", -1), ("22 (SSH)", 22), ("80 (HTTP)", 80), ("443 (HTTPS)",
 
 
 def explore_trusted_advisor(
-    running_instances: int = 4, instance_limit: int = 5, open_port: int = 22, root_mfa: bool = False, iam_users: int = 0
+    running_instances: int = 4,
+    instance_limit: int = 5,
+    open_port: int = 22,
+    *,
+    root_mfa: bool = False,
+    iam_users: int = 0,
 ) -> ui.Explorer:
-    """Trusted Advisor's free checks over a small account; move the instance count towards the limit."""
+    """Trusted Advisor's free checks over a small account; move the instance count towards the limit.
+
+    >>> next(iter(explore_trusted_advisor().last_view.numbers.items()))
+    ('Security Groups - Specific Ports Unrestricted', 'warning')
+    """
 
     def view(running_instances, instance_limit, open_port, root_mfa, iam_users):
         inputs = ta.sample_account(
-            None if open_port == -1 else open_port, root_mfa, iam_users, running_instances, instance_limit
+            None if open_port == -1 else open_port,
+            root_mfa,
+            iam_users,
+            running_instances=running_instances,
+            instance_limit=instance_limit,
         )
-        results = ta.run_free_checks(*inputs)
+        results = inputs.checks()
         counts = ta.summary_counts(results)
         numbers = {r.name: r.status for r in results}
         numbers["green / yellow / red"] = f"{counts['ok']} / {counts['warning']} / {counts['error']}"
@@ -194,8 +228,3 @@ def explore_trusted_advisor(
         ],
         view,
     )
-
-
-def template_json(name: str) -> str:
-    """A sample template as indented JSON text (to paste into the analyser and edit)."""
-    return json.dumps(SAMPLE_TEMPLATES[name], indent=2)

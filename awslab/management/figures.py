@@ -8,20 +8,18 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from awslab import theme
+
 STATE_COLOURS = {"OK": "#2ca02c", "ALARM": "#d62728", "INSUFFICIENT_DATA": "#7f7f7f"}
 COMPLIANCE_COLOURS = {"COMPLIANT": "#2ca02c", "NON_COMPLIANT": "#d62728", "NOT_APPLICABLE": "#7f7f7f"}
 TA_COLOURS = {"ok": "#2ca02c", "warning": "#ffbf00", "error": "#d62728"}
-
-
-def _r(values) -> list:
-    """Plain Python floats rounded to 6 decimals (plotly 7 would base64-encode numpy arrays)."""
-    return [None if v is None else round(float(v), 6) for v in values]
 
 
 def alarm_figure(
     values: Sequence[float | None],
     states: Sequence[str],
     threshold: float,
+    *,
     period_seconds: int = 300,
     metric_name: str = "CPUUtilization",
     unit: str = "%",
@@ -49,7 +47,7 @@ def alarm_figure(
     fig.add_trace(
         go.Scatter(
             x=minutes,
-            y=_r(values),
+            y=theme.rounded(values),
             mode="lines+markers",
             name=metric_name,
             connectgaps=False,

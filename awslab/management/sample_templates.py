@@ -1,4 +1,9 @@
-"""Sample CloudFormation templates for the Management notebooks (AWS's template shapes, illustrative values)."""
+"""Sample CloudFormation templates for the Management notebooks (AWS's template shapes, illustrative values).
+
+References:
+    - AWS CloudFormation User Guide, "AWS CloudFormation quotas",
+      https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html (read 2026-11-27)
+"""
 
 from __future__ import annotations
 
@@ -90,3 +95,14 @@ PUBLIC_NETWORK = {
 }
 
 SAMPLE_TEMPLATES = {"web app": WEB_APP, "queue and topic": QUEUE_AND_TOPIC, "public network": PUBLIC_NETWORK}
+
+
+def template_json(name: str) -> str:
+    """A sample template as indented JSON text (to paste into the analyser and edit).
+
+    >>> template_json("web app").splitlines()[0]
+    '{'
+    """
+    import json
+
+    return json.dumps(SAMPLE_TEMPLATES[name], indent=2)

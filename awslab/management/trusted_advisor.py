@@ -4,6 +4,12 @@ Checks and alert criteria from the Trusted Advisor check reference, security cat
 https://docs.aws.amazon.com/awssupport/latest/user/security-checks.html (read 2026-11-27), and service limits,
 https://docs.aws.amazon.com/awssupport/latest/user/service-limits.html (read 2026-11-27).
 Statuses use Trusted Advisor's colours: "ok" (green), "warning" (yellow), "error" (red).
+
+References:
+    - AWS Support User Guide, "Security" (Trusted Advisor check reference),
+      https://docs.aws.amazon.com/awssupport/latest/user/security-checks.html (read 2026-11-27)
+    - AWS Support User Guide, "Service limits" (Trusted Advisor check reference),
+      https://docs.aws.amazon.com/awssupport/latest/user/service-limits.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -30,7 +36,11 @@ _SEVERITY = {"ok": 0, "warning": 1, "error": 2}
 
 @dataclass(frozen=True)
 class CheckResult:
-    """One check's outcome: overall status (the worst flagged resource) and the flagged resources."""
+    """One check's outcome: overall status (the worst flagged resource) and the flagged resources.
+
+    >>> check_root_mfa({"SummaryMap": {"AccountMFAEnabled": 1}}).status
+    'ok'
+    """
 
     check_id: str
     name: str
@@ -63,6 +73,9 @@ def check_security_groups(describe_security_groups: Mapping[str, Any], region: s
     Every inbound rule open to 0.0.0.0/0 is flagged: red for ports 20, 21, 1433, 1434, 3306, 3389, 4333, 5432,
     5500 (or all traffic), green for 25, 80, 443, 465, yellow for any other port. IPv6 ranges are not evaluated,
     as in Trusted Advisor.
+
+    >>> check_security_groups(sample_account(22, True, 1).describe_security_groups).status
+    'warning'
     """
     groups = describe_security_groups.get("SecurityGroups")
     if not isinstance(groups, list):
@@ -101,14 +114,22 @@ def _summary_map(get_account_summary: Mapping[str, Any]) -> Mapping[str, Any]:
 
 
 def check_root_mfa(get_account_summary: Mapping[str, Any]) -> CheckResult:
-    """MFA on Root Account: red unless SummaryMap.AccountMFAEnabled is 1 (IAM get-account-summary)."""
+    """MFA on Root Account: red unless SummaryMap.AccountMFAEnabled is 1 (IAM get-account-summary).
+
+    >>> check_root_mfa({"SummaryMap": {"AccountMFAEnabled": 0}}).status
+    'error'
+    """
     enabled = _summary_map(get_account_summary).get("AccountMFAEnabled", 0) == 1
     flagged = () if enabled else ({"Status": "error", "Reason": "MFA is not enabled on the root account"},)
     return CheckResult(MFA_ROOT_CHECK_ID, "MFA on Root Account", "ok" if enabled else "error", flagged)
 
 
 def check_iam_use(get_account_summary: Mapping[str, Any]) -> CheckResult:
-    """IAM Use: yellow when no IAM user exists (SummaryMap.Users is 0), discouraging use of the root user."""
+    """IAM Use: yellow when no IAM user exists (SummaryMap.Users is 0), discouraging use of the root user.
+
+    >>> check_iam_use({"SummaryMap": {"Users": 0}}).status
+    'warning'
+    """
     users = _summary_map(get_account_summary).get("Users", 0)
     validate.integer("SummaryMap.Users", users, minimum=0)
     if users > 0:
@@ -124,7 +145,11 @@ def check_iam_use(get_account_summary: Mapping[str, Any]) -> CheckResult:
 def check_service_limits(
     usages: Sequence[Mapping[str, Any]], warning_fraction: float = SERVICE_LIMIT_WARNING_FRACTION
 ) -> CheckResult:
-    """Service Limits over rows {"Service", "Region", "LimitName", "Limit", "Usage"}: yellow at 80 %, red at 100 %."""
+    """Service Limits over rows {"Service", "Region", "LimitName", "Limit", "Usage"}: yellow at 80 %, red at 100 %.
+
+    >>> check_service_limits(sample_account(22, True, 1, running_instances=4, instance_limit=5).service_usages).status
+    'warning'
+    """
     warn = validate.number("warning_fraction", warning_fraction, minimum=0, maximum=1, exclusive_minimum=True)
     flagged = []
     for i, row in enumerate(usages):
@@ -157,9 +182,16 @@ def run_free_checks(
     describe_security_groups: Mapping[str, Any],
     get_account_summary: Mapping[str, Any],
     service_usages: Sequence[Mapping[str, Any]] = (),
+    *,
     region: str = "us-east-1",
 ) -> list[CheckResult]:
-    """The free checks above, in dashboard order (security first, then service limits)."""
+    """The free checks above, in dashboard order (security first, then service limits).
+
+    >>> account = sample_account(22, False, 0)
+    >>> sgs, summary, usages = account.describe_security_groups, account.get_account_summary, account.service_usages
+    >>> [r.status for r in run_free_checks(sgs, summary, usages)]
+    ['warning', 'error', 'warning', 'warning']
+    """
     return [
         check_security_groups(describe_security_groups, region),
         check_root_mfa(get_account_summary),
@@ -169,23 +201,55 @@ def run_free_checks(
 
 
 def summary_counts(results: Sequence[CheckResult]) -> dict[str, int]:
-    """How many checks are ok, warning and error (the dashboard's green, yellow and red counters)."""
+    """How many checks are ok, warning and error (the dashboard's green, yellow and red counters).
+
+    >>> summary_counts(sample_account(22, True, 2).checks())
+    {'ok': 2, 'warning': 2, 'error': 0}
+    """
     counts = {"ok": 0, "warning": 0, "error": 0}
     for r in results:
         counts[r.status] += 1
     return counts
 
 
+@dataclass(frozen=True)
+class SampleAccount:
+    """The three inputs of :func:`run_free_checks` for an illustrative account, in AWS's response shapes.
+
+    >>> sample_account(None, True, 1).describe_security_groups["SecurityGroups"][0]["GroupName"]
+    'web'
+    """
+
+    describe_security_groups: dict
+    get_account_summary: dict
+    service_usages: list[dict]
+
+    def checks(self, region: str = "us-east-1") -> list[CheckResult]:
+        """The free checks over this account (:func:`run_free_checks`).
+
+        >>> [r.status for r in sample_account(None, True, 1).checks()]
+        ['ok', 'ok', 'ok', 'warning']
+        """
+        return run_free_checks(
+            self.describe_security_groups, self.get_account_summary, self.service_usages, region=region
+        )
+
+
 def sample_account(
     open_port: int | None = 22,
     root_mfa: bool = False,
     iam_users: int = 0,
+    *,
     running_instances: int = 4,
     instance_limit: int = 5,
     region: str = "us-east-1",
-) -> tuple[dict, dict, list[dict]]:
-    """Inputs of run_free_checks for a small illustrative account: (describe-security-groups response,
-    get-account-summary response, service usage rows). ``open_port`` None means no rule open to 0.0.0.0/0."""
+) -> SampleAccount:
+    """Inputs of run_free_checks for a small illustrative account: the describe-security-groups response, the
+    get-account-summary response and the service usage rows. ``open_port`` None means no rule open to 0.0.0.0/0.
+
+    >>> sample_account(22, True, 1).get_account_summary["SummaryMap"]["AccountMFAEnabled"]
+    1
+    """
     permissions = [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "10.0.0.0/16"}]}]
     if open_port is not None:
         port = validate.integer("open_port", open_port, minimum=0, maximum=65535)
@@ -208,4 +272,4 @@ def sample_account(
             "Usage": validate.integer("running_instances", running_instances, minimum=0),
         }
     ]
-    return groups, summary, usage
+    return SampleAccount(groups, summary, usage)

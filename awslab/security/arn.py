@@ -9,6 +9,12 @@ Format (IAM User Guide, reference-arns, read 2026-11-27)::
 Region and account are empty for global resources (``arn:aws:s3:::my-bucket``,
 ``arn:aws:iam::123456789012:user/Alice`` has no region). AWS managed policies use the account
 ``aws`` (``arn:aws:iam::aws:policy/ReadOnlyAccess``).
+
+References:
+    - IAM User Guide, "IAM identifiers" (ARN format),
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html (read 2026-11-27)
+    - IAM User Guide, "IAM JSON policy elements: Condition operators",
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -35,7 +41,11 @@ _ACCOUNT = re.compile(r"^(\d{12}|aws)$")
 
 @dataclass(frozen=True)
 class Arn:
-    """One parsed ARN; ``resource`` is everything after the fifth colon."""
+    """One parsed ARN; ``resource`` is everything after the fifth colon.
+
+    >>> parse_arn("arn:aws:s3:::my-bucket").service
+    's3'
+    """
 
     partition: str
     service: str
@@ -59,11 +69,15 @@ class Arn:
         return self.resource if kind is None else self.resource[len(kind) + 1 :]
 
     def __str__(self) -> str:
-        return build_arn(self.partition, self.service, self.region, self.account, self.resource)
+        return build_arn(self.partition, self.service, self.region, account=self.account, resource=self.resource)
 
 
 def parse_arn(arn: str) -> Arn:
-    """Parse ``arn`` into its six parts; ValueError names the part that breaks the format rules."""
+    """Parse ``arn`` into its six parts; ValueError names the part that breaks the format rules.
+
+    >>> parse_arn("arn:aws:iam::123456789012:user/Alice").account
+    '123456789012'
+    """
     if not isinstance(arn, str):
         raise ValueError(f"arn must be a string like 'arn:aws:s3:::my-bucket', got {arn!r}")
     parts = arn.split(":", 5)
@@ -87,8 +101,12 @@ def parse_arn(arn: str) -> Arn:
     return Arn(partition, service, region, account, resource)
 
 
-def build_arn(partition: str, service: str, region: str, account: str, resource: str) -> str:
-    """Join the parts into an ARN string, checking them with the same rules as :func:`parse_arn`."""
+def build_arn(partition: str, service: str, region: str, *, account: str, resource: str) -> str:
+    """Join the parts into an ARN string, checking them with the same rules as :func:`parse_arn`.
+
+    >>> build_arn("aws", "iam", "", account="123456789012", resource="user/Alice")
+    'arn:aws:iam::123456789012:user/Alice'
+    """
     text = f"arn:{partition}:{service}:{region}:{account}:{resource}"
     parse_arn(text)
     return text
@@ -96,7 +114,11 @@ def build_arn(partition: str, service: str, region: str, account: str, resource:
 
 @lru_cache(maxsize=4096)
 def glob_regex(pattern: str, ignore_case: bool = False) -> re.Pattern[str]:
-    """Compile an IAM wildcard pattern: '*' matches any run (including '/' and ':'), '?' one character."""
+    """Compile an IAM wildcard pattern: '*' matches any run (including '/' and ':'), '?' one character.
+
+    >>> bool(glob_regex("s3:Get*").match("s3:GetObject"))
+    True
+    """
     body = "".join(".*" if ch == "*" else "." if ch == "?" else re.escape(ch) for ch in pattern)
     return re.compile(f"^{body}$", re.DOTALL | (re.IGNORECASE if ignore_case else 0))
 
@@ -106,6 +128,9 @@ def arn_like(pattern: str, arn: str) -> bool:
 
     The condition-operator rule (IAM User Guide, reference_policies_elements_condition_operators, ARN
     condition operators, read 2026-11-27); the resource part may itself contain colons.
+
+    >>> arn_like("arn:aws:s3:::reports/*", "arn:aws:s3:::reports/q3.csv")
+    True
     """
     pattern_parts = pattern.split(":", 5)
     arn_parts = arn.split(":", 5)

@@ -6,6 +6,12 @@ end time, its S3 path, the SHA-256 of its content and the previous signature (Cl
 cloudtrail-log-file-validation-digest-file-structure and ...-custom-validation, read 2026-11-27).
 Changing, deleting or reordering a log file or a digest therefore breaks a hash, a signature or the chain.
 The JSON fields follow AWS's digest format; gzip and S3 metadata are left out.
+
+References:
+    - AWS CloudTrail User Guide, "CloudTrail digest file structure",
+      https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-digest-file-structure.html (read 2026-11-27)
+    - AWS CloudTrail User Guide, "Custom implementations of CloudTrail log file integrity validation",
+      https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-custom-validation.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -30,9 +36,18 @@ REGION = "us-east-1"
 _START = datetime(2026, 1, 1, tzinfo=UTC)
 
 
+# The ways ``tamper`` can change a delivered trail (the CloudTrail notebook tries each one).
+TAMPERING_METHODS = ("modify_log", "delete_log", "swap_logs", "modify_digest", "delete_digest")
+
+
 @dataclass(frozen=True)
 class Trail:
-    """Everything CloudTrail delivered: log files and digest files by S3 key, and digest signatures by key."""
+    """Everything CloudTrail delivered: log files and digest files by S3 key, and digest signatures by key.
+
+    >>> trail = build_trail(sample_events(2, seed=0), generate_signing_key(), files_per_hour=2)
+    >>> len(trail.logs), len(trail.digests)
+    (4, 2)
+    """
 
     logs: dict[str, bytes]
     digests: dict[str, bytes]
@@ -42,7 +57,13 @@ class Trail:
 
 @dataclass(frozen=True)
 class ValidationResult:
-    """Per-file verdicts: 'valid', 'modified', 'missing' or 'not covered'; per digest: 'valid' or a reason."""
+    """Per-file verdicts: 'valid', 'modified', 'missing' or 'not covered'; per digest: 'valid' or a reason.
+
+    >>> key = generate_signing_key()
+    >>> trail = build_trail(sample_events(2, seed=0), key, files_per_hour=2)
+    >>> validate_trail(trail, key.public_key()).intact
+    True
+    """
 
     log_files: dict[str, str]
     digest_files: dict[str, str]
@@ -54,7 +75,11 @@ class ValidationResult:
 
 
 def generate_signing_key() -> rsa.RSAPrivateKey:
-    """A fresh RSA key pair standing in for CloudTrail's per-region signing key."""
+    """A fresh RSA key pair standing in for CloudTrail's per-region signing key.
+
+    >>> generate_signing_key().key_size
+    2048
+    """
     return rsa.generate_private_key(public_exponent=65537, key_size=RSA_KEY_BITS)
 
 
@@ -72,8 +97,12 @@ def _digest_key(hour: int) -> str:
     return f"AWSLogs/{ACCOUNT}/CloudTrail-Digest/{REGION}/{ACCOUNT}_CloudTrail-Digest_{REGION}_{stamp}.json.gz"
 
 
-def string_to_sign(digest_end_time: str, digest_key: str, digest_bytes: bytes, previous_signature: str) -> bytes:
-    """CloudTrail's string to sign: end time, S3 path, hex SHA-256 of the digest, previous signature (hex)."""
+def string_to_sign(digest_end_time: str, digest_key: str, digest_bytes: bytes, *, previous_signature: str) -> bytes:
+    """CloudTrail's string to sign: end time, S3 path, hex SHA-256 of the digest, previous signature (hex).
+
+    >>> string_to_sign("2026-01-01T01:00:00Z", "digest/1.json.gz", b"{}", previous_signature="").splitlines()[:2]
+    [b'2026-01-01T01:00:00Z', b'aws-cloudtrail-logs-123456789012/digest/1.json.gz']
+    """
     return "\n".join(
         [digest_end_time, f"{BUCKET}/{digest_key}", hashlib.sha256(digest_bytes).hexdigest(), previous_signature]
     ).encode()
@@ -82,7 +111,12 @@ def string_to_sign(digest_end_time: str, digest_key: str, digest_bytes: bytes, p
 def build_trail(
     events_per_hour: Sequence[Sequence[Mapping[str, object]]], private_key: rsa.RSAPrivateKey, files_per_hour: int = 3
 ) -> Trail:
-    """Deliver the events of each hour in ``files_per_hour`` log files and sign one digest per hour, chained."""
+    """Deliver the events of each hour in ``files_per_hour`` log files and sign one digest per hour, chained.
+
+    >>> trail = build_trail(sample_events(3, seed=0), generate_signing_key(), files_per_hour=1)
+    >>> len(trail.digest_order)
+    3
+    """
     files_per_hour = validate.integer("files_per_hour", files_per_hour, minimum=1, maximum=12)
     if not isinstance(events_per_hour, Sequence) or not events_per_hour:
         raise ValueError("events_per_hour must be a non-empty list (one list of event dicts per hour)")
@@ -124,7 +158,9 @@ def build_trail(
         body = json.dumps(digest, sort_keys=True).encode()
         key = _digest_key(hour)
         signature = private_key.sign(
-            string_to_sign(end, key, body, previous_signature or ""), padding.PKCS1v15(), hashes.SHA256()
+            string_to_sign(end, key, body, previous_signature=previous_signature or ""),
+            padding.PKCS1v15(),
+            hashes.SHA256(),
         ).hex()
         digests[key], signatures[key] = body, signature
         previous_hash, previous_signature = hashlib.sha256(body).hexdigest(), signature
@@ -137,7 +173,13 @@ def _fingerprint(private_key: rsa.RSAPrivateKey) -> str:
 
 
 def validate_trail(trail: Trail, public_key: rsa.RSAPublicKey) -> ValidationResult:
-    """Walk the chain newest to oldest as ``aws cloudtrail validate-logs`` does and judge every file."""
+    """Walk the chain newest to oldest as ``aws cloudtrail validate-logs`` does and judge every file.
+
+    >>> key = generate_signing_key()
+    >>> trail = build_trail(sample_events(2, seed=0), key, files_per_hour=2)
+    >>> validate_trail(tamper(trail, "delete_log", 0), key.public_key()).intact
+    False
+    """
     digest_verdicts: dict[str, str] = {}
     log_verdicts = {key: "not covered" for key in trail.logs}
     expected_key: str | None = trail.digest_order[-1] if trail.digest_order else None
@@ -159,7 +201,12 @@ def validate_trail(trail: Trail, public_key: rsa.RSAPublicKey) -> ValidationResu
         try:
             public_key.verify(
                 bytes.fromhex(signature),
-                string_to_sign(digest["digestEndTime"], expected_key, body, digest["previousDigestSignature"] or ""),
+                string_to_sign(
+                    digest["digestEndTime"],
+                    expected_key,
+                    body,
+                    previous_signature=digest["previousDigestSignature"] or "",
+                ),
                 padding.PKCS1v15(),
                 hashes.SHA256(),
             )
@@ -188,8 +235,12 @@ def tamper(trail: Trail, how: str, target: int = 0) -> Trail:
 
     'modify_log' edits one byte of an event, 'delete_log' removes a log file, 'swap_logs' exchanges the contents of
     log files target and target+1, 'delete_digest' removes a digest, 'modify_digest' edits a digest's log list.
+
+    >>> trail = build_trail(sample_events(2, seed=0), generate_signing_key(), files_per_hour=2)
+    >>> len(tamper(trail, "delete_log", 0).logs)
+    3
     """
-    how = validate.choice("how", how, ("modify_log", "delete_log", "swap_logs", "delete_digest", "modify_digest"))
+    how = validate.choice("how", how, TAMPERING_METHODS)
     logs, digests, signatures = dict(trail.logs), dict(trail.digests), dict(trail.signatures)
     log_keys, digest_keys = list(trail.logs), list(trail.digest_order)
     limit = len(log_keys) - (1 if how == "swap_logs" else 0) if how.endswith(("log", "logs")) else len(digest_keys)
@@ -213,7 +264,11 @@ def tamper(trail: Trail, how: str, target: int = 0) -> Trail:
 
 
 def sample_events(hours: int, events_per_hour: int = 6, seed: int = 0) -> list[list[dict[str, object]]]:
-    """Plausible CloudTrail management events for ``hours`` hours (seeded), for demos and tests."""
+    """Plausible CloudTrail management events for ``hours`` hours (seeded), for demos and tests.
+
+    >>> [len(hour) for hour in sample_events(3, seed=0)]
+    [6, 6, 6]
+    """
     import numpy as np
 
     hours = validate.integer("hours", hours, minimum=1, maximum=48, unit="hours")

@@ -5,6 +5,18 @@ AssumeRoleWithSAML, AssumeRoleWithWebIdentity, GetSessionToken, GetFederationTok
 id_roles_use (role chaining), read 2026-11-27. Access keys of an IAM user are long-term: they never expire, so
 they are rotated by hand. IAM allows at most two access keys per user, which is exactly what a rotation needs
 (IAM User Guide, id_credentials_access-keys, "Rotate access keys", read 2026-11-27).
+
+References:
+    - AWS STS API Reference, "AssumeRole",
+      https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (read 2026-11-27)
+    - AWS STS API Reference, "GetSessionToken",
+      https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html (read 2026-11-27)
+    - AWS STS API Reference, "GetFederationToken",
+      https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html (read 2026-11-27)
+    - IAM User Guide, "Methods to assume a role" (role chaining),
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use.html (read 2026-11-27)
+    - IAM User Guide, "Manage access keys for IAM users",
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -33,7 +45,11 @@ CALLERS = ("iam-user", "root", "role")
 
 @dataclass(frozen=True)
 class Lifetime:
-    """The lifetime STS grants for one request: the allowed range, the default and what this request gets (s)."""
+    """The lifetime STS grants for one request: the allowed range, the default and what this request gets (s).
+
+    >>> credential_lifetime("AssumeRole", 900, "iam-user").granted_seconds
+    900
+    """
 
     api: str
     minimum_seconds: int
@@ -47,12 +63,16 @@ def credential_lifetime(
     api: str,
     requested_seconds: int | None = None,
     caller: str = "iam-user",
+    *,
     role_max_session_seconds: int = ROLE_MAX_SESSION_SECONDS_DEFAULT,
     role_chaining: bool = False,
 ) -> Lifetime:
     """How long STS credentials from ``api`` last; ``requested_seconds`` is DurationSeconds (None: the default).
 
     A request outside the allowed range is refused, as STS refuses it, with a ValueError saying the range.
+
+    >>> credential_lifetime("GetSessionToken", None, "iam-user").granted_seconds
+    43200
     """
     api = validate.choice("api", api, ROLE_APIS + TOKEN_APIS)
     caller = validate.choice("caller", caller, CALLERS)
@@ -88,7 +108,11 @@ def credential_lifetime(
 
 
 def lifetime_table() -> pd.DataFrame:
-    """Every credential kind with its minimum, default and maximum lifetime in hours."""
+    """Every credential kind with its minimum, default and maximum lifetime in hours.
+
+    >>> len(lifetime_table())
+    8
+    """
     import pandas as pd
 
     rows = [
@@ -118,14 +142,23 @@ def lifetime_table() -> pd.DataFrame:
 # --- Access key rotation -------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class AccessKey:
-    """One access key of an IAM user: its ID and status ('Active' or 'Inactive')."""
+    """One access key of an IAM user: its ID and status ('Active' or 'Inactive').
+
+    >>> create_access_key((), "AKIA1")
+    (AccessKey(access_key_id='AKIA1', status='Active'),)
+    """
 
     access_key_id: str
     status: str
 
 
 def create_access_key(keys: tuple[AccessKey, ...], access_key_id: str) -> tuple[AccessKey, ...]:
-    """CreateAccessKey: a new Active key; IAM refuses a third key (LimitExceeded)."""
+    """CreateAccessKey: a new Active key; IAM refuses a third key (LimitExceeded).
+
+    >>> keys = create_access_key(create_access_key((), "AKIA1"), "AKIA2")
+    >>> [k.access_key_id for k in keys]
+    ['AKIA1', 'AKIA2']
+    """
     if len(keys) >= MAX_ACCESS_KEYS_PER_USER:
         raise ValueError(
             f"LimitExceeded: a user may hold at most {MAX_ACCESS_KEYS_PER_USER} access keys; "
@@ -137,14 +170,22 @@ def create_access_key(keys: tuple[AccessKey, ...], access_key_id: str) -> tuple[
 
 
 def update_access_key(keys: tuple[AccessKey, ...], access_key_id: str, status: str) -> tuple[AccessKey, ...]:
-    """UpdateAccessKey: set a key Active or Inactive (reversible, unlike a delete)."""
+    """UpdateAccessKey: set a key Active or Inactive (reversible, unlike a delete).
+
+    >>> update_access_key(create_access_key((), "AKIA1"), "AKIA1", "Inactive")[0].status
+    'Inactive'
+    """
     status = validate.choice("status", status, ("Active", "Inactive"))
     _find(keys, access_key_id)
     return tuple(AccessKey(k.access_key_id, status) if k.access_key_id == access_key_id else k for k in keys)
 
 
 def delete_access_key(keys: tuple[AccessKey, ...], access_key_id: str) -> tuple[AccessKey, ...]:
-    """DeleteAccessKey: the key is gone for good."""
+    """DeleteAccessKey: the key is gone for good.
+
+    >>> delete_access_key(update_access_key(create_access_key((), "AKIA1"), "AKIA1", "Inactive"), "AKIA1")
+    ()
+    """
     _find(keys, access_key_id)
     return tuple(k for k in keys if k.access_key_id != access_key_id)
 
@@ -162,6 +203,9 @@ def rotation_walkthrough(app_count: int = 4, apps_missed: int = 0, disable_befor
     Returns one row per step: the API call, each key's status, how many applications use each key and how many
     fail, and whether the step can be undone. Disabling before deleting turns a forgotten application into a short,
     reversible outage; deleting straight away makes it permanent until a new key is distributed.
+
+    >>> int(rotation_walkthrough(4, 1, True)["apps failing"].max())
+    1
     """
     import pandas as pd
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from awslab import theme
 from awslab.security.cloudtrail import Trail, ValidationResult
 from awslab.security.credentials import Lifetime
 from awslab.security.iam import Evaluation
@@ -21,10 +22,6 @@ _DECISION_SCALE = [
     [1.0, "#d62728"],
 ]
 _OWNER_CODE = {"AWS": 0, "Shared": 1, "Customer": 2}
-
-
-def _floats(values) -> list[float]:
-    return [round(float(v), 6) for v in values]
 
 
 def decision_grid_figure(grid: pd.DataFrame, title: str = "IAM decisions: actions x resources") -> go.Figure:
@@ -82,7 +79,10 @@ def mfa_drift_figure(
     for window, probabilities in probabilities_by_window.items():
         fig.add_trace(
             go.Scatter(
-                x=_floats(drift_seconds), y=_floats(probabilities), mode="lines", name=f"window ±{window} step(s)"
+                x=theme.rounded(drift_seconds),
+                y=theme.rounded(probabilities),
+                mode="lines",
+                name=f"window ±{window} step(s)",
             )
         )
     fig.update_layout(
@@ -99,15 +99,15 @@ def rotation_figure(schedule: pd.DataFrame) -> go.Figure:
     fig = go.Figure(
         [
             go.Scatter(
-                x=_floats(schedule["day"]),
-                y=_floats(schedule["encrypting_version"] + 1),
+                x=theme.rounded(schedule["day"]),
+                y=theme.rounded(schedule["encrypting_version"] + 1),
                 mode="lines",
                 name="version used to encrypt",
                 line_shape="hv",
             ),
             go.Scatter(
-                x=_floats(schedule["day"]),
-                y=_floats(schedule["versions_kept"]),
+                x=theme.rounded(schedule["day"]),
+                y=theme.rounded(schedule["versions_kept"]),
                 mode="lines",
                 name="versions kept for decryption",
                 line_shape="hv",
@@ -199,8 +199,8 @@ def lifetime_figure(lifetimes: list[Lifetime], chosen: int = 0) -> go.Figure:
         [
             go.Bar(
                 y=names,
-                x=_floats((life.maximum_seconds - life.minimum_seconds) / 3600 for life in lifetimes),
-                base=_floats(life.minimum_seconds / 3600 for life in lifetimes),
+                x=theme.rounded((life.maximum_seconds - life.minimum_seconds) / 3600 for life in lifetimes),
+                base=theme.rounded(life.minimum_seconds / 3600 for life in lifetimes),
                 orientation="h",
                 name="allowed range",
                 marker_color=["#ff9900" if i == chosen else "#c7c7c7" for i in range(len(lifetimes))],
@@ -208,14 +208,14 @@ def lifetime_figure(lifetimes: list[Lifetime], chosen: int = 0) -> go.Figure:
             ),
             go.Scatter(
                 y=names,
-                x=_floats(life.default_seconds / 3600 for life in lifetimes),
+                x=theme.rounded(life.default_seconds / 3600 for life in lifetimes),
                 mode="markers",
                 name="default",
                 marker={"symbol": "line-ns-open", "size": 22, "color": "#232f3e"},
             ),
             go.Scatter(
                 y=[names[chosen]],
-                x=_floats([lifetimes[chosen].granted_seconds / 3600]),
+                x=theme.rounded([lifetimes[chosen].granted_seconds / 3600]),
                 mode="markers",
                 name="granted",
                 marker={"symbol": "diamond", "size": 14, "color": "#d62728"},
@@ -236,11 +236,11 @@ def key_rotation_figure(steps: pd.DataFrame) -> go.Figure:
     labels = [f"{step}. {call}" for step, call in zip(steps["step"], steps["call"], strict=True)]
     fig = go.Figure(
         [
-            go.Bar(x=labels, y=_floats(steps["apps on old key"]), name="apps on old key", marker_color="#7f7f7f"),
-            go.Bar(x=labels, y=_floats(steps["apps on new key"]), name="apps on new key", marker_color="#1f77b4"),
+            go.Bar(x=labels, y=theme.rounded(steps["apps on old key"]), name="apps on old key", marker_color="#7f7f7f"),
+            go.Bar(x=labels, y=theme.rounded(steps["apps on new key"]), name="apps on new key", marker_color="#1f77b4"),
             go.Scatter(
                 x=labels,
-                y=_floats(steps["apps failing"]),
+                y=theme.rounded(steps["apps failing"]),
                 mode="lines+markers",
                 name="apps failing",
                 line={"color": "#d62728", "width": 3},
@@ -262,7 +262,7 @@ def kms_calls_figure(calls: dict[str, int]) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             x=[names[k] for k in calls],
-            y=_floats(calls.values()),
+            y=theme.rounded(calls.values()),
             text=[f"{v:,}" for v in calls.values()],
             textposition="outside",
             marker_color=["#7f7f7f", "#ff9900"],
@@ -274,14 +274,16 @@ def kms_calls_figure(calls: dict[str, int]) -> go.Figure:
 
 def waf_figure(result: RateRuleResult) -> go.Figure:
     """Requests per bin from the attacker and from everyone else, allowed and blocked (stacked)."""
-    x = _floats(result.bin_start_seconds / 60)
+    x = theme.rounded(result.bin_start_seconds / 60)
     series = [
         ("attacker allowed", result.attacker_allowed, "#ff7f0e"),
         ("attacker blocked", result.attacker_blocked, "#d62728"),
         ("others allowed", result.others_allowed, "#2ca02c"),
         ("others blocked", result.others_blocked, "#9467bd"),
     ]
-    fig = go.Figure([go.Bar(x=x, y=_floats(values), name=name, marker_color=color) for name, values, color in series])
+    fig = go.Figure(
+        [go.Bar(x=x, y=theme.rounded(values), name=name, marker_color=color) for name, values, color in series]
+    )
     fig.update_layout(
         barmode="stack",
         title="AWS WAF rate-based rule against one flooding IP",

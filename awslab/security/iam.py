@@ -7,6 +7,10 @@ SCPs/RCPs, session policies and cross-account requests (which need both sides to
 
 The verdict uses the Policy Simulator's words: ``allowed``, ``explicitDeny``, ``implicitDeny``; it lists every
 statement that matched and the context keys that conditions asked for but the request did not carry.
+
+References:
+    - IAM User Guide, "Policy evaluation logic",
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -35,7 +39,12 @@ _CONTEXT_SCALARS = (str, int, float, bool, datetime)
 
 @dataclass(frozen=True)
 class MatchedStatement:
-    """A statement whose action, resource, principal and conditions all matched the request."""
+    """A statement whose action, resource, principal and conditions all matched the request.
+
+    >>> policy = {"Statement": {"Sid": "Read", "Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}}
+    >>> evaluate([policy], "s3:GetObject", "*").matched_statements[0].sid
+    'Read'
+    """
 
     source: str
     policy_index: int
@@ -46,7 +55,12 @@ class MatchedStatement:
 
 @dataclass(frozen=True)
 class StatementTrace:
-    """How one statement fared: each test in order; None means the test was not reached."""
+    """How one statement fared: each test in order; None means the test was not reached.
+
+    >>> policy = {"Statement": {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}}
+    >>> evaluate([policy], "s3:PutObject", "*").trace[0].reason
+    'Action does not cover the action'
+    """
 
     source: str
     policy_index: int
@@ -71,9 +85,57 @@ class StatementTrace:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class StatementCheck:
+    """The outcome of testing one statement against a request: each test in order (None: not reached).
+
+    >>> StatementCheck(False, None, None, None, (), "Action does not cover the action").matched
+    False
+    """
+
+    action_matched: bool
+    resource_matched: bool | None
+    principal_matched: bool | None
+    conditions_matched: bool | None
+    missing_context_keys: tuple[str, ...]
+    reason: str
+
+    @property
+    def matched(self) -> bool:
+        """True when every test passed, so the statement's Effect applies."""
+        return bool(
+            self.action_matched
+            and self.resource_matched is not False
+            and self.principal_matched is not False
+            and self.conditions_matched is not False
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationStep:
+    """One statement evaluated: where it came from (``policies`` or ``resource_policies``, which policy), the
+    compiled statement and its :class:`StatementCheck`.
+
+    >>> step = evaluate([{"Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}}], "s3:GetObject", "*").steps[0]
+    >>> step.source, step.policy_index, step.check.reason
+    ('policies', 0, 'matched: Allow applies')
+    """
+
+    source: str
+    policy_index: int
+    statement: CompiledStatement
+    check: StatementCheck
+
+
 @dataclass(frozen=True)
 class Evaluation:
-    """The verdict for one request: decision, matched statements, missing context keys and a per-statement trace."""
+    """The verdict for one request: decision, matched statements, missing context keys and a per-statement trace.
+
+    >>> policy = {"Statement": {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}}
+    >>> print(evaluate([policy], "s3:GetObject", "arn:aws:s3:::b/k").explain())
+    s3:GetObject on arn:aws:s3:::b/k: allowed
+      policies[0].Statement[0] Allow: matched: Allow applies
+    """
 
     decision: str
     action: str
@@ -81,14 +143,26 @@ class Evaluation:
     principal: str | None
     matched_statements: tuple[MatchedStatement, ...]
     missing_context_keys: tuple[str, ...]
-    steps: tuple[tuple[str, int, CompiledStatement, tuple[Any, ...]], ...] = field(repr=False, compare=False)
+    steps: tuple[EvaluationStep, ...] = field(repr=False, compare=False)
 
     @cached_property
     def trace(self) -> tuple[StatementTrace, ...]:
         """One StatementTrace per statement, in evaluation order (built on first use: evaluation stays fast)."""
         return tuple(
-            StatementTrace(source, index, statement.index, statement.sid, statement.effect, *step)
-            for source, index, statement, step in self.steps
+            StatementTrace(
+                step.source,
+                step.policy_index,
+                step.statement.index,
+                step.statement.sid,
+                step.statement.effect,
+                step.check.action_matched,
+                step.check.resource_matched,
+                step.check.principal_matched,
+                step.check.conditions_matched,
+                step.check.missing_context_keys,
+                step.check.reason,
+            )
+            for step in self.steps
         )
 
     @property
@@ -142,6 +216,9 @@ def build_context(context: Mapping[str, Any] | None, principal: str | None) -> d
 
     When a principal ARN is given, aws:PrincipalArn, aws:PrincipalAccount and (for IAM users) aws:username are
     filled in unless the context already has them, as AWS does for every signed request.
+
+    >>> build_context({"aws:SourceIp": "198.51.100.7"}, "arn:aws:iam::123456789012:user/alice")
+    {'aws:sourceip': '198.51.100.7', 'aws:principalarn': 'arn:aws:iam::123456789012:user/alice', 'aws:principalaccount': '123456789012', 'aws:username': 'alice'}
     """
     if context is None:
         context = {}
@@ -205,38 +282,39 @@ def _resource_matches(
     else:
         hit = False
         for pattern in statement.resources:
-            segments, unresolved = expand_variables(pattern, context)
-            if unresolved:
-                missing.extend(unresolved)
+            expanded = expand_variables(pattern, context)
+            if expanded.unresolved_keys:
+                missing.extend(expanded.unresolved_keys)
                 continue
-            if segments_regex(segments).match(resource):
+            if segments_regex(expanded.segments).match(resource):
                 hit = True
                 break
     return not hit if statement.not_resource else hit
 
 
-_Step = tuple[bool, bool | None, bool | None, bool | None, tuple[str, ...], str]
-_ACTION_MISS: _Step = (False, None, None, None, (), "Action does not cover the action")
-_NOT_ACTION_MISS: _Step = (False, None, None, None, (), "NotAction lists the action")
+_ACTION_MISS = StatementCheck(False, None, None, None, (), "Action does not cover the action")
+_NOT_ACTION_MISS = StatementCheck(False, None, None, None, (), "NotAction lists the action")
 
 
 def _check(
     statement: CompiledStatement, action_lower: str, resource: str, principal: str | None, context: Mapping[str, Any]
-) -> _Step:
-    """Test one statement: (action, resource, principal, conditions outcomes, missing keys, reason)."""
+) -> StatementCheck:
+    """Test one statement: action, resource, principal and conditions outcomes, missing keys and the reason."""
     if (statement.action_regex.match(action_lower) is not None) == statement.not_action:
         return _NOT_ACTION_MISS if statement.not_action else _ACTION_MISS
     missing: list[str] = []
     if not _resource_matches(statement, resource, context, missing):
         element = "NotResource lists" if statement.not_resource else "Resource does not cover"
-        return True, False, None, None, tuple(dict.fromkeys(missing)), f"{element} the resource"
+        return StatementCheck(True, False, None, None, tuple(dict.fromkeys(missing)), f"{element} the resource")
     if not _principal_matches(statement, principal):
-        return True, True, False, None, tuple(dict.fromkeys(missing)), "Principal does not name the caller"
+        return StatementCheck(
+            True, True, False, None, tuple(dict.fromkeys(missing)), "Principal does not name the caller"
+        )
     principal_ok = None if statement.principals is None else True
     for clause in statement.conditions:
         if not evaluate_clause(clause, context, missing):
             missing.extend(later.key for later in statement.conditions if later.key.lower() not in context)
-            return (
+            return StatementCheck(
                 True,
                 True,
                 principal_ok,
@@ -245,7 +323,7 @@ def _check(
                 f"condition {clause.operator} on {clause.key} is false",
             )
     conditions_ok = True if statement.conditions else None
-    return (
+    return StatementCheck(
         True,
         True,
         principal_ok,
@@ -259,6 +337,7 @@ def evaluate(
     policies: Any,
     action: str,
     resource: str,
+    *,
     context: dict[str, Any] | None = None,
     resource_policies: Any = None,
     principal: str | None = None,
@@ -269,6 +348,10 @@ def evaluate(
     "s3:GetObject" (case-insensitive); ``resource`` an ARN or "*"; ``context`` maps condition keys to a value or a
     list of values; ``principal`` is the caller's ARN (matched against resource policies' Principal).
     Malformed documents or arguments raise ValueError saying what is wrong and where.
+
+    >>> policy = {"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}, {"Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*"}]}
+    >>> evaluate([policy], "s3:DeleteObject", "arn:aws:s3:::b/k").decision
+    'explicitDeny'
     """
     identity = _compile_all(policies, "identity", "policies")
     resource_side = _compile_all(resource_policies, "resource", "resource_policies")
@@ -289,11 +372,11 @@ def evaluate(
     for source, compiled in (("policies", identity), ("resource_policies", resource_side)):
         for policy_index, policy in enumerate(compiled):
             for statement in policy.statements:
-                step = _check(statement, action_lower, resource, principal, ctx)
-                steps.append((source, policy_index, statement, step))
-                if step[0]:
-                    missing.extend(step[4])
-                    if step[1] is not False and step[2] is not False and step[3] is not False:
+                check = _check(statement, action_lower, resource, principal, ctx)
+                steps.append(EvaluationStep(source, policy_index, statement, check))
+                if check.action_matched:
+                    missing.extend(check.missing_context_keys)
+                    if check.matched:
                         matched.append(
                             MatchedStatement(source, policy_index, statement.index, statement.sid, statement.effect)
                         )
@@ -312,11 +395,17 @@ def evaluate_grid(
     policies: Any,
     actions: Iterable[str],
     resources: Iterable[str],
+    *,
     context: dict[str, Any] | None = None,
     resource_policies: Any = None,
     principal: str | None = None,
 ) -> pd.DataFrame:
-    """Decision for every (action, resource) pair: a DataFrame indexed by action with one column per resource."""
+    """Decision for every (action, resource) pair: a DataFrame indexed by action with one column per resource.
+
+    >>> policy = {"Statement": {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}}
+    >>> evaluate_grid([policy], ["s3:GetObject", "s3:PutObject"], ["*"])["*"].tolist()
+    ['allowed', 'implicitDeny']
+    """
     import pandas as pd
 
     identity = _compile_all(policies, "identity", "policies")
@@ -328,14 +417,22 @@ def evaluate_grid(
             f"and {len(resource_list)} resources"
         )
     rows = {
-        a: [evaluate(identity, a, r, context, resource_side, principal).decision for r in resource_list]
+        a: [
+            evaluate(identity, a, r, context=context, resource_policies=resource_side, principal=principal).decision
+            for r in resource_list
+        ]
         for a in action_list
     }
     return pd.DataFrame.from_dict(rows, orient="index", columns=resource_list)
 
 
 def trace_table(evaluation: Evaluation) -> pd.DataFrame:
-    """The trace as a table: one row per statement with each test's outcome and the reason."""
+    """The trace as a table: one row per statement with each test's outcome and the reason.
+
+    >>> policy = {"Statement": {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}}
+    >>> trace_table(evaluate([policy], "s3:GetObject", "*"))["matched"].tolist()
+    [True]
+    """
     import pandas as pd
 
     return pd.DataFrame(

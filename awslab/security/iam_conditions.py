@@ -14,6 +14,12 @@ reference_policies_condition-single-vs-multi-valued-context-keys, read 2026-11-2
   none does), which is what the service does and why AWS asks for an explicit set operator;
 - policy variables ``${aws:username}`` (optionally ``${key, 'default'}``) are replaced in String* and Arn* values of
   Version 2012-10-17 policies; ``${*}``, ``${?}``, ``${$}`` stand for the literal characters.
+
+References:
+    - IAM User Guide, "IAM JSON policy elements: Condition operators",
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html (read 2026-11-27)
+    - IAM User Guide, "Single-valued vs. multivalued context keys",
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -68,7 +74,11 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 @dataclass(frozen=True)
 class ConditionClause:
-    """One (operator, key) pair of a Condition block with its parsed policy values."""
+    """One (operator, key) pair of a Condition block with its parsed policy values.
+
+    >>> compile_condition({"Bool": {"aws:MultiFactorAuthPresent": "true"}}, "Condition", "2012-10-17")[0].key
+    'aws:MultiFactorAuthPresent'
+    """
 
     operator: str
     base: str
@@ -82,7 +92,11 @@ class ConditionClause:
 
 
 def compile_condition(block: Any, where: str, version: str) -> tuple[ConditionClause, ...]:
-    """Validate a Condition element and compile it into clauses; ValueError says what is wrong and where."""
+    """Validate a Condition element and compile it into clauses; ValueError says what is wrong and where.
+
+    >>> [c.operator for c in compile_condition({"StringEquals": {"aws:username": "alice"}}, "Condition", "2012-10-17")]
+    ['StringEquals']
+    """
     if not isinstance(block, dict):
         raise ValueError(f"{where} must be an object mapping condition operators to {{key: value}}, got {block!r}")
     clauses = []
@@ -202,10 +216,26 @@ def _request_value(kind: str, value: Any, where: str) -> Any:
     return _policy_value(kind, value, where)
 
 
-def expand_variables(text: str, context: Mapping[str, Any]) -> tuple[list[tuple[str, bool]], list[str]]:
-    """Split ``text`` into (piece, is_policy_text) segments with ${...} replaced; also return unresolved keys.
+@dataclass(frozen=True)
+class ExpandedText:
+    """A policy string with its ${...} variables replaced: (piece, is_policy_text) segments, and the context keys
+    that were needed but missing (the string then cannot match).
+
+    >>> expand_variables("${aws:username}", {}).unresolved_keys
+    ['aws:username']
+    """
+
+    segments: list[tuple[str, bool]]
+    unresolved_keys: list[str]
+
+
+def expand_variables(text: str, context: Mapping[str, Any]) -> ExpandedText:
+    """Split ``text`` into (piece, is_policy_text) segments with ${...} replaced, and list the unresolved keys.
 
     Replaced values are literal (``is_policy_text`` False), so a '*' inside a user name never acts as a wildcard.
+
+    >>> expand_variables("home/${aws:username}/*", {"aws:username": "alice"})
+    ExpandedText(segments=[('home/', True), ('alice', False), ('/*', True)], unresolved_keys=[])
     """
     segments: list[tuple[str, bool]] = []
     missing: list[str] = []
@@ -227,11 +257,15 @@ def expand_variables(text: str, context: Mapping[str, Any]) -> tuple[list[tuple[
                 missing.append(key)
         position = match.end()
     segments.append((text[position:], True))
-    return segments, missing
+    return ExpandedText(segments, missing)
 
 
 def segments_regex(segments: list[tuple[str, bool]], ignore_case: bool = False) -> re.Pattern[str]:
-    """A regex for expanded segments: wildcards in policy text, literal substituted values."""
+    """A regex for expanded segments: wildcards in policy text, literal substituted values.
+
+    >>> bool(segments_regex([("home/alice/", False), ("*", True)]).match("home/alice/a.txt"))
+    True
+    """
     body = "".join(glob_regex(piece).pattern[1:-1] if is_policy else re.escape(piece) for piece, is_policy in segments)
     return re.compile(f"^{body}$", re.DOTALL | (re.IGNORECASE if ignore_case else 0))
 
@@ -277,9 +311,10 @@ def _resolved_values(clause: ConditionClause, context: Mapping[str, Any], missin
         return list(clause.values)
     resolved = []
     for value in clause.values:
-        segments, unresolved = expand_variables(value, context)
-        if unresolved:
-            missing.extend(unresolved)
+        expanded = expand_variables(value, context)
+        segments = expanded.segments
+        if expanded.unresolved_keys:
+            missing.extend(expanded.unresolved_keys)
             continue
         if clause.kind == "string_like":
             resolved.append(segments_regex(segments))
@@ -289,7 +324,12 @@ def _resolved_values(clause: ConditionClause, context: Mapping[str, Any], missin
 
 
 def evaluate_clause(clause: ConditionClause, context: Mapping[str, Any], missing: list[str]) -> bool:
-    """Decide one clause against a context keyed by lower-case condition key; absent keys go into ``missing``."""
+    """Decide one clause against a context keyed by lower-case condition key; absent keys go into ``missing``.
+
+    >>> clause = compile_condition({"StringEquals": {"aws:username": "alice"}}, "Condition", "2012-10-17")[0]
+    >>> evaluate_clause(clause, {"aws:username": "alice"}, [])
+    True
+    """
     raw = context.get(clause.key.lower())
     present = raw is not None
     if not present:

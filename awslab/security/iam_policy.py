@@ -6,15 +6,21 @@ a document has ``Version`` (2012-10-17 or 2008-10-17; missing means 2008-10-17),
 exactly one of ``Action``/``NotAction``, one of ``Resource``/``NotResource`` (required in identity-based policies;
 trust policies omit it), exactly one of ``Principal``/``NotPrincipal`` in resource-based policies (never in
 identity-based ones) and an optional ``Condition``. Action names are case-insensitive; ARNs are case-sensitive.
+
+References:
+    - IAM User Guide, "Grammar of the IAM JSON policy language",
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html (read 2026-11-27)
+    - IAM User Guide, "IAM JSON policy element reference",
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html (read 2026-12-03)
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from awslab import validate
 from awslab.security.arn import glob_regex
 from awslab.security.iam_conditions import ConditionClause, compile_condition
 
@@ -40,7 +46,11 @@ _ACCOUNT_ID = re.compile(r"^\d{12}$")
 
 @dataclass(frozen=True)
 class CompiledStatement:
-    """One validated statement, with its action and resource patterns compiled to regular expressions."""
+    """One validated statement, with its action and resource patterns compiled to regular expressions.
+
+    >>> compile_policy({"Statement": {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}}).statements[0].actions
+    ('s3:Get*',)
+    """
 
     index: int
     sid: str | None
@@ -59,7 +69,11 @@ class CompiledStatement:
 
 @dataclass(frozen=True)
 class CompiledPolicy:
-    """A validated policy document ready for :func:`awslab.security.iam.evaluate`."""
+    """A validated policy document ready for :func:`awslab.security.iam.evaluate`.
+
+    >>> compile_policy({"Statement": {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}}).version
+    '2008-10-17'
+    """
 
     kind: str
     version: str
@@ -69,12 +83,19 @@ class CompiledPolicy:
 
 
 def load_document(document: Any, where: str) -> dict[str, Any]:
-    """Return the policy as a dict, parsing JSON text; ValueError for anything that is not a JSON object."""
-    if isinstance(document, str):
-        try:
-            document = json.loads(document)
-        except (json.JSONDecodeError, RecursionError) as error:
-            raise ValueError(f"{where} is not valid JSON: {error}") from None
+    """Return the policy as a dict, parsing JSON text; ValueError for anything that is not a JSON object.
+
+    Text goes through :func:`awslab.validate.json_document` (bounded size and nesting, so no paste can exhaust
+    the kernel); a parsed document is checked for depth the same way.
+
+    >>> load_document('{"Version": "2012-10-17", "Statement": []}', "policy")
+    {'Version': '2012-10-17', 'Statement': []}
+    >>> load_document("[]", "policies[0]")
+    Traceback (most recent call last):
+    ...
+    ValueError: policies[0] must be a policy document (a JSON object with Version and Statement), got list
+    """
+    document = validate.json_document(where, document, expect=object)
     if not isinstance(document, dict):
         raise ValueError(
             f"{where} must be a policy document (a JSON object with Version and Statement), "
@@ -84,7 +105,11 @@ def load_document(document: Any, where: str) -> dict[str, Any]:
 
 
 def compile_policy(document: Any, kind: str = "identity", where: str = "policy") -> CompiledPolicy:
-    """Validate ``document`` (dict or JSON text) as an identity- or resource-based policy and compile it."""
+    """Validate ``document`` (dict or JSON text) as an identity- or resource-based policy and compile it.
+
+    >>> len(compile_policy('{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}').statements)
+    1
+    """
     if isinstance(document, CompiledPolicy):
         if document.kind != kind:
             raise ValueError(f"{where} was compiled as a {document.kind}-based policy, expected {kind}-based")

@@ -7,6 +7,16 @@ ciphertext records which material made it. The encryption context is authenticat
 and logged, so decryption needs exactly the same context.
 
 This is a teaching model of the service, not its wire format. Limits: AWS KMS Developer Guide, read 2026-11-27.
+
+References:
+    - AWS KMS API Reference, "Encrypt" (plaintext up to 4,096 bytes),
+      https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html (read 2026-11-27)
+    - AWS KMS Developer Guide, "Rotate AWS KMS keys",
+      https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html (read 2026-11-27)
+    - Amazon S3 User Guide, "Protecting data with server-side encryption",
+      https://docs.aws.amazon.com/AmazonS3/latest/userguide/serv-side-encryption.html (read 2026-11-27)
+    - Amazon S3 User Guide, "Protecting data by using client-side encryption",
+      https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingClientSideEncryption.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -39,7 +49,11 @@ _HEADER = struct.Struct(">HH")
 
 @dataclass(frozen=True)
 class KmsKey:
-    """A symmetric KMS key: its ID and every version of its key material (the last one encrypts)."""
+    """A symmetric KMS key: its ID and every version of its key material (the last one encrypts).
+
+    >>> create_key("k1", seed=0).enabled
+    True
+    """
 
     key_id: str
     material: tuple[bytes, ...]
@@ -53,7 +67,11 @@ class KmsKey:
 
 @dataclass(frozen=True)
 class DataKey:
-    """GenerateDataKey's answer: the plaintext key (use and discard) and the same key encrypted under the KMS key."""
+    """GenerateDataKey's answer: the plaintext key (use and discard) and the same key encrypted under the KMS key.
+
+    >>> len(generate_data_key(create_key("k1", seed=0), seed=1).plaintext)
+    32
+    """
 
     plaintext: bytes
     ciphertext_blob: bytes
@@ -61,7 +79,12 @@ class DataKey:
 
 @dataclass(frozen=True)
 class Envelope:
-    """What you store: the encrypted data key, the nonce and the data encrypted under the data key."""
+    """What you store: the encrypted data key, the nonce and the data encrypted under the data key.
+
+    >>> envelope = envelope_encrypt(create_key("k1", seed=0), b"report", {"dept": "finance"}, seed=1)
+    >>> envelope.encryption_context
+    {'dept': 'finance'}
+    """
 
     encrypted_data_key: bytes
     nonce: bytes
@@ -71,7 +94,14 @@ class Envelope:
 
 @dataclass
 class AuditTrail:
-    """A CloudTrail-like record of key use: every call appends one event (eventName, keyId, version, context)."""
+    """A CloudTrail-like record of key use: every call appends one event (eventName, keyId, version, context).
+
+    >>> audit = AuditTrail()
+    >>> key = create_key("k1", seed=0)
+    >>> _ = encrypt(key, b"hi", audit=audit, seed=1)
+    >>> [e["eventName"] for e in audit.events]
+    ['Encrypt']
+    """
 
     events: list[dict[str, object]] = field(default_factory=list)
 
@@ -111,24 +141,40 @@ def _aad(context: dict[str, str]) -> bytes:
 
 
 def create_key(key_id: str = "1234abcd-12ab-34cd-56ef-1234567890ab", seed: int | None = None) -> KmsKey:
-    """A new enabled KMS key with one 256-bit version; ``seed`` makes the material reproducible (teaching only)."""
+    """A new enabled KMS key with one 256-bit version; ``seed`` makes the material reproducible (teaching only).
+
+    >>> create_key("k1", seed=0).key_id
+    'k1'
+    """
     if not isinstance(key_id, str) or not key_id:
         raise ValueError(f"key_id must be a non-empty string, got {key_id!r}")
     return KmsKey(key_id, (_random_bytes(32, _rng(seed)),))
 
 
 def rotate_key(key: KmsKey, seed: int | None = None) -> KmsKey:
-    """Add a new generation of key material; older generations stay so old ciphertexts still decrypt."""
+    """Add a new generation of key material; older generations stay so old ciphertexts still decrypt.
+
+    >>> len(rotate_key(create_key("k1", seed=0), seed=1).material)
+    2
+    """
     return replace(key, material=key.material + (_random_bytes(32, _rng(seed)),))
 
 
 def disable_key(key: KmsKey) -> KmsKey:
-    """A disabled key refuses every cryptographic operation until enabled again."""
+    """A disabled key refuses every cryptographic operation until enabled again.
+
+    >>> disable_key(create_key("k1", seed=0)).enabled
+    False
+    """
     return replace(key, enabled=False)
 
 
 def enable_key(key: KmsKey) -> KmsKey:
-    """Re-enable a disabled key."""
+    """Re-enable a disabled key.
+
+    >>> enable_key(disable_key(create_key("k1", seed=0))).enabled
+    True
+    """
     return replace(key, enabled=True)
 
 
@@ -136,10 +182,16 @@ def encrypt(
     key: KmsKey,
     plaintext: bytes,
     encryption_context: dict[str, str] | None = None,
+    *,
     audit: AuditTrail | None = None,
     seed: int | None = None,
 ) -> bytes:
-    """KMS Encrypt: at most 4 KiB under the key's newest material; the blob records the material version."""
+    """KMS Encrypt: at most 4 KiB under the key's newest material; the blob records the material version.
+
+    >>> key = create_key("k1", seed=0)
+    >>> decrypt(key, encrypt(key, b"secret", {"app": "web"}, seed=1), {"app": "web"})
+    b'secret'
+    """
     if not key.enabled:
         raise ValueError(f"key {key.key_id} is disabled (DisabledException): enable it before use")
     if not isinstance(plaintext, bytes):
@@ -158,9 +210,16 @@ def decrypt(
     key: KmsKey,
     ciphertext_blob: bytes,
     encryption_context: dict[str, str] | None = None,
+    *,
     audit: AuditTrail | None = None,
 ) -> bytes:
-    """KMS Decrypt: picks the material version named in the blob; a wrong key, context or a changed byte fails."""
+    """KMS Decrypt: picks the material version named in the blob; a wrong key, context or a changed byte fails.
+
+    >>> key = create_key("k1", seed=0)
+    >>> blob = encrypt(key, b"secret", seed=1)
+    >>> decrypt(rotate_key(key, seed=2), blob)
+    b'secret'
+    """
     if not key.enabled:
         raise ValueError(f"key {key.key_id} is disabled (DisabledException): enable it before use")
     if not isinstance(ciphertext_blob, bytes) or len(ciphertext_blob) < _HEADER.size + NONCE_BYTES + 16:
@@ -190,14 +249,21 @@ def generate_data_key(
     key: KmsKey,
     key_spec: str = "AES_256",
     encryption_context: dict[str, str] | None = None,
+    *,
     audit: AuditTrail | None = None,
     seed: int | None = None,
 ) -> DataKey:
-    """KMS GenerateDataKey: a fresh data key in plaintext and encrypted under ``key``."""
+    """KMS GenerateDataKey: a fresh data key in plaintext and encrypted under ``key``.
+
+    >>> len(generate_data_key(create_key("k1", seed=0), "AES_128", seed=1).plaintext)
+    16
+    """
     key_spec = validate.choice("key_spec", key_spec, DATA_KEY_SPECS)
     rng = _rng(seed)
     plaintext = _random_bytes(DATA_KEY_SPECS[key_spec], rng)
-    blob = encrypt(key, plaintext, encryption_context, None, None if rng is None else int(rng.integers(2**31)))
+    blob = encrypt(
+        key, plaintext, encryption_context, audit=None, seed=None if rng is None else int(rng.integers(2**31))
+    )
     if audit is not None:
         audit.record("GenerateDataKey", key, key.version_count - 1, _context(encryption_context))
     return DataKey(plaintext, blob)
@@ -207,26 +273,43 @@ def envelope_encrypt(
     key: KmsKey,
     data: bytes,
     encryption_context: dict[str, str] | None = None,
+    *,
     audit: AuditTrail | None = None,
     seed: int | None = None,
 ) -> Envelope:
-    """Encrypt ``data`` of any size: a new data key encrypts the data, the KMS key encrypts the data key."""
+    """Encrypt ``data`` of any size: a new data key encrypts the data, the KMS key encrypts the data key.
+
+    >>> key = create_key("k1", seed=0)
+    >>> envelope_decrypt(key, envelope_encrypt(key, b"x" * 10_000, seed=1))[:3]
+    b'xxx'
+    """
     if not isinstance(data, bytes):
         raise ValueError(f"data must be bytes, got {type(data).__name__}")
     context = _context(encryption_context)
     rng = _rng(seed)
-    data_key = generate_data_key(key, "AES_256", context, audit, None if rng is None else int(rng.integers(2**31)))
+    data_key = generate_data_key(
+        key, "AES_256", context, audit=audit, seed=None if rng is None else int(rng.integers(2**31))
+    )
     nonce = _random_bytes(NONCE_BYTES, rng)
     ciphertext = AESGCM(data_key.plaintext).encrypt(nonce, data, _aad(context))
     return Envelope(data_key.ciphertext_blob, nonce, ciphertext, dict(context))
 
 
 def envelope_decrypt(
-    key: KmsKey, envelope: Envelope, encryption_context: dict[str, str] | None = None, audit: AuditTrail | None = None
+    key: KmsKey,
+    envelope: Envelope,
+    encryption_context: dict[str, str] | None = None,
+    *,
+    audit: AuditTrail | None = None,
 ) -> bytes:
-    """Ask KMS to decrypt the data key, then decrypt the data locally with it."""
+    """Ask KMS to decrypt the data key, then decrypt the data locally with it.
+
+    >>> key = create_key("k1", seed=0)
+    >>> envelope_decrypt(key, envelope_encrypt(key, b"report", {"dept": "hr"}, seed=1), {"dept": "hr"})
+    b'report'
+    """
     context = _context(encryption_context)
-    data_key = decrypt(key, envelope.encrypted_data_key, context, audit)
+    data_key = decrypt(key, envelope.encrypted_data_key, context, audit=audit)
     try:
         return AESGCM(data_key).decrypt(envelope.nonce, envelope.ciphertext, _aad(context))
     except InvalidTag:
@@ -237,6 +320,9 @@ def kms_calls(data_sizes_bytes: list[int] | np.ndarray, data_key_reuse: int = 1)
     """KMS requests needed to encrypt objects directly (chunks of 4 KiB) versus with envelope encryption.
 
     ``data_key_reuse``: how many objects share one data key (the S3 Bucket Key idea cuts KMS calls this way).
+
+    >>> kms_calls([1000, 1000, 1000], 1)
+    {'direct_encrypt_calls': 3, 'envelope_generate_data_key_calls': 3}
     """
     sizes = np.asarray(data_sizes_bytes, dtype=np.int64)
     if sizes.ndim != 1 or sizes.size == 0 or np.any(sizes < 0):
@@ -247,7 +333,11 @@ def kms_calls(data_sizes_bytes: list[int] | np.ndarray, data_key_reuse: int = 1)
 
 
 def rotation_schedule(days: int, rotation_period_days: int = ROTATION_PERIOD_DAYS_DEFAULT) -> pd.DataFrame:
-    """For each day, the key-material version that new encryptions use; all earlier versions still decrypt."""
+    """For each day, the key-material version that new encryptions use; all earlier versions still decrypt.
+
+    >>> int(rotation_schedule(730, 365)["versions_kept"].max())
+    2
+    """
     import pandas as pd
 
     days = validate.integer("days", days, minimum=1, maximum=100 * 365, unit="days")

@@ -4,6 +4,10 @@ AWS secures *the cloud* (facilities, hardware, network, the virtualisation layer
 operating system and the database engine); the customer secures what they put *in* it (data, identities, access
 rules, and whatever software they run themselves). Source: AWS Shared Responsibility Model page and the Security
 Pillar of the Well-Architected Framework, read 2026-11-27.
+
+References:
+    - AWS, "Shared Responsibility Model",
+      https://aws.amazon.com/compliance/shared-responsibility-model/ (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -57,7 +61,11 @@ _MATRIX: tuple[tuple[str, dict[str, str]], ...] = (
 
 
 def responsibility_table(services: tuple[str, ...] | list[str] = SERVICES) -> pd.DataFrame:
-    """Layer-by-layer owner for each service: a DataFrame indexed by layer, one column per service."""
+    """Layer-by-layer owner for each service: a DataFrame indexed by layer, one column per service.
+
+    >>> responsibility_table(("EC2", "S3")).shape
+    (15, 2)
+    """
     import pandas as pd
 
     chosen = [validate.choice("services", s, SERVICES) for s in services]
@@ -70,7 +78,11 @@ def responsibility_table(services: tuple[str, ...] | list[str] = SERVICES) -> pd
 
 
 def who_secures(layer: str, service: str) -> str:
-    """'AWS', 'Customer' or 'Shared' for one layer of one service."""
+    """'AWS', 'Customer' or 'Shared' for one layer of one service.
+
+    >>> who_secures(responsibility_table(("EC2",)).index[0], "EC2")
+    'AWS'
+    """
     service = validate.choice("service", service, SERVICES)
     for name, owners in _MATRIX:
         if name == layer:
@@ -79,7 +91,20 @@ def who_secures(layer: str, service: str) -> str:
 
 
 def customer_share(services: tuple[str, ...] | list[str] = SERVICES) -> pd.Series:
-    """Fraction of layers the customer owns alone (Shared counts one half) per service, from 0 to 1."""
+    """Fraction of layers the customer owns alone (Shared counts one half) per service, from 0 to 1.
+
+    >>> {k: round(float(v), 2) for k, v in customer_share(("EC2", "S3")).items()}
+    {'EC2': 0.8, 'S3': 0.4}
+    """
     table = responsibility_table(services)
     weights = table.apply(lambda column: column.map({"AWS": 0.0, "Customer": 1.0, "Shared": 0.5}))
     return weights.mean().rename("customer_share")
+
+
+# Service sets the shared-responsibility explorer offers.
+SERVICE_SETS = {
+    "EC2 vs RDS vs S3": ("EC2", "RDS", "S3"),
+    "all four": SERVICES,
+    "EC2 only": ("EC2",),
+    "managed only (RDS, S3, Lambda)": ("RDS", "S3", "Lambda"),
+}

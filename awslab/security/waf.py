@@ -5,6 +5,10 @@ action (here: block) while the count is above the limit. AWS WAF Developer Guide
 (read 2026-11-27): limit 10 to 2,000,000,000 requests; evaluation window 60, 120, 300 (default) or 600 seconds.
 AWS WAF samples the rate periodically and takes some seconds to react; this model applies the rule to every
 request at once, so it shows the rule's intent, not WAF's reaction delay.
+
+References:
+    - AWS WAF Developer Guide, "Using rate-based rule statements in AWS WAF",
+      https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based.html (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -21,7 +25,12 @@ EVALUATION_WINDOWS_SECONDS = (60, 120, 300, 600)
 
 @dataclass(frozen=True)
 class RateRuleResult:
-    """Per-bin request counts (bins of ``bin_seconds``) for the attacker and for everyone else, allowed or blocked."""
+    """Per-bin request counts (bins of ``bin_seconds``) for the attacker and for everyone else, allowed or blocked.
+
+    >>> r = simulate_rate_rule(100, 60, attacker_rps=5, seed=0)
+    >>> round(r.first_block_seconds, 1)
+    23.2
+    """
 
     bin_start_seconds: np.ndarray
     attacker_allowed: np.ndarray
@@ -53,6 +62,7 @@ def simulate_rate_rule(
     limit: int = 100,
     window_seconds: int = 300,
     attacker_rps: float = 2.0,
+    *,
     client_count: int = 50,
     client_rps: float = 0.1,
     duration_seconds: int = 1800,
@@ -63,6 +73,10 @@ def simulate_rate_rule(
 
     Arrivals are Poisson (seeded). Returns what a block rule with ``limit`` requests per ``window_seconds`` lets
     through, in bins of ``bin_seconds``.
+
+    >>> r = simulate_rate_rule(100, 60, attacker_rps=5, seed=0)
+    >>> int(r.attacker_blocked.sum()) > 0, int(r.others_blocked.sum())
+    (True, 0)
     """
     limit = validate.integer("limit", limit, minimum=RATE_LIMIT_RANGE[0], maximum=RATE_LIMIT_RANGE[1], unit="requests")
     window_seconds = validate.integer("window_seconds", window_seconds, minimum=60, maximum=600, unit="s")

@@ -1,39 +1,121 @@
-"""Batch runs of the application-services notebooks through `python -m awslab run` (papermill)."""
+"""The application-services notebooks under scenarios/startup.yaml (the shared course run): each ran, echoed the
+scenario's values and recorded what the models compute for them; and a bad value stops a notebook before its kernel."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+import yaml
 
-from tests.support import batch_run, executed
+from awslab.app_services import apigateway, ses, sns, sqs_fleet, swf
+from tests.support import printed, ran
 from tests.support import run_awslab as awslab
 
-ROOT = Path(__file__).resolve().parents[2]
-FOLDER = ROOT / "notebooks" / "06_app_services"
+FOLDER = Path(__file__).resolve().parents[2] / "notebooks" / "06_app_services"
 pytestmark = pytest.mark.notebooks
+NOTEBOOKS = [f"06_app_services/{p.stem}.ipynb" for p in sorted(FOLDER.glob("*.md"))]
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIO = yaml.safe_load((ROOT / "scenarios" / "startup.yaml").read_text())
 
 
-def test_runs_every_notebook_with_other_parameters(tmp_path):
-    parameters = {
-        "seed": "5",
-        "visibility_timeout_seconds": "4",
-        "max_receive_count": "1",
-        "wait_time_seconds": "5",
-        "total_usd": "1500",
-        "max_delay_target": "120",
-        "charge_failures": "4",
-        "burst_limit": "50",
-    }
-    batch_run([FOLDER], tmp_path, parameters, expected=3)
-    sqs = executed(tmp_path, "01_sqs.ipynb")
-    printed = json.dumps(sqs)
-    assert "visibility_timeout_seconds=4" in printed and "max_receive_count=1" in printed
-    # maxReceiveCount 1: the second receive already finds the message moved to the dead-letter queue.
-    assert "receive 2 at t=1.1 s" in printed and "receive 3" not in printed
-    workflow = json.dumps(executed(tmp_path, "03_swf_apigw_ses_transcoder.ipynb"))
-    assert "status: FAILED" in workflow  # four charge failures exceed the three attempts allowed
+def scenario_values(key: str) -> dict:
+    """The values scenarios/startup.yaml gives notebook KEY (its own, plus the scenario-wide ones it declares)."""
+    return dict(SCENARIO["notebooks"][key])
+
+
+def seed_of(run, key: str) -> int:
+    """The seed the notebook ran with (the scenario-wide seed where the notebook has one)."""
+    return run.entry(key)["parameters"].get("seed", SCENARIO["parameters"]["seed"])
+
+
+def assert_echoed(run, key: str) -> None:
+    """The notebook's first printed line names every scenario value, in one of the course's number formats."""
+    line = next(x for x in printed(run.folder, Path(key).name).splitlines() if x.startswith("parameters:"))
+    for name, value in scenario_values(key).items():
+        forms = {str(value), repr(value)}
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            forms |= {f"{value:,}", f"{value:g}"}
+        assert any(f"{name}={form}" in line for form in forms), (name, value, line)
+    assert {k: run.entry(key)["parameters"][k] for k in scenario_values(key)} == scenario_values(key)
+
+
+@pytest.mark.parametrize("key", NOTEBOOKS)
+def test_each_notebook_ran_and_echoed_the_scenario(startup_run, key):
+    ran(startup_run, key)
+    assert_echoed(startup_run, key)
+
+
+def test_sqs_fleet_and_polling_are_the_models(startup_run):
+    key = "06_app_services/01_sqs.ipynb"
+    v = scenario_values(key)
+    fleet = sqs_fleet.simulate_consumer_fleet(
+        v["messages_per_second"],
+        200,
+        v["consumers"],
+        visibility_timeout_seconds=v["visibility_timeout_seconds"],
+        processing_seconds_mean=4,
+        crash_probability=0.05,
+        max_receive_count=5,
+        seed=seed_of(startup_run, key),
+    )
+    recorded = startup_run.entry(key)["results"]
+    assert recorded["duplicate_processings"] == fleet.duplicate_processings
+    assert recorded["dead_lettered_messages"] == fleet.dead_lettered
+    assert recorded["peak_oldest_message_age_seconds"] == round(float(fleet.oldest_message_age_seconds.max()), 1)
+    cost = sqs_fleet.polling_cost(0.5, 10, v["wait_time_seconds"])
+    assert recorded["polling_usd_per_month"] == round(cost.usd_per_month, 3)
+
+
+def test_fanout_and_retries_are_the_models(startup_run):
+    key = "06_app_services/02_sns_fanout.ipynb"
+    v = scenario_values(key)
+    fanout = sns.order_processing_fanout()
+    topic, queues = fanout.topic, fanout.queues
+    for order_id, total in [("A-1", 40.0), ("A-2", 1500.0), ("A-3", v["total_usd"])]:
+        attributes = {"total_usd": {"DataType": "Number", "StringValue": f"{total:g}"}}
+        topic.publish(f'{{"order": "{order_id}"}}', now=0, message_attributes=attributes)
+    recorded = startup_run.entry(key)["results"]
+    assert recorded["copies_delivered"] == sum(q.approximate_number_of_messages(0) for q in queues.values())
+    assert recorded["fraud_review_copies"] == queues["fraud-review"].approximate_number_of_messages(0)
+    delays = sns.http_retry_delays(
+        {
+            "numRetries": v["num_retries"],
+            "minDelayTarget": 20,
+            "maxDelayTarget": v["max_delay_target"],
+            "backoffFunction": "exponential",
+        }
+    )
+    assert recorded["http_retries"] == len(delays)
+    assert recorded["http_retry_span_seconds"] == round(float(sum(delays)), 1)
+
+
+def test_workflow_throttling_and_mailing_are_the_models(startup_run):
+    key = "06_app_services/03_swf_apigw_ses_transcoder.ipynb"
+    v = scenario_values(key)
+    seed = seed_of(startup_run, key)
+    activities = tuple(
+        swf.Activity(a.name, a.duration_seconds, a.failure_probability, v["charge_failures"])
+        if a.name == "ChargeCreditCard"
+        else a
+        for a in swf.ORDER_ACTIVITIES
+    )
+    run = swf.simulate_order_workflow(activities, max_attempts=v["max_attempts"], seed=seed)
+    recorded = startup_run.entry(key)["results"]
+    assert recorded["workflow_status"] == run.status
+    assert f"status: {run.status}; attempts: {run.attempts}" in printed(startup_run.folder, Path(key).name)
+    traffic = apigateway.simulate_traffic(
+        60,
+        30,
+        rate_limit=v["rate_limit"],
+        burst_limit=v["burst_limit"],
+        spike_requests_per_second=400,
+        spike_start_seconds=10,
+        spike_duration_seconds=5,
+        seed=seed,
+    )
+    assert recorded["throttled_requests"] == traffic.throttled
+    assert recorded["sandbox_mailing_days"] == round(float(ses.mailing_time(v["recipients"]).days), 2)
 
 
 def test_bad_value_stops_with_the_parameter_named(tmp_path):

@@ -76,7 +76,7 @@ def test_visibility_sweep_figure():
     from awslab.app_services.sqs_fleet import visibility_timeout_sweep
 
     table = visibility_timeout_sweep(
-        [1, 5, 30], 5, 60, 20, processing_seconds_mean=3, max_receive_count=10, retention_seconds=600
+        [1, 5, 30], 5, 60, consumers=20, processing_seconds_mean=3, max_receive_count=10, retention_seconds=600
     )
     stored = _check(figures.visibility_sweep_figure(table))
     assert stored["data"][0]["x"] == [1.0, 5.0, 30.0]

@@ -207,7 +207,8 @@ def test_numeric_range_matches_exactly_the_interval(low, width, value):
 
 
 def test_order_processing_fanout_scenario():
-    topic, queues = order_processing_fanout()
+    fanout = order_processing_fanout()
+    topic, queues = fanout.topic, fanout.queues
     for number, total in enumerate((20, 1500, 999.99, 1000)):
         topic.publish(json.dumps({"order": number}), number, message_attributes=attrs(total_usd=total))
     counts = {name: queue.state_counts(10)["enqueued"] for name, queue in queues.items()}
@@ -226,3 +227,15 @@ def test_http_policy_total_retry_time_is_capped_at_an_hour():
     )
     with pytest.raises(ValueError, match="3600"):
         http_retry_delays({"numRetries": 37, "numMaxDelayRetries": 37, "minDelayTarget": 100, "maxDelayTarget": 100})
+
+
+def test_pasted_filter_policy_and_array_attributes_go_through_the_shared_json_parser():
+    import pytest
+
+    from awslab.app_services import sns
+
+    with pytest.raises(ValueError, match=r"filter_policy is not valid JSON: .*\(line 1, column"):
+        sns.parse_filter_policy('{"store": [')
+    with pytest.raises(ValueError, match=r"MessageAttributes\['tags'\].StringValue must be a JSON array"):
+        sns.attribute_values({"tags": {"DataType": "String.Array", "StringValue": '{"a": 1}'}})
+    assert not sns.policy_matches({"store": ["example"]}, body="[1, 2]", scope="MessageBody")

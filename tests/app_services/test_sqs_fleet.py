@@ -206,7 +206,7 @@ def test_visibility_timeout_sweep_shows_fewer_duplicates_with_longer_timeouts():
         [1, 5, 60],
         5,
         120,
-        30,
+        consumers=30,
         processing_seconds_mean=3,
         processing_distribution="exponential",
         max_receive_count=10,
@@ -217,7 +217,7 @@ def test_visibility_timeout_sweep_shows_fewer_duplicates_with_longer_timeouts():
     duplicates = list(table["duplicate_processings"])
     assert duplicates[0] > duplicates[1] > duplicates[2] == 0
     with pytest.raises(ValueError, match="timeouts_seconds"):
-        visibility_timeout_sweep([], 5, 120, 30)
+        visibility_timeout_sweep([], 5, 120, consumers=30)
 
 
 def test_fast_path_agrees_with_the_general_simulation(monkeypatch):

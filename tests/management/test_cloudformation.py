@@ -324,3 +324,12 @@ def test_moto_accepts_the_template_and_creates_every_resource(monkeypatch):
         listed = client.list_stack_resources(StackName="lab")["StackResourceSummaries"]
     assert {r["LogicalResourceId"] for r in listed} == set(cf.creation_order(template))
     assert all(r["ResourceStatus"] == "CREATE_COMPLETE" for r in listed)
+
+
+def test_json_template_text_goes_through_the_shared_json_parser():
+    import pytest
+
+    from awslab.management import cloudformation
+
+    with pytest.raises(ValueError, match=r"template is not valid JSON: .*\(line 1, column"):
+        cloudformation.load_template('{"Resources": {"Queue": ')

@@ -7,15 +7,25 @@ from awslab.sandbox import sandbox
 
 
 def test_record_fields_follow_the_event_reference():
-    r = ct.make_record(3, "ec2", "RunInstances", {"MinCount": 1}, "eu-west-1", "123456789012")
+    r = ct.make_record(
+        3, "ec2", "RunInstances", request_parameters={"MinCount": 1}, region="eu-west-1", account_id="123456789012"
+    )
     assert r["eventTime"] == "2026-01-01T09:00:03Z" and r["eventSource"] == "ec2.amazonaws.com"
     assert r["readOnly"] is False and r["managementEvent"] is True and "errorCode" not in r
     assert r["userIdentity"]["arn"] == "arn:aws:iam::123456789012:user/moto"
-    data = ct.make_record(0, "s3", "GetObject", {"Bucket": "b", "Key": "k"}, "us-east-1", "1", error_code="NoSuchKey")
+    data = ct.make_record(
+        0,
+        "s3",
+        "GetObject",
+        request_parameters={"Bucket": "b", "Key": "k"},
+        region="us-east-1",
+        account_id="1",
+        error_code="NoSuchKey",
+    )
     assert data["readOnly"] is True and data["managementEvent"] is False and data["eventCategory"] == "Data"
     assert data["errorCode"] == "NoSuchKey"
     with pytest.raises(ValueError, match="sequence=-1"):
-        ct.make_record(-1, "s3", "GetObject", None, "us-east-1", "1")
+        ct.make_record(-1, "s3", "GetObject", request_parameters=None, region="us-east-1", account_id="1")
 
 
 def test_recorder_logs_every_sandbox_call_in_order_with_errors():
@@ -41,7 +51,10 @@ def test_recorder_logs_every_sandbox_call_in_order_with_errors():
 
 
 def test_lookup_events_newest_first_and_bad_attributes():
-    records = [ct.make_record(i, "ec2", name, None, "us-east-1", "1") for i, name in enumerate(["A", "DescribeX", "A"])]
+    records = [
+        ct.make_record(i, "ec2", name, request_parameters=None, region="us-east-1", account_id="1")
+        for i, name in enumerate(["A", "DescribeX", "A"])
+    ]
     assert [r["eventTime"] for r in ct.lookup_events(records, "EventName", "A")] == [
         "2026-01-01T09:00:02Z",
         "2026-01-01T09:00:00Z",

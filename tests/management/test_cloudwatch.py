@@ -41,26 +41,47 @@ def test_documented_missing_data_tables(m, table):
         for treat, want in zip(TREATMENTS, expected, strict=True):
             for history in ("0 0 0 0 0", "X X X X X"):  # a prior state of OK, then of ALARM
                 values = series(history) + series(datapoints)
-                states = cw.evaluate_alarm(values, 3, "GreaterThanThreshold", 3, m, treat)
+                states = cw.evaluate_alarm(
+                    values,
+                    3,
+                    "GreaterThanThreshold",
+                    evaluation_periods=3,
+                    datapoints_to_alarm=m,
+                    treat_missing_data=treat,
+                )
                 target = states[-2] if want == "retain" else want
                 assert states[-1] == target, (m, datapoints, treat, history, states)
 
 
 def test_retain_really_differs_by_history():
-    ok_first = cw.evaluate_alarm(series("0 0 0 - - - - -"), 3, "GreaterThanThreshold", 3, 3, "ignore")
-    alarm_first = cw.evaluate_alarm(series("X X X - - - - -"), 3, "GreaterThanThreshold", 3, 3, "ignore")
+    ok_first = cw.evaluate_alarm(
+        series("0 0 0 - - - - -"),
+        3,
+        "GreaterThanThreshold",
+        evaluation_periods=3,
+        datapoints_to_alarm=3,
+        treat_missing_data="ignore",
+    )
+    alarm_first = cw.evaluate_alarm(
+        series("X X X - - - - -"),
+        3,
+        "GreaterThanThreshold",
+        evaluation_periods=3,
+        datapoints_to_alarm=3,
+        treat_missing_data="ignore",
+    )
     assert ok_first[-1] == "OK" and alarm_first[-1] == "ALARM"
 
 
 def test_doc_figure_three_of_three():
     # The page's figure: threshold 3, 3 of 3; ALARM in periods 3-5, OK at 6, a lone breach at 9 stays OK.
     values = [1, 2, 4, 5, 4.5, 2, 1, 2, 4, 1]
-    states = cw.evaluate_alarm(values, 3, "GreaterThanThreshold", 3)
+    states = cw.evaluate_alarm(values, 3, "GreaterThanThreshold", evaluation_periods=3)
     assert states[4] == "ALARM" and states[5] == "OK" and states[8] == "OK"
 
 
 def test_new_alarm_starts_insufficient():
-    assert cw.evaluate_alarm([5, 5, 5], 3, "GreaterThanThreshold", 3) == [
+    assert cw.evaluate_alarm([5, 5, 5], 3, "GreaterThanThreshold", evaluation_periods=3) == [
         "INSUFFICIENT_DATA",
         "INSUFFICIENT_DATA",
         "ALARM",
@@ -115,7 +136,7 @@ values_st = st.lists(st.one_of(st.none(), st.floats(-10, 10, allow_nan=False)), 
 def test_full_data_is_a_sliding_m_of_n(values, n, data):
     m = data.draw(st.integers(1, n))
     full = [0.0 if v is None else v for v in values]
-    states = cw.evaluate_alarm(full, 0.0, "GreaterThanThreshold", n, m)
+    states = cw.evaluate_alarm(full, 0.0, "GreaterThanThreshold", evaluation_periods=n, datapoints_to_alarm=m)
     for i, s in enumerate(states):
         if i + 1 < n:
             continue  # earlier periods have fewer than N datapoints
@@ -127,10 +148,14 @@ def test_full_data_is_a_sliding_m_of_n(values, n, data):
 @given(values_st, st.integers(1, 5), st.data(), st.sampled_from(TREATMENTS))
 def test_more_breaching_never_lowers_the_alarm(values, n, data, treat):
     m = data.draw(st.integers(1, n))
-    states = cw.evaluate_alarm(values, 0.0, "GreaterThanThreshold", n, m, treat)
+    states = cw.evaluate_alarm(
+        values, 0.0, "GreaterThanThreshold", evaluation_periods=n, datapoints_to_alarm=m, treat_missing_data=treat
+    )
     assert len(states) == len(values) and set(states) <= set(cw.ALARM_STATES)
     worse = [None if v is None else abs(v) + 1 for v in values]  # every real datapoint now breaching
-    worse_states = cw.evaluate_alarm(worse, 0.0, "GreaterThanThreshold", n, m, treat)
+    worse_states = cw.evaluate_alarm(
+        worse, 0.0, "GreaterThanThreshold", evaluation_periods=n, datapoints_to_alarm=m, treat_missing_data=treat
+    )
     for before, after in zip(states, worse_states, strict=True):
         if before == "ALARM":
             assert after == "ALARM"
@@ -142,7 +167,14 @@ def test_more_breaching_never_lowers_the_alarm(values, n, data, treat):
 @given(values_st, st.integers(1, 4))
 def test_breaching_and_not_breaching_never_insufficient(values, n):
     for treat in ("breaching", "notBreaching"):
-        assert "INSUFFICIENT_DATA" not in cw.evaluate_alarm(values, 0.0, "GreaterThanThreshold", n, None, treat)
+        assert "INSUFFICIENT_DATA" not in cw.evaluate_alarm(
+            values,
+            0.0,
+            "GreaterThanThreshold",
+            evaluation_periods=n,
+            datapoints_to_alarm=None,
+            treat_missing_data=treat,
+        )
 
 
 def test_state_transitions_drive_actions():
@@ -155,13 +187,14 @@ def test_state_transitions_drive_actions():
 def test_aggregate_statistics():
     ts = [0, 10, 70, 200]
     vs = [1.0, 3.0, 5.0, 7.0]
-    starts, avg = cw.aggregate(ts, vs, 60, "Average")
+    rolled = cw.aggregate(ts, vs, 60, statistic="Average")
+    starts, avg = rolled.period_starts_seconds, rolled.values
     assert starts == [0.0, 60.0, 120.0, 180.0] and avg == [2.0, 5.0, None, 7.0]
-    assert cw.aggregate(ts, vs, 60, "Sum")[1] == [4.0, 5.0, None, 7.0]
-    assert cw.aggregate(ts, vs, 60, "SampleCount")[1] == [2.0, 1.0, None, 1.0]
-    assert cw.aggregate(ts, vs, 60, "Maximum")[1] == [3.0, 5.0, None, 7.0]
-    assert cw.aggregate(ts, vs, 300, "Minimum")[1] == [1.0]
-    assert cw.aggregate([], [], 60) == ([], [])
+    assert cw.aggregate(ts, vs, 60, statistic="Sum").values == [4.0, 5.0, None, 7.0]
+    assert cw.aggregate(ts, vs, 60, statistic="SampleCount").values == [2.0, 1.0, None, 1.0]
+    assert cw.aggregate(ts, vs, 60, statistic="Maximum").values == [3.0, 5.0, None, 7.0]
+    assert cw.aggregate(ts, vs, 300, statistic="Minimum").values == [1.0]
+    assert cw.aggregate([], [], 60) == cw.Aggregated([], [])
 
 
 @pytest.mark.parametrize("period", [0, 7, 90])
@@ -188,7 +221,7 @@ def test_sample_metric_series_is_seeded_and_drives_an_alarm():
     assert len(a) == 60 and 0 < a.count(None) < 30
     assert all(0 <= v <= 100 for v in a if v is not None)
     clean = cw.sample_metric_series(60, noise=0, missing_fraction=0, spike_start=30, spike_periods=8)
-    states = cw.evaluate_alarm(clean, 70, "GreaterThanThreshold", 3)
+    states = cw.evaluate_alarm(clean, 70, "GreaterThanThreshold", evaluation_periods=3)
     assert states[31] == "OK" and states[32] == "ALARM" and states[40] == "OK"
     with pytest.raises(ValueError, match="missing_fraction"):
         cw.sample_metric_series(missing_fraction=2)

@@ -170,3 +170,19 @@ def test_timeline_is_ordered_and_changes_alternate(snapshots):
     assert all(a != b for a, b in zip(changes, changes[1:], strict=False))  # a change is always to a new value
     expected = ["NON_COMPLIANT" if port == 22 else "COMPLIANT" for _, port in sorted(snapshots, key=lambda s: s[0])]
     assert timeline["ComplianceType"].tolist() == expected  # stable: equal times keep input order
+
+
+def test_input_parameters_go_through_the_shared_json_parser():
+    import pytest
+
+    from awslab.management import config_rules
+
+    rule = {
+        "ConfigRuleName": "tags",
+        "Source": {"Owner": "AWS", "SourceIdentifier": "REQUIRED_TAGS"},
+        "InputParameters": '{"tag1Key": ',
+    }
+    with pytest.raises(ValueError, match=r"rule 'tags': InputParameters is not valid JSON"):
+        config_rules.evaluate(rule, {"resourceType": "AWS::EC2::Instance"})
+    with pytest.raises(ValueError, match=r"rule 'tags': InputParameters must be a JSON object, got an array"):
+        config_rules.evaluate({**rule, "InputParameters": "[]"}, {"resourceType": "AWS::EC2::Instance"})

@@ -31,7 +31,7 @@ def _plain(fig):
 
 def test_alarm_figure():
     values = [10, 20, None, 90, 95, 99, 20, None]
-    states = cw.evaluate_alarm(values, 80, "GreaterThanThreshold", 3, 2)
+    states = cw.evaluate_alarm(values, 80, "GreaterThanThreshold", evaluation_periods=3, datapoints_to_alarm=2)
     fig = figures.alarm_figure(values, states, 80)
     _plain(fig)
     bands = {t.name: len(t.x) for t in fig.data if t.type == "bar"}

@@ -73,9 +73,12 @@ def test_parse_rejects_malformed(arn, message):
 
 
 def test_build_checks_parts():
-    assert build_arn("aws", "sqs", "eu-west-1", "123456789012", "queue1") == "arn:aws:sqs:eu-west-1:123456789012:queue1"
+    assert (
+        build_arn("aws", "sqs", "eu-west-1", account="123456789012", resource="queue1")
+        == "arn:aws:sqs:eu-west-1:123456789012:queue1"
+    )
     with pytest.raises(ValueError, match="account"):
-        build_arn("aws", "sqs", "eu-west-1", "1234", "queue1")
+        build_arn("aws", "sqs", "eu-west-1", account="1234", resource="queue1")
 
 
 def test_arn_like_is_per_segment():
@@ -90,6 +93,6 @@ def test_arn_like_is_per_segment():
     resource=st.text(min_size=1, max_size=30).filter(lambda s: "\x00" not in s),
 )
 def test_build_parse_roundtrip(region, account, resource):
-    arn = build_arn("aws", "s3", region, account, resource)
+    arn = build_arn("aws", "s3", region, account=account, resource=resource)
     parsed = parse_arn(arn)
     assert (parsed.region, parsed.account, parsed.resource) == (region, account, resource)

@@ -1,47 +1,109 @@
-"""Batch runs of the security notebooks through `python -m awslab run` with other parameters, and a bad one."""
+"""The security notebooks under scenarios/startup.yaml (the shared course run): each ran, echoed the scenario's
+values and printed/recorded what the models compute for them; and a bad value stops a notebook before its kernel."""
 
 from pathlib import Path
 
 import pytest
+import yaml
 
-from tests.support import batch_run, printed
+from awslab.security import credentials, iam, kms, mfa, presets, responsibility, waf
+from tests.support import printed, ran
 from tests.support import run_awslab as awslab
 
-ROOT = Path(__file__).resolve().parents[2]
-SECURITY = ROOT / "notebooks" / "05_security"
+SECURITY_DIR = Path(__file__).resolve().parents[2] / "notebooks" / "05_security"
 pytestmark = pytest.mark.notebooks
+NOTEBOOKS = [f"05_security/{p.stem}.ipynb" for p in sorted(SECURITY_DIR.glob("*.md"))]
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIO = yaml.safe_load((ROOT / "scenarios" / "startup.yaml").read_text())
 
 
-def test_runs_every_security_notebook_with_other_parameters(tmp_path):
-    overrides = {
-        "services": "EC2, Lambda",
-        "username": "bob",
-        "source_ip": "203.0.113.9",
-        "mfa_present": "true",
-        "session_seconds": "900",
-        "apps_missed": "2",
-        "data_size_bytes": "5000",
-        "rotation_period_days": "180",
-        "years": "3",
-        "seed": "3",
-        "secret_base32": "GEZDGNBVGY3TQOJQ",
-        "drift_seconds": "50",
-        "window_steps": "2",
-        "hours": "3",
-        "rate_limit": "50",
-        "window_seconds": "60",
-        "attacker_rps": "5",
+def scenario_values(key: str) -> dict:
+    """The values scenarios/startup.yaml gives notebook KEY (its own, plus the scenario-wide ones it declares)."""
+    return dict(SCENARIO["notebooks"][key])
+
+
+def seed_of(run, key: str) -> int:
+    """The seed the notebook ran with (the scenario-wide seed where the notebook has one)."""
+    return run.entry(key)["parameters"].get("seed", SCENARIO["parameters"]["seed"])
+
+
+def assert_echoed(run, key: str) -> None:
+    """The notebook's first printed line names every scenario value, in one of the course's number formats."""
+    line = next(x for x in printed(run.folder, Path(key).name).splitlines() if x.startswith("parameters:"))
+    for name, value in scenario_values(key).items():
+        forms = {str(value), repr(value)}
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            forms |= {f"{value:,}", f"{value:g}"}
+        assert any(f"{name}={form}" in line for form in forms), (name, value, line)
+    assert {k: run.entry(key)["parameters"][k] for k in scenario_values(key)} == scenario_values(key)
+
+
+@pytest.mark.parametrize("key", NOTEBOOKS)
+def test_each_notebook_ran_and_echoed_the_scenario(startup_run, key):
+    ran(startup_run, key)
+    assert_echoed(startup_run, key)
+
+
+def test_shared_responsibility_shares_are_the_models(startup_run):
+    key = "05_security/01_shared_responsibility.ipynb"
+    services = tuple(s.strip() for s in scenario_values(key)["services"].split(","))
+    share = responsibility.customer_share(services)
+    text = printed(startup_run.folder, Path(key).name)
+    for service, value in share.items():
+        assert any(line.split() == [service, f"{value:.0%}"] for line in text.splitlines()), (service, value)
+    assert startup_run.entry(key)["results"]["max_customer_share"] == pytest.approx(float(share.max()))
+
+
+def test_iam_decisions_and_session_length_are_the_models(startup_run):
+    key = "05_security/02_iam_policies.ipynb"
+    values = scenario_values(key)
+    context = {
+        "aws:username": "alice",
+        "aws:SourceIp": values["source_ip"],
+        "aws:MultiFactorAuthPresent": values["mfa_present"],
     }
-    batch_run([SECURITY], tmp_path, overrides, expected=5)
-    out = tmp_path
-    assert "parameters: services=EC2, Lambda" in printed(out, "01_shared_responsibility.ipynb")
-    iam_text = printed(out, "02_iam_policies.ipynb")
-    assert "username=bob" in iam_text and "mfa_present=True" in iam_text
-    assert "s3:PutObject on arn:aws:s3:::reports/bob/q3.csv: allowed" in iam_text  # MFA present: the write is allowed
-    assert "DurationSeconds=900: granted 900 s" in iam_text
-    assert "over 3 years at 180 days: 6 rotations" in printed(out, "03_kms_cloudhsm.ipynb")
-    assert "drift 50 s, window ±2" in printed(out, "04_mfa_cloudtrail.ipynb")
-    assert "rate_limit=50, window_seconds=60, attacker_rps=5" in printed(out, "05_more_security_services.ipynb")
+    put = iam.evaluate([presets.DEMO_POLICY], "s3:PutObject", "arn:aws:s3:::reports/alice/q3.csv", context=context)
+    assert startup_run.entry(key)["results"]["put_own_folder_decision"] == put.decision
+    text = printed(startup_run.folder, Path(key).name)
+    assert f"s3:PutObject on arn:aws:s3:::reports/alice/q3.csv: {put.decision}" in text
+    granted = credentials.credential_lifetime("AssumeRole", values["session_seconds"])
+    assert f"DurationSeconds={values['session_seconds']}: granted {granted.granted_seconds} s" in text
+
+
+def test_kms_calls_and_rotations_are_the_models(startup_run):
+    key = "05_security/03_kms_cloudhsm.ipynb"
+    values = scenario_values(key)
+    recorded = startup_run.entry(key)["results"]
+    calls = kms.kms_calls([values["data_size_bytes"]] * 10_000)
+    assert recorded["direct_encrypt_calls_10k_documents"] == calls["direct_encrypt_calls"]
+    schedule = kms.rotation_schedule(values["years"] * 365, values["rotation_period_days"])
+    rotations = int(schedule["encrypting_version"].iloc[-1])
+    assert recorded["key_rotations"] == rotations
+    assert f"over {values['years']} years at {values['rotation_period_days']} days: {rotations} rotations" in printed(
+        startup_run.folder, Path(key).name
+    )
+
+
+def test_mfa_acceptance_and_trail_size_are_the_models(startup_run):
+    key = "05_security/04_mfa_cloudtrail.ipynb"
+    values = scenario_values(key)
+    exact = float(mfa.acceptance_probability(values["drift_seconds"], values["window_steps"], delay_seconds=5.0)[0])
+    text = printed(startup_run.folder, Path(key).name)
+    assert f"window ±{values['window_steps']}: exact acceptance with a 5 s delay {exact:.1%}" in text
+    assert f"{values['hours'] * 3} log files, {values['hours']} digests" in text
+    assert startup_run.entry(key)["results"]["log_files_validated"] == values["hours"] * 3
+
+
+def test_waf_rule_numbers_are_the_models(startup_run):
+    key = "05_security/05_more_security_services.ipynb"
+    values = scenario_values(key)
+    rule = waf.simulate_rate_rule(
+        values["rate_limit"], values["window_seconds"], values["attacker_rps"], seed=seed_of(startup_run, key)
+    )
+    recorded = startup_run.entry(key)["results"]
+    assert recorded["attacker_requests_blocked"] == int(rule.attacker_blocked.sum())
+    assert recorded["attacker_blocked_fraction"] == round(rule.attacker_blocked_fraction, 4)
+    assert recorded["normal_users_blocked_fraction"] == round(rule.others_blocked_fraction, 4)
 
 
 @pytest.mark.parametrize(
@@ -62,7 +124,7 @@ def test_runs_every_security_notebook_with_other_parameters(tmp_path):
     ],
 )
 def test_bad_value_stops_with_a_clear_line(tmp_path, notebook, name, value, line):
-    result = awslab("run", str(SECURITY / notebook), "--output", str(tmp_path), "-p", name, value)
+    result = awslab("run", str(SECURITY_DIR / notebook), "--output", str(tmp_path), "-p", name, value)
     assert result.returncode == 1
     assert f"FAILED  {line}" in result.stdout
     assert "0 passed, 1 failed" in result.stdout

@@ -6,15 +6,21 @@ import time
 import pytest
 
 from awslab import ui
+from awslab.security import cloudtrail, presets, responsibility
 from awslab.security import explorers as ex
 
 # explorer factory, expected labels of the static face's steps (slider or dropdown), a bad value and the message
 CASES = [
-    (ex.explore_responsibility, list(ex.SERVICE_SETS), {"custom_services": "EC2, Fargate"}, "'Fargate' is not one of"),
-    (ex.explore_policy, ex.DEMO_ACTIONS, {"policy_json": '{"Statement": ['}, "is not valid JSON"),
+    (
+        ex.explore_responsibility,
+        list(responsibility.SERVICE_SETS),
+        {"custom_services": "EC2, Fargate"},
+        "'Fargate' is not one of",
+    ),
+    (ex.explore_policy, presets.DEMO_ACTIONS, {"policy_json": '{"Statement": ['}, "is not valid JSON"),
     (
         ex.explore_decision_grid,
-        list(ex.GRID_PRESETS),
+        list(presets.GRID_PRESETS),
         {"custom_policy_json": '{"Version": "2012-10-17", "Statement": {"Effect": "Allow"}}'},
         "Statement",
     ),
@@ -38,7 +44,12 @@ CASES = [
         {"delay_seconds": -3.0},
         "delay_seconds=-3.0 is outside the allowed range",
     ),
-    (ex.explore_cloudtrail, ex.TAMPERING, {"target": 99}, "target=99 is outside the allowed range (0 to 11)"),
+    (
+        ex.explore_cloudtrail,
+        ["none", *cloudtrail.TAMPERING_METHODS],
+        {"target": 99},
+        "target=99 is outside the allowed range (0 to 11)",
+    ),
     (
         ex.explore_waf_rate_rule,
         [f"{v:,} requests" for v in (10, 20, 50, 100, 200, 500, 1000, 2000)],
@@ -74,7 +85,7 @@ def test_typed_bad_json_shows_in_the_live_panel():
     explorer.widget  # noqa: B018 - builds the live panel
     explorer._inputs["context_json"].value = "[1, 2]"
     assert "context_json must be a JSON object" in explorer._error_box.value
-    explorer._inputs["context_json"].value = json.dumps({**ex.DEMO_CONTEXT, "aws:MultiFactorAuthPresent": True})
+    explorer._inputs["context_json"].value = json.dumps({**presets.DEMO_CONTEXT, "aws:MultiFactorAuthPresent": True})
     assert explorer._error_box.value == "" and "allowed" in explorer._numbers_box.value
 
 
@@ -104,7 +115,7 @@ def test_cloudtrail_explorer_flags_only_tampered_chains():
     explorer = ex.explore_cloudtrail()
     explorer.set(how="none")
     assert explorer.last_view.numbers["verdict"] == "intact"
-    for how in ex.TAMPERING[1:]:
+    for how in cloudtrail.TAMPERING_METHODS:
         explorer.set(how=how, target=1)
         assert explorer.last_view.numbers["verdict"] == "tampering detected", how
 

@@ -32,7 +32,7 @@ def cond(operator: str, key: str, value) -> dict:
 
 
 def decide(statements, action="s3:GetObject", resource=OBJECT, context=None, **kwargs) -> str:
-    return evaluate([doc(*statements)], action, resource, context, **kwargs).decision
+    return evaluate([doc(*statements)], action, resource, context=context, **kwargs).decision
 
 
 # ---------------------------------------------------------------- elements: Effect, Action, Resource, Not*
@@ -383,7 +383,7 @@ def test_operators_and_keys_are_anded():
 
 def test_missing_context_keys_are_reported_like_the_policy_simulator():
     condition = {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}, "Bool": {"aws:MultiFactorAuthPresent": "true"}}
-    result = evaluate([doc(st(condition=condition))], "s3:GetObject", OBJECT, {"aws:SourceIp": "203.0.113.9"})
+    result = evaluate([doc(st(condition=condition))], "s3:GetObject", OBJECT, context={"aws:SourceIp": "203.0.113.9"})
     assert result.decision == "implicitDeny"
     assert result.missing_context_keys == ("aws:MultiFactorAuthPresent",)
     # a statement whose action does not match asks for nothing
@@ -409,9 +409,9 @@ def test_aws_example_deny_outside_ip_ranges():
     inside = {"aws:SourceIp": "192.0.2.10", "aws:ViaAWSService": False}
     outside = {"aws:SourceIp": "198.51.100.10", "aws:ViaAWSService": False}
     via_service = {"aws:SourceIp": "198.51.100.10", "aws:ViaAWSService": True}
-    assert evaluate([policy], "ec2:StopInstances", "*", inside).decision == "allowed"
-    assert evaluate([policy], "ec2:StopInstances", "*", outside).decision == "explicitDeny"
-    assert evaluate([policy], "ec2:StopInstances", "*", via_service).decision == "allowed"
+    assert evaluate([policy], "ec2:StopInstances", "*", context=inside).decision == "allowed"
+    assert evaluate([policy], "ec2:StopInstances", "*", context=outside).decision == "explicitDeny"
+    assert evaluate([policy], "ec2:StopInstances", "*", context=via_service).decision == "allowed"
 
 
 def test_aws_example_allow_between_dates():
@@ -425,8 +425,10 @@ def test_aws_example_allow_between_dates():
             },
         )
     )
-    assert evaluate([policy], "ec2:DescribeInstances", "*", {"aws:CurrentTime": "2020-05-01T00:00:00Z"}).allowed
-    assert not evaluate([policy], "ec2:DescribeInstances", "*", {"aws:CurrentTime": "2020-07-01T00:00:00Z"}).allowed
+    assert evaluate([policy], "ec2:DescribeInstances", "*", context={"aws:CurrentTime": "2020-05-01T00:00:00Z"}).allowed
+    assert not evaluate(
+        [policy], "ec2:DescribeInstances", "*", context={"aws:CurrentTime": "2020-07-01T00:00:00Z"}
+    ).allowed
 
 
 def test_aws_example_mfa_bool_if_exists_deny():
@@ -441,8 +443,11 @@ def test_aws_example_mfa_bool_if_exists_deny():
             "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}},
         },
     )
-    assert evaluate([policy], "s3:ListBucket", BUCKET, {"aws:MultiFactorAuthPresent": True}).allowed
-    assert evaluate([policy], "s3:ListBucket", BUCKET, {"aws:MultiFactorAuthPresent": False}).decision == "explicitDeny"
+    assert evaluate([policy], "s3:ListBucket", BUCKET, context={"aws:MultiFactorAuthPresent": True}).allowed
+    assert (
+        evaluate([policy], "s3:ListBucket", BUCKET, context={"aws:MultiFactorAuthPresent": False}).decision
+        == "explicitDeny"
+    )
     assert evaluate([policy], "s3:ListBucket", BUCKET).decision == "explicitDeny"
     assert evaluate([policy], "iam:ChangePassword", "*").allowed
 
@@ -469,8 +474,8 @@ def test_aws_example_home_folder_with_policy_variable():
     assert evaluate([policy], "s3:GetObject", mine, principal=bob).allowed
     assert not evaluate([policy], "s3:GetObject", theirs, principal=bob).allowed
     bucket = "arn:aws:s3:::amzn-s3-demo-bucket"
-    assert evaluate([policy], "s3:ListBucket", bucket, {"s3:prefix": "home/bob/x"}, principal=bob).allowed
-    assert not evaluate([policy], "s3:ListBucket", bucket, {"s3:prefix": "home/alice/"}, principal=bob).allowed
+    assert evaluate([policy], "s3:ListBucket", bucket, context={"s3:prefix": "home/bob/x"}, principal=bob).allowed
+    assert not evaluate([policy], "s3:ListBucket", bucket, context={"s3:prefix": "home/alice/"}, principal=bob).allowed
     unknown = evaluate([policy], "s3:GetObject", mine)
     assert unknown.decision == "implicitDeny" and "aws:username" in unknown.missing_context_keys
     # in Version 2008-10-17 a ${...} is literal text
@@ -482,7 +487,7 @@ def test_policy_variable_default_and_literal_star():
     policy = doc(st(resource="arn:aws:s3:::b/${aws:PrincipalTag/team, 'shared'}/${*}"))
     assert evaluate([policy], "s3:GetObject", "arn:aws:s3:::b/shared/*").allowed
     assert not evaluate([policy], "s3:GetObject", "arn:aws:s3:::b/shared/x").allowed  # ${*} is a literal '*'
-    assert evaluate([policy], "s3:GetObject", "arn:aws:s3:::b/ops/*", {"aws:PrincipalTag/team": "ops"}).allowed
+    assert evaluate([policy], "s3:GetObject", "arn:aws:s3:::b/ops/*", context={"aws:PrincipalTag/team": "ops"}).allowed
 
 
 def test_aws_example_principal_tag_condition():
@@ -495,7 +500,9 @@ def test_aws_example_principal_tag_condition():
         )
     )
     target = f"arn:aws:iam::{ACCOUNT}:user/bob"
-    assert evaluate([policy], "iam:CreateAccessKey", target, {"aws:PrincipalTag/job-category": "iamuser-admin"}).allowed
+    assert evaluate(
+        [policy], "iam:CreateAccessKey", target, context={"aws:PrincipalTag/job-category": "iamuser-admin"}
+    ).allowed
     missing = evaluate([policy], "iam:CreateAccessKey", target)
     assert missing.decision == "implicitDeny"
     assert missing.missing_context_keys == ("aws:PrincipalTag/job-category",)
@@ -511,8 +518,10 @@ def test_aws_example_forallvalues_deny_tag_prefixes():
             condition={"ForAllValues:StringLike": {"aws:TagKeys": ["key1*"]}},
         ),
     )
-    assert evaluate([policy], "iam:TagUser", "*", {"aws:TagKeys": ["key1a", "key1b"]}).decision == "explicitDeny"
-    assert evaluate([policy], "iam:TagUser", "*", {"aws:TagKeys": ["key1a", "key2"]}).allowed
+    assert (
+        evaluate([policy], "iam:TagUser", "*", context={"aws:TagKeys": ["key1a", "key1b"]}).decision == "explicitDeny"
+    )
+    assert evaluate([policy], "iam:TagUser", "*", context={"aws:TagKeys": ["key1a", "key2"]}).allowed
     # ForAllValues is true with no keys at all: the Deny fires (the docs' warning)
     assert evaluate([policy], "iam:TagUser", "*").decision == "explicitDeny"
 
@@ -521,7 +530,7 @@ def test_aws_example_deny_temporary_credentials_with_null():
     # IAM User Guide, reference_policies_elements_condition_operators (Null: aws:TokenIssueTime).
     policy = doc(st(action="ec2:*"), st("Deny", action="ec2:*", condition={"Null": {"aws:TokenIssueTime": "false"}}))
     assert evaluate([policy], "ec2:RunInstances", "*").allowed
-    assert evaluate([policy], "ec2:RunInstances", "*", {"aws:TokenIssueTime": NOW}).decision == "explicitDeny"
+    assert evaluate([policy], "ec2:RunInstances", "*", context={"aws:TokenIssueTime": NOW}).decision == "explicitDeny"
 
 
 def test_syllabus_style_sample_with_json_text():
@@ -539,7 +548,7 @@ def test_syllabus_style_sample_with_json_text():
             ],
         }
     )
-    hit = evaluate([text], "s3:GetObject", "arn:aws:s3:::my_public_bucket/a", {"aws:SourceIp": "192.168.0.1"})
+    hit = evaluate([text], "s3:GetObject", "arn:aws:s3:::my_public_bucket/a", context={"aws:SourceIp": "192.168.0.1"})
     assert hit.allowed and hit.matched_statements[0].sid == "Stmt1441716043000"
 
 
@@ -580,10 +589,19 @@ def test_resource_policy_deny_beats_identity_allow():
     )
     identity = [doc(st(action="s3:*"))]
     assert (
-        evaluate(identity, "s3:GetObject", OBJECT, {"aws:SecureTransport": False}, [rp], ALICE).decision
+        evaluate(
+            identity,
+            "s3:GetObject",
+            OBJECT,
+            context={"aws:SecureTransport": False},
+            resource_policies=[rp],
+            principal=ALICE,
+        ).decision
         == "explicitDeny"
     )
-    assert evaluate(identity, "s3:GetObject", OBJECT, {"aws:SecureTransport": True}, [rp], ALICE).allowed
+    assert evaluate(
+        identity, "s3:GetObject", OBJECT, context={"aws:SecureTransport": True}, resource_policies=[rp], principal=ALICE
+    ).allowed
 
 
 def test_account_principal_delegates_allow_but_deny_covers_everyone_in_it():
@@ -658,7 +676,7 @@ def test_trace_says_which_test_failed():
         ],
         "s3:GetObject",
         OBJECT,
-        {"aws:SecureTransport": False},
+        context={"aws:SecureTransport": False},
     )
     reasons = [t.reason for t in result.trace]
     assert "Action does not cover" in reasons[0]

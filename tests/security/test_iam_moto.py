@@ -110,18 +110,18 @@ def side_by_side(moto_subset: bool, n_requests: int = 2000, seed: int = 7) -> di
         chosen = random.Random(pick).sample(range(len(docs)), 3)
         cases.append(([texts[i] for i in chosen], action, resource))
     context = {"aws:SourceIp": "203.0.113.9", "aws:SecureTransport": "true"}
-    ours = [evaluate(t, a, r, context).decision for t, a, r in cases]
+    ours = [evaluate(t, a, r, context=context).decision for t, a, r in cases]
     theirs = [moto_decision(t, a, r, context) for t, a, r in cases]
     agree = sum(o == m for o, m in zip(ours, theirs, strict=True))
 
     compiled = [[compile_policy(t) for t in case[0]] for case in cases]
     start = time.perf_counter()
     for (_, a, r), docs_compiled in zip(cases, compiled, strict=True):
-        evaluate(docs_compiled, a, r, context)
+        evaluate(docs_compiled, a, r, context=context)
     ours_compiled_s = time.perf_counter() - start
     start = time.perf_counter()
     for t, a, r in cases:
-        evaluate(t, a, r, context)
+        evaluate(t, a, r, context=context)
     ours_text_s = time.perf_counter() - start
     start = time.perf_counter()
     for t, a, r in cases:
@@ -159,7 +159,9 @@ def test_moto_disagrees_outside_its_subset_and_we_are_right_there():
         ],
     }
     text = json.dumps(policy)
-    assert evaluate([text], "s3:GetObject", "arn:aws:s3:::b/k", {"s3:prefix": "other/"}).decision == "implicitDeny"
+    assert (
+        evaluate([text], "s3:GetObject", "arn:aws:s3:::b/k", context={"s3:prefix": "other/"}).decision == "implicitDeny"
+    )
     assert moto_decision([text], "s3:GetObject", "arn:aws:s3:::b/k", {"s3:prefix": "other/"}) == "explicitDeny"
     # action names are case-insensitive in AWS, not in moto
     lower = json.dumps(

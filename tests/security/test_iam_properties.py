@@ -62,7 +62,7 @@ def test_adding_a_matching_deny_never_allows(docs, request):
     action, resource, with_context = request
     context = CONTEXT if with_context else None
     deny = {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": action, "Resource": resource}]}
-    assert evaluate(docs + [deny], action, resource, context).decision == "explicitDeny"
+    assert evaluate(docs + [deny], action, resource, context=context).decision == "explicitDeny"
 
 
 @settings(max_examples=120, deadline=None)
@@ -70,9 +70,11 @@ def test_adding_a_matching_deny_never_allows(docs, request):
 def test_a_new_statement_only_allows_if_it_allows_itself(docs, extra, request):
     action, resource, with_context = request
     context = CONTEXT if with_context else None
-    before = evaluate(docs, action, resource, context).decision
-    after = evaluate(docs + [{"Version": "2012-10-17", "Statement": [extra]}], action, resource, context).decision
-    alone = evaluate([{"Version": "2012-10-17", "Statement": [extra]}], action, resource, context).decision
+    before = evaluate(docs, action, resource, context=context).decision
+    after = evaluate(
+        docs + [{"Version": "2012-10-17", "Statement": [extra]}], action, resource, context=context
+    ).decision
+    alone = evaluate([{"Version": "2012-10-17", "Statement": [extra]}], action, resource, context=context).decision
     if before != "allowed" and after == "allowed":
         assert alone == "allowed"
     if before == "explicitDeny":
@@ -87,15 +89,18 @@ def test_order_of_policies_and_statements_does_not_matter(docs, request, rnd):
     action, resource, _ = request
     shuffled = [{"Version": "2012-10-17", "Statement": rnd.sample(d["Statement"], len(d["Statement"]))} for d in docs]
     rnd.shuffle(shuffled)
-    assert evaluate(docs, action, resource, CONTEXT).decision == evaluate(shuffled, action, resource, CONTEXT).decision
+    assert (
+        evaluate(docs, action, resource, context=CONTEXT).decision
+        == evaluate(shuffled, action, resource, context=CONTEXT).decision
+    )
 
 
 @settings(max_examples=100, deadline=None)
 @given(policies, requests)
 def test_action_case_never_matters(docs, request):
     action, resource, _ = request
-    upper = evaluate(docs, action.upper(), resource, CONTEXT)
-    assert upper.decision == evaluate(docs, action.lower(), resource, CONTEXT).decision
+    upper = evaluate(docs, action.upper(), resource, context=CONTEXT)
+    assert upper.decision == evaluate(docs, action.lower(), resource, context=CONTEXT).decision
 
 
 json_values = st.recursive(
@@ -156,9 +161,16 @@ def test_never_crashes_on_arbitrary_json(document, as_text, as_resource_policy):
     payload = json.dumps(document) if as_text else document
     try:
         if as_resource_policy:
-            result = evaluate([], "s3:GetObject", "arn:aws:s3:::b/k", CONTEXT, [payload], "arn:aws:iam::1:user/a")
+            result = evaluate(
+                [],
+                "s3:GetObject",
+                "arn:aws:s3:::b/k",
+                context=CONTEXT,
+                resource_policies=[payload],
+                principal="arn:aws:iam::1:user/a",
+            )
         else:
-            result = evaluate([payload], "s3:GetObject", "arn:aws:s3:::b/k", CONTEXT)
+            result = evaluate([payload], "s3:GetObject", "arn:aws:s3:::b/k", context=CONTEXT)
     except ValueError:
         return
     assert result.decision in ("allowed", "explicitDeny", "implicitDeny")
@@ -200,7 +212,7 @@ def test_never_crashes_on_arbitrary_context(context):
         }
     )
     try:
-        result = evaluate(docs, "s3:GetObject", "arn:aws:s3:::b/k", context)
+        result = evaluate(docs, "s3:GetObject", "arn:aws:s3:::b/k", context=context)
     except ValueError:
         return
     assert result.decision in ("allowed", "explicitDeny", "implicitDeny")

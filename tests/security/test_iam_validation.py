@@ -81,7 +81,9 @@ def test_bad_arguments_name_the_parameter(kwargs, message):
     policy = doc({**OK, "Action": "s3:*", "Condition": {"IpAddressIfExists": {"aws:SourceIp": "10.0.0.0/8"}}})
     args = {"action": "s3:GetObject", "resource": "arn:aws:s3:::b/k", **kwargs}
     with pytest.raises(ValueError) as error:
-        evaluate([policy], args["action"], args["resource"], args.get("context"), principal=args.get("principal"))
+        evaluate(
+            [policy], args["action"], args["resource"], context=args.get("context"), principal=args.get("principal")
+        )
     assert message in str(error.value)
 
 
@@ -93,3 +95,12 @@ def test_policies_must_be_a_list():
 def test_missing_version_defaults_to_2008_and_compiles():
     compiled = compile_policy({"Statement": OK})
     assert compiled.version == "2008-10-17" and len(compiled.statements) == 1
+
+
+def test_pasted_policy_text_is_bounded_in_size_and_nesting():
+    from awslab.security.iam_policy import compile_policy
+
+    with pytest.raises(ValueError, match="policy is nested too deeply"):
+        compile_policy("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(ValueError, match="policy is .* characters long"):
+        compile_policy(" " * 300_000)

@@ -17,9 +17,9 @@ def signing_key():
 def test_envelope_roundtrip_and_audit():
     key, audit = kms.create_key(seed=1), kms.AuditTrail()
     data = b"x" * 100_000  # far above the 4 KiB a KMS key encrypts directly
-    envelope = kms.envelope_encrypt(key, data, {"dept": "hr"}, audit, seed=2)
+    envelope = kms.envelope_encrypt(key, data, {"dept": "hr"}, audit=audit, seed=2)
     assert data not in envelope.ciphertext and len(envelope.ciphertext) == len(data) + 16
-    assert kms.envelope_decrypt(key, envelope, {"dept": "hr"}, audit) == data
+    assert kms.envelope_decrypt(key, envelope, {"dept": "hr"}, audit=audit) == data
     assert [e["eventName"] for e in audit.events] == ["GenerateDataKey", "Decrypt"]
     assert audit.table().shape == (2, 4)
 

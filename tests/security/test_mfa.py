@@ -72,7 +72,7 @@ def test_acceptance_probability_known_points():
 @settings(max_examples=60, deadline=None)
 @given(drift=st.floats(-120, 120), window=st.integers(0, 3))
 def test_simulation_agrees_with_exact_probability(drift, window):
-    exact = float(acceptance_probability(drift, window, 30, 0.0)[0])
+    exact = float(acceptance_probability(drift, window, 30, delay_seconds=0.0)[0])
     simulated = simulate_logins(drift, 20_000, window, mean_delay_seconds=0.0, seed=1)["accepted_fraction"]
     assert abs(simulated - exact) < 0.03
 
