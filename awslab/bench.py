@@ -55,7 +55,8 @@ def explorer_builders() -> list[tuple[str, object]]:
             if module.name.startswith("explorers"):
                 mod = importlib.import_module(f"awslab.{chapter.name}.{module.name}")
                 for name, func in inspect.getmembers(mod, inspect.isfunction):
-                    if name.startswith("explore_") and func.__module__ == mod.__name__:
+                    own = func.__module__ == mod.__name__ or func.__module__.startswith(f"{mod.__name__}.")
+                    if name.startswith("explore_") and own:
                         builders.append((f"{chapter.name}.{name}", func))
     return sorted(builders, key=lambda item: item[0])
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.app_services.ses import SANDBOX_SEND_QUOTA, SECONDS_PER_DAY, mailing_time
@@ -37,7 +37,6 @@ def test_bad_quota():
         mailing_time(-1)
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     recipients=st.integers(0, 100_000),
     daily=st.integers(1, 20_000),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.app_services.sns import (
@@ -188,7 +188,6 @@ def test_http_retry_schedule():
         http_retry_delays({"minDelayTarget": 30, "maxDelayTarget": 20})
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     values=st.lists(st.sampled_from(["a", "b", "c", "d"]), min_size=1, max_size=4, unique=True),
     value=st.sampled_from(["a", "b", "c", "d", "e"]),
@@ -199,7 +198,6 @@ def test_anything_but_is_the_complement_of_exact_match(values, value):
     assert exact != negated
 
 
-@settings(max_examples=150, deadline=None)
 @given(low=st.integers(-1000, 1000), width=st.integers(0, 1000), value=st.integers(-3000, 3000))
 def test_numeric_range_matches_exactly_the_interval(low, width, value):
     matched = policy_matches({"k": [{"numeric": [">=", low, "<", low + width]}]}, attrs(k=value))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.app_services.sqs import MESSAGE_MAX_BYTES, SimulatedQueue, validate_body
@@ -276,7 +276,6 @@ def _run(operations, queue, dlq):
         yield now, handles
 
 
-@settings(max_examples=150, deadline=None)
 @given(st.lists(operation, max_size=60))
 def test_conservation_every_message_is_somewhere(operations):
     dlq = SimulatedQueue(message_retention_period=60)
@@ -292,7 +291,6 @@ def test_conservation_every_message_is_somewhere(operations):
         assert min(counts.values()) >= 0
 
 
-@settings(max_examples=150, deadline=None)
 @given(st.lists(operation, max_size=60))
 def test_a_handle_from_an_earlier_receive_never_deletes(operations):
     dlq = SimulatedQueue()
@@ -308,7 +306,6 @@ def test_a_handle_from_an_earlier_receive_never_deletes(operations):
                 assert queue.state_counts(now) == before
 
 
-@settings(max_examples=100, deadline=None)
 @given(st.lists(st.floats(0, 3), min_size=1, max_size=30), st.floats(0.5, 5))
 def test_in_flight_messages_are_never_delivered(gaps, timeout):
     queue = SimulatedQueue(visibility_timeout=timeout)

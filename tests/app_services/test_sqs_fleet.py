@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.app_services.sqs_fleet import (
@@ -100,7 +100,6 @@ def test_bad_inputs_name_the_parameter(kwargs, name):
         simulate_consumer_fleet(**arguments)
 
 
-@settings(max_examples=60, deadline=None)
 @given(
     rate=st.floats(0.5, 50),
     consumers=st.integers(1, 40),
@@ -167,7 +166,6 @@ def test_long_polling_with_traffic():
     assert fifo.usd_per_month > cost.usd_per_month
 
 
-@settings(max_examples=100, deadline=None)
 @given(rate=st.floats(0, 100), pollers=st.integers(1, 50), wait=st.floats(1, 20))
 def test_long_polling_never_costs_more_than_short_polling(rate, pollers, wait):
     short = polling_cost(rate, pollers, 0)

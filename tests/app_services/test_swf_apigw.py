@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.app_services.apigateway import simulate_traffic, token_bucket
@@ -66,7 +66,6 @@ def test_workflow_bad_inputs():
         simulate_order_workflow(())
 
 
-@settings(max_examples=100, deadline=None)
 @given(p=st.floats(0, 1), attempts=st.integers(1, 5), seed=st.integers(0, 1000))
 def test_workflow_invariants(p, attempts, seed):
     activities = (Activity("A", 1.0, failure_probability=p), Activity("B", 2.0, failure_probability=p))
@@ -120,7 +119,6 @@ def test_throttle_bad_inputs():
         simulate_traffic(1, 10, rate_limit=1, burst_limit=1, spike_start_seconds=8, spike_duration_seconds=5)
 
 
-@settings(max_examples=100, deadline=None)
 @given(times=st.lists(st.floats(0, 20), max_size=300), rate=st.floats(0, 50), burst=st.integers(0, 50))
 def test_token_bucket_never_exceeds_burst_plus_rate(times, rate, burst):
     result = token_bucket(times, rate, burst)

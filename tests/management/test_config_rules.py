@@ -4,7 +4,7 @@ import json
 from datetime import datetime
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.management import config_rules as cr
@@ -159,7 +159,6 @@ def test_timeline_bad_time():
         cr.compliance_timeline([SSH_RULE], [sg_item("yesterday", 22)])
 
 
-@settings(max_examples=100, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from([None, 22, 443, 3306])), min_size=1, max_size=30))
 def test_timeline_is_ordered_and_changes_alternate(snapshots):
     items = [sg_item(datetime.fromtimestamp(t).isoformat(), port) for t, port in snapshots]

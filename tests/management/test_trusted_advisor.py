@@ -1,7 +1,7 @@
 """Trusted Advisor free checks over describe-style JSON, including output from moto."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.management import trusted_advisor as ta
@@ -105,7 +105,6 @@ def test_service_limits_thresholds():
         ta.check_service_limits([{"Limit": 0, "Usage": 1}])
 
 
-@settings(max_examples=150, deadline=None)
 @given(st.integers(1, 10_000), st.integers(0, 20_000))
 def test_service_limit_status_matches_fraction(limit, usage):
     result = ta.check_service_limits([{"Limit": limit, "Usage": usage}])
@@ -113,7 +112,6 @@ def test_service_limit_status_matches_fraction(limit, usage):
     assert result.status == expected
 
 
-@settings(max_examples=150, deadline=None)
 @given(st.integers(0, 65535), st.integers(0, 200))
 def test_widening_a_range_never_improves_status(low, extra):
     high = min(65535, low + extra)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.security.arn import arn_like, build_arn, parse_arn
@@ -86,7 +86,6 @@ def test_arn_like_is_per_segment():
     assert not arn_like("arn:aws:sqs:*:q1", "arn:aws:sqs:us-east-1:123456789012:q1")
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     region=st.sampled_from(["", "us-east-1", "eu-central-1", "ap-southeast-2"]),
     account=st.one_of(st.just(""), st.from_regex(r"\A\d{12}\Z")),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.security.iam import evaluate
@@ -56,7 +56,6 @@ policies = st.lists(
 requests = st.tuples(st.sampled_from(ACTIONS), st.sampled_from(RESOURCES), st.booleans())
 
 
-@settings(max_examples=120, deadline=None)
 @given(policies, requests)
 def test_adding_a_matching_deny_never_allows(docs, request):
     action, resource, with_context = request
@@ -65,7 +64,6 @@ def test_adding_a_matching_deny_never_allows(docs, request):
     assert evaluate(docs + [deny], action, resource, context=context).decision == "explicitDeny"
 
 
-@settings(max_examples=120, deadline=None)
 @given(policies, statements(), requests)
 def test_a_new_statement_only_allows_if_it_allows_itself(docs, extra, request):
     action, resource, with_context = request
@@ -83,7 +81,6 @@ def test_a_new_statement_only_allows_if_it_allows_itself(docs, extra, request):
         assert after in ("allowed", "explicitDeny")
 
 
-@settings(max_examples=100, deadline=None)
 @given(policies, requests, st.randoms(use_true_random=False))
 def test_order_of_policies_and_statements_does_not_matter(docs, request, rnd):
     action, resource, _ = request
@@ -95,7 +92,6 @@ def test_order_of_policies_and_statements_does_not_matter(docs, request, rnd):
     )
 
 
-@settings(max_examples=100, deadline=None)
 @given(policies, requests)
 def test_action_case_never_matters(docs, request):
     action, resource, _ = request
@@ -155,7 +151,6 @@ json_values = st.recursive(
 )
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(json_values, st.booleans(), st.booleans())
 def test_never_crashes_on_arbitrary_json(document, as_text, as_resource_policy):
     payload = json.dumps(document) if as_text else document
@@ -176,7 +171,6 @@ def test_never_crashes_on_arbitrary_json(document, as_text, as_resource_policy):
     assert result.decision in ("allowed", "explicitDeny", "implicitDeny")
 
 
-@settings(max_examples=120, deadline=None)
 @given(
     st.dictionaries(
         st.sampled_from(

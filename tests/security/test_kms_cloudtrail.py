@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.security import cloudtrail, kms, responsibility
@@ -71,7 +71,6 @@ def test_kms_calls_and_rotation_schedule():
         kms.rotation_schedule(100, 30)
 
 
-@settings(max_examples=40, deadline=None)
 @given(
     data=st.binary(max_size=5000),
     context=st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=3),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from awslab.security.mfa import acceptance_probability, hotp, simulate_logins, totp, verify
@@ -69,7 +69,6 @@ def test_acceptance_probability_known_points():
     assert p[3] == 0 and p[4] == 0 and p[5] == pytest.approx(1) and p[6] == pytest.approx(0.5) and p[7] == 0
 
 
-@settings(max_examples=60, deadline=None)
 @given(drift=st.floats(-120, 120), window=st.integers(0, 3))
 def test_simulation_agrees_with_exact_probability(drift, window):
     exact = float(acceptance_probability(drift, window, 30, delay_seconds=0.0)[0])
@@ -77,7 +76,6 @@ def test_simulation_agrees_with_exact_probability(drift, window):
     assert abs(simulated - exact) < 0.03
 
 
-@settings(max_examples=60, deadline=None)
 @given(drift=st.floats(-300, 300), window=st.integers(0, 4))
 def test_wider_window_never_accepts_less(drift, window):
     narrow, wide = acceptance_probability([drift], window), acceptance_probability([drift], window + 1)

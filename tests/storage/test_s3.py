@@ -161,16 +161,3 @@ def test_downtime_per_year():
     assert s3.downtime_minutes_per_year(0.9999) == pytest.approx(52.596, rel=1e-4)
     with pytest.raises(ValueError, match="availability"):
         s3.downtime_minutes_per_year(1.5)
-
-
-def test_model_imports_no_ui_or_aws_sdk():
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, awslab.storage.s3, awslab.storage.s3_lifecycle, awslab.storage.s3_reliability, "
-        "awslab.storage.s3_versioning, awslab.storage.s3_events; "
-        "print(sorted(m for m in ('plotly', 'ipywidgets', 'boto3', 'moto') if m in sys.modules))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
-    assert out == "[]"
