@@ -1,19 +1,42 @@
 """The embedded AWS emulator for hands-on labs: real boto3 calls answered in-process by moto.
 
-Inside a sandbox the credentials are fake, the region is fixed, every AWS_* setting and config file the learner may
-have is hidden, and any attempt to open a network connection fails: no request can reach real AWS.
-
     with sandbox() as aws:
         s3 = aws.client("s3")
         s3.create_bucket(Bucket="my-first-bucket")
 
 A lab spread over several notebook cells uses ``aws = start_sandbox()`` and ends with ``aws.stop()``.
+
+What is guaranteed while at least one sandbox runs (in any thread of the process):
+
+- The process holds no AWS setting of the learner's: every ``AWS_*`` environment variable is hidden, the credentials
+  are AWS's documentation example key, the config and credentials files point at ``os.devnull``, instance metadata is
+  off, and ``boto3.DEFAULT_SESSION`` (which may hold real credentials) is set aside.
+- Nothing leaves the process through Python: a process-wide audit hook (PEP 578, raised by the interpreter's C code
+  itself, so ``_socket``, base classes, saved references and asyncio are covered) refuses, with
+  :class:`NetworkBlocked`, every socket ``connect``/``connect_ex``, ``sendto``, ``sendmsg`` and ``bind`` of any
+  address family (loopback and Unix sockets included) and every name lookup (``getaddrinfo``, ``gethostbyname``,
+  ``gethostbyname_ex``, ``gethostbyaddr``, ``getnameinfo``); it refuses, with :class:`ChildProcessBlocked`, every
+  child process and program replacement (``subprocess``, ``os.system``/``popen``, ``os.exec*``, ``os.posix_spawn*``,
+  ``os.fork``/``forkpty``, ``pty``, every ``multiprocessing`` start method) and loading or poking native code
+  through ``ctypes`` (``CDLL``, symbol lookups, ``from_address``).
+- moto needs none of these (it answers inside botocore and requests), so labs work unchanged.
+
+Overlapping sandboxes (nested ``with`` blocks, ``start_sandbox`` twice, other threads) share one emulator and one
+guard, reference-counted under a lock: stopping one of them, in any order, changes nothing while another runs; the
+last stop discards the emulator's state and puts back exactly what the first start found (the ``AWS_*`` variables,
+``boto3.DEFAULT_SESSION``, the network, child processes). A start that fails part-way undoes what it did.
+
+Not covered (an in-process guard cannot see them): sockets and ``ctypes`` functions obtained before the first start,
+native extensions that do their own I/O (pyzmq, cffi or compiled modules calling libc), code that deliberately
+edits this module's state, and other processes. Audit hooks cannot be removed, so the (idle) hook stays installed
+after the last stop; it costs one check per audited event.
 """
 
 from __future__ import annotations
 
 import os
-import socket
+import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -27,59 +50,215 @@ DEFAULT_REGION = "us-east-1"
 
 
 class NetworkBlocked(ConnectionError):
-    """Raised when code inside the sandbox tries to open a network connection."""
+    """Raised when code inside the sandbox tries to open a connection, send a datagram, listen or look up a name.
+
+    >>> import socket
+    >>> with sandbox(), socket.socket() as s:
+    ...     s.connect_ex(("127.0.0.1", 9))
+    Traceback (most recent call last):
+    awslab.sandbox.NetworkBlocked: the awslab sandbox blocks the network: socket.connect to ('127.0.0.1', 9) ...
+    """
+
+
+class ChildProcessBlocked(PermissionError):
+    """Raised when code inside the sandbox tries to start a child process, replace the process or use ctypes.
+
+    >>> import subprocess
+    >>> with sandbox():
+    ...     subprocess.run(["curl", "https://example.com"])
+    Traceback (most recent call last):
+    awslab.sandbox.ChildProcessBlocked: the awslab sandbox runs no child process (subprocess.Popen ...
+    """
+
+
+# Audit events refused while a sandbox runs: event -> what it is, for the message.
+_NETWORK_EVENTS = {
+    "socket.connect": "socket.connect",  # also connect_ex, _socket.socket and asyncio's sock_connect
+    "socket.sendto": "socket.sendto",
+    "socket.sendmsg": "socket.sendmsg",
+    "socket.bind": "socket.bind",
+}
+_NAME_EVENTS = ("socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr", "socket.getnameinfo")
+_PROCESS_EVENTS = ("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty")
+_CTYPES_EVENTS = ("ctypes.dlopen", "ctypes.dlsym", "ctypes.dlsym/handle", "ctypes.cdata")
+
+
+class _State:
+    """The process-wide state all sandboxes share (read and written under ``_LOCK``; the audit hook only reads
+    ``guarding``)."""
+
+    def __init__(self) -> None:
+        self.running: list[Sandbox] = []
+        self.guarding = False  # the audit hook refuses the events above
+        self.hook_installed = False
+        self.saved_env: dict[str, str] = {}
+        self.saved_fork_exec = None
+        self.mock = None
+
+
+_STATE = _State()
+_LOCK = threading.RLock()
+
+
+def _audit(event: str, args: tuple) -> None:
+    if not _STATE.guarding:
+        return
+    if event in _NETWORK_EVENTS:
+        target = args[1] if len(args) > 1 else "?"
+        raise NetworkBlocked(
+            f"the awslab sandbox blocks the network: {event} to {target!r} refused (the emulator needs no "
+            "network; stop the sandbox to use it)"
+        )
+    if event in _NAME_EVENTS:
+        raise NetworkBlocked(f"the awslab sandbox blocks name lookups: {event}{tuple(args[:2])!r} refused")
+    if event in _PROCESS_EVENTS:
+        what = f" {args[1]!r}" if event in ("subprocess.Popen", "os.exec", "os.posix_spawn") and len(args) > 1 else ""
+        raise ChildProcessBlocked(
+            f"the awslab sandbox runs no child process ({event}{what} refused): a child could reach the network; "
+            "run it after the sandbox stops"
+        )
+    if event in _CTYPES_EVENTS:
+        raise ChildProcessBlocked(f"the awslab sandbox refuses native calls through ctypes ({event} refused)")
+
+
+def _guarded_fork_exec(*args, **kwargs):
+    # _posixsubprocess.fork_exec raises no audit event (Python 3.11): multiprocessing's spawn and forkserver start
+    # methods call it directly. subprocess calls it too, after its own audited event.
+    if _STATE.guarding:
+        raise ChildProcessBlocked(
+            "the awslab sandbox runs no child process (_posixsubprocess.fork_exec refused, as used by "
+            "multiprocessing): run it after the sandbox stops"
+        )
+    return _STATE.saved_fork_exec(*args, **kwargs)
+
+
+def _sandbox_env(region: str) -> dict[str, str]:
+    return {
+        "AWS_ACCESS_KEY_ID": FAKE_ACCESS_KEY,
+        "AWS_SECRET_ACCESS_KEY": FAKE_SECRET_KEY,
+        "AWS_DEFAULT_REGION": region,
+        "AWS_CONFIG_FILE": os.devnull,
+        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+        "AWS_EC2_METADATA_DISABLED": "true",
+    }
+
+
+def _replace_aws_env(values: dict[str, str]) -> None:
+    for key in [k for k in os.environ if k.startswith("AWS_")]:
+        del os.environ[key]
+    os.environ.update(values)
+
+
+def _guard_on(region: str) -> None:
+    """The first start: hide the learner's settings, refuse every way out, start the emulator. On any failure,
+    undo what was done and re-raise."""
+    import _posixsubprocess
+
+    if not _STATE.hook_installed:
+        sys.addaudithook(_audit)
+        _STATE.hook_installed = True
+    undo = []
+    try:
+        _STATE.guarding = True
+        undo.append(_guard_off_network)
+        _STATE.saved_fork_exec = _posixsubprocess.fork_exec
+        _posixsubprocess.fork_exec = _guarded_fork_exec
+        undo.append(_restore_fork_exec)
+        _STATE.saved_env = {k: v for k, v in os.environ.items() if k.startswith("AWS_")}
+        _replace_aws_env(_sandbox_env(region))
+        undo.append(_restore_env)
+        # moto must not touch the environment itself (its own save/restore would fight ours); it sets
+        # boto3.DEFAULT_SESSION aside until its stop.
+        mock = mock_aws(config={"core": {"mock_credentials": False, "reset_boto3_session": True}})
+        mock.start()
+        _STATE.mock = mock
+    except BaseException:
+        for step in reversed(undo):
+            step()
+        raise
+
+
+def _guard_off_network() -> None:
+    _STATE.guarding = False
+
+
+def _restore_fork_exec() -> None:
+    import _posixsubprocess
+
+    if _STATE.saved_fork_exec is not None:
+        _posixsubprocess.fork_exec = _STATE.saved_fork_exec
+        _STATE.saved_fork_exec = None
+
+
+def _restore_env() -> None:
+    _replace_aws_env(_STATE.saved_env)
+    _STATE.saved_env = {}
+
+
+def _guard_off() -> None:
+    """The last stop: discard the emulator's state and put back what the first start found, even if moto fails."""
+    mock, _STATE.mock = _STATE.mock, None
+    try:
+        if mock is not None:
+            mock.stop()
+    finally:
+        _restore_env()
+        _restore_fork_exec()
+        _guard_off_network()
 
 
 class Sandbox:
-    """A started emulator: ``client(name)`` and ``resource(name)`` give boto3 objects bound to it."""
+    """A started emulator: ``client(name)`` and ``resource(name)`` give boto3 objects bound to it.
+
+    >>> aws = Sandbox("eu-west-1").start()
+    >>> aws.client("s3").list_buckets()["Buckets"]
+    []
+    >>> aws.stop()
+    """
 
     def __init__(self, region: str = DEFAULT_REGION):
         if not isinstance(region, str) or region.count("-") < 2:
             raise ValueError(f"region={region!r} is not a region code such as 'us-east-1'")
         self.region = region
         self.account_id = ACCOUNT_ID
-        self._mock = None
-        self._saved_env: dict[str, str] = {}
-        self._saved_connect = None
         self.session: boto3.Session | None = None
 
+    @property
+    def running(self) -> bool:
+        """True between ``start()`` and ``stop()``."""
+        return self.session is not None
+
     def start(self) -> Sandbox:
-        """Hide the learner's AWS settings, block the network and start moto."""
-        if self._mock is not None:
-            raise RuntimeError("this sandbox is already running")
-        self._saved_env = {k: v for k, v in os.environ.items() if k.startswith("AWS_")}
-        for key in self._saved_env:
-            del os.environ[key]
-        os.environ.update(
-            {
-                "AWS_ACCESS_KEY_ID": FAKE_ACCESS_KEY,
-                "AWS_SECRET_ACCESS_KEY": FAKE_SECRET_KEY,
-                "AWS_DEFAULT_REGION": self.region,
-                "AWS_CONFIG_FILE": os.devnull,
-                "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-                "AWS_EC2_METADATA_DISABLED": "true",
-            }
-        )
-        self._saved_connect = socket.socket.connect
-        socket.socket.connect = _refuse_network(self._saved_connect)
-        self._mock = mock_aws()
-        self._mock.start()
-        self.session = boto3.Session(
-            aws_access_key_id=FAKE_ACCESS_KEY, aws_secret_access_key=FAKE_SECRET_KEY, region_name=self.region
-        )
+        """Hide the learner's AWS settings, refuse the network and child processes, and start moto (the first
+        running sandbox does this; later ones join it)."""
+        with _LOCK:
+            if self.running:
+                raise RuntimeError("this sandbox is already running")
+            first = not _STATE.running
+            if first:
+                _guard_on(self.region)
+            try:
+                self.session = boto3.Session(
+                    aws_access_key_id=FAKE_ACCESS_KEY, aws_secret_access_key=FAKE_SECRET_KEY, region_name=self.region
+                )
+            except BaseException:
+                self.session = None
+                if first:
+                    _guard_off()
+                raise
+            _STATE.running.append(self)
         return self
 
     def stop(self) -> None:
-        """Stop moto (its state is discarded) and restore the network and the learner's settings."""
-        if self._mock is None:
-            return
-        self._mock.stop()
-        self._mock = None
-        socket.socket.connect = self._saved_connect
-        for key in [k for k in os.environ if k.startswith("AWS_")]:
-            del os.environ[key]
-        os.environ.update(self._saved_env)
-        self.session = None
+        """Leave the sandbox; the last one running stops moto (its state is discarded) and restores the network,
+        child processes and the learner's settings. Stopping twice is harmless."""
+        with _LOCK:
+            if not self.running:
+                return
+            self.session = None
+            _STATE.running.remove(self)
+            if not _STATE.running:
+                _guard_off()
 
     def client(self, service: str, **kwargs):
         """A boto3 client for ``service`` inside the sandbox."""
@@ -100,18 +279,14 @@ class Sandbox:
         self.stop()
 
 
-def _refuse_network(original):
-    def connect(sock, address):
-        if sock.family in (socket.AF_INET, socket.AF_INET6):
-            raise NetworkBlocked(f"the awslab sandbox blocks network connections (tried {address!r})")
-        return original(sock, address)
-
-    return connect
-
-
 @contextmanager
 def sandbox(region: str = DEFAULT_REGION) -> Iterator[Sandbox]:
-    """A running :class:`Sandbox` for the ``with`` block."""
+    """A running :class:`Sandbox` for the ``with`` block.
+
+    >>> with sandbox() as aws:
+    ...     aws.client("sqs").create_queue(QueueName="orders")["QueueUrl"].endswith("/orders")
+    True
+    """
     box = Sandbox(region)
     box.start()
     try:
@@ -121,5 +296,11 @@ def sandbox(region: str = DEFAULT_REGION) -> Iterator[Sandbox]:
 
 
 def start_sandbox(region: str = DEFAULT_REGION) -> Sandbox:
-    """Start a sandbox that lives until ``stop()`` (for labs spread over several cells)."""
+    """Start a sandbox that lives until ``stop()`` (for labs spread over several cells).
+
+    >>> aws = start_sandbox()
+    >>> aws.client("dynamodb").list_tables()["TableNames"]
+    []
+    >>> aws.stop()
+    """
     return Sandbox(region).start()
