@@ -34,6 +34,7 @@ after the last stop; it costs one check per audited event.
 
 from __future__ import annotations
 
+import ctypes  # noqa: F401 - imported here, before any sandbox: importing it opens a library (ctypes.dlopen)
 import os
 import sys
 import threading

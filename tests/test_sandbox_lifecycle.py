@@ -1,6 +1,7 @@
 """Nesting, out-of-order stops, threads and a failed start: while any sandbox runs the process is sandboxed (fake
 credentials, AWS config hidden, network and child processes refused); after the last stop it is exactly as it was."""
 
+import _posixsubprocess
 import os
 import socket
 import subprocess
@@ -32,7 +33,9 @@ def learner(monkeypatch):
         monkeypatch.setenv(key, value)
     before = environment()
     functions = (socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo, socket.create_connection)
+    fork_exec = _posixsubprocess.fork_exec
     yield before
+    assert _posixsubprocess.fork_exec is fork_exec
     for box in running():  # never leave a sandbox running for the next test
         box.stop()
     assert (socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo, socket.create_connection) == functions
@@ -153,9 +156,11 @@ def test_many_threads_racing(learner):
         try:
             for _ in range(3):
                 with sandbox() as aws:
-                    if os.environ.get("AWS_ACCESS_KEY_ID") != FAKE_ACCESS_KEY:
-                        errors.append(f"thread {i} saw {os.environ.get('AWS_ACCESS_KEY_ID')}")
+                    seen = [os.environ.get("AWS_ACCESS_KEY_ID")]
                     aws.client("s3").create_bucket(Bucket=f"bucket-{i}")
+                    seen.append(os.environ.get("AWS_ACCESS_KEY_ID"))
+                    if set(seen) != {FAKE_ACCESS_KEY}:
+                        errors.append(f"thread {i} saw {seen} inside its sandbox")
         except Exception as exc:  # noqa: BLE001 - reported below
             errors.append(repr(exc))
 

@@ -239,6 +239,8 @@ def test_exec_is_refused():
 def test_fork_forkpty_and_spawnv_are_refused(listener):
     argv = child_python(listener.port)
     with sandbox():
+        with pytest.raises(ChildProcessBlocked):  # os.spawn* fork and exec in Python on Linux
+            os.spawnv(os.P_WAIT, argv[0], argv)
         with pytest.raises(ChildProcessBlocked):
             if os.fork() == 0:
                 os._exit(0)
@@ -247,6 +249,16 @@ def test_fork_forkpty_and_spawnv_are_refused(listener):
                 os._exit(0)
         with pytest.raises(ChildProcessBlocked):  # what multiprocessing's spawn and forkserver start methods use
             os.waitpid(multiprocessing.util.spawnv_passfds(argv[0], argv, []), 0)
+    assert listener.received_only_the_marker()
+
+
+def test_asyncio_subprocess_is_refused(listener):
+    async def attempt():
+        process = await asyncio.create_subprocess_exec(*child_python(listener.port))
+        await process.wait()
+
+    with sandbox(), pytest.raises(ChildProcessBlocked):
+        asyncio.run(asyncio.wait_for(attempt(), 5))
     assert listener.received_only_the_marker()
 
 
@@ -261,6 +273,32 @@ def test_multiprocessing_is_refused(listener):
             with pytest.raises(ChildProcessBlocked):
                 process.start()
                 process.join(5)
+    assert listener.received_only_the_marker()
+
+
+# --- other threads ---------------------------------------------------------------------------------------------
+
+
+def test_a_thread_started_before_the_sandbox_is_refused_too(listener):
+    go, done = threading.Event(), threading.Event()
+    outcome = []
+
+    def worker():
+        go.wait(5)
+        try:
+            socket.create_connection((LOOPBACK, listener.port), timeout=1).close()
+            outcome.append("connected")
+        except NetworkBlocked:
+            outcome.append("blocked")
+        done.set()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    with sandbox():
+        go.set()
+        done.wait(5)
+    thread.join(5)
+    assert outcome == ["blocked"]
     assert listener.received_only_the_marker()
 
 
