@@ -72,16 +72,29 @@ class ChildProcessBlocked(PermissionError):
     """
 
 
-# Audit events refused while a sandbox runs: event -> what it is, for the message.
-_NETWORK_EVENTS = {
-    "socket.connect": "socket.connect",  # also connect_ex, _socket.socket and asyncio's sock_connect
-    "socket.sendto": "socket.sendto",
-    "socket.sendmsg": "socket.sendmsg",
-    "socket.bind": "socket.bind",
+# Audit events refused while a sandbox runs, and what kind of way out each is.
+_NETWORK, _NAME, _PROCESS, _CTYPES = "network", "name", "process", "ctypes"
+_REFUSED = {
+    "socket.connect": _NETWORK,  # also connect_ex, _socket.socket and asyncio's sock_connect
+    "socket.sendto": _NETWORK,
+    "socket.sendmsg": _NETWORK,
+    "socket.bind": _NETWORK,
+    "socket.getaddrinfo": _NAME,
+    "socket.gethostbyname": _NAME,  # also gethostbyname_ex
+    "socket.gethostbyaddr": _NAME,  # also getfqdn
+    "socket.getnameinfo": _NAME,
+    "subprocess.Popen": _PROCESS,  # also os.popen, asyncio subprocesses, webbrowser
+    "os.system": _PROCESS,
+    "os.exec": _PROCESS,  # every os.exec* and os.execve
+    "os.posix_spawn": _PROCESS,  # also os.posix_spawnp
+    "os.spawn": _PROCESS,
+    "os.fork": _PROCESS,  # also os.spawn* on Linux and multiprocessing's fork start method
+    "os.forkpty": _PROCESS,  # also pty.fork and pty.spawn
+    "ctypes.dlopen": _CTYPES,
+    "ctypes.dlsym": _CTYPES,
+    "ctypes.dlsym/handle": _CTYPES,
+    "ctypes.cdata": _CTYPES,  # from_address: reading or writing memory at an address
 }
-_NAME_EVENTS = ("socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr", "socket.getnameinfo")
-_PROCESS_EVENTS = ("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty")
-_CTYPES_EVENTS = ("ctypes.dlopen", "ctypes.dlsym", "ctypes.dlsym/handle", "ctypes.cdata")
 
 
 class _State:
@@ -104,22 +117,24 @@ _LOCK = threading.RLock()
 def _audit(event: str, args: tuple) -> None:
     if not _STATE.guarding:
         return
-    if event in _NETWORK_EVENTS:
+    kind = _REFUSED.get(event)
+    if kind is None:
+        return
+    if kind is _NETWORK:
         target = args[1] if len(args) > 1 else "?"
         raise NetworkBlocked(
             f"the awslab sandbox blocks the network: {event} to {target!r} refused (the emulator needs no "
             "network; stop the sandbox to use it)"
         )
-    if event in _NAME_EVENTS:
+    if kind is _NAME:
         raise NetworkBlocked(f"the awslab sandbox blocks name lookups: {event}{tuple(args[:2])!r} refused")
-    if event in _PROCESS_EVENTS:
+    if kind is _PROCESS:
         what = f" {args[1]!r}" if event in ("subprocess.Popen", "os.exec", "os.posix_spawn") and len(args) > 1 else ""
         raise ChildProcessBlocked(
             f"the awslab sandbox runs no child process ({event}{what} refused): a child could reach the network; "
             "run it after the sandbox stops"
         )
-    if event in _CTYPES_EVENTS:
-        raise ChildProcessBlocked(f"the awslab sandbox refuses native calls through ctypes ({event} refused)")
+    raise ChildProcessBlocked(f"the awslab sandbox refuses native calls through ctypes ({event} refused)")
 
 
 def _guarded_fork_exec(*args, **kwargs):
