@@ -10,6 +10,15 @@ References:
       https://aws.amazon.com/ec2/pricing/on-demand/ (read 2026-11-27)
     - AWS, "Amazon EC2 Instance types",
       https://aws.amazon.com/ec2/instance-types/ (read 2026-11-27)
+    - Amazon EC2 User Guide, "Key concepts for burstable performance instances" (credit table: baseline utilisation
+      per vCPU; T3 launch as unlimited by default; above the baseline over 24 hours, surplus credits are billed at a
+      flat rate per vCPU-hour), https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-credits-baseline-concepts.html,
+      read 2026-12-03 in its source awsdocs/amazon-ec2-user-guide, doc_source/burstable-credits-baseline-concepts.md
+    - Amazon EC2 API Reference, RunInstances CreditSpecification ("Default: standard (T2 instances) or unlimited
+      (T3/T3a/T4g instances)"), read 2026-12-03
+    - AWS News Blog, T3 launch (USD 0.05 per vCPU-hour for surplus credits, Linux), as quoted in a bookmark at
+      https://b.hatena.ne.jp/punitan/20180828 (read 2026-12-03); the live figure is on
+      https://aws.amazon.com/ec2/pricing/on-demand/ under "T2/T3/T4g Unlimited Mode Pricing"
 """
 
 from __future__ import annotations
@@ -97,6 +106,36 @@ DEFAULT_INSTANCE_TYPES: tuple[InstanceType, ...] = (
 )
 
 BURSTABLE_FAMILIES = ("t3",)
+# Baseline utilisation per vCPU of each T3 size (credit table, burstable-credits-baseline-concepts, read 2026-12-03).
+# T3 launches in unlimited mode by default: when average use over 24 hours exceeds the baseline, the surplus is billed.
+T3_BASELINE_PER_VCPU = {
+    "t3.nano": 0.05,
+    "t3.micro": 0.10,
+    "t3.small": 0.20,
+    "t3.medium": 0.20,
+    "t3.large": 0.30,
+    "t3.xlarge": 0.40,
+    "t3.2xlarge": 0.40,
+}
+T3_SURPLUS_USD_PER_VCPU_HOUR = 0.05  # Linux, unlimited mode (see References)
+
+
+def surplus_usd_per_hour(instance: InstanceType, average_vcpu_used: float) -> float:
+    """USD per hour of surplus CPU credits an unlimited-mode T3 instance pays at this average use (0 for fixed types).
+
+    >>> surplus_usd_per_hour(InstanceType("t3.xlarge", 4, 16.0, 0.1664), 3.0)  # baseline 1.6 vCPU
+    0.07
+    """
+    used = validate.number("average_vcpu_used", average_vcpu_used, minimum=0, unit="vCPU")
+    if instance.family not in BURSTABLE_FAMILIES:
+        return 0.0
+    if instance.name not in T3_BASELINE_PER_VCPU:
+        raise ValueError(
+            f"instance {instance.name!r} has no baseline in T3_BASELINE_PER_VCPU; known: "
+            f"{', '.join(T3_BASELINE_PER_VCPU)}"
+        )
+    baseline = T3_BASELINE_PER_VCPU[instance.name] * instance.vcpu
+    return round(max(0.0, min(used, instance.vcpu) - baseline) * T3_SURPLUS_USD_PER_VCPU_HOUR, 6)
 
 
 def instance_table(types: Iterable[InstanceType] = DEFAULT_INSTANCE_TYPES) -> pd.DataFrame:
@@ -124,9 +163,11 @@ def instance_table(types: Iterable[InstanceType] = DEFAULT_INSTANCE_TYPES) -> pd
 
 @dataclass(frozen=True)
 class RightSizing:
-    """The cheapest type that fits a workload, with every candidate ranked (fits first, then price).
+    """The cheapest type that fits a workload, with every candidate ranked (fits first, then effective price).
 
-    >>> right_size(3, 10, 0.2).best.name
+    >>> right_size(3, 10, 0.2).best.name  # a t3.xlarge would pay for 1.4 vCPU of surplus credits every hour
+    'm5.xlarge'
+    >>> right_size(3, 10, 0.2, average_vcpu_used=1.0).best.name
     't3.xlarge'
     """
 
@@ -142,10 +183,14 @@ def right_size(
     headroom_fraction: float = 0.0,
     types: Iterable[InstanceType] = DEFAULT_INSTANCE_TYPES,
     allow_burstable: bool = True,
+    *,
+    average_vcpu_used: float | None = None,
 ) -> RightSizing:
     """Return the cheapest instance type with at least the vCPUs and GiB needed, plus a headroom fraction.
 
-    ``best`` is None when nothing in the table fits (then split the workload across instances).
+    T3 types launch in unlimited mode, so their price includes the surplus credits for ``average_vcpu_used`` (the
+    workload's average over 24 hours; by default ``vcpu_needed``, a peak that never rests). The ranking's
+    ``effective_usd_per_hour`` is list price plus surplus. ``best`` is None when nothing in the table fits.
 
     >>> result = right_size(3, 10, 0.2, allow_burstable=False)
     >>> result.vcpu_needed, result.memory_gib_needed, result.best.name
@@ -155,14 +200,20 @@ def right_size(
     mem = validate.number("memory_gib_needed", memory_gib_needed, minimum=0, unit="GiB")
     headroom = validate.number("headroom_fraction", headroom_fraction, minimum=0, maximum=10)
     vcpu_req, mem_req = vcpu * (1 + headroom), mem * (1 + headroom)
+    average = vcpu if average_vcpu_used is None else average_vcpu_used
     candidates = [t for t in types if allow_burstable or t.family not in BURSTABLE_FAMILIES]
     if not candidates:
         raise ValueError("types is empty after filtering; allow_burstable=False removed every type")
     table = instance_table(candidates)
+    table["surplus_usd_per_hour"] = [surplus_usd_per_hour(t, average) for t in candidates]
+    table["effective_usd_per_hour"] = (table["usd_per_hour"] + table["surplus_usd_per_hour"]).round(6)
+    table["effective_usd_per_month"] = (table["effective_usd_per_hour"] * HOURS_PER_MONTH).round(4)
     table["fits"] = (table["vcpu"] >= vcpu_req) & (table["memory_gib"] >= mem_req)
     table["idle_vcpu"] = (table["vcpu"] - vcpu_req).clip(lower=0)
     table["idle_memory_gib"] = (table["memory_gib"] - mem_req).clip(lower=0)
-    table = table.sort_values(["fits", "usd_per_hour", "name"], ascending=[False, True, True]).reset_index(drop=True)
+    table = table.sort_values(["fits", "effective_usd_per_hour", "name"], ascending=[False, True, True]).reset_index(
+        drop=True
+    )
     best = None
     if bool(table["fits"].iloc[0]):
         best = next(t for t in candidates if t.name == table["name"].iloc[0])

@@ -27,19 +27,19 @@ def _finish(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
 
 
 def right_sizing_figure(result: RightSizing, top: int = 12) -> go.Figure:
-    """Bar chart of USD per hour for the cheapest types, fitting ones coloured, the best one labelled."""
+    """Bar chart of USD per hour (list price plus T3 surplus credits) for the cheapest types, fitting ones coloured."""
     table = result.ranking.head(top)
     colours = ["#2a9d8f" if fits else "#bbbbbb" for fits in table["fits"]]
     fig = go.Figure(
         go.Bar(
             x=table["name"].tolist(),
-            y=theme.rounded(table["usd_per_hour"]),
+            y=theme.rounded(table["effective_usd_per_hour"]),
             marker_color=colours,
             text=[f"{v} vCPU / {m:g} GiB" for v, m in zip(table["vcpu"], table["memory_gib"], strict=True)],
         )
     )
     fig.update_xaxes(title="instance type (grey: too small)")
-    fig.update_yaxes(title="On-Demand price (USD per hour, us-east-1)")
+    fig.update_yaxes(title="On-Demand price + T3 surplus credits (USD per hour, us-east-1)")
     best = result.best.name if result.best else "nothing fits"
     return _finish(fig, f"Cheapest fit for {result.vcpu_needed:g} vCPU and {result.memory_gib_needed:g} GiB: {best}")
 

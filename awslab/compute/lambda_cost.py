@@ -7,6 +7,12 @@ per 1 ms (since December 2020) at a rate per GB-second, plus a rate per million 
 References:
     - AWS, "AWS Lambda Pricing",
       https://aws.amazon.com/lambda/pricing/ (read 2026-11-27)
+    - AWS CLI Command Reference, "lambda invoke" (6 MB synchronous, 1 MB asynchronous payloads),
+      https://docs.aws.amazon.com/cli/latest/reference/lambda/invoke.html (read 2026-12-03)
+    - AWS Lambda Developer Guide, "Invoking a response streaming enabled function using Lambda function URLs"
+      (200 MB streamed response), https://docs.aws.amazon.com/lambda/latest/dg/config-rs-invoke-furls.html (read 2026-12-03)
+    - AWS Lambda Developer Guide, "Lambda quotas" (1,000 concurrent executions per Region by default),
+      https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -27,6 +33,12 @@ LAMBDA_USD_PER_MILLION_REQUESTS = 0.20
 FREE_TIER_REQUESTS = 1_000_000
 FREE_TIER_GB_SECONDS = 400_000
 MEMORY_MB_RANGE = (128, 10_240)
+# Invocation payloads (see References, read 2026-12-03): request and response of a synchronous Invoke, the event of an
+# asynchronous one, and a response streamed with InvokeWithResponseStream (function URLs in RESPONSE_STREAM mode).
+SYNC_PAYLOAD_MB = 6
+ASYNC_PAYLOAD_MB = 1
+STREAMED_RESPONSE_MB = 200
+DEFAULT_CONCURRENCY_PER_REGION = 1_000  # concurrent executions, raised on request
 SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600
 
 

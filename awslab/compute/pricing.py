@@ -4,7 +4,8 @@ Reservation prices are for one m5.large (Linux, shared tenancy, us-east-1), Stan
 https://aws.amazon.com/ec2/pricing/reserved-instances/pricing/ (recorded 2026-11-27 without live access to the page:
 treat them as approximate, rounded to the cent, and check the page before quoting one). Spot behaviour from
 https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-interruptions.html (same date): a two-minute interruption
-notice, and since 2017 prices that move gradually with long-term supply and demand. Pass your own numbers to
+notice (best effort, and without the two minutes for instances that hibernate: spot-instance-termination-notices.html,
+read 2026-12-03), and since 2017 prices that move gradually with long-term supply and demand. Pass your own numbers to
 override any of them.
 
 References:
@@ -12,6 +13,8 @@ References:
       https://aws.amazon.com/ec2/pricing/reserved-instances/pricing/ (read 2026-11-27)
     - Amazon EC2 User Guide, "Spot Instance interruptions",
       https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-interruptions.html (read 2026-11-27)
+    - Amazon EC2 User Guide, "Spot Instance interruption notices" (best effort; hibernation gets no two minutes),
+      https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-instance-termination-notices.html (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ if TYPE_CHECKING:
 HOURS_PER_YEAR = 8760
 M5_LARGE_ON_DEMAND_USD_PER_HOUR = 0.096
 PAYMENT_OPTIONS = ("No Upfront", "Partial Upfront", "All Upfront")
-SPOT_NOTICE_SECONDS = 120  # spot-instance-termination-notices, read 2026-11-27
+SPOT_NOTICE_SECONDS = 120  # spot-instance-termination-notices, read 2026-12-03: best effort; none with hibernation
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,10 @@ PEERING_REQUEST_EXPIRY_DAYS = 7
 # connection, each in a different AZ endpoint, up to 1.25 Gbps per tunnel.
 VPN_TUNNELS_PER_CONNECTION = 2
 VPN_TUNNEL_MAX_GBPS = 1.25
+# Large tunnels: TunnelBandwidth "large" supports up to 5 Gbps per tunnel ("standard", the default, 1.25 Gbps) on
+# transit gateway and Cloud WAN attachments. EC2 API Reference, VpnConnectionOptionsSpecification.TunnelBandwidth
+# (botocore 1.44.8 EC2 model) and Site-to-Site VPN User Guide, "Tunnel options" (VPNTunnels.html), read 2026-12-03.
+VPN_LARGE_TUNNEL_MAX_GBPS = 5.0
 # Direct Connect User Guide, "Dedicated connections" (dedicated_connection.html), read 2026-11-27.
 DIRECT_CONNECT_DEDICATED_GBPS = (1, 10, 100, 400)
 

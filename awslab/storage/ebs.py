@@ -185,7 +185,8 @@ class EbsPrices:
     standard_usd_per_gb_month: float = 0.05
     standard_usd_per_million_io: float = 0.05
     snapshot_usd_per_gb_month: float = 0.05
-    snapshot_archive_usd_per_gb_month: float = 0.0125
+    snapshot_archive_usd_per_gb_month: float = 0.0125  # full snapshot blocks (snapshot-archive-pricing.html)
+    snapshot_archive_restore_usd_per_gb: float = 0.03  # per GB restored from the archive tier (same page)
     fast_snapshot_restore_usd_per_dsu_hour: float = 0.75
 
 

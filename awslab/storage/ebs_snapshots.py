@@ -11,6 +11,11 @@ References:
       (no URL recorded; read 2026-11-27)
     - Amazon EBS pricing, snapshots and fast snapshot restore,
       https://aws.amazon.com/ebs/pricing/ (read 2026-11-27)
+    - Amazon EBS User Guide, "Pricing and billing for archiving Amazon EBS snapshots" (USD 0.0125 per GB-month,
+      USD 0.03 per GB restored, 90-day minimum archive period),
+      https://docs.aws.amazon.com/ebs/latest/userguide/snapshot-archive-pricing.html (read 2026-12-03)
+    - Amazon EC2 API Reference, "ModifySnapshotTier" (an archived snapshot becomes a full snapshot of every block
+      written when it was taken), as shipped in botocore 1.44.8's EC2 model (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -149,12 +154,62 @@ def random_snapshot_writes(
 def snapshot_storage_usd(blocks: int, prices: EbsPrices = EBS_PRICES_US_EAST_1, archive: bool = False) -> float:
     """Monthly cost (USD) of storing ``blocks`` snapshot blocks of 512 KiB (standard or archive tier).
 
+    For the archive tier pass the snapshot's full block count (see ``archive_snapshot_cost``), never its
+    incremental blocks: an archived snapshot is stored whole.
+
     >>> round(snapshot_storage_usd(2048), 4)
     0.05
     """
     count = validate.integer("blocks", blocks, minimum=0)
     rate = prices.snapshot_archive_usd_per_gb_month if archive else prices.snapshot_usd_per_gb_month
     return count * SNAPSHOT_BLOCK_KIB / (1024 * 1024) * rate
+
+
+# Archive tier: snapshot-archive-pricing.html (read 2026-12-03). Deleting or permanently restoring an archived
+# snapshot before 90 days bills the remaining days at the archive rate.
+SNAPSHOT_ARCHIVE_MIN_DAYS = 90
+
+
+@dataclass(frozen=True)
+class ArchivedSnapshotCost:
+    """What archiving one snapshot costs: it is stored as a full snapshot, not as its incremental blocks.
+
+    >>> c = archive_snapshot_cost(take_snapshots(4, [[0, 1, 2], [1]]), "snap-0001")
+    >>> c.full_blocks, c.incremental_blocks
+    (3, 1)
+    """
+
+    snapshot_id: str
+    full_blocks: int  # every block the snapshot captures: what the archive tier stores and bills
+    incremental_blocks: int  # the blocks it owned in the standard tier
+    archive_usd_per_month: float
+    minimum_usd: float  # the 90-day minimum at the archive rate
+    restore_usd: float  # one restore of the whole snapshot back to the standard tier
+
+
+def archive_snapshot_cost(
+    chain: SnapshotChain, snapshot_id: str, prices: EbsPrices = EBS_PRICES_US_EAST_1
+) -> ArchivedSnapshotCost:
+    """Archive-tier cost of one snapshot of ``chain``: full size at the archive rate, 90-day minimum, restore fee.
+
+    Archiving frees in the standard tier only the blocks no other snapshot needs; blocks shared with the snapshots
+    that stay behind remain billed there.
+
+    >>> round(archive_snapshot_cost(take_snapshots(2048, [range(2048)]), "snap-0000").restore_usd, 2)
+    0.03
+    """
+    k = chain._index(snapshot_id)
+    full = int(np.count_nonzero(chain.images[k]))
+    gb = full * SNAPSHOT_BLOCK_KIB / (1024 * 1024)
+    monthly = gb * prices.snapshot_archive_usd_per_gb_month
+    return ArchivedSnapshotCost(
+        snapshot_id=snapshot_id,
+        full_blocks=full,
+        incremental_blocks=int(chain.owned[k].size),
+        archive_usd_per_month=monthly,
+        minimum_usd=monthly * SNAPSHOT_ARCHIVE_MIN_DAYS / 30,
+        restore_usd=gb * prices.snapshot_archive_restore_usd_per_gb,
+    )
 
 
 # --- Lazy loading of volumes restored from snapshots ------------------------------------------------------------

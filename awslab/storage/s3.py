@@ -3,8 +3,16 @@
 Sizes are bytes unless a name says otherwise; 1 KB = 1024 bytes, 1 GB = 1024**3 bytes, as S3's billing does.
 
 References:
-    - Amazon S3 User Guide, "General purpose bucket naming rules",
-      https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html (read 2026-11-27)
+    - Amazon S3 User Guide, "General purpose bucket naming rules" (the --table-s3 suffix, the -an rule),
+      https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html (read 2026-12-03)
+    - Amazon S3 User Guide, "Namespaces for general purpose buckets" (account regional namespace),
+      https://docs.aws.amazon.com/AmazonS3/latest/userguide/gpbucketnamespaces.html (read 2026-12-03)
+    - Amazon S3 User Guide, "General purpose bucket quotas, limitations, and restrictions",
+      https://docs.aws.amazon.com/AmazonS3/latest/userguide/BucketRestrictions.html (read 2026-12-03)
+    - Amazon Athena User Guide, "Reduce throttling at the service level" (5,500 GET per second per partitioned
+      prefix), https://docs.aws.amazon.com/athena/latest/ug/performance-tuning-s3-throttling-reduce-throttling-at-the-service-level.html
+      and AWS re:Post Knowledge Center, "http-5xx-errors-s3" (3,500 PUT/COPY/POST/DELETE and 5,500 GET/HEAD per
+      second per partitioned prefix), https://repost.aws/knowledge-center/http-5xx-errors-s3 (both read 2026-12-03)
     - Amazon S3 User Guide, "Naming Amazon S3 objects",
       https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html (read 2026-11-27)
     - Amazon S3 User Guide, "Understanding and managing Amazon S3 storage classes",
@@ -36,11 +44,25 @@ TIB = 1024**4
 
 # --- Names and keys -------------------------------------------------------------------------------------------
 # Bucket naming rules for general purpose buckets.
-# https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html (read 2026-11-27)
+# https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html (read 2026-12-03): --table-s3 is
+# reserved for S3 Tables buckets; a name may end in -an only when the bucket is created in the account regional
+# namespace, whose names end in -<12-digit account id>-<region>-an (gpbucketnamespaces.html, read 2026-12-03).
 BUCKET_NAME_MIN_LENGTH = 3
 BUCKET_NAME_MAX_LENGTH = 63
 BUCKET_RESERVED_PREFIXES = ("xn--", "sthree-", "amzn-s3-demo-")
-BUCKET_RESERVED_SUFFIXES = ("-s3alias", "--ol-s3", ".mrap", "--x-s3")
+BUCKET_RESERVED_SUFFIXES = ("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3")
+ACCOUNT_REGIONAL_SUFFIX = "-an"
+BUCKET_NAMESPACES = ("global", "account-regional")
+_ACCOUNT_REGIONAL_NAME = re.compile(
+    r"^(?P<prefix>.+)-(?P<account>[0-9]{12})-(?P<region>[a-z]{2,4}(?:-[a-z]+)+-[0-9]+)-an$"
+)
+# Buckets per account: 10,000 general purpose buckets by default, more on request (BucketRestrictions.html);
+# there is no limit on a bucket's size or on the number of objects in it (same page). Read 2026-12-03.
+DEFAULT_BUCKET_QUOTA = 10_000
+# Request rates: at least this many requests per second per partitioned prefix; S3 partitions a busy prefix
+# automatically (answering 503 Slow Down while it scales), so spreading keys over prefixes multiplies the rate.
+PREFIX_WRITE_REQUESTS_PER_SECOND = 3_500  # PUT/COPY/POST/DELETE (re:Post http-5xx-errors-s3, read 2026-12-03)
+PREFIX_READ_REQUESTS_PER_SECOND = 5_500  # GET/HEAD (same, and Athena's throttling page, read 2026-12-03)
 # Object keys: up to 1,024 bytes of UTF-8.
 # https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html (read 2026-11-27)
 OBJECT_KEY_MAX_BYTES = 1024
@@ -48,14 +70,22 @@ OBJECT_KEY_MAX_BYTES = 1024
 _BUCKET_CHARS = re.compile(r"^[a-z0-9.-]+$")
 
 
-def validate_bucket_name(name: str) -> str:
+def validate_bucket_name(
+    name: str, namespace: str = "global", *, account_id: str | None = None, region: str | None = None
+) -> str:
     """Return ``name`` if it is a valid general purpose bucket name, else raise ValueError naming the broken rule.
+
+    ``namespace="account-regional"`` checks a name for the account regional namespace, which must end in
+    ``-<account_id>-<region>-an`` (pass ``account_id`` and ``region`` to check they are this account's).
 
     >>> validate_bucket_name("my-pics")
     'my-pics'
+    >>> validate_bucket_name("logs-111122223333-us-west-2-an", "account-regional")
+    'logs-111122223333-us-west-2-an'
     """
     if not isinstance(name, str):
         raise ValueError(f"bucket name must be a string, got {name!r}")
+    validate.choice("namespace", namespace, BUCKET_NAMESPACES)
     if not BUCKET_NAME_MIN_LENGTH <= len(name) <= BUCKET_NAME_MAX_LENGTH:
         raise ValueError(
             f"bucket name {name!r} is {len(name)} characters long; "
@@ -82,6 +112,21 @@ def validate_bucket_name(name: str) -> str:
     for suffix in BUCKET_RESERVED_SUFFIXES:
         if name.endswith(suffix):
             raise ValueError(f"bucket name {name!r} ends with the reserved suffix {suffix!r}")
+    if namespace == "global":
+        if name.endswith(ACCOUNT_REGIONAL_SUFFIX):
+            raise ValueError(
+                f"bucket name {name!r} ends with {ACCOUNT_REGIONAL_SUFFIX!r}, which only buckets created in an "
+                "account regional namespace may use"
+            )
+        return name
+    match = _ACCOUNT_REGIONAL_NAME.match(name)
+    if match is None:
+        raise ValueError(
+            f"bucket name {name!r} is not of the account regional form <prefix>-<12-digit account id>-<region>-an"
+        )
+    for label, given in (("account", account_id), ("region", region)):
+        if given is not None and match[label] != given:
+            raise ValueError(f"bucket name {name!r} names {label} {match[label]!r}, not this bucket's {given!r}")
     return name
 
 

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from awslab.compute import ec2 as ec2_model
 from awslab.compute.ec2 import (
     BURSTABLE_FAMILIES,
     DEFAULT_INSTANCE_TYPES,
@@ -64,13 +65,20 @@ def test_fixed_performance_families_keep_their_ratio_and_linear_price():
 
 def test_right_size_picks_the_cheapest_fit():
     result = right_size(3, 10)
-    assert result.best.name == "t3.xlarge"  # 4 vCPU / 16 GiB at 0.1664 beats m5.xlarge at 0.192
+    # A t3.xlarge (0.1664/h) running 3 vCPU all day is 1.4 vCPU above its 40 % x 4 baseline: 1.4 x 0.05 = 0.07/h
+    # of surplus credits in unlimited mode (T3's default), 0.2364/h in all, so m5.xlarge at 0.192 wins.
+    assert result.best.name == "m5.xlarge"
+    t3 = result.ranking.set_index("name").loc["t3.xlarge"]
+    assert t3["surplus_usd_per_hour"] == pytest.approx(0.07)
+    assert t3["effective_usd_per_hour"] == pytest.approx(0.2364)
+    # The same peak that averages 1 vCPU over the day stays under the baseline: the t3.xlarge is cheapest.
+    assert right_size(3, 10, average_vcpu_used=1.0).best.name == "t3.xlarge"
     assert right_size(3, 10, allow_burstable=False).best.name == "m5.xlarge"
     assert right_size(2, 15, allow_burstable=False).best.name == "r5.large"
     assert right_size(30, 60, allow_burstable=False).best.name == "c5.9xlarge"
     fits = result.ranking[result.ranking["fits"]]
     assert (fits["vcpu"] >= 3).all() and (fits["memory_gib"] >= 10).all()
-    assert fits["usd_per_hour"].is_monotonic_increasing
+    assert fits["effective_usd_per_hour"].is_monotonic_increasing
 
 
 def test_headroom_and_nothing_fits():
@@ -96,7 +104,32 @@ def test_no_cheaper_type_fits(vcpu, mem):
     if not fitting:
         assert best is None
     else:
-        assert best.usd_per_hour == min(t.usd_per_hour for t in fitting)
+        price = {t.name: t.usd_per_hour + ec2_model.surplus_usd_per_hour(t, vcpu) for t in fitting}
+        assert price[best.name] == pytest.approx(min(price.values()))
+
+
+# Credit table of burstable-credits-baseline-concepts (read 2026-12-03): credits earned per hour / vCPUs / 60.
+@pytest.mark.parametrize(
+    ("name", "credits_per_hour"),
+    [
+        ("t3.nano", 6),
+        ("t3.micro", 12),
+        ("t3.small", 24),
+        ("t3.medium", 24),
+        ("t3.large", 36),
+        ("t3.xlarge", 96),
+        ("t3.2xlarge", 192),
+    ],
+)
+def test_t3_baselines_match_the_credit_table(name, credits_per_hour):
+    vcpu = 2 if name in {"t3.nano", "t3.micro", "t3.small", "t3.medium", "t3.large"} else {"t3.xlarge": 4}.get(name, 8)
+    assert ec2_model.T3_BASELINE_PER_VCPU[name] == pytest.approx(credits_per_hour / vcpu / 60)
+
+
+def test_fixed_performance_types_pay_no_surplus():
+    assert ec2_model.surplus_usd_per_hour(InstanceType("m5.large", 2, 8, 0.096), 2) == 0.0
+    with pytest.raises(ValueError, match="no baseline"):
+        ec2_model.surplus_usd_per_hour(InstanceType("t3.9xlarge", 36, 1, 1.0), 2)
 
 
 def test_stop_start_moves_hardware():

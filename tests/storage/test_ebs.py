@@ -310,6 +310,20 @@ def test_snapshot_storage_cost():
     assert ebs_snapshots.snapshot_storage_usd(2048, archive=True) == pytest.approx(0.0125)
 
 
+# Pricing and billing for archiving Amazon EBS snapshots (snapshot-archive-pricing.html, read 2026-12-03): "if you
+# archive a 100 GiB snapshot, you are billed $1.25 per month"; "restore a 100 GiB snapshot ... $3"; 90-day minimum.
+def test_archived_snapshot_is_billed_whole_with_minimum_and_restore_fee():
+    blocks_per_gib = 2048
+    chain = ebs_snapshots.take_snapshots(100 * blocks_per_gib, [range(100 * blocks_per_gib), range(10)])
+    cost = ebs_snapshots.archive_snapshot_cost(chain, "snap-0001")
+    assert cost.incremental_blocks == 10  # what the standard tier billed for it
+    assert cost.full_blocks == 100 * blocks_per_gib  # what the archive tier bills: the whole 100 GiB
+    assert cost.archive_usd_per_month == pytest.approx(1.25)
+    assert cost.restore_usd == pytest.approx(3.0)
+    assert ebs_snapshots.SNAPSHOT_ARCHIVE_MIN_DAYS == 90
+    assert cost.minimum_usd == pytest.approx(1.25 * 3)
+
+
 # --- Lazy loading, encryption, persistence ------------------------------------------------------------------
 def test_lazy_loading_counts_first_touches():
     result = ebs_snapshots.simulate_lazy_loading(1, 20_000, seed=3)

@@ -34,12 +34,41 @@ def test_valid_bucket_names_from_aws_examples(name):
         ("bucket--ol-s3", "reserved suffix"),
         ("bucket.mrap", "reserved suffix"),
         ("bucket--x-s3", "reserved suffix"),
+        ("bucket--table-s3", "reserved suffix '--table-s3'"),
+        ("logs-111122223333-us-west-2-an", "account regional namespace"),
     ],
 )
 def test_invalid_bucket_names_name_the_rule(name, rule):
     with pytest.raises(ValueError, match="bucket name") as error:
         s3.validate_bucket_name(name)
     assert rule in str(error.value)
+
+
+# Account regional namespace: https://docs.aws.amazon.com/AmazonS3/latest/userguide/gpbucketnamespaces.html and the
+# SDKs' CreateBucket BucketNamespace documentation (example amzn-s3-demo-bucket-111122223333-us-west-2-an), read
+# 2026-12-03. The AWS example starts with the reserved amzn-s3-demo- prefix, so a neutral prefix stands in for it.
+@pytest.mark.parametrize("name", ["logs-111122223333-us-west-2-an", "a.b-123456789012-eusc-de-east-1-an"])
+def test_account_regional_names(name):
+    assert s3.validate_bucket_name(name, "account-regional") == name
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "rule"),
+    [
+        ("my-logs", {}, "account regional form"),
+        ("logs-11112222333-us-west-2-an", {}, "account regional form"),  # 11 digits
+        ("logs-111122223333-us-west-2-an", {"account_id": "444455556666"}, "names account '111122223333'"),
+        ("logs-111122223333-us-west-2-an", {"region": "eu-west-1"}, "names region 'us-west-2'"),
+    ],
+)
+def test_account_regional_names_refused(name, kwargs, rule):
+    with pytest.raises(ValueError, match=rule):
+        s3.validate_bucket_name(name, "account-regional", **kwargs)
+
+
+def test_unknown_namespace_is_refused():
+    with pytest.raises(ValueError, match="namespace"):
+        s3.validate_bucket_name("my-logs", "regional")
 
 
 def test_object_key_limit_is_bytes_of_utf8_not_characters():

@@ -12,7 +12,7 @@ def explore_right_sizing(
     """The cheapest instance type that fits a workload's vCPUs and memory (plus headroom), from the price table.
 
     >>> explore_right_sizing().last_view.numbers["cheapest fit"]
-    't3.xlarge'
+    'm5.xlarge'
     """
 
     def view(memory_gib_needed, vcpu_needed, headroom_fraction, allow_burstable):
@@ -23,7 +23,15 @@ def explore_right_sizing(
             "cheapest fit": best.name if best else "nothing fits: split the workload",
         }
         if best:
-            numbers["its price"] = f"${best.usd_per_hour:.4f}/h, ${best.usd_per_hour * ec2.HOURS_PER_MONTH:,.2f}/month"
+            row = result.ranking.iloc[0]
+            numbers["its price"] = (
+                f"${row['effective_usd_per_hour']:.4f}/h, ${row['effective_usd_per_month']:,.2f}/month"
+                + (
+                    f" (incl. ${row['surplus_usd_per_hour']:.4f}/h of T3 surplus credits)"
+                    if row["surplus_usd_per_hour"]
+                    else ""
+                )
+            )
             numbers["family ratio"] = f"{best.memory_gib_per_vcpu:g} GiB per vCPU"
         return ui.View(figures.right_sizing_figure(result), numbers)
 
