@@ -314,8 +314,6 @@ class Explorer:
             for key in ("annotations", "shapes"):
                 layout_update[key] = [item.to_plotly_json() for item in (view.figure.layout[key] or ())]
             layout_update["annotations"] += label
-            for row_index, row in enumerate(rows):  # one group across rows: only the picked button is lit
-                layout_update[f"updatemenus[{row_index}].active"] = row.index(index) if index in row else -1
             step_specs.append((control.format(value), [owner == index for owner in owners], layout_update))
         combined.update_layout(
             title_text=tidy_title(combined.layout.title.text),
@@ -325,31 +323,28 @@ class Explorer:
         if len(steps) > 1:
             prefix = f"{control.label}: "
             if buttons:
-                reserved = _AXIS_SPACE + 26 + _ROW_HEIGHT * len(rows)
+                # One group of buttons, all visible: a row when they fit the narrowest plot, else a column.
+                across = len(rows) == 1
+                reserved = _AXIS_SPACE + 26 + _ROW_HEIGHT * (1 if across else len(steps))
                 _grow_bottom(combined, reserved)
                 plot_height = combined.layout.height - (combined.layout.margin.t or 110) - reserved
                 combined.update_layout(
                     updatemenus=[
                         dict(
                             type="buttons",
-                            direction="right",
+                            direction="right" if across else "down",
                             showactive=True,
                             x=0,
                             xanchor="left",
-                            y=-(_AXIS_SPACE + 24 + _ROW_HEIGHT * row_index) / plot_height,
+                            y=-(_AXIS_SPACE + 24) / plot_height,
                             yanchor="top",
                             pad=dict(t=0, b=0, l=0, r=0),
-                            active=row.index(default_index) if default_index in row else -1,
+                            active=default_index,
                             buttons=[
-                                dict(
-                                    label=step_specs[i][0],
-                                    method="update",
-                                    args=[{"visible": step_specs[i][1]}, step_specs[i][2]],
-                                )
-                                for i in row
+                                dict(label=label, method="update", args=[{"visible": mask}, lay])
+                                for label, mask, lay in step_specs
                             ],
                         )
-                        for row_index, row in enumerate(rows)
                     ],
                     meta={"awslab_control": {"kind": "buttons", "label": control.label, "reserved": reserved}},
                 )
