@@ -46,6 +46,12 @@ class Question:
     question: str
     answers: tuple[Answer, ...]
     multiple: bool
+    order: tuple[int, ...] = ()  # the order answers are shown in (indices into ``answers``); empty: as written
+
+    @property
+    def shown(self) -> tuple[int, ...]:
+        """Answer indices in display order."""
+        return self.order or tuple(range(len(self.answers)))
 
     def grade(self, chosen: set[int]) -> bool:
         """True if ``chosen`` (answer indices) is exactly the set of correct answers."""
@@ -94,7 +100,20 @@ class Quiz:
                 )
             if not q.get("question"):
                 raise ValueError(f"{where} ({qid}): the question text is missing")
-            questions.append(Question(qid, str(q["question"]), tuple(parsed), multiple))
+            questions.append(
+                Question(
+                    qid,
+                    str(q["question"]),
+                    tuple(parsed),
+                    multiple,
+                    display_order(
+                        quiz_id,
+                        qid,
+                        len(parsed),
+                        None if multiple else next(i for i, a in enumerate(parsed) if a.correct),
+                    ),
+                )
+            )
         return cls(quiz_id, str(data.get("title", "Check yourself")), tuple(questions))
 
     @classmethod
@@ -105,14 +124,24 @@ class Quiz:
 
     # --- the static face ----------------------------------------------------------------------------------------
     def to_html(self) -> str:
-        """Self-contained HTML: radio buttons or checkboxes, a Check button, per-answer feedback (inline JS)."""
-        parts = [f"<div class='awslab-quiz' id='quiz-{self.id}'>", _QUIZ_STYLE, f"<h4>{html.escape(self.title)}</h4>"]
+        """Self-contained HTML: radio buttons or checkboxes, a Check button, feedback and a score (inline JS).
+
+        A wrong pick explains only that pick and lets the learner try again; "Show the answer" (or a right pick)
+        explains every answer. Where the page allows it, picks and the score are kept in ``localStorage``."""
+        parts = [
+            f"<div class='awslab-quiz' id='quiz-{self.id}' data-quiz='{self.id}' data-questions='{len(self.questions)}'>",
+            _QUIZ_STYLE,
+            f"<h4>{html.escape(self.title)}</h4>",
+        ]
         for number, q in enumerate(self.questions, 1):
             qid = f"quiz-{self.id}-{q.id}"
             kind = "checkbox" if q.multiple else "radio"
             hint = " <em>(choose all that apply)</em>" if q.multiple else ""
-            parts.append(f"<div class='awslab-q' id='{qid}'><p><b>{number}.</b> {html.escape(q.question)}{hint}</p>")
-            for index, a in enumerate(q.answers):
+            parts.append(
+                f"<div class='awslab-q' id='{qid}' data-q='{q.id}'><p><b>{number}.</b> {html.escape(q.question)}{hint}</p>"
+            )
+            for index in q.shown:
+                a = q.answers[index]
                 parts.append(
                     f"<label class='awslab-a' data-correct='{int(a.correct)}'>"
                     f"<input type='{kind}' name='{qid}' value='{index}'> {html.escape(a.text)}"
@@ -120,20 +149,35 @@ class Quiz:
                 )
             parts.append(
                 "<button type='button' class='awslab-check' onclick='awslabQuizCheck(this)'>Check</button>"
+                "<button type='button' class='awslab-reveal' onclick='awslabQuizCheck(this,true)' hidden>"
+                "Show the answer</button>"
                 "<span class='awslab-verdict' aria-live='polite'></span></div>"
             )
+        parts.append(f"<p class='awslab-score' aria-live='polite'>Score: 0 of {len(self.questions)}</p>")
         parts.append(_QUIZ_SCRIPT)
         parts.append("</div>")
         return "".join(parts)
 
     # --- the live face -----------------------------------------------------------------------------------------
     def widget(self):
-        """An ipywidgets form with the same behaviour as the HTML face."""
+        """An ipywidgets form with the same behaviour as the HTML face (retry, reveal, a score)."""
         import ipywidgets as w
+
+        score = w.HTML(f"<p>Score: 0 of {len(self.questions)}</p>")
+        first_try: dict[str, bool] = {}
+
+        def graded(question: Question, right: bool) -> None:
+            first_try.setdefault(question.id, right)
+            done = sum(first_try.values())
+            score.value = (
+                f"<p>Score: {done} of {len(self.questions)} right at the first try "
+                f"({len(first_try)} of {len(self.questions)} answered)</p>"
+            )
 
         boxes = [w.HTML(f"<h4>{html.escape(self.title)}</h4>")]
         for number, q in enumerate(self.questions, 1):
-            boxes.append(_question_widget(w, number, q))
+            boxes.append(_question_widget(w, number, q, graded))
+        boxes.append(score)
         panel = w.VBox(boxes)
         panel.add_class("awslab-quiz-live")
         return panel
@@ -145,43 +189,92 @@ class Quiz:
         return bundle
 
 
-def _question_widget(w, number: int, q: Question):
-    labels = [a.text for a in q.answers]
+def display_order(quiz_id: str, question_id: str, count: int, right: int | None = None) -> tuple[int, ...]:
+    """A shuffled answer order, the same wherever and whenever it is computed: seeded by the quiz and question ids.
+
+    The YAML lists the right answer first (easy to write and review); learners see it anywhere. For a single-choice
+    question (``right``: the index of its right answer) the seed also picks the position the right answer is shown at,
+    uniformly over the positions; the other answers are shuffled around it.
+
+    >>> display_order("s3_fundamentals", "strong-consistency", 4) == display_order("s3_fundamentals", "strong-consistency", 4)
+    True
+    >>> sorted(display_order("q", "a", 5))
+    [0, 1, 2, 3, 4]
+    >>> order = display_order("q", "a", 3, right=0)
+    >>> order.index(0) == int.from_bytes(__import__("hashlib").sha256(b"q/a").digest()[:8], "big") % 3
+    True
+    """
+    import hashlib
+    import random
+
+    seed = int.from_bytes(hashlib.sha256(f"{quiz_id}/{question_id}".encode()).digest()[:8], "big")
+    others = [i for i in range(count) if i != right]
+    random.Random(seed).shuffle(others)
+    if right is None:
+        return tuple(others)
+    others.insert(seed % count, right)
+    return tuple(others)
+
+
+def _question_widget(w, number: int, q: Question, on_graded=None):
+    labels = [(q.answers[i].text, i) for i in q.shown]
     if q.multiple:
-        picks = [w.Checkbox(value=False, description=t, indent=False, layout=w.Layout(width="auto")) for t in labels]
-        chooser = w.VBox(picks)
+        picks = {
+            i: w.Checkbox(value=False, description=t, indent=False, layout=w.Layout(width="auto")) for t, i in labels
+        }
+        chooser = w.VBox(list(picks.values()))
 
         def chosen() -> set[int]:
-            return {i for i, p in enumerate(picks) if p.value}
+            return {i for i, p in picks.items() if p.value}
     else:
-        chooser = w.RadioButtons(
-            options=[(t, i) for i, t in enumerate(labels)], value=None, layout=w.Layout(width="auto")
-        )
+        chooser = w.RadioButtons(options=labels, value=None, layout=w.Layout(width="auto"))
 
         def chosen() -> set[int]:
             return set() if chooser.value is None else {chooser.value}
 
     button = w.Button(description="Check", button_style="primary")
+    reveal = w.Button(description="Show the answer", layout=w.Layout(display="none"))
     feedback = w.HTML()
 
-    def check(_):
-        picked = chosen()
-        if not picked:
-            feedback.value = "<span style='color:#8a6d3b'>Choose an answer first.</span>"
-            return
-        verdict = (
-            "<b style='color:#1e7b34'>Correct.</b>" if q.grade(picked) else "<b style='color:#a4262c'>Not quite.</b>"
-        )
+    def explain(indices, picked) -> str:
         lines = []
-        for i, a in enumerate(q.answers):
+        for i in indices:
+            a = q.answers[i]
             mark = "✔" if a.correct else "✘"
             style = "font-weight:bold" if i in picked else ""
             lines.append(f"<li style='{style}'>{mark} {html.escape(a.text)}: {html.escape(a.why)}</li>")
-        feedback.value = f"{verdict}<ul>{''.join(lines)}</ul>"
+        return f"<ul>{''.join(lines)}</ul>"
+
+    def check(_, show_all: bool = False):
+        picked = chosen()
+        if not picked and not show_all:
+            feedback.value = "<span style='color:#8a6d3b'>Choose an answer first.</span>"
+            return
+        right = q.grade(picked)
+        if on_graded is not None and picked:
+            on_graded(q, right)
+        if right or show_all:
+            verdict = "<b style='color:#1e7b34'>Correct.</b>" if right else "<b>The answer:</b>"
+            feedback.value = verdict + explain(q.shown, picked)
+            reveal.layout.display = "none"
+            return
+        # Only the wrong picks are explained: the right answer stays for the learner to find.
+        wrong = [i for i in q.shown if i in picked and not q.answers[i].correct]
+        missing = " Some right answers are not picked yet." if q.multiple and not wrong else ""
+        feedback.value = f"<b style='color:#a4262c'>Not quite: try again.</b>{missing}" + explain(wrong, picked)
+        reveal.layout.display = ""
 
     button.on_click(check)
+    reveal.on_click(lambda b: check(b, show_all=True))
     hint = " <em>(choose all that apply)</em>" if q.multiple else ""
-    box = w.VBox([w.HTML(f"<p><b>{number}.</b> {html.escape(q.question)}{hint}</p>"), chooser, button, feedback])
+    box = w.VBox(
+        [
+            w.HTML(f"<p><b>{number}.</b> {html.escape(q.question)}{hint}</p>"),
+            chooser,
+            w.HBox([button, reveal]),
+            feedback,
+        ]
+    )
     box.add_class("awslab-q-live")
     return box
 
@@ -195,22 +288,50 @@ def load(quiz_name: str, package: str) -> Quiz:
 
 
 _QUIZ_STYLE = (
-    # Its own light card with dark text, like the figures: legible in light and dark themes alike.
+    # Its own card, light on a light page and dark on a dark one (the book sets data-theme on <html>).
     "<style>.awslab-quiz{border:1px solid #d5dbe3;border-radius:6px;padding:8px 14px;margin:8px 0;"
-    "background:#ffffff;color:#232f3e}.awslab-quiz h4{color:inherit;margin-top:6px}"
+    "background:#ffffff;color:#232f3e;color-scheme:light}.awslab-quiz h4{color:inherit;margin-top:6px}"
     ".awslab-a{display:block;margin:3px 0 3px 8px;cursor:pointer}.awslab-a.right{color:#1e7b34}"
     ".awslab-a.wrong{color:#a4262c}.awslab-why{font-style:italic}.awslab-verdict{margin-left:10px;font-weight:bold}"
-    ".awslab-check{margin:4px 0 10px 8px;padding:2px 12px}</style>"
+    ".awslab-check,.awslab-reveal{margin:4px 0 10px 8px;padding:2px 12px}.awslab-score{font-weight:bold}"
+    "html[data-theme=dark] .awslab-quiz{background:#1d232b;color:#e3e7ed;border-color:#3b4552;color-scheme:dark}"
+    "html[data-theme=dark] .awslab-a.right{color:#7ee2a0}html[data-theme=dark] .awslab-a.wrong{color:#ff9c9c}"
+    "</style>"
 )
+# The check: a wrong pick explains only itself; a right pick or "Show the answer" explains all. State per question
+# (picks, whether the first try was right, done) is kept in localStorage under awslab:quiz:<quiz id>, and a page
+# whose quizzes are all done is marked under awslab:page:<path> (the site's sidebar shows a tick for it).
 _QUIZ_SCRIPT = (
-    "<script>window.awslabQuizCheck=window.awslabQuizCheck||function(button){"
-    "var q=button.closest('.awslab-q'),labels=q.querySelectorAll('.awslab-a'),picked=0,ok=true;"
+    "<script>(function(){if(window.awslabQuizRestore){window.awslabQuizRestore();return;}var P='awslab:quiz:';"
+    "function load(k){try{return JSON.parse(localStorage.getItem(k))||{};}catch(e){return {};}}"
+    "function save(k,v){try{localStorage.setItem(k,JSON.stringify(v));}catch(e){}}"
+    "function score(box){var st=load(P+box.dataset.quiz),n=+box.dataset.questions,first=0,done=0,seen=0;"
+    "Object.keys(st).forEach(function(k){var s=st[k];if(s.tried){seen++;if(s.first)first++;if(s.done)done++;}});"
+    "box.querySelector('.awslab-score').textContent='Score: '+first+' of '+n+' right at the first try ('+seen+' of '+n+"
+    "' answered, '+done+' solved)';"
+    "if(done===n){var all=true;document.querySelectorAll('.awslab-quiz').forEach(function(b){var s=load(P+b.dataset.quiz),"
+    "d=0;Object.keys(s).forEach(function(k){if(s[k].done)d++;});if(d<+b.dataset.questions)all=false;});"
+    "if(all){try{localStorage.setItem('awslab:page:'+location.pathname,'1');}catch(e){}"
+    "document.dispatchEvent(new Event('awslab-progress'));}}}"
+    "function show(q,all,restore){var labels=q.querySelectorAll('.awslab-a'),picked=0,ok=true;"
     "labels.forEach(function(l){var i=l.querySelector('input');if(i.checked){picked++;}"
-    "if(i.checked!==(l.dataset.correct==='1')){ok=false;}});"
-    "var v=q.querySelector('.awslab-verdict');if(!picked){v.textContent='Choose an answer first.';return;}"
-    "labels.forEach(function(l){var c=l.dataset.correct==='1';l.classList.toggle('right',c);"
-    "l.classList.toggle('wrong',!c&&l.querySelector('input').checked);"
-    "l.querySelector('.awslab-why').hidden=false;});"
-    "v.textContent=ok?'Correct.':'Not quite: see why below each answer.';v.className='awslab-verdict '+(ok?'right':'wrong');"
-    "};</script>"
+    "if(i.checked!==(l.dataset.correct==='1')){ok=false;}});var v=q.querySelector('.awslab-verdict');"
+    "if(!picked&&!all){v.textContent='Choose an answer first.';v.className='awslab-verdict';return null;}"
+    "var reveal=ok||all;labels.forEach(function(l){var c=l.dataset.correct==='1',ch=l.querySelector('input').checked;"
+    "l.classList.toggle('right',reveal&&c);l.classList.toggle('wrong',!c&&ch);"
+    "l.querySelector('.awslab-why').hidden=!(reveal||(ch&&!c));});"
+    "q.querySelector('.awslab-reveal').hidden=reveal;"
+    "v.textContent=ok?'Correct.':all?'The answer is marked above.':'Not quite: try again (the wrong pick says why).';"
+    "v.className='awslab-verdict '+(ok?'right':all?'':'wrong');return ok;}"
+    "window.awslabQuizCheck=function(button,all){var q=button.closest('.awslab-q'),box=q.closest('.awslab-quiz');"
+    "var ok=show(q,all);if(ok===null)return;var st=load(P+box.dataset.quiz),s=st[q.dataset.q]||{};"
+    "var picks=[].map.call(q.querySelectorAll('input:checked'),function(i){return i.value;});"
+    "if(picks.length&&!s.tried){s.tried=true;s.first=ok;}if(ok||all)s.done=true;s.picks=picks;s.all=!!all&&!ok;"
+    "st[q.dataset.q]=s;save(P+box.dataset.quiz,st);score(box);};"
+    "function restore(){document.querySelectorAll('.awslab-quiz').forEach(function(box){if(box.dataset.restored)return;"
+    "box.dataset.restored='1';var st=load(P+box.dataset.quiz);box.querySelectorAll('.awslab-q').forEach(function(q){"
+    "var s=st[q.dataset.q];if(!s||!s.picks)return;q.querySelectorAll('input').forEach(function(i){"
+    "i.checked=s.picks.indexOf(i.value)>=0;});if(s.picks.length||s.all)show(q,s.all,true);});score(box);});}"
+    "if(document.readyState==='loading')document.addEventListener('DOMContentLoaded',restore);else restore();"
+    "window.awslabQuizRestore=restore;})();</script>"
 )

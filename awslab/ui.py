@@ -26,6 +26,10 @@ from awslab import theme
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 MAX_STATIC_STEPS = 25
+CONTROL_LABEL = "awslab-control-label"  # the annotation naming a button group (the site draws its own label)
+_AXIS_SPACE = 62  # px under the plot kept for tick labels and the x-axis title
+_ROW_HEIGHT = 30  # px per row of buttons
+_ROW_WIDTH = 640  # px of buttons per row: fits the narrowest plot the book draws at full width
 
 
 # --- Controls --------------------------------------------------------------------------------------------------
@@ -255,6 +259,7 @@ class Explorer:
         view = self.view(**values)
         if view.figure.layout.template.layout.font.family != theme.TEMPLATE.layout.font.family:
             view.figure.update_layout(template=theme.TEMPLATE)
+        theme.tidy(view.figure)
         return view
 
     def static_figure(self) -> go.Figure:
@@ -279,54 +284,70 @@ class Explorer:
                 combined.add_trace(trace)
                 owners.append(index)
         subtitles = [_numbers_line(view.numbers) for _, view in steps]
-        dropdown = isinstance(control, (Choice, Toggle))
-        # A dropdown has no "current value" caption of its own: label it with an annotation kept in every step.
+        buttons = isinstance(control, (Choice, Toggle))
+        rows = _button_rows([control.format(value) for value, _ in steps]) if buttons and len(steps) > 1 else []
+        # A button group has no "current value" caption of its own: label it with an annotation kept in every step.
         label = (
             [
                 dict(
+                    name=CONTROL_LABEL,
                     text=f"{html.escape(control.label)}:",
                     x=0,
                     xref="paper",
                     xanchor="left",
-                    y=-0.31,
+                    y=0,
                     yref="paper",
-                    yanchor="bottom",
+                    yanchor="top",
+                    yshift=-_AXIS_SPACE,
                     showarrow=False,
                 )
             ]
-            if dropdown and len(steps) > 1
+            if rows
             else []
         )
         step_specs = []
         for index, (value, view) in enumerate(steps):
-            layout_update = {"title.text": view.figure.layout.title.text, "title.subtitle.text": subtitles[index]}
+            layout_update = {
+                "title.text": tidy_title(view.figure.layout.title.text),
+                "title.subtitle.text": subtitles[index],
+            }
             for key in ("annotations", "shapes"):
                 layout_update[key] = [item.to_plotly_json() for item in (view.figure.layout[key] or ())]
             layout_update["annotations"] += label
             step_specs.append((control.format(value), [owner == index for owner in owners], layout_update))
         combined.update_layout(
-            title_subtitle_text=subtitles[default_index], annotations=list(combined.layout.annotations or ()) + label
+            title_text=tidy_title(combined.layout.title.text),
+            title_subtitle_text=subtitles[default_index],
+            annotations=list(combined.layout.annotations or ()) + label,
         )
         if len(steps) > 1:
             prefix = f"{control.label}: "
-            if dropdown:
+            if buttons:
+                # One group of buttons, all visible: a row when they fit the narrowest plot, else a column.
+                across = len(rows) == 1
+                reserved = _AXIS_SPACE + 26 + _ROW_HEIGHT * (1 if across else len(steps))
+                _grow_bottom(combined, reserved)
+                plot_height = combined.layout.height - (combined.layout.margin.t or 110) - reserved
                 combined.update_layout(
                     updatemenus=[
                         dict(
-                            type="dropdown",
+                            type="buttons",
+                            direction="right" if across else "down",
+                            showactive=True,
                             x=0,
                             xanchor="left",
-                            y=-0.33,
+                            y=-(_AXIS_SPACE + 24) / plot_height,
                             yanchor="top",
+                            pad=dict(t=0, b=0, l=0, r=0),
                             active=default_index,
                             buttons=[
                                 dict(label=label, method="update", args=[{"visible": mask}, lay])
                                 for label, mask, lay in step_specs
                             ],
                         )
-                    ]
+                    ],
+                    meta={"awslab_control": {"kind": "buttons", "label": control.label, "reserved": reserved}},
                 )
-                _grow_bottom(combined, 160)
             else:
                 combined.update_layout(
                     sliders=[
@@ -339,7 +360,8 @@ class Explorer:
                                 for label, mask, lay in step_specs
                             ],
                         )
-                    ]
+                    ],
+                    meta={"awslab_control": {"kind": "slider", "label": control.label, "reserved": 130}},
                 )
                 _grow_bottom(combined, 130)
         return combined
@@ -427,6 +449,50 @@ def _grow_bottom(fig: go.Figure, bottom_margin: int) -> None:
     old_margin = fig.layout.margin.b if fig.layout.margin.b is not None else 60
     height = fig.layout.height or 420
     fig.update_layout(margin=dict(b=bottom_margin), height=height + max(0, bottom_margin - old_margin))
+
+
+def _button_rows(labels: list[str]) -> list[list[int]]:
+    """Step indices split into rows of buttons that fit ``_ROW_WIDTH`` (plotly's buttons never wrap by themselves).
+
+    >>> _button_rows(["a", "b"])
+    [[0, 1]]
+    >>> len(_button_rows(["a fairly long option label"] * 6))
+    3
+    """
+    rows: list[list[int]] = [[]]
+    width = 0
+    for index, text in enumerate(labels):
+        button = 7.5 * len(text) + 22
+        if rows[-1] and width + button > _ROW_WIDTH:
+            rows.append([])
+            width = 0
+        rows[-1].append(index)
+        width += button
+    return rows
+
+
+def tidy_title(text: str | None) -> str | None:
+    """A title with its long numbers rounded: ``USD 15.0976`` -> ``USD 15.10``, ``0.333333 h`` -> ``0.333 h``.
+
+    >>> tidy_title("USD 15.0976 a month, 0.333333 h, 12 GiB, 1234.56789 ms, 2.718281 s")
+    'USD 15.10 a month, 0.333 h, 12 GiB, 1235 ms, 2.72 s'
+    """
+    if not text:
+        return text
+    import re  # only here: the module's imports stay lean
+
+    money = re.sub(
+        r"((?:USD|\$)\s?)(\d[\d,]*\.\d{3,})",
+        lambda m: f"{m.group(1)}{float(m.group(2).replace(',', '')):,.2f}",
+        text,
+    )
+
+    def three_digits(match) -> str:
+        value = float(match.group(1))
+        decimals = max(0, 3 - len(str(int(value)))) if value >= 1 else 3
+        return f"{value:.{decimals}f}"
+
+    return re.sub(r"(?<![\d.])(\d+\.\d{4,})(?!\d)", three_digits, money)
 
 
 def _numbers_line(numbers: dict[str, str]) -> str:

@@ -85,3 +85,46 @@ def test_every_shipped_quiz_loads_with_five_or_more_questions():
     assert found >= 4
     with pytest.raises(ValueError, match="no quiz named"):
         quiz.load("nope", "awslab.storage")
+
+
+def _bank():
+    chapters = [p.name for p in resources.files("awslab").iterdir() if p.joinpath("quizzes").is_dir()]
+    for package in (f"awslab.{c}" for c in chapters):
+        for entry in resources.files(package).joinpath("quizzes").iterdir():
+            if entry.name.endswith(".yaml"):
+                yield quiz.load(entry.name[:-5], package)
+
+
+def right_answer_positions(questions) -> list[int]:
+    """Display position of the right answer of every single-choice question."""
+    return [next(p for p, i in enumerate(q.shown) if q.answers[i].correct) for q in questions if not q.multiple]
+
+
+def test_right_answers_are_spread_over_positions():
+    questions = [q for bank in _bank() for q in bank.questions]
+    positions = right_answer_positions(questions)
+    assert len(positions) > 100
+    for position in set(positions):
+        share = positions.count(position) / len(positions)
+        assert share <= 0.40, f"position {position + 1} holds {share:.0%} of the right answers"
+    # Multiple-answer questions: the right answers do not simply come first either.
+    multiple = [q for q in questions if q.multiple]
+    leading = sum(all(q.answers[i].correct for i in q.shown[: sum(a.correct for a in q.answers)]) for q in multiple)
+    assert leading <= 0.5 * len(multiple)
+
+
+def test_display_order_is_stable_and_shared_by_both_faces():
+    q = quiz.Quiz.from_dict(SAMPLE, "sample")
+    assert q.questions[1].order == quiz.display_order("sample", "many", 3)
+    assert q.questions[0].order == quiz.display_order("sample", "one", 2, right=0)
+    html = q.to_html()
+    shown = [int(v) for v in __import__("re").findall(r"name='quiz-sample-many' value='(\d)'", html)]
+    assert shown == list(q.questions[1].shown)
+    assert quiz.display_order("sample", "many", 3) == quiz.display_order("sample", "many", 3)
+    # the right answer is still graded by its index in the YAML, whatever the order shown
+    assert q.questions[0].grade({0})
+
+
+def test_html_face_has_retry_reveal_and_score():
+    html = quiz.Quiz.from_dict(SAMPLE, "sample").to_html()
+    assert "awslab-reveal" in html and "awslab-score" in html and "localStorage" in html

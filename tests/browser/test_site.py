@@ -86,10 +86,10 @@ def test_quiz_answers_on_click(browser, site):
         question.scroll_into_view_if_needed()
         question.locator("button.awslab-check").click()
         assert question.locator(".awslab-verdict").inner_text() == "Choose an answer first."
-        question.locator("label.awslab-a").nth(1).click()  # a wrong answer
+        question.locator("label.awslab-a[data-correct='0']").first.click()  # a wrong answer (order is shuffled)
         question.locator("button.awslab-check").click()
         assert "Not quite" in question.locator(".awslab-verdict").inner_text()
-        question.locator("label.awslab-a").nth(0).click()  # the right one
+        question.locator("label.awslab-a[data-correct='1']").first.click()  # the right one
         question.locator("button.awslab-check").click()
         assert question.locator(".awslab-verdict").inner_text() == "Correct."
         assert question.locator(".awslab-why").first.is_visible()
@@ -178,10 +178,11 @@ def test_dark_mode_keeps_figures_and_quizzes_readable(browser, site, screenshots
         question.scroll_into_view_if_needed()
         assert page.locator(".awslab-quiz h4").first.evaluate(CONTRAST_JS) >= 4.5  # the theme colours headings
         assert question.locator("p").first.evaluate(CONTRAST_JS) >= 4.5
-        question.locator("label.awslab-a").nth(1).click()
+        question.locator("label.awslab-a[data-correct='0']").first.click()
         question.locator("button.awslab-check").click()
         assert question.locator(".awslab-verdict").evaluate(CONTRAST_JS) >= 4.5
         assert question.locator("label.awslab-a.wrong").evaluate(CONTRAST_JS) >= 4.5
+        question.locator("button.awslab-reveal").click()  # a wrong pick no longer shows the right answer by itself
         assert question.locator("label.awslab-a.right").evaluate(CONTRAST_JS) >= 4.5
         page.screenshot(path=str(screenshots / "dark__notebooks__01_storage__02_storage_classes_lifecycle.html.png"))
     finally:
