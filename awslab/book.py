@@ -176,6 +176,33 @@ def _glossary_directive():
     return GlossaryDirective
 
 
+def _changes_directive():
+    from docutils import nodes
+    from docutils.statemachine import StringList
+    from sphinx.util.docutils import SphinxDirective
+
+    class ChangesDirective(SphinxDirective):
+        """``{awslab-changes}``: every chapter's dated changes (awslab/<chapter>/changes.yaml), newest first.
+
+        Invalid entries fail the build with awslab.changes' message; each notebook becomes a ``{doc}`` link."""
+
+        def run(self):
+            from awslab import changes
+
+            root = Path(self.env.srcdir)
+            for path in sorted((root / "awslab").glob("*/changes.yaml")):
+                self.env.note_dependency(str(path))
+            try:
+                text = changes.changes_markdown(changes.load_changes(root))
+            except ValueError as error:
+                raise self.error(str(error)) from error
+            container = nodes.container(classes=["awslab-changes"])
+            self.state.nested_parse(StringList(text.splitlines(), source="awslab/changes.py"), 0, container)
+            return [container]
+
+    return ChangesDirective
+
+
 # --- Repository and launch buttons ------------------------------------------------------------------------------
 BINDER_DEFAULT = "https://mybinder.org"
 _HOSTED = re.compile(r"^(?:https://|git@)(github\.com|gitlab\.com)[/:]([\w.-]+/[\w.-]+?)(?:\.git)?/?$")
@@ -240,4 +267,5 @@ def setup(app):
     app.connect("html-page-context", _plotly_where_needed)
     app.connect("build-finished", _check_figures)
     app.add_directive("awslab-glossary", _glossary_directive())
+    app.add_directive("awslab-changes", _changes_directive())
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -1,14 +1,23 @@
 """Network or ship a device? Days to move a data set over a link vs on Snowball-style devices.
 
-AWS Snowball Edge is no longer open to new customers (Snowball Edge docs, read 2026-11-27); AWS points new
-customers to DataSync over the network or to a Data Transfer Terminal. The physical-transfer arithmetic is the
-same for any shipped device, so the device's capacity and timings are parameters.
+Since 7 November 2025 AWS Snowball Edge is open only to existing customers; AWS points new customers to DataSync
+over the network or to a Data Transfer Terminal. The 50 TB and 80 TB devices are gone: the previous-generation
+Snowball devices were discontinued on 12 November 2024 (supported for existing users until 12 November 2025), and
+the Storage Optimized device offered today holds 210 TB. The physical-transfer arithmetic is the same for any
+shipped device, so the device's capacity and timings are parameters.
 
 References:
     - AWS Snowball Edge API Reference, "JobMetadata",
       https://docs.aws.amazon.com/snowball/latest/api-reference/API_JobMetadata.html (read 2026-11-27)
     - AWS Snowball Edge API Reference, "ServiceVersion (the no-longer-available notice)",
       https://docs.aws.amazon.com/snowball/latest/api-reference/API_ServiceVersion.html (read 2026-12-03)
+    - AWS Snowball Edge Developer Guide, "Jobs to import data into Amazon S3 using a Snowball Edge device" (the
+      notice "Effective November 7, 2025, ... only available to existing customers"),
+      https://docs.amazonaws.cn/en_us/snowball/latest/developer-guide/importtype.html (read 2026-12-03)
+    - AWS Snowball Edge Developer Guide, "What is Snowball Edge?" (Storage Optimized 210 TB and Compute Optimized),
+      https://docs.aws.amazon.com/snowball/latest/developer-guide/whatisedge.html (read 2026-12-03)
+    - AWS Snowball Edge API Reference, "DependentService" (end-of-support notice for previous-generation devices),
+      https://docs.aws.amazon.com/snowball/latest/api-reference/API_DependentService.html (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -18,9 +27,10 @@ from dataclasses import dataclass
 
 from awslab import validate
 
-# Device and logistics defaults (overridable). 80 TB: the Snowball capacity option in the Snowball API reference
-# (JobMetadata.SnowballCapacityPreference), read 2026-11-27. Copy rate and shipping days are planning assumptions.
-DEVICE_CAPACITY_TB = 80.0
+# Device and logistics defaults (overridable). 210 TB: the Snowball Edge Storage Optimized device, the only
+# storage-optimised option left ("What is Snowball Edge?", read 2026-12-03; the 80 TB option of older notes was
+# retired with the previous generation on 2024-11-12). Copy rate and shipping days are planning assumptions.
+DEVICE_CAPACITY_TB = 210.0
 DEVICE_COPY_GBIT_PER_SECOND = 2.0  # sustained local copy rate onto one device
 SHIPPING_DAYS_EACH_WAY = 2.0
 AWS_INGEST_DAYS = 1.0  # from arrival at AWS to data in S3
@@ -35,7 +45,7 @@ class TransferPlan:
 
     >>> plan = plan_transfer(100, 100)
     >>> plan.devices, round(plan.network_days, 1), round(plan.device_days, 1), plan.recommendation
-    (2, 115.7, 19.4, 'device')
+    (1, 115.7, 10.6, 'device')
     """
 
     data_tb: float
@@ -75,7 +85,7 @@ def device_days(
 
     >>> devices, days = device_days(100)
     >>> devices, round(days, 1)
-    (2, 19.4)
+    (1, 10.6)
     """
     data = validate.number("data_tb", data_tb, minimum=0, maximum=1e6, unit="TB")
     capacity = validate.number(

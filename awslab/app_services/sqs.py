@@ -333,7 +333,8 @@ class SimulatedQueue:
 
     # ------------------------------------------------------- acting on handles
     def delete_message(self, receipt_handle: str, now: float) -> None:
-        """DeleteMessage. An old receipt handle (the message was received again since) deletes nothing, as in SQS."""
+        """DeleteMessage. An old receipt handle (the message was received again since) deletes nothing: SQS accepts it
+        but "might not" delete the message (API Reference, DeleteMessage, read 2026-12-03); we take the worst case."""
         now = self._advance(now)
         message = self._message_for(receipt_handle)
         if message.state != "queued":

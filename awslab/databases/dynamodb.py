@@ -78,6 +78,12 @@ PROVISIONED_USD_PER_RCU_HOUR = 0.00013
 STORAGE_USD_PER_GB_MONTH = 0.25
 HOURS_PER_MONTH = 730
 SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600
+# Provisioned sizing: reserve peak / target utilisation. 0.7 is our assumption, a common target; auto scaling's
+# target tracking accepts 20-90 % (DynamoDB Developer Guide, "Managing throughput capacity automatically with
+# DynamoDB auto scaling", https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/AutoScaling.html,
+# read 2026-12-03).
+TARGET_UTILIZATION = 0.7
+TARGET_UTILIZATION_RANGE = (0.2, 0.9)
 
 _READ_CONSISTENCIES = tuple(READ_UNITS_PER_READ)
 _PAGED_CONSISTENCIES = ("strong", "eventual")
@@ -488,7 +494,7 @@ def capacity_mode_cost(
     *,
     consistency: str = "eventual",
     peak_to_average: float = 1.0,
-    target_utilization: float = 0.7,
+    target_utilization: float = TARGET_UTILIZATION,
     table_size_gb: float = 0.0,
     usd_per_gb_month: float = STORAGE_USD_PER_GB_MONTH,
     usd_per_rcu_hour: float = PROVISIONED_USD_PER_RCU_HOUR,
@@ -508,7 +514,8 @@ def capacity_mode_cost(
     reads = validate.number("reads_per_second", reads_per_second, minimum=0, unit="reads/s")
     writes = validate.number("writes_per_second", writes_per_second, minimum=0, unit="writes/s")
     peak = validate.number("peak_to_average", peak_to_average, minimum=1)
-    target = validate.number("target_utilization", target_utilization, minimum=0.2, maximum=0.9)
+    low, high = TARGET_UTILIZATION_RANGE
+    target = validate.number("target_utilization", target_utilization, minimum=low, maximum=high)
     prices = [
         validate.number(n, v, minimum=0, unit="USD")
         for n, v in (

@@ -146,11 +146,16 @@ def engines_table() -> pd.DataFrame:
 
 
 # Shared responsibility for a database: who does each task where (AWS RDS overview, read 2026-11-27).
+# "shared" rows: AWS does the work, but only as you configure it: you choose the instance class and storage and
+# when to scale, whether to run Multi-AZ, and the backup retention; RDS then carries it out. The security chapter's
+# model (awslab.security.responsibility) marks the same rows "Shared"; tests/databases/test_rds.py keeps them agreed.
+# Amazon RDS Getting Started Guide, "Key concepts and architecture of Amazon RDS",
+# https://docs.aws.amazon.com/AmazonRDS/latest/gettingstartedguide/concepts.html (read 2026-12-03).
 RESPONSIBILITIES = (
     ("Application optimisation", "you", "you", "you"),
-    ("Scaling", "you", "you", "AWS"),
-    ("High availability", "you", "you", "AWS"),
-    ("Backups", "you", "you", "AWS"),
+    ("Scaling", "you", "you", "shared"),
+    ("High availability", "you", "you", "shared"),
+    ("Backups", "you", "you", "shared"),
     ("Database engine patches", "you", "you", "AWS"),
     ("Database software installation", "you", "you", "AWS"),
     ("OS patches", "you", "you", "AWS"),
@@ -222,7 +227,9 @@ def recovery_objectives(
     The first available mechanism wins, fastest first: Multi-AZ failover, promoting a replica, point-in-time
     restore, then a manual snapshot taken every ``snapshot_interval_hours``. Multi-AZ (synchronous) and replicas
     (asynchronous) copy a bad write as faithfully as a good one, so data corruption needs point-in-time restore
-    (if found within the retention period) or a snapshot taken before the damage.
+    (if found within the retention period) or a snapshot taken before the damage. Either way the restore goes back
+    to before the bad write, so every good write made between the bad write and its discovery
+    (``corruption_detected_after_hours``) is lost too, unless the application can replay it: that is the RPO.
 
     >>> recovery_objectives("az_outage", multi_az=True).rto_seconds
     120.0
@@ -264,8 +271,10 @@ def recovery_objectives(
             return Recovery(scenario, "promote the cross-Region read replica", lag, float(REPLICA_PROMOTION_SECONDS))
         return Recovery(scenario, "restore a snapshot copied to another Region", interval * 3600, restore)
     if retention and detected <= retention * 24:
-        return Recovery(scenario, "point-in-time restore to just before the bad write", 0.0, restore)
-    return Recovery(scenario, "restore the last manual snapshot taken before the damage", interval * 3600, restore)
+        return Recovery(scenario, "point-in-time restore to just before the bad write", detected * 3600, restore)
+    return Recovery(
+        scenario, "restore the last manual snapshot taken before the damage", (interval + detected) * 3600, restore
+    )
 
 
 def recovery_matrix(**settings: object) -> pd.DataFrame:

@@ -11,6 +11,9 @@ statement that matched and the context keys that conditions asked for but the re
 References:
     - IAM User Guide, "Policy evaluation logic",
       https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html (read 2026-11-27)
+    - Service Authorization Reference, "Actions, resources, and condition keys for Amazon S3" (the resource type
+      each action acts on), https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html
+      (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -391,6 +394,71 @@ def evaluate(
     )
 
 
+# Which kind of S3 resource an action acts on (Service Authorization Reference, list_amazons3, read 2026-12-03):
+# object actions need an object ARN (arn:aws:s3:::bucket/key), bucket actions the bucket ARN. Actions not listed
+# here are treated as applying to any ARN of their own service; an action never applies to another service's ARN,
+# except STS role actions on IAM role ARNs.
+S3_OBJECT_ACTIONS = frozenset(
+    {
+        "GetObject",
+        "PutObject",
+        "DeleteObject",
+        "GetObjectAcl",
+        "PutObjectAcl",
+        "GetObjectVersion",
+        "DeleteObjectVersion",
+        "GetObjectTagging",
+        "PutObjectTagging",
+        "RestoreObject",
+        "AbortMultipartUpload",
+    }
+)
+S3_BUCKET_ACTIONS = frozenset(
+    {
+        "ListBucket",
+        "ListBucketVersions",
+        "ListBucketMultipartUploads",
+        "CreateBucket",
+        "DeleteBucket",
+        "GetBucketLocation",
+        "GetBucketPolicy",
+        "PutBucketPolicy",
+        "DeleteBucketPolicy",
+        "GetBucketVersioning",
+        "PutBucketVersioning",
+        "PutBucketPublicAccessBlock",
+        "GetBucketAcl",
+        "PutBucketAcl",
+    }
+)
+_CROSS_SERVICE = {"sts": {"iam"}}
+NOT_APPLICABLE = "n/a"
+
+
+def action_applies_to(action: str, resource: str) -> bool:
+    """Whether a request for ``action`` on ``resource`` can exist (its resource type matches); "*" fits any action.
+
+    >>> action_applies_to("s3:GetObject", "arn:aws:s3:::reports"), action_applies_to("s3:ListBucket", "arn:aws:s3:::reports")
+    (False, True)
+    """
+    if resource == "*" or ":" not in action:
+        return True
+    service, name = action.split(":", 1)
+    parts = resource.split(":", 5)
+    if len(parts) < 6 or parts[0] != "arn":
+        return True
+    arn_service = parts[2]
+    if arn_service != service and arn_service not in _CROSS_SERVICE.get(service, ()):
+        return False
+    if service == "s3":
+        is_object = "/" in parts[5]
+        if name in S3_OBJECT_ACTIONS:
+            return is_object
+        if name in S3_BUCKET_ACTIONS:
+            return not is_object
+    return True
+
+
 def evaluate_grid(
     policies: Any,
     actions: Iterable[str],
@@ -399,12 +467,19 @@ def evaluate_grid(
     context: dict[str, Any] | None = None,
     resource_policies: Any = None,
     principal: str | None = None,
+    resource_types: bool = False,
 ) -> pd.DataFrame:
     """Decision for every (action, resource) pair: a DataFrame indexed by action with one column per resource.
+
+    ``resource_types`` True marks "n/a" the cells where the action does not act on that kind of resource
+    (``s3:GetObject`` on a bucket ARN, ``ec2:StartInstances`` on an S3 ARN): no such request exists, so a decision
+    there would mislead.
 
     >>> policy = {"Statement": {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}}
     >>> evaluate_grid([policy], ["s3:GetObject", "s3:PutObject"], ["*"])["*"].tolist()
     ['allowed', 'implicitDeny']
+    >>> evaluate_grid([policy], ["s3:GetObject"], ["arn:aws:s3:::b"], resource_types=True).iloc[0, 0]
+    'n/a'
     """
     import pandas as pd
 
@@ -416,9 +491,15 @@ def evaluate_grid(
             f"actions and resources must each list at least one item, got {len(action_list)} actions "
             f"and {len(resource_list)} resources"
         )
+    if not isinstance(resource_types, bool):
+        raise ValueError(f"resource_types must be True or False, got {resource_types!r}")
     rows = {
         a: [
-            evaluate(identity, a, r, context=context, resource_policies=resource_side, principal=principal).decision
+            NOT_APPLICABLE
+            if resource_types and not action_applies_to(a, r)
+            else evaluate(
+                identity, a, r, context=context, resource_policies=resource_side, principal=principal
+            ).decision
             for r in resource_list
         ]
         for a in action_list

@@ -22,7 +22,12 @@ def test_kinesis_in_the_startup_run(startup_run):
         v["records_per_second"], v["average_record_kb"], v["consumers"]
     )
     workload = kinesis.hot_key_workload(
-        v["records_per_second"], 200, v["hot_key_share"], kinesis.create_shards(4), seed=v["seed"]
+        v["records_per_second"],
+        200,
+        v["hot_key_share"],
+        kinesis.create_shards(4),
+        average_record_kb=v["average_record_kb"],
+        seed=v["seed"],
     )
     assert recorded["hot_key_throttled_percent"] == round(100 * float(workload.throttled_fraction), 1)
 

@@ -14,7 +14,7 @@ from awslab.analytics import figures
 from awslab.analytics.datapipeline import example_pipeline, period_minutes, run_pipeline, topological_order
 from awslab.analytics.emr import break_even_jobs_per_month, compare_clusters, hdfs_replication_factor
 from awslab.analytics.kinesis import create_shards, hot_key_workload
-from awslab.analytics.snowball import break_even_tb, device_days, network_days, plan_transfer
+from awslab.analytics.snowball import DEVICE_CAPACITY_TB, break_even_tb, device_days, network_days, plan_transfer
 
 DURATIONS = {"CopyLogs": 20, "Aggregate": 60, "LoadWarehouse": 15, "Notify": 1}
 
@@ -156,8 +156,15 @@ def test_break_even_size():
     assert 0 < size < 80
     assert plan_transfer(size * 1.01, 100).recommendation == "device"
     assert plan_transfer(size * 0.99, 100).recommendation == "network"
-    # At 1 Gbit/s a full 80 TB device (9.3 days on the wire) still loses to the network vs ~9.7 days shipped.
-    assert break_even_tb(1000) == math.inf
+    # At 1 Gbit/s a full 80 TB device of older notes (9.3 days on the wire) lost to the network (~9.7 days shipped);
+    # today's 210 TB device (24.3 days on the wire, ~15.7 shipped) wins from about 86 TB.
+    assert break_even_tb(1000, device_capacity_tb=80) == math.inf
+    assert break_even_tb(1000) == pytest.approx(86.4, abs=0.1)
+
+
+def test_default_device_is_todays_storage_optimized_210_tb():
+    assert DEVICE_CAPACITY_TB == 210
+    assert device_days(200)[0] == 1 and device_days(211)[0] == 2
 
 
 @given(data=st.floats(0.01, 5000), bandwidth=st.floats(1, 100_000))

@@ -50,7 +50,25 @@ def test_tables():
     assert (duties["on-premises"] == "you").all()
     assert (duties.loc[duties["task"] == "Application optimisation", "RDS"] == "you").all()
     # Moving to EC2 hands over only the hardware rows; moving to RDS hands over everything but the app.
-    assert (duties["EC2"] == "AWS").sum() == 4 and (duties["RDS"] == "AWS").sum() == 10
+    assert (duties["EC2"] == "AWS").sum() == 4 and (duties["RDS"] == "AWS").sum() == 7
+    # You configure scaling, Multi-AZ and backup retention; RDS carries them out.
+    assert set(duties.loc[duties["RDS"] == "shared", "task"]) == {"Scaling", "High availability", "Backups"}
+
+
+def test_rds_duties_agree_with_the_security_chapter():
+    from awslab.security import responsibility
+
+    same_row = {
+        "High availability": "High availability across AZs",
+        "Backups": "Backups and their retention",
+        "OS patches": "Guest operating system patches",
+        "Database engine patches": "Database / runtime engine patches",
+    }
+    words = {"you": "Customer", "shared": "Shared", "AWS": "AWS"}
+    security = {task: owners["RDS"] for task, owners in responsibility._MATRIX}
+    duties = rds.responsibility_table().set_index("task")["RDS"]
+    for ours, theirs in same_row.items():
+        assert words[duties[ours]] == security[theirs], ours
 
 
 def test_multi_az_instance_standby_does_not_serve_reads():
@@ -87,7 +105,13 @@ def test_region_outage_and_late_detected_corruption():
     late = rds.recovery_objectives(
         "data_corruption", backup_retention_days=1, corruption_detected_after_hours=30, snapshot_interval_hours=6
     )
-    assert late.rpo_seconds == 6 * 3600 and "snapshot" in late.mechanism
+    assert late.rpo_seconds == (6 + 30) * 3600 and "snapshot" in late.mechanism
+
+
+def test_corruption_recovery_loses_the_good_writes_after_the_restore_point():
+    found = rds.recovery_objectives("data_corruption", backup_retention_days=7, corruption_detected_after_hours=2)
+    assert "point-in-time" in found.mechanism
+    assert found.rpo_seconds == 2 * 3600
 
 
 def test_recovery_matrix_has_every_scenario():
