@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from awslab import validate
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -99,6 +100,7 @@ DEFAULT_INSTANCE_TYPES: tuple[InstanceType, ...] = (
 BURSTABLE_FAMILIES = ("t3",)
 
 
+@checked
 def instance_table(types: Iterable[InstanceType] = DEFAULT_INSTANCE_TYPES) -> pd.DataFrame:
     """Return the price table as a DataFrame with USD per hour and per 730-hour month.
 
@@ -136,6 +138,7 @@ class RightSizing:
     ranking: pd.DataFrame
 
 
+@checked
 def right_size(
     vcpu_needed: float,
     memory_gib_needed: float,
@@ -169,6 +172,7 @@ def right_size(
     return RightSizing(best, vcpu_req, mem_req, table)
 
 
+@checked
 def breakeven_utilization(on_demand_hourly: float, upfront: float, recurring_hourly: float, term_hours: float) -> float:
     """Return the fraction of the term's hours an instance must run for a reservation to cost the same as On-Demand.
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from awslab import validate
 from awslab.compute.ec2 import HOURS_PER_MONTH
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,6 +51,7 @@ class LambdaBill:
         return self.request_usd + self.duration_usd
 
 
+@checked
 def lambda_monthly_cost(
     requests_per_month: float, duration_ms: float, memory_mb: int, architecture: str = "x86_64", free_tier: bool = True
 ) -> LambdaBill:
@@ -68,6 +70,7 @@ def lambda_monthly_cost(
     return LambdaBill(n, gb_seconds, billable_requests / 1e6 * LAMBDA_USD_PER_MILLION_REQUESTS, billable_gb_s * rate)
 
 
+@checked
 def instances_needed(
     requests_per_month: float,
     duration_ms: float,
@@ -91,6 +94,7 @@ def instances_needed(
     return max(floor, math.ceil(peak_rps / per_instance - 1e-12))
 
 
+@checked
 def compare(
     requests_per_month_grid: Sequence[float],
     duration_ms: float,
@@ -128,6 +132,7 @@ def compare(
     return pd.DataFrame(rows)
 
 
+@checked
 def breakeven_requests_per_month(
     duration_ms: float,
     memory_mb: int,

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from awslab.security.iam_conditions import evaluate_clause, expand_variables, segments_regex
 from awslab.security.iam_policy import CompiledPolicy, CompiledStatement, compile_policy
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -211,6 +212,7 @@ def _compile_all(policies: Any, kind: str, name: str) -> list[CompiledPolicy]:
     return compiled
 
 
+@checked
 def build_context(context: Mapping[str, Any] | None, principal: str | None) -> dict[str, Any]:
     """Validate the request context and key it by lower-case name (condition keys are case-insensitive).
 
@@ -333,6 +335,7 @@ def _check(
     )
 
 
+@checked
 def evaluate(
     policies: Any,
     action: str,
@@ -391,6 +394,7 @@ def evaluate(
     )
 
 
+@checked
 def evaluate_grid(
     policies: Any,
     actions: Iterable[str],
@@ -426,6 +430,7 @@ def evaluate_grid(
     return pd.DataFrame.from_dict(rows, orient="index", columns=resource_list)
 
 
+@checked
 def trace_table(evaluation: Evaluation) -> pd.DataFrame:
     """The trace as a table: one row per statement with each test's outcome and the reason.
 

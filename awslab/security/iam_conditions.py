@@ -33,6 +33,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from awslab.security.arn import arn_like, glob_regex
+from awslab.validate import checked
 
 SET_OPERATORS = ("ForAllValues", "ForAnyValue")
 
@@ -91,6 +92,7 @@ class ConditionClause:
     has_variables: bool
 
 
+@checked
 def compile_condition(block: Any, where: str, version: str) -> tuple[ConditionClause, ...]:
     """Validate a Condition element and compile it into clauses; ValueError says what is wrong and where.
 
@@ -229,6 +231,7 @@ class ExpandedText:
     unresolved_keys: list[str]
 
 
+@checked
 def expand_variables(text: str, context: Mapping[str, Any]) -> ExpandedText:
     """Split ``text`` into (piece, is_policy_text) segments with ${...} replaced, and list the unresolved keys.
 
@@ -260,6 +263,7 @@ def expand_variables(text: str, context: Mapping[str, Any]) -> ExpandedText:
     return ExpandedText(segments, missing)
 
 
+@checked
 def segments_regex(segments: list[tuple[str, bool]], ignore_case: bool = False) -> re.Pattern[str]:
     """A regex for expanded segments: wildcards in policy text, literal substituted values.
 
@@ -323,6 +327,7 @@ def _resolved_values(clause: ConditionClause, context: Mapping[str, Any], missin
     return resolved
 
 
+@checked
 def evaluate_clause(clause: ConditionClause, context: Mapping[str, Any], missing: list[str]) -> bool:
     """Decide one clause against a context keyed by lower-case condition key; absent keys go into ``missing``.
 
