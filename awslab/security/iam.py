@@ -22,7 +22,7 @@ from datetime import datetime
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from awslab.security.iam_conditions import evaluate_clause, expand_variables, segments_regex
+from awslab.security.iam_conditions import evaluate_clause, expand_variables, segments_regex, unresolved_variables
 from awslab.security.iam_policy import CompiledPolicy, CompiledStatement, compile_policy
 from awslab.validate import checked
 
@@ -276,21 +276,22 @@ def _one_principal(kind: str, name: str, principal: str | None, effect: str) -> 
 
 def _resource_matches(
     statement: CompiledStatement, resource: str, context: Mapping[str, Any], missing: list[str]
-) -> bool:
+) -> bool | None:
+    """True/False: the Resource (or NotResource) element covers the resource or not; None: one of its policy
+    variables has no value in this request, so the statement is invalid for it (never a match, for either
+    element: a NotResource must not turn "no value" into "every resource")."""
     if statement.resources is None:
         return True
     if statement.resource_regex is not None:
         hit = statement.resource_regex.match(resource) is not None
     else:
         hit = False
-        for pattern in statement.resources:
-            expanded = expand_variables(pattern, context)
-            if expanded.unresolved_keys:
-                missing.extend(expanded.unresolved_keys)
-                continue
-            if segments_regex(expanded.segments).match(resource):
-                hit = True
-                break
+        expansions = [expand_variables(pattern, context) for pattern in statement.resources]
+        unresolved = [key for expanded in expansions for key in expanded.unresolved_keys]
+        if unresolved:
+            missing.extend(unresolved)
+            return None
+        hit = any(segments_regex(expanded.segments).match(resource) for expanded in expansions)
     return not hit if statement.not_resource else hit
 
 
@@ -305,7 +306,19 @@ def _check(
     if (statement.action_regex.match(action_lower) is not None) == statement.not_action:
         return _NOT_ACTION_MISS if statement.not_action else _ACTION_MISS
     missing: list[str] = []
-    if not _resource_matches(statement, resource, context, missing):
+    covered = _resource_matches(statement, resource, context, missing)
+    if covered is None:
+        element = "NotResource" if statement.not_resource else "Resource"
+        keys = ", ".join(dict.fromkeys(missing))
+        return StatementCheck(
+            True,
+            False,
+            None,
+            None,
+            tuple(dict.fromkeys(missing)),
+            f"{element} uses a policy variable with no value in this request ({keys}): the statement is invalid",
+        )
+    if not covered:
         element = "NotResource lists" if statement.not_resource else "Resource does not cover"
         return StatementCheck(True, False, None, None, tuple(dict.fromkeys(missing)), f"{element} the resource")
     if not _principal_matches(statement, principal):
@@ -314,6 +327,18 @@ def _check(
         )
     principal_ok = None if statement.principals is None else True
     for clause in statement.conditions:
+        unresolved = unresolved_variables(clause, context)
+        if unresolved:
+            missing.extend(unresolved)
+            return StatementCheck(
+                True,
+                True,
+                principal_ok,
+                False,
+                tuple(dict.fromkeys(missing)),
+                f"condition {clause.operator} on {clause.key} uses a policy variable with no value in this request "
+                f"({', '.join(unresolved)}): the statement is invalid",
+            )
         if not evaluate_clause(clause, context, missing):
             missing.extend(later.key for later in statement.conditions if later.key.lower() not in context)
             return StatementCheck(

@@ -310,7 +310,28 @@ _COMPARATORS: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
-def _resolved_values(clause: ConditionClause, context: Mapping[str, Any], missing: list[str]) -> list[Any]:
+def unresolved_variables(clause: ConditionClause, context: Mapping[str, Any]) -> tuple[str, ...]:
+    """The context keys that the clause's policy variables name and the request lacks (no default given).
+
+    AWS: a variable that cannot be resolved may make the whole statement invalid (IAM User Guide, "IAM policy
+    elements: Variables and tags"), so such a clause never holds, whatever its operator (a negated operator must not
+    turn "no value" into a match).
+
+    >>> clause = compile_condition({"StringNotLike": {"s3:prefix": "home/${aws:username}/*"}}, "Condition", "2012-10-17")[0]
+    >>> unresolved_variables(clause, {})
+    ('aws:username',)
+    >>> evaluate_clause(clause, {"s3:prefix": "payroll/"}, [])
+    False
+    """
+    if not clause.has_variables:
+        return ()
+    keys: list[str] = []
+    for value in clause.values:
+        keys.extend(expand_variables(value, context).unresolved_keys)
+    return tuple(dict.fromkeys(keys))
+
+
+def _resolved_values(clause: ConditionClause, context: Mapping[str, Any], missing: list[str]) -> list[Any] | None:
     if not clause.has_variables:
         return list(clause.values)
     resolved = []
@@ -319,7 +340,7 @@ def _resolved_values(clause: ConditionClause, context: Mapping[str, Any], missin
         segments = expanded.segments
         if expanded.unresolved_keys:
             missing.extend(expanded.unresolved_keys)
-            continue
+            return None
         if clause.kind == "string_like":
             resolved.append(segments_regex(segments))
         else:
@@ -351,6 +372,8 @@ def evaluate_clause(clause: ConditionClause, context: Mapping[str, Any], missing
     where = f"context[{clause.key!r}]"
     request_values = [_request_value(clause.kind, v, where) for v in (raw if isinstance(raw, list) else [raw])]
     policy_values = _resolved_values(clause, context, missing)
+    if policy_values is None:  # a policy variable without a value: the clause cannot hold (see unresolved_variables)
+        return False
     compare = _COMPARATORS[clause.kind]
 
     def hits(request: Any) -> bool:
