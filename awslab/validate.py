@@ -176,33 +176,40 @@ def checked(func: Callable | None = None, *, infinite: tuple[str, ...] = ()) -> 
     """
     if func is None:  # used as @checked(infinite=(...)): those parameters may be +/- infinity (never NaN)
         return functools.partial(checked, infinite=infinite)
-    state: dict[str, Any] = {}
 
     def compile_checks() -> None:
         signature = inspect.signature(func)
         positional, by_name = [], {}
         for p in signature.parameters.values():
             check = _checker_for(func, p.name, p.name in infinite)
+            # values of these exact types pass without a call (the common case, and fast)
+            entry = (p.name, check, _PASSING_TYPES.get(_annotation_of(func, p.name), ()) if check else ())
             if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
-                positional.append((p.name, check))
+                positional.append(entry)
             if p.kind is not p.POSITIONAL_ONLY and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
-                by_name[p.name] = check
-        state["positional"], state["by_name"] = positional, by_name
+                by_name[p.name] = entry
+        # only the parameters that are checked; positions kept so that zip() pairs them with the arguments
+        last = max((i for i, (_, check, _) in enumerate(positional) if check is not None), default=-1)
+        compiled.append(positional[: last + 1])
+        compiled.append(by_name)
+
+    compiled: list = []
+    name_of = func.__name__
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        if not state:
+        if not compiled:
             compile_checks()
         try:
-            for (name, check), value in zip(state["positional"], args, strict=False):
-                if check is not None:
-                    check(func.__name__, name, value)
+            for (name, check, passes), value in zip(compiled[0], args, strict=False):
+                if check is not None and type(value) not in passes:
+                    check(name_of, name, value)
             if kwargs:
-                by_name = state["by_name"]
+                by_name = compiled[1]
                 for name, value in kwargs.items():
-                    check = by_name.get(name)
-                    if check is not None:
-                        check(func.__name__, name, value)
+                    entry = by_name.get(name)
+                    if entry is not None and entry[1] is not None and type(value) not in entry[2]:
+                        entry[1](name_of, name, value)
         except (TypeError, ValueError) as problem:
             # The function's own check, where it has one, knows the AWS shape better: its clear message wins.
             # Anything else it does with the bad argument (a crash, a generic message, an answer) gives ours.
@@ -229,6 +236,25 @@ GENERIC_MESSAGE = re.compile(
     r"|list indices must be|string indices must be|missing \d+ required|can only concatenate"
     r"|could not convert|invalid literal|must be str, not|expected str|object of type .* has no len"
 )
+
+
+def _annotation_of(func: Callable, parameter: str) -> Any:
+    annotation = inspect.unwrap(func).__annotations__.get(parameter, Any)
+    return annotation if isinstance(annotation, str) else getattr(annotation, "__name__", None)
+
+
+# Annotation text -> exact types that always pass its check (int passes a float annotation: it is always finite).
+_PASSING_TYPES: dict[Any, tuple[type, ...]] = {
+    "str": (str,),
+    "int": (int,),
+    "float": (int,),
+    "bool": (bool,),
+    "str | None": (str, type(None)),
+    "int | None": (int, type(None)),
+    "float | None": (int, type(None)),
+    "bool | None": (bool, type(None)),
+    "Any": (),
+}
 
 
 def _checker_for(func: Callable, parameter: str, infinite: bool = False) -> Callable | None:

@@ -15,6 +15,7 @@ References:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from datetime import datetime
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from awslab import validate
 from awslab.security.iam_conditions import evaluate_clause, expand_variables, segments_regex, unresolved_variables
 from awslab.security.iam_policy import CompiledPolicy, CompiledStatement, compile_policy
 from awslab.validate import checked
@@ -144,7 +146,12 @@ class Evaluation:
     principal: str | None
     matched_statements: tuple[MatchedStatement, ...]
     missing_context_keys: tuple[str, ...]
-    steps: tuple[EvaluationStep, ...] = field(repr=False, compare=False)
+    raw_steps: tuple[tuple[str, int, CompiledStatement, StatementCheck], ...] = field(repr=False, compare=False)
+
+    @cached_property
+    def steps(self) -> tuple[EvaluationStep, ...]:
+        """One EvaluationStep per statement, in evaluation order (built on first use: evaluation stays fast)."""
+        return tuple(EvaluationStep(*raw) for raw in self.raw_steps)
 
     @cached_property
     def trace(self) -> tuple[StatementTrace, ...]:
@@ -189,9 +196,66 @@ class Evaluation:
         return "\n".join(lines)
 
 
-@lru_cache(maxsize=1024)
-def _compile_text(text: str, kind: str, where: str) -> CompiledPolicy:
-    return compile_policy(text, kind, where)
+# Compiling a policy costs far more than evaluating it, so compiled policies are cached, safely:
+# - JSON text is its own key (an LRU cache of the exact text);
+# - a dict is found by its id() and reused only while it still equals a private deep copy taken when it was
+#   compiled, so a dict changed in place after an evaluation is compiled again. Equality alone would let 1 stand
+#   for True or 1.0, so this path is taken only for documents whose leaves are all strings (strings only equal
+#   strings); other documents are keyed by their JSON text, which tells 1, 1.0 and true apart;
+# - a new dict with the same content (each request building its policy afresh) is found by its JSON text.
+_COMPILED_BY_ID: dict[int, tuple[dict, str, CompiledPolicy]] = {}
+_CACHE_SIZE = 1024
+_compile = compile_policy.__wrapped__  # the arguments are checked here; skip the per-call annotation check
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _compile_text(text: str, kind: str) -> CompiledPolicy:
+    return _compile(text, kind, "policy")
+
+
+def _strings_only(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if not all(type(k) is str for k in item):
+                return False
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif type(item) is not str:
+            return False
+    return True
+
+
+def _compile_document(document: Any, kind: str, where: str) -> CompiledPolicy:
+    if type(document) is dict:
+        cached = _COMPILED_BY_ID.get(id(document))
+        if cached is not None and cached[1] == kind and cached[0] == document:
+            return cached[2]
+        try:
+            text = json.dumps(document, separators=(",", ":"))
+        except (TypeError, ValueError):  # not JSON data: the compiler says what is wrong, and where
+            return _compile(document, kind, where)
+        compiled = _compile_cached_text(text, kind, where)
+        snapshot = json.loads(text)
+        if _strings_only(snapshot):
+            if len(_COMPILED_BY_ID) >= _CACHE_SIZE:
+                _COMPILED_BY_ID.pop(next(iter(_COMPILED_BY_ID)))
+            _COMPILED_BY_ID[id(document)] = (snapshot, kind, compiled)
+        return compiled
+    if isinstance(document, str):
+        return _compile_cached_text(document, kind, where)
+    return _compile(document, kind, where)
+
+
+def _compile_cached_text(text: str, kind: str, where: str) -> CompiledPolicy:
+    if len(text) > validate.MAX_JSON_CHARS:
+        return _compile(text, kind, where)  # refused with the size message
+    try:
+        return _compile_text(text, kind)
+    except ValueError:
+        return _compile(text, kind, where)  # the same error, naming the caller's argument
 
 
 def _compile_all(policies: Any, kind: str, name: str) -> list[CompiledPolicy]:
@@ -204,11 +268,18 @@ def _compile_all(policies: Any, kind: str, name: str) -> list[CompiledPolicy]:
             f"{name} must be a list of policy documents (dict or JSON text), got {type(policies).__name__}"
         )
     compiled = []
+    by_id = _COMPILED_BY_ID
     for i, document in enumerate(policies):
-        where = f"{name}[{i}]"
-        compiled.append(
-            _compile_text(document, kind, where) if isinstance(document, str) else compile_policy(document, kind, where)
-        )
+        kind_of = type(document)
+        if kind_of is dict:
+            cached = by_id.get(id(document))
+            if cached is not None and cached[1] == kind and cached[0] == document:
+                compiled.append(cached[2])
+                continue
+        elif kind_of is CompiledPolicy and document.kind == kind:
+            compiled.append(document)
+            continue
+        compiled.append(_compile_document(document, kind, f"{name}[{i}]"))
     return compiled
 
 
@@ -246,6 +317,9 @@ def build_context(context: Mapping[str, Any] | None, principal: str | None) -> d
         if user:
             lowered.setdefault("aws:username", user.group(1))
     return lowered
+
+
+_build_context = build_context.__wrapped__
 
 
 def _principal_matches(statement: CompiledStatement, principal: str | None) -> bool:
@@ -297,6 +371,10 @@ def _resource_matches(
 
 _ACTION_MISS = StatementCheck(False, None, None, None, (), "Action does not cover the action")
 _NOT_ACTION_MISS = StatementCheck(False, None, None, None, (), "NotAction lists the action")
+_MATCHED: dict[tuple, MatchedStatement] = {}  # immutable results, shared between evaluations
+_RESOURCE_MISS = StatementCheck(True, False, None, None, (), "Resource does not cover the resource")
+_NOT_RESOURCE_MISS = StatementCheck(True, False, None, None, (), "NotResource lists the resource")
+_PLAIN_MATCH = {e: StatementCheck(True, True, None, None, (), f"matched: {e} applies") for e in ("Allow", "Deny")}
 
 
 def _check(
@@ -319,8 +397,12 @@ def _check(
             f"{element} uses a policy variable with no value in this request ({keys}): the statement is invalid",
         )
     if not covered:
+        if not missing:
+            return _NOT_RESOURCE_MISS if statement.not_resource else _RESOURCE_MISS
         element = "NotResource lists" if statement.not_resource else "Resource does not cover"
         return StatementCheck(True, False, None, None, tuple(dict.fromkeys(missing)), f"{element} the resource")
+    if statement.principals is None and not statement.conditions and not missing:
+        return _PLAIN_MATCH[statement.effect]
     if not _principal_matches(statement, principal):
         return StatementCheck(
             True, True, False, None, tuple(dict.fromkeys(missing)), "Principal does not name the caller"
@@ -382,7 +464,9 @@ def evaluate(
     'explicitDeny'
     """
     identity = _compile_all(policies, "identity", "policies")
-    resource_side = _compile_all(resource_policies, "resource", "resource_policies")
+    resource_side = (
+        () if resource_policies is None else _compile_all(resource_policies, "resource", "resource_policies")
+    )
     if not isinstance(action, str) or action.count(":") != 1 or not all(action.split(":")):
         raise ValueError(f"action={action!r} must be 'service:ActionName', such as 's3:GetObject'")
     if not isinstance(resource, str) or not resource:
@@ -392,7 +476,7 @@ def evaluate(
             f"principal={principal!r} must be an ARN such as 'arn:aws:iam::123456789012:user/Alice', "
             "a service principal or None"
         )
-    ctx = build_context(context, principal)
+    ctx = _build_context(context, principal)
     action_lower = action.lower()
     steps = []
     matched = []
@@ -401,13 +485,18 @@ def evaluate(
         for policy_index, policy in enumerate(compiled):
             for statement in policy.statements:
                 check = _check(statement, action_lower, resource, principal, ctx)
-                steps.append(EvaluationStep(source, policy_index, statement, check))
+                steps.append((source, policy_index, statement, check))
                 if check.action_matched:
-                    missing.extend(check.missing_context_keys)
+                    if check.missing_context_keys:
+                        missing.extend(check.missing_context_keys)
                     if check.matched:
-                        matched.append(
-                            MatchedStatement(source, policy_index, statement.index, statement.sid, statement.effect)
-                        )
+                        key = (source, policy_index, statement.index, statement.sid, statement.effect)
+                        found = _MATCHED.get(key)
+                        if found is None:
+                            if len(_MATCHED) >= 4096:
+                                _MATCHED.clear()
+                            found = _MATCHED[key] = MatchedStatement(*key)
+                        matched.append(found)
     if any(m.effect == "Deny" for m in matched):
         decision = "explicitDeny"
     elif matched:
@@ -438,7 +527,9 @@ def evaluate_grid(
     import pandas as pd
 
     identity = _compile_all(policies, "identity", "policies")
-    resource_side = _compile_all(resource_policies, "resource", "resource_policies")
+    resource_side = (
+        () if resource_policies is None else _compile_all(resource_policies, "resource", "resource_policies")
+    )
     action_list, resource_list = list(actions), list(resources)
     if not action_list or not resource_list:
         raise ValueError(

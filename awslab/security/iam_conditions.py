@@ -310,6 +310,7 @@ _COMPARATORS: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
+@checked
 def unresolved_variables(clause: ConditionClause, context: Mapping[str, Any]) -> tuple[str, ...]:
     """The context keys that the clause's policy variables name and the request lacks (no default given).
 

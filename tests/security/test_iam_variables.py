@@ -6,6 +6,8 @@ statement as invalid for the request: it neither allows nor denies, whatever ele
 Condition) or operator (negated or not) holds the variable.
 """
 
+import json
+
 from awslab.security.iam import evaluate
 
 BOB = "arn:aws:iam::123456789012:user/bob"
@@ -59,3 +61,28 @@ def test_a_deny_with_an_unresolved_variable_is_invalid_too():
     result = evaluate([both], "s3:GetObject", "arn:aws:s3:::payroll/secret", principal=ROLE)
     assert result.decision == "allowed" and "aws:username" in result.missing_context_keys
     assert evaluate([both], "s3:GetObject", "arn:aws:s3:::payroll/secret", principal=BOB).decision == "explicitDeny"
+
+
+def test_compiled_policies_are_cached_by_content_and_never_stale():
+    from awslab.security import iam
+
+    document = policy(Resource="arn:aws:s3:::b/*")
+    assert evaluate([document], "s3:GetObject", "arn:aws:s3:::b/k").allowed
+    first = iam._COMPILED_BY_ID[id(document)][2]
+    assert iam._compile_all([document], "identity", "policies")[0] is first  # same dict: no recompilation
+    twin = json.loads(json.dumps(document))  # a new dict, same content
+    assert iam._compile_all([twin], "identity", "policies")[0] is first
+    assert iam._compile_all([json.dumps(document, separators=(",", ":"))], "identity", "policies")[0] is first
+    document["Statement"][0]["Effect"] = "Deny"  # changed in place after it was evaluated
+    assert evaluate([document], "s3:GetObject", "arn:aws:s3:::b/k").decision == "explicitDeny"
+    document["Statement"][0]["Resource"] = "arn:aws:s3:::other/*"
+    assert evaluate([document], "s3:GetObject", "arn:aws:s3:::b/k").decision == "implicitDeny"
+
+
+def test_a_non_string_leaf_changed_in_place_is_recompiled():
+    document = policy(Resource="*", Condition={"Bool": {"aws:SecureTransport": True}})
+    assert evaluate([document], "s3:GetObject", "*", context={"aws:SecureTransport": True}).allowed
+    document["Statement"][0]["Condition"]["StringEquals"] = {"aws:x": 1}  # 1 == True must not reuse the old one
+    del document["Statement"][0]["Condition"]["Bool"]
+    assert not evaluate([document], "s3:GetObject", "*", context={"aws:x": "True"}).allowed
+    assert evaluate([document], "s3:GetObject", "*", context={"aws:x": "1"}).allowed
