@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from awslab import validate
+from awslab.validate import checked
 
 # Retry settings of activity objects (maximumRetries, retryDelay). The fields are from the Data Pipeline
 # Developer Guide's object reference (read 2026-11-27); the defaults and the 0-5 range below are this course's
@@ -47,6 +48,7 @@ _PERIOD = re.compile(r"^\s*(\d+(?:\.\d+)?)\s+(minute|minutes|hour|hours|day|days
 _MINUTES = {"minute": 1, "hour": 60, "day": 1440}
 
 
+@checked
 def period_minutes(period: str) -> float:
     """Data Pipeline period text such as "10 Minutes" or "1 hour" -> minutes.
 
@@ -85,6 +87,7 @@ class ActivityRun:
     waited_on_precondition_minutes: float
 
 
+@checked
 def topological_order(objects: list[dict]) -> list[str]:
     """Activity ids in an order that respects dependsOn; a cycle or unknown reference raises ValueError.
 
@@ -113,6 +116,7 @@ def topological_order(objects: list[dict]) -> list[str]:
     return order
 
 
+@checked
 def run_pipeline(
     objects: list[dict],
     *,
@@ -200,6 +204,7 @@ def run_pipeline(
     return runs
 
 
+@checked
 def example_pipeline() -> list[dict]:
     """A nightly log pipeline: wait for logs in S3, copy them, run an EMR job, load the result into Redshift.
 

@@ -20,6 +20,7 @@ import math
 from dataclasses import dataclass
 
 from awslab import validate
+from awslab.validate import checked
 
 # List prices, us-east-1, Linux on-demand, from https://aws.amazon.com/ec2/pricing/on-demand/ and
 # https://aws.amazon.com/emr/pricing/ (EMR on EC2 surcharge). These are long-standing figures that could not be
@@ -34,6 +35,7 @@ HOURS_PER_MONTH = 730
 BILLING_MINIMUM_SECONDS = 60  # EC2 and EMR bill per second with a one-minute minimum
 
 
+@checked
 def hdfs_replication_factor(core_nodes: int) -> int:
     """EMR's default dfs.replication: 1 below 4 core nodes, 2 below 10, else 3 (EMR Release Guide, HDFS config).
 
@@ -65,6 +67,7 @@ class ClusterCost:
         return self.compute_usd + self.storage_usd
 
 
+@checked
 def compare_clusters(
     nodes: int,
     jobs_per_month: float,
@@ -125,6 +128,7 @@ def compare_clusters(
     return persistent, transient
 
 
+@checked
 def break_even_jobs_per_month(nodes: int, job_hours: float, data_gb: float, **prices: float) -> float:
     """Jobs a month above which a persistent cluster is cheaper than transient ones (inf if never).
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from awslab import validate
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,6 +33,7 @@ RECORD_MAX_KIB = 10_240  # 10 MiB after UpdateMaxRecordSize (default 1 MiB); "Ha
 HASH_KEY_MAX = 2**128 - 1
 
 
+@checked
 def shard_requirements(
     records_per_second: float, average_record_kb: float, consumers: int = 1, *, enhanced_fan_out: bool = False
 ) -> dict[str, float]:
@@ -57,6 +59,7 @@ def shard_requirements(
     }
 
 
+@checked
 def shards_needed(
     records_per_second: float, average_record_kb: float, consumers: int = 1, *, enhanced_fan_out: bool = False
 ) -> int:
@@ -70,6 +73,7 @@ def shards_needed(
     return max(1, math.ceil(round(max(needs.values()), 9)))
 
 
+@checked
 def hash_key(partition_key: str) -> int:
     """The 128-bit hash key Kinesis derives from a partition key (MD5).
 
@@ -88,6 +92,7 @@ def _shard(index: int, start: int, end: int) -> dict:
     }
 
 
+@checked
 def create_shards(shard_count: int) -> list[dict]:
     """The open shards of a new stream: the hash key space split evenly, as CreateStream does.
 
@@ -110,6 +115,7 @@ def _find(shards: list[dict], shard_id: str) -> int:
     raise ValueError(f"shard_id={shard_id!r} is not an open shard: {', '.join(s['ShardId'] for s in shards)}")
 
 
+@checked
 def split_shard(shards: list[dict], shard_id: str, new_starting_hash_key: int | None = None) -> list[dict]:
     """SplitShard: the parent closes and two children share its range (split at the midpoint by default).
 
@@ -129,6 +135,7 @@ def split_shard(shards: list[dict], shard_id: str, new_starting_hash_key: int | 
     return shards[:position] + children + shards[position + 1 :]
 
 
+@checked
 def merge_shards(shards: list[dict], shard_id: str, adjacent_shard_id: str) -> list[dict]:
     """MergeShards: two shards with adjacent hash key ranges close and one child takes both ranges.
 
@@ -151,6 +158,7 @@ def merge_shards(shards: list[dict], shard_id: str, adjacent_shard_id: str) -> l
     return sorted(rest, key=lambda s: int(s["HashKeyRange"]["StartingHashKey"]))
 
 
+@checked
 def shard_for_key(partition_key: str, shards: list[dict]) -> str:
     """The ShardId whose hash key range holds the partition key's MD5.
 
@@ -164,6 +172,7 @@ def shard_for_key(partition_key: str, shards: list[dict]) -> str:
     raise ValueError("shards do not cover the whole hash key space")
 
 
+@checked
 def shard_load(key_records_per_second: dict[str, float], average_record_kb: float, shards: list[dict]) -> pd.DataFrame:
     """Per-shard write load and throttling for steady per-partition-key record rates.
 
@@ -212,6 +221,7 @@ class HotKeyResult:
         return float(self.load["throttled_records_per_second"].sum() / total) if total else 0.0
 
 
+@checked
 def hot_key_workload(
     total_records_per_second: float,
     keys: int,
@@ -273,6 +283,7 @@ class ReshardStep:
         return float(self.load["throttled_records_per_second"].sum() / total) if total else 0.0
 
 
+@checked
 def reshard_hot_shards(
     key_records_per_second: dict[str, float], average_record_kb: float, shards: list[dict], *, max_shards: int = 64
 ) -> list[ReshardStep]:

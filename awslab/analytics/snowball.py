@@ -26,6 +26,7 @@ import math
 from dataclasses import dataclass
 
 from awslab import validate
+from awslab.validate import checked
 
 # Device and logistics defaults (overridable). 210 TB: the Snowball Edge Storage Optimized device, the only
 # storage-optimised option left ("What is Snowball Edge?", read 2026-12-03; the 80 TB option of older notes was
@@ -55,6 +56,7 @@ class TransferPlan:
     recommendation: str  # "network" or "device"
 
 
+@checked
 def network_days(data_tb: float, bandwidth_mbps: float, utilisation: float = 0.8) -> float:
     """Days to send ``data_tb`` (decimal TB) over a link of ``bandwidth_mbps`` used at ``utilisation``.
 
@@ -69,6 +71,7 @@ def network_days(data_tb: float, bandwidth_mbps: float, utilisation: float = 0.8
     return data * BITS_PER_TB / (bandwidth * 1e6 * share) / SECONDS_PER_DAY
 
 
+@checked
 def device_days(
     data_tb: float,
     *,
@@ -104,6 +107,7 @@ def device_days(
     return devices, rounds * (order + ship + fill_days + ship + ingest)
 
 
+@checked
 def plan_transfer(data_tb: float, bandwidth_mbps: float, *, utilisation: float = 0.8, **device: float) -> TransferPlan:
     """Compare the network with shipped devices for ``data_tb`` over ``bandwidth_mbps``.
 
@@ -115,6 +119,7 @@ def plan_transfer(data_tb: float, bandwidth_mbps: float, *, utilisation: float =
     return TransferPlan(float(data_tb), over_wire, devices, shipped, "network" if over_wire <= shipped else "device")
 
 
+@checked
 def break_even_tb(
     bandwidth_mbps: float,
     *,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from awslab import validate
+from awslab.validate import checked
 
 # Account-level throttle per Region (most Regions, us-east-1 among them; some newer Regions get 2,500 / 1,250):
 # API Gateway Developer Guide, "Amazon API Gateway quotas" and "Throttle requests to your REST APIs", read 2026-11-27.
@@ -48,6 +49,7 @@ class ThrottleResult:
         return int((~self.accepted).sum())
 
 
+@checked
 def token_bucket(arrival_seconds: np.ndarray | list[float], rate_limit: float, burst_limit: int) -> ThrottleResult:
     """Decide each request (arrival times in s, any order) against a bucket that starts full.
 
@@ -78,6 +80,7 @@ def token_bucket(arrival_seconds: np.ndarray | list[float], rate_limit: float, b
     return ThrottleResult(times, accepted, left, bins[:-1], offered, passed, offered - passed)
 
 
+@checked
 def simulate_traffic(
     base_requests_per_second: float,
     duration_seconds: float,

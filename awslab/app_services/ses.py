@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass
 
 from awslab import validate
+from awslab.validate import checked
 
 # "Service quotas in Amazon SES" and "Request production access", SES Developer Guide, read 2026-11-27.
 SANDBOX_SEND_QUOTA = {"Max24HourSend": 200.0, "MaxSendRate": 1.0, "SentLast24Hours": 0.0}
@@ -44,6 +45,7 @@ class MailingPlan:
         return self.seconds / SECONDS_PER_DAY
 
 
+@checked
 def mailing_time(recipients: int, send_quota: dict | None = None) -> MailingPlan:
     """Seconds to send to ``recipients`` at MaxSendRate without passing Max24HourSend in any rolling 24 hours.
 

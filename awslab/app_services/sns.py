@@ -26,6 +26,7 @@ from typing import Any
 
 from awslab import validate
 from awslab.app_services.sqs import SimulatedQueue
+from awslab.validate import checked
 
 # Filter policy constraints: SNS Developer Guide, "Filter policy constraints in Amazon SNS", read 2026-11-27.
 FILTER_POLICY_MAX_KEYS = 5
@@ -67,6 +68,7 @@ _NUMERIC_OPS = ("=", "<", "<=", ">", ">=")
 _ids = itertools.count(1)
 
 
+@checked
 def parse_filter_policy(policy: dict | str, scope: str = "MessageAttributes") -> dict:
     """Return the policy as a dict after checking SNS's constraints (5 keys, 150 combinations, operators).
 
@@ -148,6 +150,7 @@ def _check_condition(key: str, condition: Any) -> None:
             ) from None
 
 
+@checked
 def attribute_values(message_attributes: dict | None) -> dict[str, list]:
     """Publish's MessageAttributes -> {name: [comparable values]}; Binary attributes never match filters.
 
@@ -167,6 +170,7 @@ def attribute_values(message_attributes: dict | None) -> dict[str, list]:
     return values
 
 
+@checked
 def policy_matches(
     policy: dict | str,
     message_attributes: dict | None = None,
@@ -370,6 +374,7 @@ class Topic:
         return deliveries
 
 
+@checked
 def http_retry_delays(delivery_policy: dict | None = None) -> list[float]:
     """Seconds between attempts SNS makes to an HTTP/S endpoint that keeps failing, phase by phase.
 
@@ -425,6 +430,7 @@ class OrderFanout:
     queues: dict[str, SimulatedQueue]
 
 
+@checked
 def order_processing_fanout() -> OrderFanout:
     """The order fan-out: every order to fulfilment and to the data warehouse; large orders also to fraud review.
 

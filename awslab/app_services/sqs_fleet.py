@@ -29,6 +29,7 @@ from awslab.app_services.sqs import (
     RETENTION_MIN_SECONDS,
     VISIBILITY_TIMEOUT_MAX_SECONDS,
 )
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -372,6 +373,7 @@ class ConsumerFleet:
         )
 
 
+@checked
 def simulate_consumer_fleet(
     messages_per_second: float,
     duration_seconds: float,
@@ -517,6 +519,7 @@ def _summarise(history: FleetHistory, samples: int, duration: float) -> FleetRes
     )
 
 
+@checked
 def visibility_timeout_sweep(
     timeouts_seconds: list[float],
     messages_per_second: float,
@@ -569,6 +572,7 @@ class PollingCost:
     usd_per_month: float
 
 
+@checked
 def polling_cost(
     messages_per_second: float,
     pollers: int,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from awslab import validate
+from awslab.validate import checked
 
 # Limits: SQS Developer Guide, "Amazon SQS quotas" and SetQueueAttributes API reference, read 2026-11-27.
 VISIBILITY_TIMEOUT_MAX_SECONDS = 43_200  # 12 hours; also the cap on a message's total in-flight time
@@ -34,6 +35,7 @@ _ATTRIBUTE_NAME = re.compile(r"[A-Za-z0-9_.-]{1,256}")
 _INVALID_BODY_CHARACTER = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+@checked
 def validate_body(body: str, name: str = "body") -> str:
     """Return ``body`` if SQS would accept it: 1 character to 1 MiB of UTF-8 in SQS's character set.
 
@@ -51,6 +53,7 @@ def validate_body(body: str, name: str = "body") -> str:
     return body
 
 
+@checked
 def validate_message_attributes(attributes: dict | None, name: str = "message_attributes") -> int:
     """Check SendMessage's MessageAttributes (at most 10; SQS's naming rules) and return their size in bytes.
 
@@ -102,6 +105,7 @@ FIFO_API_CALLS_PER_SECOND = 300  # per API action (SendMessage, ReceiveMessage, 
 _ID_TOKEN = re.compile(r"[A-Za-z0-9!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]{1,128}")
 
 
+@checked
 def validate_token(name: str, value: str) -> str:
     """A MessageGroupId or MessageDeduplicationId: 1-128 letters, digits or punctuation.
 
@@ -113,6 +117,7 @@ def validate_token(name: str, value: str) -> str:
     return value
 
 
+@checked
 def fifo_max_messages_per_second(batch_size: int = 1) -> int:
     """Messages per second one API action of a FIFO queue (not in high-throughput mode) can move.
 

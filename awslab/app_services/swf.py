@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from awslab import validate
+from awslab.validate import checked
 
 # SWF Developer Guide, "Polling for Tasks" and "Setting timeout values", read 2026-11-27.
 LONG_POLL_SECONDS = 60  # PollForActivityTask / PollForDecisionTask hold a request open up to 60 s
@@ -85,6 +86,7 @@ def _attributes_key(event_type: str) -> str:
     return event_type[0].lower() + event_type[1:] + "EventAttributes"
 
 
+@checked
 def simulate_order_workflow(
     activities: tuple[Activity, ...] = ORDER_ACTIVITIES,
     *,

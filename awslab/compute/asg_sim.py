@@ -51,6 +51,7 @@ from awslab.compute.autoscaling import (
     scaling_adjustment,
     validate_step_adjustments,
 )
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -622,6 +623,7 @@ _SERIES = ("desired", "min", "max", "in_service", "pending", "capacity", "served
 _LAUNCHED = operator.itemgetter("LaunchMinute")
 
 
+@checked
 def simulate_group(load_rps: Sequence[float], policies: Sequence[dict], **group) -> AsgRun:
     """Run the group minute by minute against ``load_rps`` (mean requests per second in each minute).
 
@@ -635,6 +637,7 @@ def simulate_group(load_rps: Sequence[float], policies: Sequence[dict], **group)
     return GroupSimulation(load_rps, policies, **group).run()
 
 
+@checked
 def summarise(run: AsgRun) -> dict:
     """Return what an explorer compares: cost both ways, requests dropped, peak and mean instances, p95 latency.
 
@@ -654,6 +657,7 @@ def summarise(run: AsgRun) -> dict:
     }
 
 
+@checked
 def compare_policy_sets(load_rps: Sequence[float], policy_sets: dict[str, Sequence[dict]], **group) -> pd.DataFrame:
     """Run the same load under each named set of policies and return one summary row per set.
 
@@ -673,6 +677,7 @@ def compare_policy_sets(load_rps: Sequence[float], policy_sets: dict[str, Sequen
     return pd.DataFrame(rows)
 
 
+@checked
 def daily_load(
     peak_rps: float = 800.0,
     base_rps: float = 100.0,

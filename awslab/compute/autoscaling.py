@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from awslab import validate
+from awslab.validate import checked
 
 ADJUSTMENT_TYPES = ("ChangeInCapacity", "ExactCapacity", "PercentChangeInCapacity")
 
@@ -45,6 +46,7 @@ def _round_percent_change(raw: float) -> int:
     return int(raw)
 
 
+@checked
 def scaling_adjustment(
     current_capacity: int, adjustment_type: str, scaling_adjustment: float, min_adjustment_magnitude: int | None = None
 ) -> int:
@@ -86,6 +88,7 @@ def scaling_adjustment(
     return change
 
 
+@checked
 def validate_step_adjustments(step_adjustments: Sequence[dict]) -> list[tuple[float, float, float]]:
     """Check StepAdjustments against AWS's rules and return (lower, upper, adjustment) sorted by lower bound.
 
@@ -135,6 +138,7 @@ def validate_step_adjustments(step_adjustments: Sequence[dict]) -> list[tuple[fl
     return steps
 
 
+@checked(infinite=("steps",))
 def matching_step(steps: Sequence[tuple[float, float, float]], breach: float) -> float | None:
     """Return the adjustment of the step containing ``breach`` (metric minus threshold), or None.
 
@@ -154,6 +158,7 @@ def matching_step(steps: Sequence[tuple[float, float, float]], breach: float) ->
     return None
 
 
+@checked(infinite=("steps",))
 def apply_step_scaling(
     current_capacity: int,
     metric_value: float,
@@ -197,6 +202,7 @@ COMPARISONS = {
 }
 
 
+@checked
 def alarm_states(
     metric: Sequence[float],
     threshold: float,
@@ -227,6 +233,7 @@ def alarm_states(
     return state
 
 
+@checked
 def choose_instance_to_terminate(instances: Sequence[dict], now_minute: float = 0.0, seed: int = 0) -> str:
     """Return the InstanceId the default termination policy removes.
 
@@ -262,6 +269,7 @@ def choose_instance_to_terminate(instances: Sequence[dict], now_minute: float = 
     return pool[int(np.random.default_rng(seed).integers(len(pool)))]["InstanceId"]
 
 
+@checked
 def choose_launch_az(instances_per_az: dict[str, int]) -> str:
     """Return the AZ a new instance goes to: the one with the fewest instances (ties: first in name order).
 

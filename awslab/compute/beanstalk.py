@@ -22,6 +22,7 @@ import math
 from dataclasses import dataclass, replace
 
 from awslab import validate
+from awslab.validate import checked
 
 DEPLOYMENT_POLICIES = ("AllAtOnce", "Rolling", "RollingWithAdditionalBatch", "Immutable", "TrafficSplitting")
 BATCH_SIZE_TYPES = ("Percentage", "Fixed")
@@ -122,6 +123,7 @@ class Deployment:
     rollback: str
 
 
+@checked
 def batch_count(instances: int, batch_size: float, batch_size_type: str) -> int:
     """Return instances per batch: a percentage of the fleet (rounded up, at least 1) or a fixed number.
 
@@ -135,6 +137,7 @@ def batch_count(instances: int, batch_size: float, batch_size_type: str) -> int:
     return min(instances, validate.integer("batch_size", batch_size, minimum=1))
 
 
+@checked
 def deployment_timeline(
     policy: str,
     instances: int,

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from awslab import validate
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -120,6 +121,7 @@ T3_BASELINE_PER_VCPU = {
 T3_SURPLUS_USD_PER_VCPU_HOUR = 0.05  # Linux, unlimited mode (see References)
 
 
+@checked
 def surplus_usd_per_hour(instance: InstanceType, average_vcpu_used: float) -> float:
     """USD per hour of surplus CPU credits an unlimited-mode T3 instance pays at this average use (0 for fixed types).
 
@@ -138,6 +140,7 @@ def surplus_usd_per_hour(instance: InstanceType, average_vcpu_used: float) -> fl
     return round(max(0.0, min(used, instance.vcpu) - baseline) * T3_SURPLUS_USD_PER_VCPU_HOUR, 6)
 
 
+@checked
 def instance_table(types: Iterable[InstanceType] = DEFAULT_INSTANCE_TYPES) -> pd.DataFrame:
     """Return the price table as a DataFrame with USD per hour and per 730-hour month.
 
@@ -177,6 +180,7 @@ class RightSizing:
     ranking: pd.DataFrame
 
 
+@checked
 def right_size(
     vcpu_needed: float,
     memory_gib_needed: float,
@@ -220,6 +224,7 @@ def right_size(
     return RightSizing(best, vcpu_req, mem_req, table)
 
 
+@checked
 def breakeven_utilization(on_demand_hourly: float, upfront: float, recurring_hourly: float, term_hours: float) -> float:
     """Return the fraction of the term's hours an instance must run for a reservation to cost the same as On-Demand.
 

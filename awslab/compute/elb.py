@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from awslab import validate
+from awslab.validate import checked
 
 # Application Load Balancer defaults (target-group-health-checks.html, read 2026-11-27).
 ALB_HEALTH_CHECK_INTERVAL_SECONDS = 30
@@ -35,6 +36,7 @@ IDLE_TIMEOUT_SECONDS = 60  # 1-4000 s
 DEREGISTRATION_DELAY_SECONDS = 300  # 0-3600 s
 
 
+@checked
 def traffic_share(targets_per_az: dict[str, int], cross_zone: bool) -> dict[str, float]:
     """Return the share of all traffic that EACH target in each AZ receives (keys are the AZs).
 
@@ -62,6 +64,7 @@ def traffic_share(targets_per_az: dict[str, int], cross_zone: bool) -> dict[str,
     return {az: (node_share / n if n else 0.0) for az, n in counts.items()}
 
 
+@checked
 def cross_zone_enabled(attributes: Sequence[dict], load_balancer_type: str = "application") -> bool:
     """Return whether cross-zone load balancing is on, from DescribeLoadBalancerAttributes' Attributes list.
 
@@ -117,6 +120,7 @@ class HealthCheckConfig:
 DEFAULT_HEALTH_CHECK = HealthCheckConfig()
 
 
+@checked
 def health_view(
     down_intervals: Sequence[tuple[float, float]],
     duration_seconds: float,
@@ -159,6 +163,7 @@ def health_view(
     return view
 
 
+@checked
 def detection_delay_seconds(config: HealthCheckConfig = DEFAULT_HEALTH_CHECK) -> tuple[float, float]:
     """Return the worst-case seconds to mark a failed target unhealthy and a recovered one healthy again.
 

@@ -33,6 +33,7 @@ from awslab.compute.elb import (
     HealthCheckConfig,
     health_view,
 )
+from awslab.validate import checked
 
 OUTCOMES = ("served", "dropped", "timed_out")
 DROP_REASONS = ("no_target", "target_down", "drain_timeout")
@@ -85,6 +86,7 @@ def _pick(mask: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return np.where(counts > 0, hit.argmax(axis=1), -1)
 
 
+@checked
 def simulate_load_balancer(
     targets_per_az: dict[str, int],
     cross_zone: bool,

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from awslab import validate
 from awslab.compute.ec2 import HOURS_PER_MONTH
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -62,6 +63,7 @@ class LambdaBill:
         return self.request_usd + self.duration_usd
 
 
+@checked
 def lambda_monthly_cost(
     requests_per_month: float, duration_ms: float, memory_mb: int, architecture: str = "x86_64", free_tier: bool = True
 ) -> LambdaBill:
@@ -80,6 +82,7 @@ def lambda_monthly_cost(
     return LambdaBill(n, gb_seconds, billable_requests / 1e6 * LAMBDA_USD_PER_MILLION_REQUESTS, billable_gb_s * rate)
 
 
+@checked
 def instances_needed(
     requests_per_month: float,
     duration_ms: float,
@@ -103,6 +106,7 @@ def instances_needed(
     return max(floor, math.ceil(peak_rps / per_instance - 1e-12))
 
 
+@checked
 def compare(
     requests_per_month_grid: Sequence[float],
     duration_ms: float,
@@ -140,6 +144,7 @@ def compare(
     return pd.DataFrame(rows)
 
 
+@checked
 def breakeven_requests_per_month(
     duration_ms: float,
     memory_mb: int,

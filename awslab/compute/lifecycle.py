@@ -29,6 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from awslab import validate
+from awslab.validate import checked
 
 STATES = ("pending", "running", "stopping", "stopped", "shutting-down", "terminated")
 ACTIONS = ("start", "stop", "reboot", "terminate", "os_shutdown", "spot_interruption", "scale_in")
@@ -114,6 +115,7 @@ def _diff(before: Instance, after: Instance) -> tuple[tuple[str, ...], tuple[str
     return lost, kept
 
 
+@checked
 def transition(instance: Instance, action: str) -> Transition:
     """Apply ``action`` to ``instance`` and report the settled result.
 
@@ -189,6 +191,7 @@ def transition(instance: Instance, action: str) -> Transition:
     return Transition(instance, after, (state, "running"), lost, kept)
 
 
+@checked
 def run_actions(instance: Instance, actions: list[str]) -> list[Transition]:
     """Apply actions in order and return every transition (refused ones included, with the instance unchanged).
 

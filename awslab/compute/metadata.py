@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from awslab import validate
+from awslab.validate import checked
 
 TOKEN_TTL_SECONDS_RANGE = (1, 21_600)
 HOP_LIMIT_RANGE = (1, 64)
@@ -79,6 +80,7 @@ class Imds:
     tags: dict = field(default_factory=dict)
 
 
+@checked
 def request(
     imds: Imds, method: str, path: str, headers: dict | None = None, hops: int = 1, now_seconds: float = 0.0
 ) -> ImdsResponse:
@@ -149,6 +151,7 @@ _SECRET_PATTERNS = (
 )
 
 
+@checked
 def find_secrets(user_data: str) -> list[dict]:
     """Return what looks like a secret in user data: [{"line": n, "kind": ...}], 1-based lines.
 
@@ -172,6 +175,7 @@ def find_secrets(user_data: str) -> list[dict]:
     return found
 
 
+@checked
 def tag_problems(tags: list[dict]) -> list[str]:
     """Return every rule a Tags list ([{"Key": ..., "Value": ...}]) breaks; an empty list means it is valid.
 

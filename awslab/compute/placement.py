@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from awslab import validate
+from awslab.validate import checked
 
 STRATEGIES = ("cluster", "partition", "spread")
 MAX_PARTITIONS_PER_AZ = 7
@@ -35,6 +36,7 @@ class Placement:
     rack_group: list[str]
 
 
+@checked
 def place(
     strategy: str,
     instance_count: int,
@@ -70,6 +72,7 @@ def place(
     return Placement(kind, zones, groups)
 
 
+@checked
 def rack_failure_loss(placement: Placement) -> float:
     """Return the largest fraction of the group that one rack (or partition) failure can take down.
 

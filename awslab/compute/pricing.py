@@ -27,6 +27,7 @@ import numpy as np
 
 from awslab import validate
 from awslab.compute.ec2 import breakeven_utilization
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -76,6 +77,7 @@ M5_LARGE_RESERVATIONS: tuple[Reservation, ...] = (
 OFFERINGS = {f"{r.term_years}-year {r.payment_option}": r for r in M5_LARGE_RESERVATIONS}
 
 
+@checked
 def reservation_table(
     on_demand_usd_per_hour: float = M5_LARGE_ON_DEMAND_USD_PER_HOUR,
     reservations: Sequence[Reservation] = M5_LARGE_RESERVATIONS,
@@ -122,6 +124,7 @@ class FleetCost:
     best_usd: float
 
 
+@checked
 def fleet_cost(
     instances_needed_per_hour: Sequence[int], on_demand_usd_per_hour: float, reservation: Reservation
 ) -> FleetCost:
@@ -178,6 +181,7 @@ class SpotRun:
     on_demand_cost_usd: float
 
 
+@checked
 def spot_price_process(
     hours: float,
     on_demand_usd_per_hour: float,
@@ -216,6 +220,7 @@ def spot_price_process(
     return np.minimum(np.exp(mean_log + x), on_demand_usd_per_hour)
 
 
+@checked
 def simulate_spot_job(
     work_hours: float,
     max_price_usd_per_hour: float,
@@ -297,6 +302,7 @@ def simulate_spot_job(
     )
 
 
+@checked
 def cost_over_term(
     utilization_grid: Sequence[float],
     on_demand_usd_per_hour: float = M5_LARGE_ON_DEMAND_USD_PER_HOUR,
@@ -329,6 +335,7 @@ def cost_over_term(
     return pd.DataFrame(rows)
 
 
+@checked
 def weekly_profile(base_instances: int, peak_instances: int, weekend_peak_fraction: float = 0.5) -> list[int]:
     """Return a week of hourly instance needs (168 values): the base all night, a daytime hump up to the peak.
 

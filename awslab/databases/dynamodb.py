@@ -39,6 +39,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from awslab import validate
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -104,6 +105,7 @@ def _sizes(name: str, values: Any) -> list[int]:
     return [_item_size(f"{name}[{i}]", v) for i, v in enumerate(list(values))]
 
 
+@checked
 def read_capacity_units(item_size_bytes: int, consistency: str = "strong") -> float:
     """Read capacity units one GetItem of an item of ``item_size_bytes`` consumes (size rounded up to 4 KB).
 
@@ -120,6 +122,7 @@ def read_capacity_units(item_size_bytes: int, consistency: str = "strong") -> fl
     return max(1, math.ceil(size / READ_UNIT_BYTES)) * READ_UNITS_PER_READ[consistency]
 
 
+@checked
 def write_capacity_units(item_size_bytes: int, transactional: bool = False) -> float:
     """Write capacity units one PutItem/UpdateItem/DeleteItem of ``item_size_bytes`` consumes (rounded up to 1 KB).
 
@@ -134,6 +137,7 @@ def write_capacity_units(item_size_bytes: int, transactional: bool = False) -> f
     return float(max(1, math.ceil(size / WRITE_UNIT_BYTES)) * (2 if transactional else 1))
 
 
+@checked
 def query_read_capacity_units(item_sizes_bytes: list[int], consistency: str = "strong") -> float:
     """Read units of one Query or Scan call that reads these items: sizes summed first, then rounded up to 4 KB.
 
@@ -147,6 +151,7 @@ def query_read_capacity_units(item_sizes_bytes: list[int], consistency: str = "s
     return max(1, math.ceil(sum(sizes) / READ_UNIT_BYTES)) * READ_UNITS_PER_READ[consistency]
 
 
+@checked
 def batch_get_read_capacity_units(item_sizes_bytes: list[int], consistency: str = "strong") -> float:
     """Read units of one BatchGetItem (or TransactGetItems with "transactional"): each item rounded up on its own.
 
@@ -160,6 +165,7 @@ def batch_get_read_capacity_units(item_sizes_bytes: list[int], consistency: str 
     return sum(read_capacity_units(size, consistency) for size in sizes)
 
 
+@checked
 def batch_write_capacity_units(item_sizes_bytes: list[int]) -> float:
     """Write units of one BatchWriteItem (puts and deletes, up to 25): each item rounded up to 1 KB on its own.
 
@@ -172,6 +178,7 @@ def batch_write_capacity_units(item_sizes_bytes: list[int]) -> float:
     return sum(write_capacity_units(size) for size in sizes)
 
 
+@checked
 def initial_partitions(read_capacity_units: float, write_capacity_units: float) -> int:
     """Historical (2017) initial partition count: ceil(RCU / 3,000 + WCU / 1,000), at least one partition.
 
@@ -184,6 +191,7 @@ def initial_partitions(read_capacity_units: float, write_capacity_units: float) 
     return max(1, math.ceil(exact))
 
 
+@checked
 def classic_partition_count(read_capacity_units: float, write_capacity_units: float, table_size_gb: float) -> int:
     """Historical partition estimate: enough for the throughput and for ~10 GB of data per partition.
 
@@ -194,6 +202,7 @@ def classic_partition_count(read_capacity_units: float, write_capacity_units: fl
     return max(initial_partitions(read_capacity_units, write_capacity_units), math.ceil(size / PARTITION_MAX_GB))
 
 
+@checked
 def partitions_after_throughput_increase(
     current_partitions: int, read_capacity_units: float, write_capacity_units: float
 ) -> int:
@@ -225,6 +234,7 @@ def _binary_bytes(value: Any) -> int:
     return len(base64.b64decode(value))
 
 
+@checked
 def attribute_value_bytes(value: Mapping[str, Any]) -> int:
     """Size in bytes of one DynamoDB JSON attribute value such as ``{"S": "abc"}`` (without its name).
 
@@ -255,6 +265,7 @@ def attribute_value_bytes(value: Mapping[str, Any]) -> int:
     raise ValueError(f"attribute type {kind!r} is not one of: S, N, B, BOOL, NULL, SS, NS, BS, L, M")
 
 
+@checked
 def item_size_bytes(item: Mapping[str, Any]) -> int:
     """Size in bytes of a DynamoDB JSON item: the UTF-8 length of every attribute name plus its value's size.
 
@@ -310,6 +321,7 @@ def _entry_units(entry: Mapping[str, Any]) -> float:
     return float(max(1, math.ceil(item_size_bytes(entry) / WRITE_UNIT_BYTES)))
 
 
+@checked
 def index_write(
     old_item: Mapping[str, Any] | None,
     new_item: Mapping[str, Any] | None,
@@ -351,6 +363,7 @@ def index_write(
     return IndexWrite(name, kind, "nothing the index holds changed: no index write", 0, 0.0)
 
 
+@checked
 def table_write_units(old_item: Mapping[str, Any] | None, new_item: Mapping[str, Any] | None) -> float:
     """Table write units of a put/update (larger of before and after) or delete (``new_item`` None).
 
@@ -363,6 +376,7 @@ def table_write_units(old_item: Mapping[str, Any] | None, new_item: Mapping[str,
     return write_capacity_units(max(sizes))
 
 
+@checked
 def write_amplification(
     old_item: Mapping[str, Any] | None,
     new_item: Mapping[str, Any] | None,
@@ -396,6 +410,7 @@ def write_amplification(
 
 
 # --- Query and Scan paging ------------------------------------------------------------------------------------------
+@checked
 def read_pages(
     item_sizes_bytes: Sequence[int],
     consistency: str = "eventual",
@@ -437,6 +452,7 @@ def read_pages(
     return pages
 
 
+@checked
 def query_vs_scan(
     table_items: int, item_size_bytes: int, matching_items: int, *, consistency: str = "eventual"
 ) -> dict[str, dict[str, float]]:
@@ -487,6 +503,7 @@ class CapacityModeCost:
         return "provisioned" if self.provisioned_usd_per_month <= self.on_demand_usd_per_month else "on-demand"
 
 
+@checked
 def capacity_mode_cost(
     reads_per_second: float,
     writes_per_second: float,
@@ -545,6 +562,7 @@ def capacity_mode_cost(
     )
 
 
+@checked
 def capacity_table(max_item_bytes: int = 20 * KIB, step_bytes: int = 256) -> pd.DataFrame:
     """Units per single-item operation for item sizes 0..``max_item_bytes``: reads by consistency and writes.
 
@@ -566,6 +584,7 @@ def capacity_table(max_item_bytes: int = 20 * KIB, step_bytes: int = 256) -> pd.
     )
 
 
+@checked
 def capacity_mode_sweep(
     reads_per_second: Sequence[float], read_write_ratio: float = 4.0, item_size_bytes: int = 1024, **settings: Any
 ) -> pd.DataFrame:

@@ -18,6 +18,7 @@ import numpy as np
 
 from awslab import validate
 from awslab.databases.dynamodb import PARTITION_MAX_WCU, initial_partitions
+from awslab.validate import checked
 
 # Burst capacity: DynamoDB keeps up to 300 seconds of unused read and write capacity per partition.
 # https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/burst-adaptive-capacity.html (read 2026-11-27)
@@ -60,6 +61,7 @@ class HotPartitionResult:
         return float(self.served.sum() / (self.write_capacity_units * self.demand.shape[0]))
 
 
+@checked
 def zipf_shares(distinct_keys: int, zipf_exponent: float) -> np.ndarray:
     """Request share of each key when popularity falls as 1/rank**exponent (0 = uniform).
 
@@ -72,6 +74,7 @@ def zipf_shares(distinct_keys: int, zipf_exponent: float) -> np.ndarray:
     return weights / weights.sum()
 
 
+@checked
 def simulate_hot_partitions(
     write_capacity_units: float = 4000,
     writes_per_second: float = 3000,

@@ -23,6 +23,7 @@ import numpy as np
 
 from awslab import validate
 from awslab.databases.dynamodb_partitions import zipf_shares
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,6 +51,7 @@ ENGINE_FEATURES = (
 )
 
 
+@checked
 def engine_comparison() -> pd.DataFrame:
     """Feature matrix: one row per feature, True where the engine has it.
 
@@ -99,6 +101,7 @@ class CacheAsideResult:
         return self.hit_count / self.requests if self.requests else 0.0
 
 
+@checked
 def simulate_cache_aside(
     requests: int = 20_000,
     requests_per_second: float = 1000,
@@ -158,6 +161,7 @@ def simulate_cache_aside(
     return CacheAsideResult(hits, times, cold, expired, misses - cold - expired, evictions, latency, db_reads)
 
 
+@checked
 def cache_aside_sweep(cache_capacities_items: list[int], ttls_seconds: list[float], **settings: object) -> pd.DataFrame:
     """Hit ratio, database reads per second and mean latency over a grid of cache sizes and TTLs (same seed).
 
@@ -187,6 +191,7 @@ def cache_aside_sweep(cache_capacities_items: list[int], ttls_seconds: list[floa
 
 
 # --- Memcached: hashing and node failure ---------------------------------------------------------------------------
+@checked
 def remapped_key_fraction(
     nodes: int, hashing: str = "consistent", *, keys: int = 100_000, virtual_nodes: int = 100, seed: int = 0
 ) -> float:
@@ -216,6 +221,7 @@ def remapped_key_fraction(
     return float(np.mean(before != after))
 
 
+@checked
 def memcached_node_failure(
     nodes: int = 4,
     *,
@@ -252,6 +258,7 @@ def memcached_node_failure(
     return pd.DataFrame({"second": t, "db_reads_per_second": db, "baseline_db_reads_per_second": baseline})
 
 
+@checked
 def redis_failover_timeline(
     detection_seconds: float = 15,
     promotion_seconds: float = 30,

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from awslab import validate
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -101,6 +102,7 @@ ENGINE_ALIASES = {
 }
 
 
+@checked
 def engine_key(engine: str) -> str:
     """Course engine name for ``engine``, which may also be an API Engine value such as "aurora-postgresql".
 
@@ -112,6 +114,7 @@ def engine_key(engine: str) -> str:
     return validate.choice("engine", key, ENGINES)
 
 
+@checked
 def max_read_replicas(engine: str) -> int:
     """Most read replicas one source can have: 15 (MySQL, MariaDB, PostgreSQL, Aurora), 5 (Oracle, SQL Server).
 
@@ -123,6 +126,7 @@ def max_read_replicas(engine: str) -> int:
     return int(ENGINES[engine_key(engine)]["max_read_replicas"])
 
 
+@checked
 def engines_table() -> pd.DataFrame:
     """One row per engine: name, editions, licence models and replica limit.
 
@@ -166,6 +170,7 @@ RESPONSIBILITIES = (
 )
 
 
+@checked
 def responsibility_table() -> pd.DataFrame:
     """Who runs each task for a database on premises, on EC2 and on RDS.
 
@@ -209,6 +214,7 @@ class Recovery:
     rto_seconds: float
 
 
+@checked
 def recovery_objectives(
     scenario: str,
     *,
@@ -277,6 +283,7 @@ def recovery_objectives(
     )
 
 
+@checked
 def recovery_matrix(**settings: object) -> pd.DataFrame:
     """RPO and RTO (seconds) of every scenario under one set of ``recovery_objectives`` settings.
 
@@ -301,6 +308,7 @@ class RestoreWindow:
     latest_hours_ago: float
 
 
+@checked
 def point_in_time_window_hours(backup_retention_days: int, instance_age_hours: float) -> RestoreWindow:
     """The earliest and latest restorable times in hours before now; the latest is one log-upload interval back.
 
@@ -344,6 +352,7 @@ DEPLOYMENTS = {
 }
 
 
+@checked
 def deployments_table() -> pd.DataFrame:
     """One row per RDS deployment option: standbys, whether they serve reads, replication, failover time.
 
@@ -359,6 +368,7 @@ def deployments_table() -> pd.DataFrame:
 ENDPOINT_DNS_TTL_SECONDS = 5
 
 
+@checked
 def failover_timeline(
     detection_seconds: float = 30,
     promotion_seconds: float = 45,
@@ -406,6 +416,7 @@ class ReplicaLagResult:
     stale_read_fraction: np.ndarray
 
 
+@checked
 def simulate_replica_lag(
     mean_writes_per_second: float = 800,
     apply_writes_per_second: float = 1000,
@@ -459,6 +470,7 @@ AURORA_WRITE_QUORUM = 4
 AURORA_READ_QUORUM = 3
 
 
+@checked
 def aurora_quorum(failed_copies: int = 0, failed_azs: int = 0) -> dict[str, bool | int]:
     """Whether the Aurora cluster volume can still write and read after losing whole AZs plus extra copies.
 
@@ -484,6 +496,7 @@ AUTOSCALING_MIN_INCREMENT_SHARE = 0.10
 AUTOSCALING_PREDICTION_HOURS = 7
 
 
+@checked
 def simulate_storage_autoscaling(
     allocated_gib: float = 100,
     used_gib: float = 60,

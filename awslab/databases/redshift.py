@@ -24,6 +24,7 @@ import numpy as np
 
 from awslab import validate
 from awslab.databases.dynamodb_partitions import zipf_shares
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -65,6 +66,7 @@ def _hash_slice(keys: np.ndarray, slices: int) -> np.ndarray:
     return (x % np.uint64(slices)).astype(np.int64)
 
 
+@checked
 def sample_keys(rows: int, distinct_keys: int, *, zipf_exponent: float = 0.0, seed: int = 0) -> np.ndarray:
     """Seeded distribution-key column: ``rows`` integer keys with Zipf-skewed frequencies (0 = uniform).
 
@@ -103,6 +105,7 @@ class Distribution:
         return float(used.max() / used.mean()) if used.sum() else 1.0
 
 
+@checked
 def distribute(keys: np.ndarray, style: str, *, nodes: int = 2, slices_per_node: int = 2) -> Distribution:
     """Place rows (given by their distribution-key values) on slices: EVEN round robin, KEY by hash, ALL everywhere.
 
@@ -126,6 +129,7 @@ def distribute(keys: np.ndarray, style: str, *, nodes: int = 2, slices_per_node:
     return Distribution(style, count, per_node, int(values.size), np.bincount(where, minlength=slices), where)
 
 
+@checked
 def join_redistribution(
     outer_keys: np.ndarray,
     inner_keys: np.ndarray,
@@ -200,6 +204,7 @@ class ZoneMaps:
     maximums: dict[str, np.ndarray]
 
 
+@checked
 def build_zone_maps(
     rows: int = 100_000,
     *,
@@ -238,6 +243,7 @@ def build_zone_maps(
     return ZoneMaps(sort, per_block, domain, a, b, minimums, maximums)
 
 
+@checked
 def zone_map_query(
     maps: ZoneMaps, a_range: tuple[int, int] | None = (0, 99), b_range: tuple[int, int] | None = None
 ) -> dict[str, float]:
@@ -267,6 +273,7 @@ def zone_map_query(
     }
 
 
+@checked
 def zone_map_scan(
     rows: int = 100_000,
     *,
@@ -297,6 +304,7 @@ SLICE_LOAD_MIB_PER_SECOND = 20.0
 PER_FILE_OVERHEAD_SECONDS = 0.5
 
 
+@checked
 def copy_load(
     total_size_gib: float,
     files: int,
@@ -330,6 +338,7 @@ def copy_load(
     }
 
 
+@checked
 def zone_map_comparison(
     a_range: tuple[int, int] = (0, 99),
     b_range: tuple[int, int] = (0, 99),
@@ -356,6 +365,7 @@ def zone_map_comparison(
     return pd.DataFrame(rows)
 
 
+@checked
 def copy_sweep(file_counts: list[int], total_size_gib: float = 10.0, **settings: object) -> pd.DataFrame:
     """COPY time and slice utilisation for each number of input files.
 
@@ -374,6 +384,7 @@ def copy_sweep(file_counts: list[int], total_size_gib: float = 10.0, **settings:
 MAX_WLM_QUERIES = 20_000
 
 
+@checked
 def parse_wlm_json(text: str) -> list[dict[str, object]]:
     """Queues from a ``wlm_json_configuration`` parameter value (a JSON list of queue objects).
 
@@ -392,6 +403,7 @@ def parse_wlm_json(text: str) -> list[dict[str, object]]:
     return queues
 
 
+@checked
 def simulate_wlm(
     queues: list[dict[str, object]],
     queries_per_minute: float = 20,

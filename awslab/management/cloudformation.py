@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 
 from awslab import validate
+from awslab.validate import checked
 
 # Resources per template, CloudFormation quotas,
 # https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html (read 2026-11-27).
@@ -54,6 +55,7 @@ PSEUDO_PARAMETERS = frozenset(
 _SUB_PLACEHOLDER = re.compile(r"\$\{([^}]*)\}")
 
 
+@checked
 def load_template(template: dict | str) -> dict:
     """Return a template as a dict: a dict as given, or a JSON or YAML string parsed (YAML short tags allowed).
 
@@ -164,6 +166,7 @@ def _referenced_names(key: str, arg: Any, owner: str) -> list[str]:
     return names
 
 
+@checked
 def dependencies(template: dict | str) -> dict[str, list[str]]:
     """Logical id -> the resources it depends on (sorted, no duplicates), in template order.
 
@@ -243,6 +246,7 @@ def _cycle_members(graph: dict[str, list[str]], nodes: set[str]) -> list[str]:
     return sorted(members)
 
 
+@checked
 def creation_waves(template: dict | str) -> list[list[str]]:
     """Resources grouped into waves: each wave depends only on earlier waves, so its members can be created
     together (CloudFormation creates independent resources in parallel). Raises ValueError naming a cycle.
@@ -267,6 +271,7 @@ def creation_waves(template: dict | str) -> list[list[str]]:
     return waves
 
 
+@checked
 def creation_order(template: dict | str) -> list[str]:
     """Logical resource ids in an order that creates every resource after all it depends on.
 
@@ -280,6 +285,7 @@ def creation_order(template: dict | str) -> list[str]:
     return [r for wave in creation_waves(template) for r in wave]
 
 
+@checked
 def deletion_order(template: dict | str) -> list[str]:
     """Logical ids in an order that deletes every resource before anything it depends on (creation reversed).
 
@@ -322,6 +328,7 @@ def _durations(resources: dict, durations_seconds: dict[str, float] | None, seed
     return base
 
 
+@checked
 def simulate_stack_create(
     template: dict | str,
     fail_resource: str | None = None,

@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from awslab import validate
+from awslab.validate import checked
 
 EVENT_VERSION = "1.11"
 SOURCE_IP = "198.51.100.7"  # an RFC 5737 documentation address: the sandbox has no real caller address
@@ -46,6 +47,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
+@checked
 def is_read_only(event_name: str) -> bool:
     """Whether CloudTrail would mark an API call readOnly (a Get/Describe/List/... call).
 
@@ -55,6 +57,7 @@ def is_read_only(event_name: str) -> bool:
     return event_name.startswith(READ_ONLY_PREFIXES)
 
 
+@checked
 def make_record(
     sequence: int,
     service: str,
@@ -162,6 +165,7 @@ class CallRecorder:
         )
 
 
+@checked
 def lookup_events(records: Sequence[Mapping[str, Any]], attribute_key: str, attribute_value: str) -> list[dict]:
     """Records matching one LookupAttributes filter, newest first, as the LookupEvents API returns them.
 
@@ -189,6 +193,7 @@ def lookup_events(records: Sequence[Mapping[str, Any]], attribute_key: str, attr
     return [dict(r) for r in reversed(records) if matches(r)]
 
 
+@checked
 def calls_by_source(records: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, int]]:
     """Per event source: how many read-only calls, write calls and failed calls the records hold.
 

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from awslab import validate
+from awslab.validate import checked
 
 COMPARISON_OPERATORS = (
     "GreaterThanThreshold",
@@ -100,6 +101,7 @@ LOG_RETENTION_DAYS = (
 STATISTICS = ("SampleCount", "Sum", "Average", "Minimum", "Maximum")
 
 
+@checked
 def is_breaching(value: float, threshold: float, comparison_operator: str) -> bool:
     """Whether one datapoint is outside the threshold for a CloudWatch comparison operator.
 
@@ -142,6 +144,7 @@ def _evaluate_range(window: list[bool | None], n: int, m: int, treat: str, curre
     return "ALARM" if window[oldest_evaluated] is True else "INSUFFICIENT_DATA"
 
 
+@checked
 def evaluate_alarm(
     values: list[float | None],
     threshold: float,
@@ -194,6 +197,7 @@ def evaluate_alarm(
     return states
 
 
+@checked
 def state_transitions(states: list[str]) -> list[tuple[int, str, str]]:
     """(period index, old state, new state) for every change; alarm actions fire on these changes only.
 
@@ -224,6 +228,7 @@ class Aggregated:
     values: list[float | None]
 
 
+@checked
 def aggregate(
     timestamps_seconds: Sequence[float], values: Sequence[float], period_seconds: int, *, statistic: str = "Average"
 ) -> Aggregated:
@@ -270,6 +275,7 @@ def aggregate(
     return Aggregated(starts, result)
 
 
+@checked
 def retained_resolution_seconds(age_seconds: float) -> int | None:
     """Finest resolution (seconds) at which CloudWatch still holds a datapoint of this age; None once expired.
 
@@ -283,6 +289,7 @@ def retained_resolution_seconds(age_seconds: float) -> int | None:
     return None
 
 
+@checked
 def log_retention_days(days: int | None) -> int | None:
     """Check a log group retention setting: one of the values PutRetentionPolicy accepts, or None (never expire).
 
@@ -296,6 +303,7 @@ def log_retention_days(days: int | None) -> int | None:
     return int(days)
 
 
+@checked
 def sample_metric_series(
     periods: int = 60,
     baseline: float = 40.0,

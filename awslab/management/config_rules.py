@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from awslab import validate
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,6 +61,7 @@ def _restricted_ports(item: Mapping[str, Any], params: Mapping[str, str], defaul
     return "COMPLIANT"
 
 
+@checked
 def restricted_ssh(item: Mapping[str, Any], params: Mapping[str, str]) -> str:
     """INCOMING_SSH_DISABLED (restricted-ssh): NON_COMPLIANT when TCP 22 is open to 0.0.0.0/0 or ::/0.
 
@@ -69,6 +71,7 @@ def restricted_ssh(item: Mapping[str, Any], params: Mapping[str, str]) -> str:
     return _restricted_ports(item, {}, (22,))
 
 
+@checked
 def restricted_common_ports(item: Mapping[str, Any], params: Mapping[str, str]) -> str:
     """RESTRICTED_INCOMING_TRAFFIC (restricted-common-ports): blocked ports 20, 21, 3389, 3306, 4333 by default,
     overridable with blockedPort1..5 parameters.
@@ -79,6 +82,7 @@ def restricted_common_ports(item: Mapping[str, Any], params: Mapping[str, str]) 
     return _restricted_ports(item, params, (20, 21, 3389, 3306, 4333))
 
 
+@checked
 def s3_bucket_versioning_enabled(item: Mapping[str, Any], params: Mapping[str, str]) -> str:
     """S3_BUCKET_VERSIONING_ENABLED: COMPLIANT when the bucket's versioning status is Enabled.
 
@@ -89,6 +93,7 @@ def s3_bucket_versioning_enabled(item: Mapping[str, Any], params: Mapping[str, s
     return "COMPLIANT" if versioning.get("status") == "Enabled" else "NON_COMPLIANT"
 
 
+@checked
 def encrypted_volumes(item: Mapping[str, Any], params: Mapping[str, str]) -> str:
     """ENCRYPTED_VOLUMES: attached EBS volumes must be encrypted; unattached volumes are NOT_APPLICABLE.
 
@@ -101,6 +106,7 @@ def encrypted_volumes(item: Mapping[str, Any], params: Mapping[str, str]) -> str
     return "COMPLIANT" if configuration.get("encrypted") else "NON_COMPLIANT"
 
 
+@checked
 def ec2_instance_no_public_ip(item: Mapping[str, Any], params: Mapping[str, str]) -> str:
     """EC2_INSTANCE_NO_PUBLIC_IP: NON_COMPLIANT when the instance has a public IPv4 address.
 
@@ -110,6 +116,7 @@ def ec2_instance_no_public_ip(item: Mapping[str, Any], params: Mapping[str, str]
     return "NON_COMPLIANT" if (item.get("configuration") or {}).get("publicIpAddress") else "COMPLIANT"
 
 
+@checked
 def required_tags(item: Mapping[str, Any], params: Mapping[str, str]) -> str:
     """REQUIRED_TAGS: tag1Key (required) .. tag6Key must be present, with the value tagNValue when given
     (comma-separated values allowed).
@@ -169,6 +176,7 @@ def _rule_parts(rule: Mapping[str, Any]) -> _RuleParts:
     return _RuleParts(name, evaluator, scope, {k: str(v) for k, v in params.items()})
 
 
+@checked
 def evaluate(rule: Mapping[str, Any], item: Mapping[str, Any]) -> str | None:
     """Compliance of one configuration item under one rule; None when the item's type is out of the rule's scope
     (Config records no evaluation) and NOT_APPLICABLE for a deleted resource.
@@ -197,6 +205,7 @@ def _capture_time(item: Mapping[str, Any], i: int) -> datetime:
         ) from exc
 
 
+@checked
 def compliance_timeline(
     rules: Sequence[Mapping[str, Any]], configuration_items: Sequence[Mapping[str, Any]]
 ) -> pd.DataFrame:
@@ -235,6 +244,7 @@ def compliance_timeline(
     return pd.DataFrame(rows, columns=columns)
 
 
+@checked
 def rule_compliance(timeline: pd.DataFrame, at: datetime | None = None) -> dict[str, str]:
     """Each rule's compliance at a time (default: the end): NON_COMPLIANT if any resource's latest result is,
     COMPLIANT if at least one is compliant, otherwise INSUFFICIENT_DATA (describe-compliance-by-config-rule).
@@ -286,6 +296,7 @@ def _sg(hour: int, ssh_open: bool) -> dict:
     }
 
 
+@checked
 def sample_history() -> list[dict]:
     """A day of configuration items (get-resource-config-history shape): someone opens SSH to the world at 09:00
     and closes it at 14:00; a bucket gets versioning and a tag at 11:00; an unencrypted volume is attached at 12:00

@@ -7,6 +7,8 @@ References:
 
 from __future__ import annotations
 
+from awslab.validate import checked
+
 WEB_APP = {
     "AWSTemplateFormatVersion": "2010-09-09",
     "Description": "A web server and its database in one VPC",
@@ -97,6 +99,7 @@ PUBLIC_NETWORK = {
 SAMPLE_TEMPLATES = {"web app": WEB_APP, "queue and topic": QUEUE_AND_TOPIC, "public network": PUBLIC_NETWORK}
 
 
+@checked
 def template_json(name: str) -> str:
     """A sample template as indented JSON text (to paste into the analyser and edit).
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from awslab import validate
+from awslab.validate import checked
 
 # Security Groups - Specific Ports Unrestricted (check ID HCP4007jGY): IPv4 0.0.0.0/0 only.
 SG_CHECK_ID = "HCP4007jGY"
@@ -67,6 +68,7 @@ def _port_status(protocol: str, from_port: int | None, to_port: int | None) -> s
     return "warning"
 
 
+@checked
 def check_security_groups(describe_security_groups: Mapping[str, Any], region: str = "us-east-1") -> CheckResult:
     """Security Groups - Specific Ports Unrestricted over a describe-security-groups response.
 
@@ -113,6 +115,7 @@ def _summary_map(get_account_summary: Mapping[str, Any]) -> Mapping[str, Any]:
     return summary
 
 
+@checked
 def check_root_mfa(get_account_summary: Mapping[str, Any]) -> CheckResult:
     """MFA on Root Account: red unless SummaryMap.AccountMFAEnabled is 1 (IAM get-account-summary).
 
@@ -124,6 +127,7 @@ def check_root_mfa(get_account_summary: Mapping[str, Any]) -> CheckResult:
     return CheckResult(MFA_ROOT_CHECK_ID, "MFA on Root Account", "ok" if enabled else "error", flagged)
 
 
+@checked
 def check_iam_use(get_account_summary: Mapping[str, Any]) -> CheckResult:
     """IAM Use: yellow when no IAM user exists (SummaryMap.Users is 0), discouraging use of the root user.
 
@@ -142,6 +146,7 @@ def check_iam_use(get_account_summary: Mapping[str, Any]) -> CheckResult:
     )
 
 
+@checked
 def check_service_limits(
     usages: Sequence[Mapping[str, Any]], warning_fraction: float = SERVICE_LIMIT_WARNING_FRACTION
 ) -> CheckResult:
@@ -178,6 +183,7 @@ def check_service_limits(
     )
 
 
+@checked
 def run_free_checks(
     describe_security_groups: Mapping[str, Any],
     get_account_summary: Mapping[str, Any],
@@ -200,6 +206,7 @@ def run_free_checks(
     ]
 
 
+@checked
 def summary_counts(results: Sequence[CheckResult]) -> dict[str, int]:
     """How many checks are ok, warning and error (the dashboard's green, yellow and red counters).
 
@@ -235,6 +242,7 @@ class SampleAccount:
         )
 
 
+@checked
 def sample_account(
     open_port: int | None = 22,
     root_mfa: bool = False,

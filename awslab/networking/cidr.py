@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass
 
 from awslab import validate
+from awslab.validate import checked
 
 # VPC User Guide, "VPC CIDR blocks" and "Subnet CIDR blocks" (vpc-cidr-blocks.html, subnet-sizing.html),
 # read 2026-11-27: IPv4 VPC and subnet blocks range from /16 (65,536 addresses) to /28 (16 addresses).
@@ -38,6 +39,7 @@ _RESERVED_ROLES = (
 )
 
 
+@checked
 def parse_network(
     name: str, cidr: str, *, min_prefix: int = VPC_MIN_PREFIX, max_prefix: int = VPC_MAX_PREFIX
 ) -> ipaddress.IPv4Network:
@@ -63,6 +65,7 @@ def parse_network(
     return network
 
 
+@checked
 def parse_address(name: str, address: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
     """Return ``address`` as an ip_address, raising ValueError naming ``name`` if it is not one.
 
@@ -75,6 +78,7 @@ def parse_address(name: str, address: str) -> ipaddress.IPv4Address | ipaddress.
         raise ValueError(f"{name}={address!r} is not an IP address such as '10.0.1.25'") from None
 
 
+@checked
 def usable_addresses(cidr: str) -> int:
     """Number of addresses an AWS subnet with this CIDR (/16-/28) can hand out: size minus the five reserved.
 
@@ -85,6 +89,7 @@ def usable_addresses(cidr: str) -> int:
     return network.num_addresses - RESERVED_PER_SUBNET
 
 
+@checked
 def reserved_addresses(cidr: str) -> list[str]:
     """The five addresses AWS reserves in a subnet, in order: base, +1, +2, +3 and the last address.
 
@@ -96,6 +101,7 @@ def reserved_addresses(cidr: str) -> list[str]:
     return [str(base), str(base + 1), str(base + 2), str(base + 3), str(network.broadcast_address)]
 
 
+@checked
 def reserved_address_roles(cidr: str) -> list[tuple[str, str]]:
     """Pairs (address, what AWS uses it for) for the five reserved addresses of ``cidr``.
 
@@ -105,6 +111,7 @@ def reserved_address_roles(cidr: str) -> list[tuple[str, str]]:
     return list(zip(reserved_addresses(cidr), _RESERVED_ROLES, strict=True))
 
 
+@checked
 def prefix_for_hosts(hosts_needed: int) -> int:
     """Longest prefix (smallest subnet) whose usable addresses cover ``hosts_needed`` after AWS's five reserved.
 
@@ -118,6 +125,7 @@ def prefix_for_hosts(hosts_needed: int) -> int:
     return 32 - host_bits
 
 
+@checked
 def plan_subnets(vpc_cidr: str, prefix_lengths: list[int]) -> list[str]:
     """Aligned, non-overlapping subnets inside ``vpc_cidr``, one per prefix length, in the order requested.
 
@@ -149,6 +157,7 @@ def plan_subnets(vpc_cidr: str, prefix_lengths: list[int]) -> list[str]:
     return result
 
 
+@checked
 def overlapping_pairs(cidrs: list[str]) -> list[tuple[str, str]]:
     """Every pair of blocks in ``cidrs`` that share at least one address (any prefix /0-/32 accepted).
 
@@ -164,6 +173,7 @@ def overlapping_pairs(cidrs: list[str]) -> list[tuple[str, str]]:
     ]
 
 
+@checked
 def free_blocks(vpc_cidr: str, used: list[str]) -> list[str]:
     """The largest aligned blocks of ``vpc_cidr`` not covered by any block in ``used``.
 
@@ -252,6 +262,7 @@ class VpcPlan:
         return sum(s.total_addresses for s in self.subnets)
 
 
+@checked
 def describe_subnet(name: str, tier: str, availability_zone: str, *, cidr: str, public: bool) -> PlannedSubnet:
     """A PlannedSubnet with sizes and the first and last usable address of ``cidr``.
 
@@ -272,6 +283,7 @@ def describe_subnet(name: str, tier: str, availability_zone: str, *, cidr: str, 
     )
 
 
+@checked
 def plan_vpc(vpc_cidr: str, availability_zones: list[str], tiers: list[Tier]) -> VpcPlan:
     """Split ``vpc_cidr`` into one subnet per tier per AZ, sizes from each tier's prefix or hosts needed.
 
@@ -297,6 +309,7 @@ def plan_vpc(vpc_cidr: str, availability_zones: list[str], tiers: list[Tier]) ->
     )
 
 
+@checked
 def default_vpc_layout(availability_zones: list[str]) -> VpcPlan:
     """The default VPC AWS creates: 172.31.0.0/16 with a public /20 per AZ, in AZ order (at most 16 AZs).
 
@@ -357,6 +370,7 @@ class CidrBits:
         return [text[i : i + 8] for i in range(0, 32, 8)]
 
 
+@checked
 def cidr_bits(cidr: str) -> CidrBits:
     """Bit-level view of ``cidr`` (any address/prefix /0-/32; host bits may be set, as in cidr.xyz).
 

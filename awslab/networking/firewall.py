@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from awslab import validate
 from awslab.networking.cidr import parse_address
+from awslab.validate import checked
 
 # VPC User Guide, "Network ACL rules" (nacl-rules.html), read 2026-11-27: rules 1-32766, lowest first,
 # the first match decides, the final "*" rule (shown as 32767) denies; return traffic needs its own rule.
@@ -50,7 +51,8 @@ _PORTED = {"6", "17"}
 _ICMP = {"1", "58"}
 
 
-def normalize_protocol(name: str, protocol: str) -> str:
+@checked
+def normalize_protocol(name: str, protocol: str | int) -> str:
     """AWS's protocol number as a string ("6", "17", "1", "-1", ...) for a number or a name like "tcp".
 
     >>> normalize_protocol("protocol", "tcp")
@@ -70,6 +72,7 @@ def _check_port(port: int) -> int:
     return validate.integer("port", port, minimum=0, maximum=65535)
 
 
+@checked
 def protocol_matches(rule_protocol: str, flow_protocol: str) -> bool:
     """True when a rule for ``rule_protocol`` covers a flow of ``flow_protocol`` (both AWS numbers).
 
@@ -100,6 +103,7 @@ class NaclDecision:
     explanation: str
 
 
+@checked
 def describe_nacl_entry(entry: dict) -> str:
     """One-line human reading of a NACL entry, e.g. 'rule 100 allow tcp 443 from 0.0.0.0/0'.
 
@@ -116,6 +120,7 @@ def describe_nacl_entry(entry: dict) -> str:
     return f"rule {entry['RuleNumber']} {entry['RuleAction']} {proto}{ports} {side} {cidr}"
 
 
+@checked
 def protocol_label(number: str) -> str:
     """A protocol number's usual name ("6" -> "tcp", "-1" -> "all"), or "protocol N" for the rest.
 
@@ -173,6 +178,7 @@ def _optional_list(where: str, item: dict, key: str) -> list:
     return value
 
 
+@checked
 def check_nacl_entries(entries: object, name: str = "entries") -> list[dict]:
     """``entries`` if every one is a describe-network-acls entry, else a ValueError naming the field and value.
 
@@ -233,6 +239,7 @@ _PEER_FIELDS = {
 }
 
 
+@checked
 def check_ip_permissions(ip_permissions: object, name: str = "ip_permissions") -> list[dict]:
     """``ip_permissions`` if every rule is in EC2's IpPermissions shape, else a ValueError naming the field and value.
 
@@ -268,6 +275,7 @@ def check_ip_permissions(ip_permissions: object, name: str = "ip_permissions") -
     return list(ip_permissions)
 
 
+@checked
 def evaluate_nacl(entries: list[dict], *, egress: bool, protocol: str, port: int, address: str) -> NaclDecision:
     """Evaluate a network ACL for one packet: rules of that direction, lowest number first, first match wins.
 
@@ -306,6 +314,7 @@ def evaluate_nacl(entries: list[dict], *, egress: bool, protocol: str, port: int
     return NaclDecision(False, NACL_DEFAULT_DENY_RULE, None, "no numbered rule matches, so the final * rule denies it")
 
 
+@checked
 def default_nacl_entries() -> list[dict]:
     """The entries of a VPC's default network ACL: rule 100 allows everything both ways, then the * deny.
 
@@ -329,6 +338,7 @@ def default_nacl_entries() -> list[dict]:
     return entries
 
 
+@checked
 def nacl_entry(
     rule_number: int,
     action: str,
@@ -395,6 +405,7 @@ def _permission_covers(permission: dict, protocol: str, port: int) -> bool:
     return True
 
 
+@checked
 def match_security_group(
     ip_permissions: list[dict],
     *,
@@ -435,6 +446,7 @@ def match_security_group(
     return None
 
 
+@checked
 def security_group_allows(
     ip_permissions: list[dict],
     *,
@@ -469,6 +481,7 @@ class SgDecision:
     explanation: str
 
 
+@checked
 def evaluate_security_groups(
     groups: list[dict],
     *,
@@ -502,6 +515,7 @@ def evaluate_security_groups(
     return SgDecision(False, None, f"no {way} rule in {names} allows it (security groups deny by default)")
 
 
+@checked
 def default_security_group_egress() -> list[dict]:
     """The outbound rule every new security group starts with: all traffic to 0.0.0.0/0.
 

@@ -19,6 +19,7 @@ import numpy as np
 
 from awslab import validate
 from awslab.networking.route53 import HEALTHY_CHECKER_FRACTION, detection_seconds, failover_seconds
+from awslab.validate import checked
 
 # AWS does not publish how many checkers probe an endpoint. Route 53 API Reference, HealthCheckRegion (read
 # 2026-11-27), lists eight checker Regions, all used by default. Modelled: 16 checkers (two per Region), an
@@ -43,6 +44,7 @@ class FailoverTimeline:
     ttl_seconds: int
 
 
+@checked
 def checker_detection_times(
     request_interval: int, failure_threshold: int, *, checkers: int = DEFAULT_CHECKERS, seed: int = 0
 ) -> np.ndarray:
@@ -59,6 +61,7 @@ def checker_detection_times(
     return first_failed_probe + (failure_threshold - 1) * request_interval
 
 
+@checked
 def endpoint_detection_seconds(checker_times: np.ndarray) -> float:
     """When Route 53 calls the endpoint unhealthy: once no more than 18% of checkers still say healthy.
 
@@ -73,6 +76,7 @@ def endpoint_detection_seconds(checker_times: np.ndarray) -> float:
     return float(ordered[n - still_healthy_allowed - 1])
 
 
+@checked
 def failover_timeline(
     request_interval: int = 30,
     failure_threshold: int = 3,

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from awslab import validate
 from awslab.networking.cidr import parse_network
+from awslab.validate import checked
 
 # VPC Peering Guide, "VPC peering limitations" and "VPC peering connection lifecycle"
 # (vpc-peering-basics.html), read 2026-11-27: no overlapping CIDRs (any overlap, even of a secondary block, blocks
@@ -47,6 +48,7 @@ def _cidr_blocks(name: str, cidrs: list[str]) -> list:
     return [parse_network(f"{name}[{i}]", c) for i, c in enumerate(cidrs)]
 
 
+@checked
 def can_peer(cidrs_a: list[str], cidrs_b: list[str]) -> bool:
     """True when no CIDR block of VPC A overlaps any block of VPC B (AWS refuses the peering otherwise).
 
@@ -59,6 +61,7 @@ def can_peer(cidrs_a: list[str], cidrs_b: list[str]) -> bool:
     return not any(a.overlaps(b) for a in blocks_a for b in blocks_b)
 
 
+@checked
 def peering_status(
     cidrs_a: list[str], cidrs_b: list[str], *, accepted: bool | None = None, days_pending: float = 0
 ) -> str:
@@ -194,6 +197,7 @@ def _hops(source: str, destination: str, links: list[Link]) -> list[str] | None:
     return path[::-1]
 
 
+@checked
 def reachability(sites: list[Site], links: list[Link]) -> dict[tuple[str, str], Path]:
     """For every ordered pair of sites, whether traffic can flow directly (AWS routes no traffic transitively).
 
@@ -227,6 +231,7 @@ def reachability(sites: list[Site], links: list[Link]) -> dict[tuple[str, str], 
     return result
 
 
+@checked
 def vpn_availability(tunnel_availability: float, tunnels: int = VPN_TUNNELS_PER_CONNECTION) -> float:
     """Probability at least one tunnel of a VPN connection is up, tunnels failing independently.
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from awslab import validate
+from awslab.validate import checked
 
 # Developer Guide, "Weighted routing" (routing-policy-weighted.html), read 2026-11-27: weights 0-255, share =
 # weight / sum; all zero = equal shares; zero-weight records are used only when every non-zero record is unhealthy.
@@ -45,6 +46,7 @@ def _weights(weights: dict[str, int]) -> dict[str, int]:
     }
 
 
+@checked
 def weighted_shares(weights: dict[str, int], healthy: dict[str, bool] | None = None) -> dict[str, float]:
     """Probability that Route 53 answers with each weighted record, given each record's health.
 
@@ -69,6 +71,7 @@ def weighted_shares(weights: dict[str, int], healthy: dict[str, bool] | None = N
     return {name: (1 / len(pool) if name in pool else 0.0) for name in clean}
 
 
+@checked
 def detection_seconds(request_interval: int, failure_threshold: int) -> int:
     """Worst-case seconds for a health checker to call a failed endpoint unhealthy: interval x threshold.
 
@@ -84,6 +87,7 @@ def detection_seconds(request_interval: int, failure_threshold: int) -> int:
     return interval * threshold
 
 
+@checked
 def failover_seconds(request_interval: int, failure_threshold: int, ttl: int) -> int:
     """Worst-case seconds from an endpoint failing until every client has moved: detection time plus the TTL.
 
@@ -127,6 +131,7 @@ class DnsAnswer:
         return any(p > 0 for p in self.shares.values())
 
 
+@checked
 def record_policy(record: dict) -> str:
     """The routing policy a record belongs to, read from its fields (Weight, Region, Failover, GeoLocation).
 
@@ -162,6 +167,7 @@ def _healthy(record: dict, health: dict[str, bool]) -> bool:
 _STRING_FIELDS = ("SetIdentifier", "HealthCheckId", "Region", "Failover")
 
 
+@checked
 def check_records(records: object, name: str = "records") -> list[dict]:
     """``records`` if each is a ResourceRecordSet (Name, Type, ResourceRecords, policy fields), else a ValueError.
 
@@ -239,6 +245,7 @@ def _geo_rank(record: dict, client: Client) -> int | None:
     raise ValueError(f"GeoLocation={geo!r} names no ContinentCode, CountryCode or SubdivisionCode")
 
 
+@checked
 def answer(
     records: list[dict],
     name: str,
@@ -312,6 +319,7 @@ def answer(
     return _one("geolocation", ranked[0][1], group, "every matching record is unhealthy: the most specific one answers")
 
 
+@checked
 def sample_answers(result: DnsAnswer, queries: int, *, seed: int = 0) -> dict[str, int]:
     """How many of ``queries`` independent queries each record answers (multinomial draw with ``seed``).
 
@@ -327,6 +335,7 @@ def sample_answers(result: DnsAnswer, queries: int, *, seed: int = 0) -> dict[st
     return {k: int(c) for k, c in zip(labels, counts, strict=True)}
 
 
+@checked
 def record_problems(zone_name: str, records: list[dict]) -> list[str]:
     """Reasons Route 53 would reject these records: a CNAME at the zone apex, or a CNAME beside other records.
 
@@ -347,6 +356,7 @@ def record_problems(zone_name: str, records: list[dict]) -> list[str]:
     return problems
 
 
+@checked
 def resilient_multi_region_records(zone_name: str = "example.com.") -> list[dict]:
     """Latency records for two Regions, each with a health check, as in a multi-Region active-active design.
 
@@ -412,6 +422,7 @@ CLIENTS = {
 }
 
 
+@checked
 def health_from_text(records: list[dict], unhealthy: str) -> dict[str, bool]:
     """Health per HealthCheckId from a comma-separated list of SetIdentifiers a learner marks unhealthy.
 

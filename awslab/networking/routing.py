@@ -16,6 +16,7 @@ import ipaddress
 from dataclasses import dataclass
 
 from awslab.networking.cidr import parse_address
+from awslab.validate import checked
 
 # VPC User Guide, "Route tables" / "How route priority works" (route-tables-priority.html), read 2026-11-27:
 # longest prefix first; on a tie static routes beat prefix-list routes, which beat propagated routes; a propagated
@@ -90,6 +91,7 @@ class RouteTarget:
     target_id: str
 
 
+@checked
 def route_target(route: dict) -> RouteTarget:
     """A route's target, e.g. RouteTarget("internet_gateway", "igw-0abc"); kinds are TARGET_KINDS' keys.
 
@@ -136,6 +138,7 @@ def _route_destinations(route: dict, prefix_lists: dict[str, list[str]]) -> list
 _DESTINATION_FIELDS = ("DestinationCidrBlock", "DestinationIpv6CidrBlock", "DestinationPrefixListId")
 
 
+@checked
 def check_routes(routes: object, name: str = "routes") -> list[dict]:
     """``routes`` if each is a describe-route-tables route (a destination, a target), else a ValueError naming it.
 
@@ -179,6 +182,7 @@ def _tie_rank(route: dict) -> int:
     return 1 if "DestinationPrefixListId" in route else 0
 
 
+@checked
 def select_route(
     routes: list[dict], destination: str, *, prefix_lists: dict[str, list[str]] | None = None
 ) -> RouteChoice:
@@ -215,6 +219,7 @@ def select_route(
     return RouteChoice(destination, route, kind, target, str(network), blackhole, text)
 
 
+@checked
 def classify_subnet(routes: list[dict]) -> str:
     """'public' (a route to an internet gateway), 'vpn-only' (to a virtual private gateway, no IGW) or 'private'.
 
@@ -229,6 +234,7 @@ def classify_subnet(routes: list[dict]) -> str:
     return "private"
 
 
+@checked
 def route_table_for_subnet(route_tables: list[dict], subnet_id: str) -> dict:
     """The route table (DescribeRouteTables shape) associated with ``subnet_id``, else the VPC's main table.
 
@@ -247,6 +253,7 @@ def route_table_for_subnet(route_tables: list[dict], subnet_id: str) -> dict:
     return main
 
 
+@checked
 def route_table(
     vpc_cidr: str,
     *,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from awslab.networking.firewall import default_nacl_entries, default_security_group_egress, nacl_entry
 from awslab.networking.routing import route_table
 from awslab.networking.walk import Network
+from awslab.validate import checked
 
 VPC_ID = "vpc-0a1b2c3d"
 WEB_SUBNET, APP_SUBNET = "subnet-0web", "subnet-0app"
@@ -21,6 +22,7 @@ WEB_PUBLIC_IP = "203.0.113.10"
 NAT_ID = "nat-0a1b"
 
 
+@checked
 def web_nacl_entries() -> list[dict]:
     """A public subnet's NACL: HTTPS in, return traffic in on ephemeral ports, all of the VPC, everything out.
 
@@ -37,6 +39,7 @@ def web_nacl_entries() -> list[dict]:
     ]
 
 
+@checked
 def two_tier_network() -> Network:
     """A /16 VPC: a public web subnet (IGW, NAT gateway) and a private app subnet reached only from the web tier.
 

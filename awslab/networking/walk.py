@@ -27,6 +27,7 @@ from awslab.networking.firewall import (
     normalize_protocol,
 )
 from awslab.networking.routing import TARGET_KINDS, RouteChoice, route_table_for_subnet, select_route
+from awslab.validate import checked
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,7 @@ class _Walker:
         return _End(endpoint, None, None)
 
 
+@checked
 def walk_packet(
     network: Network, *, source: str, destination: str, protocol: str = "tcp", port: int = 443, source_port: int = 50000
 ) -> PacketWalk:
@@ -416,6 +418,7 @@ def _inbound(w: _Walker, src: _End, dst: _End) -> tuple[bool, bool]:
     return True, w.add("internet gateway", choice.target_id, True, f"translates {dst.address} back to {public}")
 
 
+@checked
 def with_nacl_entries(network: Network, network_acl_id: str, entries: list[dict]) -> Network:
     """A copy of ``network`` whose network ACL ``network_acl_id`` has ``entries`` (for break-and-fix explorers).
 
@@ -432,6 +435,7 @@ def with_nacl_entries(network: Network, network_acl_id: str, entries: list[dict]
     return replace(network, network_acls=acls)
 
 
+@checked
 def with_security_group_rules(
     network: Network, group_id: str, ip_permissions: list[dict], *, egress: bool = False
 ) -> Network:
@@ -453,6 +457,7 @@ def with_security_group_rules(
     return replace(network, security_groups=groups)
 
 
+@checked
 def ephemeral_range(client: str = "aws-recommended") -> tuple[int, int]:
     """The ephemeral (client) port range of a kind of client, for the NACL rules return traffic needs.
 

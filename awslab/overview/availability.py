@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from awslab import validate
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,6 +46,7 @@ def _availabilities(name: str, values: Sequence[float]) -> list[float]:
     return [validate.number(f"{name}[{i}]", v, minimum=0, maximum=1) for i, v in enumerate(values)]
 
 
+@checked
 def serial_availability(availabilities: list[float]) -> float:
     """Availability of components that must all work (independent failures): the product of their availabilities.
 
@@ -54,6 +56,7 @@ def serial_availability(availabilities: list[float]) -> float:
     return math.prod(_availabilities("availabilities", availabilities))
 
 
+@checked
 def parallel_availability(availabilities: list[float]) -> float:
     """Availability of redundant components where one working copy suffices (independent failures).
 
@@ -64,6 +67,7 @@ def parallel_availability(availabilities: list[float]) -> float:
     return 1.0 - math.prod(1.0 - a for a in values)
 
 
+@checked
 def redundant_availability(availability: float, copies: int, correlation_beta: float = 0.0) -> float:
     """Availability of ``copies`` identical redundant units whose failures share a common-cause fraction ``beta``.
 
@@ -85,6 +89,7 @@ def redundant_availability(availability: float, copies: int, correlation_beta: f
     return (1.0 - common) * (1.0 - own**n)
 
 
+@checked
 def nines(availability: float) -> float:
     """Number of nines of an availability: -log10(1 - availability); 0.999 -> 3.0 (inf for 1.0).
 
@@ -95,6 +100,7 @@ def nines(availability: float) -> float:
     return math.inf if a == 1.0 else -math.log10(1.0 - a)
 
 
+@checked
 def availability_from_nines(count: float) -> float:
     """Availability with ``count`` nines: 3 -> 0.999, 3.5 -> about 0.99968.
 
@@ -105,6 +111,7 @@ def availability_from_nines(count: float) -> float:
     return 1.0 - 10.0 ** (-n)
 
 
+@checked
 def downtime_minutes(availability: float, window_minutes: float = MINUTES_PER_YEAR) -> float:
     """Expected minutes of downtime in a window (default a 365-day year) at the given availability.
 
@@ -132,6 +139,7 @@ class DeploymentAvailability:
     downtime_minutes_per_month: float
 
 
+@checked
 def deployment_availability(
     name: str,
     instance_availability: float,
@@ -166,6 +174,7 @@ def deployment_availability(
     )
 
 
+@checked
 def compare_deployments(
     instance_availability: float = EC2_INSTANCE_LEVEL_SLA,
     instances_per_az: int = 2,
@@ -200,6 +209,7 @@ def compare_deployments(
     return pd.DataFrame([r.__dict__ for r in rows])
 
 
+@checked
 def nines_table(max_nines: int = 5) -> pd.DataFrame:
     """Downtime per year, month and week for 1 to ``max_nines`` nines (the classic table).
 
@@ -224,6 +234,7 @@ def nines_table(max_nines: int = 5) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@checked
 def redundancy_curves(
     availability: float, max_copies: int = 6, betas: Sequence[float] = (0.0, 0.01, 0.1)
 ) -> tuple[list[int], dict[float, list[float]]]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from awslab import validate
+from awslab.validate import checked
 
 MINUTES_PER_YEAR = 365 * 24 * 60
 _COMMON_CAUSE_STREAM = 1_000_000  # spawn key of the common-cause random stream, apart from the copies' keys
@@ -59,6 +60,7 @@ def _stream(seed: int, key: int) -> np.random.Generator:
     return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(key,)))
 
 
+@checked
 def simulate_outages(
     mtbf_hours: float,
     mttr_hours: float,
@@ -108,6 +110,7 @@ def simulate_outages(
     )
 
 
+@checked
 def steady_state_availability(mtbf_hours: float, mttr_hours: float) -> float:
     """Long-run availability of one repairable unit: MTBF / (MTBF + MTTR).
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from awslab import validate
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -82,6 +83,7 @@ ROUTE_STRETCH = 1.6
 OVERHEAD_MS = 4.0
 
 
+@checked
 def region_table() -> pd.DataFrame:
     """The Region list as a table: code, name, lat, lon.
 
@@ -93,6 +95,7 @@ def region_table() -> pd.DataFrame:
     return pd.DataFrame([r.__dict__ for r in REGIONS])
 
 
+@checked
 def get_region(code: str) -> Region:
     """The Region with this code (e.g. "eu-west-1").
 
@@ -104,6 +107,7 @@ def get_region(code: str) -> Region:
     return by_code[code]
 
 
+@checked
 def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km between two points given in degrees (haversine).
 
@@ -118,6 +122,7 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
+@checked
 def sample_rtt_ms(distance_km: float, route_stretch: float = ROUTE_STRETCH, overhead_ms: float = OVERHEAD_MS) -> float:
     """Modelled round-trip time in ms over a distance: 2 x distance x stretch / fibre speed + overhead (SAMPLE).
 
@@ -130,6 +135,7 @@ def sample_rtt_ms(distance_km: float, route_stretch: float = ROUTE_STRETCH, over
     return 2 * d * s / FIBRE_KM_PER_MS + o
 
 
+@checked
 def latency_table(codes: Sequence[str] | None = None) -> pd.DataFrame:
     """SAMPLE inter-Region round-trip latencies in ms (modelled from distance), rows and columns by Region code.
 
@@ -165,6 +171,7 @@ class UserGroup:
     users: float = 1.0
 
 
+@checked
 def closest_regions(user_groups: Sequence[UserGroup], codes: Sequence[str] | None = None) -> pd.DataFrame:
     """Regions ranked by user-weighted mean SAMPLE round-trip time in ms, best first, with the worst group's RTT.
 
@@ -199,6 +206,7 @@ def closest_regions(user_groups: Sequence[UserGroup], codes: Sequence[str] | Non
     return pd.DataFrame(rows).sort_values(["mean_rtt_ms", "code"], ignore_index=True)
 
 
+@checked
 def closest_region(user_groups: Sequence[UserGroup], codes: Sequence[str] | None = None) -> str:
     """Code of the Region with the lowest user-weighted mean SAMPLE round-trip time.
 
@@ -227,6 +235,7 @@ USER_SCENARIOS: dict[str, tuple[UserGroup, ...]] = {
 }
 
 
+@checked
 def parse_user_groups(text: str) -> tuple[UserGroup, ...]:
     """User groups from text such as "Lima -12.0 -77.0 5; Quito -0.2 -78.5 2" (label lat lon users; ...).
 

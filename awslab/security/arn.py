@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from awslab.validate import checked
+
 # Partitions: IAM User Guide, reference-arns, read 2026-11-27.
 PARTITIONS: tuple[str, ...] = (
     "aws",
@@ -72,6 +74,7 @@ class Arn:
         return build_arn(self.partition, self.service, self.region, account=self.account, resource=self.resource)
 
 
+@checked
 def parse_arn(arn: str) -> Arn:
     """Parse ``arn`` into its six parts; ValueError names the part that breaks the format rules.
 
@@ -101,6 +104,7 @@ def parse_arn(arn: str) -> Arn:
     return Arn(partition, service, region, account, resource)
 
 
+@checked
 def build_arn(partition: str, service: str, region: str, *, account: str, resource: str) -> str:
     """Join the parts into an ARN string, checking them with the same rules as :func:`parse_arn`.
 
@@ -112,6 +116,7 @@ def build_arn(partition: str, service: str, region: str, *, account: str, resour
     return text
 
 
+@checked
 @lru_cache(maxsize=4096)
 def glob_regex(pattern: str, ignore_case: bool = False) -> re.Pattern[str]:
     """Compile an IAM wildcard pattern: '*' matches any run (including '/' and ':'), '?' one character.
@@ -123,6 +128,7 @@ def glob_regex(pattern: str, ignore_case: bool = False) -> re.Pattern[str]:
     return re.compile(f"^{body}$", re.DOTALL | (re.IGNORECASE if ignore_case else 0))
 
 
+@checked
 def arn_like(pattern: str, arn: str) -> bool:
     """ArnLike/ArnEquals matching: each of the six colon-separated parts is matched on its own, with wildcards.
 

@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 from awslab import validate
+from awslab.validate import checked
 
 SIGNATURE_ALGORITHM = "SHA256withRSA"
 RSA_KEY_BITS = 2048
@@ -74,6 +75,7 @@ class ValidationResult:
         return all(v == "valid" for v in [*self.log_files.values(), *self.digest_files.values()])
 
 
+@checked
 def generate_signing_key() -> rsa.RSAPrivateKey:
     """A fresh RSA key pair standing in for CloudTrail's per-region signing key.
 
@@ -97,6 +99,7 @@ def _digest_key(hour: int) -> str:
     return f"AWSLogs/{ACCOUNT}/CloudTrail-Digest/{REGION}/{ACCOUNT}_CloudTrail-Digest_{REGION}_{stamp}.json.gz"
 
 
+@checked
 def string_to_sign(digest_end_time: str, digest_key: str, digest_bytes: bytes, *, previous_signature: str) -> bytes:
     """CloudTrail's string to sign: end time, S3 path, hex SHA-256 of the digest, previous signature (hex).
 
@@ -108,6 +111,7 @@ def string_to_sign(digest_end_time: str, digest_key: str, digest_bytes: bytes, *
     ).encode()
 
 
+@checked
 def build_trail(
     events_per_hour: Sequence[Sequence[Mapping[str, object]]], private_key: rsa.RSAPrivateKey, files_per_hour: int = 3
 ) -> Trail:
@@ -172,6 +176,7 @@ def _fingerprint(private_key: rsa.RSAPrivateKey) -> str:
     return hashlib.md5(f"{numbers.n}:{numbers.e}".encode(), usedforsecurity=False).hexdigest()
 
 
+@checked
 def validate_trail(trail: Trail, public_key: rsa.RSAPublicKey) -> ValidationResult:
     """Walk the chain newest to oldest as ``aws cloudtrail validate-logs`` does and judge every file.
 
@@ -230,6 +235,7 @@ def validate_trail(trail: Trail, public_key: rsa.RSAPublicKey) -> ValidationResu
     return ValidationResult(log_verdicts, digest_verdicts)
 
 
+@checked
 def tamper(trail: Trail, how: str, target: int = 0) -> Trail:
     """A copy of ``trail`` with one attack applied to the ``target``-th log file (or digest):
 
@@ -263,6 +269,7 @@ def tamper(trail: Trail, how: str, target: int = 0) -> Trail:
     return Trail(logs, digests, signatures, trail.digest_order)
 
 
+@checked
 def sample_events(hours: int, events_per_hour: int = 6, seed: int = 0) -> list[list[dict[str, object]]]:
     """Plausible CloudTrail management events for ``hours`` hours (seeded), for demos and tests.
 

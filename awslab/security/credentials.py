@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from awslab import validate
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -59,6 +60,7 @@ class Lifetime:
     rule: str
 
 
+@checked
 def credential_lifetime(
     api: str,
     requested_seconds: int | None = None,
@@ -107,6 +109,7 @@ def credential_lifetime(
     return Lifetime(api, MIN_SESSION_SECONDS, maximum, default, granted, rule)
 
 
+@checked
 def lifetime_table() -> pd.DataFrame:
     """Every credential kind with its minimum, default and maximum lifetime in hours.
 
@@ -152,6 +155,7 @@ class AccessKey:
     status: str
 
 
+@checked
 def create_access_key(keys: tuple[AccessKey, ...], access_key_id: str) -> tuple[AccessKey, ...]:
     """CreateAccessKey: a new Active key; IAM refuses a third key (LimitExceeded).
 
@@ -169,6 +173,7 @@ def create_access_key(keys: tuple[AccessKey, ...], access_key_id: str) -> tuple[
     return keys + (AccessKey(access_key_id, "Active"),)
 
 
+@checked
 def update_access_key(keys: tuple[AccessKey, ...], access_key_id: str, status: str) -> tuple[AccessKey, ...]:
     """UpdateAccessKey: set a key Active or Inactive (reversible, unlike a delete).
 
@@ -180,6 +185,7 @@ def update_access_key(keys: tuple[AccessKey, ...], access_key_id: str, status: s
     return tuple(AccessKey(k.access_key_id, status) if k.access_key_id == access_key_id else k for k in keys)
 
 
+@checked
 def delete_access_key(keys: tuple[AccessKey, ...], access_key_id: str) -> tuple[AccessKey, ...]:
     """DeleteAccessKey: the key is gone for good.
 
@@ -197,6 +203,7 @@ def _find(keys: tuple[AccessKey, ...], access_key_id: str) -> AccessKey:
     raise ValueError(f"NoSuchEntity: access_key_id={access_key_id!r} is not one of {[k.access_key_id for k in keys]}")
 
 
+@checked
 def rotation_walkthrough(app_count: int = 4, apps_missed: int = 0, disable_before_delete: bool = True) -> pd.DataFrame:
     """The access key rotation, step by step, for ``app_count`` applications of which ``apps_missed`` are forgotten.
 

@@ -18,6 +18,7 @@ References:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -25,8 +26,10 @@ from datetime import datetime
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from awslab.security.iam_conditions import evaluate_clause, expand_variables, segments_regex
+from awslab import validate
+from awslab.security.iam_conditions import evaluate_clause, expand_variables, segments_regex, unresolved_variables
 from awslab.security.iam_policy import CompiledPolicy, CompiledStatement, compile_policy
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -146,7 +149,12 @@ class Evaluation:
     principal: str | None
     matched_statements: tuple[MatchedStatement, ...]
     missing_context_keys: tuple[str, ...]
-    steps: tuple[EvaluationStep, ...] = field(repr=False, compare=False)
+    raw_steps: tuple[tuple[str, int, CompiledStatement, StatementCheck], ...] = field(repr=False, compare=False)
+
+    @cached_property
+    def steps(self) -> tuple[EvaluationStep, ...]:
+        """One EvaluationStep per statement, in evaluation order (built on first use: evaluation stays fast)."""
+        return tuple(EvaluationStep(*raw) for raw in self.raw_steps)
 
     @cached_property
     def trace(self) -> tuple[StatementTrace, ...]:
@@ -191,9 +199,66 @@ class Evaluation:
         return "\n".join(lines)
 
 
-@lru_cache(maxsize=1024)
-def _compile_text(text: str, kind: str, where: str) -> CompiledPolicy:
-    return compile_policy(text, kind, where)
+# Compiling a policy costs far more than evaluating it, so compiled policies are cached, safely:
+# - JSON text is its own key (an LRU cache of the exact text);
+# - a dict is found by its id() and reused only while it still equals a private deep copy taken when it was
+#   compiled, so a dict changed in place after an evaluation is compiled again. Equality alone would let 1 stand
+#   for True or 1.0, so this path is taken only for documents whose leaves are all strings (strings only equal
+#   strings); other documents are keyed by their JSON text, which tells 1, 1.0 and true apart;
+# - a new dict with the same content (each request building its policy afresh) is found by its JSON text.
+_COMPILED_BY_ID: dict[int, tuple[dict, str, CompiledPolicy]] = {}
+_CACHE_SIZE = 1024
+_compile = compile_policy.__wrapped__  # the arguments are checked here; skip the per-call annotation check
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _compile_text(text: str, kind: str) -> CompiledPolicy:
+    return _compile(text, kind, "policy")
+
+
+def _strings_only(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if not all(type(k) is str for k in item):
+                return False
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif type(item) is not str:
+            return False
+    return True
+
+
+def _compile_document(document: Any, kind: str, where: str) -> CompiledPolicy:
+    if type(document) is dict:
+        cached = _COMPILED_BY_ID.get(id(document))
+        if cached is not None and cached[1] == kind and cached[0] == document:
+            return cached[2]
+        try:
+            text = json.dumps(document, separators=(",", ":"))
+        except (TypeError, ValueError):  # not JSON data: the compiler says what is wrong, and where
+            return _compile(document, kind, where)
+        compiled = _compile_cached_text(text, kind, where)
+        snapshot = json.loads(text)
+        if _strings_only(snapshot):
+            if len(_COMPILED_BY_ID) >= _CACHE_SIZE:
+                _COMPILED_BY_ID.pop(next(iter(_COMPILED_BY_ID)))
+            _COMPILED_BY_ID[id(document)] = (snapshot, kind, compiled)
+        return compiled
+    if isinstance(document, str):
+        return _compile_cached_text(document, kind, where)
+    return _compile(document, kind, where)
+
+
+def _compile_cached_text(text: str, kind: str, where: str) -> CompiledPolicy:
+    if len(text) > validate.MAX_JSON_CHARS:
+        return _compile(text, kind, where)  # refused with the size message
+    try:
+        return _compile_text(text, kind)
+    except ValueError:
+        return _compile(text, kind, where)  # the same error, naming the caller's argument
 
 
 def _compile_all(policies: Any, kind: str, name: str) -> list[CompiledPolicy]:
@@ -206,14 +271,22 @@ def _compile_all(policies: Any, kind: str, name: str) -> list[CompiledPolicy]:
             f"{name} must be a list of policy documents (dict or JSON text), got {type(policies).__name__}"
         )
     compiled = []
+    by_id = _COMPILED_BY_ID
     for i, document in enumerate(policies):
-        where = f"{name}[{i}]"
-        compiled.append(
-            _compile_text(document, kind, where) if isinstance(document, str) else compile_policy(document, kind, where)
-        )
+        kind_of = type(document)
+        if kind_of is dict:
+            cached = by_id.get(id(document))
+            if cached is not None and cached[1] == kind and cached[0] == document:
+                compiled.append(cached[2])
+                continue
+        elif kind_of is CompiledPolicy and document.kind == kind:
+            compiled.append(document)
+            continue
+        compiled.append(_compile_document(document, kind, f"{name}[{i}]"))
     return compiled
 
 
+@checked
 def build_context(context: Mapping[str, Any] | None, principal: str | None) -> dict[str, Any]:
     """Validate the request context and key it by lower-case name (condition keys are case-insensitive).
 
@@ -249,6 +322,9 @@ def build_context(context: Mapping[str, Any] | None, principal: str | None) -> d
     return lowered
 
 
+_build_context = build_context.__wrapped__
+
+
 def _principal_matches(statement: CompiledStatement, principal: str | None) -> bool:
     if statement.principals is None:
         return True
@@ -277,26 +353,31 @@ def _one_principal(kind: str, name: str, principal: str | None, effect: str) -> 
 
 def _resource_matches(
     statement: CompiledStatement, resource: str, context: Mapping[str, Any], missing: list[str]
-) -> bool:
+) -> bool | None:
+    """True/False: the Resource (or NotResource) element covers the resource or not; None: one of its policy
+    variables has no value in this request, so the statement is invalid for it (never a match, for either
+    element: a NotResource must not turn "no value" into "every resource")."""
     if statement.resources is None:
         return True
     if statement.resource_regex is not None:
         hit = statement.resource_regex.match(resource) is not None
     else:
         hit = False
-        for pattern in statement.resources:
-            expanded = expand_variables(pattern, context)
-            if expanded.unresolved_keys:
-                missing.extend(expanded.unresolved_keys)
-                continue
-            if segments_regex(expanded.segments).match(resource):
-                hit = True
-                break
+        expansions = [expand_variables(pattern, context) for pattern in statement.resources]
+        unresolved = [key for expanded in expansions for key in expanded.unresolved_keys]
+        if unresolved:
+            missing.extend(unresolved)
+            return None
+        hit = any(segments_regex(expanded.segments).match(resource) for expanded in expansions)
     return not hit if statement.not_resource else hit
 
 
 _ACTION_MISS = StatementCheck(False, None, None, None, (), "Action does not cover the action")
 _NOT_ACTION_MISS = StatementCheck(False, None, None, None, (), "NotAction lists the action")
+_MATCHED: dict[tuple, MatchedStatement] = {}  # immutable results, shared between evaluations
+_RESOURCE_MISS = StatementCheck(True, False, None, None, (), "Resource does not cover the resource")
+_NOT_RESOURCE_MISS = StatementCheck(True, False, None, None, (), "NotResource lists the resource")
+_PLAIN_MATCH = {e: StatementCheck(True, True, None, None, (), f"matched: {e} applies") for e in ("Allow", "Deny")}
 
 
 def _check(
@@ -306,15 +387,43 @@ def _check(
     if (statement.action_regex.match(action_lower) is not None) == statement.not_action:
         return _NOT_ACTION_MISS if statement.not_action else _ACTION_MISS
     missing: list[str] = []
-    if not _resource_matches(statement, resource, context, missing):
+    covered = _resource_matches(statement, resource, context, missing)
+    if covered is None:
+        element = "NotResource" if statement.not_resource else "Resource"
+        keys = ", ".join(dict.fromkeys(missing))
+        return StatementCheck(
+            True,
+            False,
+            None,
+            None,
+            tuple(dict.fromkeys(missing)),
+            f"{element} uses a policy variable with no value in this request ({keys}): the statement is invalid",
+        )
+    if not covered:
+        if not missing:
+            return _NOT_RESOURCE_MISS if statement.not_resource else _RESOURCE_MISS
         element = "NotResource lists" if statement.not_resource else "Resource does not cover"
         return StatementCheck(True, False, None, None, tuple(dict.fromkeys(missing)), f"{element} the resource")
+    if statement.principals is None and not statement.conditions and not missing:
+        return _PLAIN_MATCH[statement.effect]
     if not _principal_matches(statement, principal):
         return StatementCheck(
             True, True, False, None, tuple(dict.fromkeys(missing)), "Principal does not name the caller"
         )
     principal_ok = None if statement.principals is None else True
     for clause in statement.conditions:
+        unresolved = unresolved_variables(clause, context)
+        if unresolved:
+            missing.extend(unresolved)
+            return StatementCheck(
+                True,
+                True,
+                principal_ok,
+                False,
+                tuple(dict.fromkeys(missing)),
+                f"condition {clause.operator} on {clause.key} uses a policy variable with no value in this request "
+                f"({', '.join(unresolved)}): the statement is invalid",
+            )
         if not evaluate_clause(clause, context, missing):
             missing.extend(later.key for later in statement.conditions if later.key.lower() not in context)
             return StatementCheck(
@@ -336,6 +445,7 @@ def _check(
     )
 
 
+@checked
 def evaluate(
     policies: Any,
     action: str,
@@ -357,7 +467,9 @@ def evaluate(
     'explicitDeny'
     """
     identity = _compile_all(policies, "identity", "policies")
-    resource_side = _compile_all(resource_policies, "resource", "resource_policies")
+    resource_side = (
+        () if resource_policies is None else _compile_all(resource_policies, "resource", "resource_policies")
+    )
     if not isinstance(action, str) or action.count(":") != 1 or not all(action.split(":")):
         raise ValueError(f"action={action!r} must be 'service:ActionName', such as 's3:GetObject'")
     if not isinstance(resource, str) or not resource:
@@ -367,7 +479,7 @@ def evaluate(
             f"principal={principal!r} must be an ARN such as 'arn:aws:iam::123456789012:user/Alice', "
             "a service principal or None"
         )
-    ctx = build_context(context, principal)
+    ctx = _build_context(context, principal)
     action_lower = action.lower()
     steps = []
     matched = []
@@ -376,13 +488,18 @@ def evaluate(
         for policy_index, policy in enumerate(compiled):
             for statement in policy.statements:
                 check = _check(statement, action_lower, resource, principal, ctx)
-                steps.append(EvaluationStep(source, policy_index, statement, check))
+                steps.append((source, policy_index, statement, check))
                 if check.action_matched:
-                    missing.extend(check.missing_context_keys)
+                    if check.missing_context_keys:
+                        missing.extend(check.missing_context_keys)
                     if check.matched:
-                        matched.append(
-                            MatchedStatement(source, policy_index, statement.index, statement.sid, statement.effect)
-                        )
+                        key = (source, policy_index, statement.index, statement.sid, statement.effect)
+                        found = _MATCHED.get(key)
+                        if found is None:
+                            if len(_MATCHED) >= 4096:
+                                _MATCHED.clear()
+                            found = _MATCHED[key] = MatchedStatement(*key)
+                        matched.append(found)
     if any(m.effect == "Deny" for m in matched):
         decision = "explicitDeny"
     elif matched:
@@ -435,6 +552,7 @@ _CROSS_SERVICE = {"sts": {"iam"}}
 NOT_APPLICABLE = "n/a"
 
 
+@checked
 def action_applies_to(action: str, resource: str) -> bool:
     """Whether a request for ``action`` on ``resource`` can exist (its resource type matches); "*" fits any action.
 
@@ -459,6 +577,7 @@ def action_applies_to(action: str, resource: str) -> bool:
     return True
 
 
+@checked
 def evaluate_grid(
     policies: Any,
     actions: Iterable[str],
@@ -484,7 +603,9 @@ def evaluate_grid(
     import pandas as pd
 
     identity = _compile_all(policies, "identity", "policies")
-    resource_side = _compile_all(resource_policies, "resource", "resource_policies")
+    resource_side = (
+        () if resource_policies is None else _compile_all(resource_policies, "resource", "resource_policies")
+    )
     action_list, resource_list = list(actions), list(resources)
     if not action_list or not resource_list:
         raise ValueError(
@@ -507,6 +628,7 @@ def evaluate_grid(
     return pd.DataFrame.from_dict(rows, orient="index", columns=resource_list)
 
 
+@checked
 def trace_table(evaluation: Evaluation) -> pd.DataFrame:
     """The trace as a table: one row per statement with each test's outcome and the reason.
 

@@ -33,6 +33,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from awslab.security.arn import arn_like, glob_regex
+from awslab.validate import checked
 
 SET_OPERATORS = ("ForAllValues", "ForAnyValue")
 
@@ -91,6 +92,7 @@ class ConditionClause:
     has_variables: bool
 
 
+@checked
 def compile_condition(block: Any, where: str, version: str) -> tuple[ConditionClause, ...]:
     """Validate a Condition element and compile it into clauses; ValueError says what is wrong and where.
 
@@ -229,6 +231,7 @@ class ExpandedText:
     unresolved_keys: list[str]
 
 
+@checked
 def expand_variables(text: str, context: Mapping[str, Any]) -> ExpandedText:
     """Split ``text`` into (piece, is_policy_text) segments with ${...} replaced, and list the unresolved keys.
 
@@ -260,6 +263,7 @@ def expand_variables(text: str, context: Mapping[str, Any]) -> ExpandedText:
     return ExpandedText(segments, missing)
 
 
+@checked
 def segments_regex(segments: list[tuple[str, bool]], ignore_case: bool = False) -> re.Pattern[str]:
     """A regex for expanded segments: wildcards in policy text, literal substituted values.
 
@@ -306,7 +310,29 @@ _COMPARATORS: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
-def _resolved_values(clause: ConditionClause, context: Mapping[str, Any], missing: list[str]) -> list[Any]:
+@checked
+def unresolved_variables(clause: ConditionClause, context: Mapping[str, Any]) -> tuple[str, ...]:
+    """The context keys that the clause's policy variables name and the request lacks (no default given).
+
+    AWS: a variable that cannot be resolved may make the whole statement invalid (IAM User Guide, "IAM policy
+    elements: Variables and tags"), so such a clause never holds, whatever its operator (a negated operator must not
+    turn "no value" into a match).
+
+    >>> clause = compile_condition({"StringNotLike": {"s3:prefix": "home/${aws:username}/*"}}, "Condition", "2012-10-17")[0]
+    >>> unresolved_variables(clause, {})
+    ('aws:username',)
+    >>> evaluate_clause(clause, {"s3:prefix": "payroll/"}, [])
+    False
+    """
+    if not clause.has_variables:
+        return ()
+    keys: list[str] = []
+    for value in clause.values:
+        keys.extend(expand_variables(value, context).unresolved_keys)
+    return tuple(dict.fromkeys(keys))
+
+
+def _resolved_values(clause: ConditionClause, context: Mapping[str, Any], missing: list[str]) -> list[Any] | None:
     if not clause.has_variables:
         return list(clause.values)
     resolved = []
@@ -315,7 +341,7 @@ def _resolved_values(clause: ConditionClause, context: Mapping[str, Any], missin
         segments = expanded.segments
         if expanded.unresolved_keys:
             missing.extend(expanded.unresolved_keys)
-            continue
+            return None
         if clause.kind == "string_like":
             resolved.append(segments_regex(segments))
         else:
@@ -323,6 +349,7 @@ def _resolved_values(clause: ConditionClause, context: Mapping[str, Any], missin
     return resolved
 
 
+@checked
 def evaluate_clause(clause: ConditionClause, context: Mapping[str, Any], missing: list[str]) -> bool:
     """Decide one clause against a context keyed by lower-case condition key; absent keys go into ``missing``.
 
@@ -346,6 +373,8 @@ def evaluate_clause(clause: ConditionClause, context: Mapping[str, Any], missing
     where = f"context[{clause.key!r}]"
     request_values = [_request_value(clause.kind, v, where) for v in (raw if isinstance(raw, list) else [raw])]
     policy_values = _resolved_values(clause, context, missing)
+    if policy_values is None:  # a policy variable without a value: the clause cannot hold (see unresolved_variables)
+        return False
     compare = _COMPARATORS[clause.kind]
 
     def hits(request: Any) -> bool:

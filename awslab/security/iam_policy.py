@@ -23,6 +23,7 @@ from typing import Any
 from awslab import validate
 from awslab.security.arn import glob_regex
 from awslab.security.iam_conditions import ConditionClause, compile_condition
+from awslab.validate import checked
 
 VERSIONS = ("2012-10-17", "2008-10-17")
 DEFAULT_VERSION = "2008-10-17"
@@ -82,6 +83,7 @@ class CompiledPolicy:
     document: dict[str, Any]
 
 
+@checked
 def load_document(document: Any, where: str) -> dict[str, Any]:
     """Return the policy as a dict, parsing JSON text; ValueError for anything that is not a JSON object.
 
@@ -104,6 +106,7 @@ def load_document(document: Any, where: str) -> dict[str, Any]:
     return document
 
 
+@checked
 def compile_policy(document: Any, kind: str = "identity", where: str = "policy") -> CompiledPolicy:
     """Validate ``document`` (dict or JSON text) as an identity- or resource-based policy and compile it.
 

@@ -32,6 +32,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from awslab import validate
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -140,6 +141,7 @@ def _aad(context: dict[str, str]) -> bytes:
     return json.dumps(context, sort_keys=True, separators=(",", ":")).encode()
 
 
+@checked
 def create_key(key_id: str = "1234abcd-12ab-34cd-56ef-1234567890ab", seed: int | None = None) -> KmsKey:
     """A new enabled KMS key with one 256-bit version; ``seed`` makes the material reproducible (teaching only).
 
@@ -151,6 +153,7 @@ def create_key(key_id: str = "1234abcd-12ab-34cd-56ef-1234567890ab", seed: int |
     return KmsKey(key_id, (_random_bytes(32, _rng(seed)),))
 
 
+@checked
 def rotate_key(key: KmsKey, seed: int | None = None) -> KmsKey:
     """Add a new generation of key material; older generations stay so old ciphertexts still decrypt.
 
@@ -160,6 +163,7 @@ def rotate_key(key: KmsKey, seed: int | None = None) -> KmsKey:
     return replace(key, material=key.material + (_random_bytes(32, _rng(seed)),))
 
 
+@checked
 def disable_key(key: KmsKey) -> KmsKey:
     """A disabled key refuses every cryptographic operation until enabled again.
 
@@ -169,6 +173,7 @@ def disable_key(key: KmsKey) -> KmsKey:
     return replace(key, enabled=False)
 
 
+@checked
 def enable_key(key: KmsKey) -> KmsKey:
     """Re-enable a disabled key.
 
@@ -178,6 +183,7 @@ def enable_key(key: KmsKey) -> KmsKey:
     return replace(key, enabled=True)
 
 
+@checked
 def encrypt(
     key: KmsKey,
     plaintext: bytes,
@@ -206,6 +212,7 @@ def encrypt(
     return _HEADER.pack(version, len(nonce)) + nonce + sealed
 
 
+@checked
 def decrypt(
     key: KmsKey,
     ciphertext_blob: bytes,
@@ -245,6 +252,7 @@ def decrypt(
     return plaintext
 
 
+@checked
 def generate_data_key(
     key: KmsKey,
     key_spec: str = "AES_256",
@@ -269,6 +277,7 @@ def generate_data_key(
     return DataKey(plaintext, blob)
 
 
+@checked
 def envelope_encrypt(
     key: KmsKey,
     data: bytes,
@@ -295,6 +304,7 @@ def envelope_encrypt(
     return Envelope(data_key.ciphertext_blob, nonce, ciphertext, dict(context))
 
 
+@checked
 def envelope_decrypt(
     key: KmsKey,
     envelope: Envelope,
@@ -316,6 +326,7 @@ def envelope_decrypt(
         raise ValueError("envelope ciphertext was altered or the encryption_context differs") from None
 
 
+@checked
 def kms_calls(data_sizes_bytes: list[int] | np.ndarray, data_key_reuse: int = 1) -> dict[str, int]:
     """KMS requests needed to encrypt objects directly (chunks of 4 KiB) versus with envelope encryption.
 
@@ -332,6 +343,7 @@ def kms_calls(data_sizes_bytes: list[int] | np.ndarray, data_key_reuse: int = 1)
     return {"direct_encrypt_calls": direct, "envelope_generate_data_key_calls": int(-(-sizes.size // reuse))}
 
 
+@checked
 def rotation_schedule(days: int, rotation_period_days: int = ROTATION_PERIOD_DAYS_DEFAULT) -> pd.DataFrame:
     """For each day, the key-material version that new encryptions use; all earlier versions still decrypt.
 

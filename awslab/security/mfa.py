@@ -22,11 +22,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from awslab import validate
+from awslab.validate import checked
 
 DEFAULT_DIGITS = 6
 DEFAULT_PERIOD_SECONDS = 30
 
 
+@checked
 def decode_secret(secret_base32: str) -> bytes:
     """Decode a base32 secret as authenticator apps show it (case, spaces and missing padding tolerated).
 
@@ -48,6 +50,7 @@ def decode_secret(secret_base32: str) -> bytes:
     return secret
 
 
+@checked
 def hotp(secret: bytes, counter: int, digits: int = DEFAULT_DIGITS) -> str:
     """RFC 4226 HOTP: HMAC-SHA-1 of the 8-byte counter, dynamically truncated to ``digits`` decimal digits.
 
@@ -62,6 +65,7 @@ def hotp(secret: bytes, counter: int, digits: int = DEFAULT_DIGITS) -> str:
     return str(code % 10**digits).zfill(digits)
 
 
+@checked
 def time_step(timestamp: float, period: int = DEFAULT_PERIOD_SECONDS) -> int:
     """The RFC 6238 counter T = floor(unix seconds / period).
 
@@ -73,6 +77,7 @@ def time_step(timestamp: float, period: int = DEFAULT_PERIOD_SECONDS) -> int:
     return int(timestamp // period)
 
 
+@checked
 def totp(
     secret_base32: str, timestamp: float, digits: int = DEFAULT_DIGITS, *, period: int = DEFAULT_PERIOD_SECONDS
 ) -> str:
@@ -97,6 +102,7 @@ class Verification:
     step_offset: int | None
 
 
+@checked
 def verify(
     secret_base32: str,
     code: str,
@@ -124,6 +130,7 @@ def verify(
     return Verification(False, None)
 
 
+@checked
 def acceptance_probability(
     drift_seconds: np.ndarray | list[float] | float,
     window_steps: int = 1,
@@ -155,6 +162,7 @@ def acceptance_probability(
     return p_k + p_k1
 
 
+@checked
 def simulate_logins(
     drift_seconds: float,
     n_logins: int,

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from awslab import validate
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,6 +61,7 @@ _MATRIX: tuple[tuple[str, dict[str, str]], ...] = (
 )
 
 
+@checked
 def responsibility_table(services: tuple[str, ...] | list[str] = SERVICES) -> pd.DataFrame:
     """Layer-by-layer owner for each service: a DataFrame indexed by layer, one column per service.
 
@@ -77,6 +79,7 @@ def responsibility_table(services: tuple[str, ...] | list[str] = SERVICES) -> pd
     )
 
 
+@checked
 def who_secures(layer: str, service: str) -> str:
     """'AWS', 'Customer' or 'Shared' for one layer of one service.
 
@@ -90,6 +93,7 @@ def who_secures(layer: str, service: str) -> str:
     raise ValueError(f"layer={layer!r} is not one of: {', '.join(name for name, _ in _MATRIX)}")
 
 
+@checked
 def customer_share(services: tuple[str, ...] | list[str] = SERVICES) -> pd.Series:
     """Fraction of layers the customer owns alone (Shared counts one half) per service, from 0 to 1.
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from awslab import validate
+from awslab.validate import checked
 
 RATE_LIMIT_RANGE = (10, 2_000_000_000)
 EVALUATION_WINDOWS_SECONDS = (60, 120, 300, 600)
@@ -58,6 +59,7 @@ def _blocked(times: np.ndarray, limit: int, window_seconds: int) -> np.ndarray:
     return in_window > limit
 
 
+@checked
 def simulate_rate_rule(
     limit: int = 100,
     window_seconds: int = 300,

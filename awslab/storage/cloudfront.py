@@ -22,6 +22,7 @@ from functools import lru_cache
 import numpy as np
 
 from awslab import validate
+from awslab.validate import checked
 
 # CloudFront Developer Guide, "Cache behavior settings > Path pattern" and the CacheBehavior API reference,
 # read 2026-11-27: case-sensitive, * any run, ? one character, leading slash optional, 255 characters at most.
@@ -53,6 +54,7 @@ def _check_pattern(pattern: object, index: int) -> str:
     return pattern
 
 
+@checked
 def match_cache_behavior(path: str, path_patterns: list[str]) -> str:
     """The first pattern in ``path_patterns`` that matches the request ``path``, else ``"*"`` (the default).
 
@@ -77,6 +79,7 @@ def match_cache_behavior(path: str, path_patterns: list[str]) -> str:
 
 
 # --- Popularity ----------------------------------------------------------------------------------------------
+@checked
 def zipf_indices(n_items: int, n_draws: int, exponent: float, rng: np.random.Generator) -> np.ndarray:
     """Draw item indices with probability proportional to rank**-exponent; ranks are shuffled over the items.
 
@@ -89,6 +92,7 @@ def zipf_indices(n_items: int, n_draws: int, exponent: float, rng: np.random.Gen
     return rng.permutation(n_items)[ranks]
 
 
+@checked
 def ttl_misses(keys: np.ndarray, times: np.ndarray, ttl_seconds: float) -> np.ndarray:
     """Which requests miss a TTL cache (one cache entry per key, empty at the start).
 
@@ -200,6 +204,7 @@ def _summarise(
     )
 
 
+@checked
 def simulate_edge_cache(
     n_objects: int = 10_000,
     zipf_exponent: float = 0.9,
@@ -285,6 +290,7 @@ class AudienceResult:
     saved_fraction: float
 
 
+@checked
 def audience_comparison(
     audience: str,
     region_to_origin_ms: Sequence[float] = (10, 70, 120, 160, 220, 280),
@@ -370,6 +376,7 @@ class StaleWindowResult:
     mean_stale_seconds: float
 
 
+@checked
 def simulate_stale_window(
     strategy: str,
     ttl_seconds: float = DEFAULT_TTL_SECONDS,
@@ -432,6 +439,7 @@ def simulate_stale_window(
     )
 
 
+@checked
 def invalidation_cost_usd(
     paths_per_month: int,
     free_paths: int = FREE_INVALIDATION_PATHS_PER_MONTH,
@@ -449,6 +457,7 @@ def invalidation_cost_usd(
 
 
 # --- Signed URLs and cookies: the policy statement -----------------------------------------------------------
+@checked
 def canned_policy(resource: str, expires_epoch: int) -> dict:
     """A canned policy in CloudFront's JSON shape: one resource, one expiry (epoch seconds).
 
@@ -459,6 +468,7 @@ def canned_policy(resource: str, expires_epoch: int) -> dict:
     return {"Statement": [{"Resource": resource, "Condition": {"DateLessThan": {"AWS:EpochTime": expires}}}]}
 
 
+@checked
 def custom_policy(
     resource: str, expires_epoch: int, starts_epoch: int | None = None, source_ip: str | None = None
 ) -> dict:
@@ -492,6 +502,7 @@ class SignedRequestDecision:
     reason: str
 
 
+@checked
 def evaluate_signed_request(policy: dict, url: str, now_epoch: int, viewer_ip: str) -> SignedRequestDecision:
     """Whether CloudFront would serve ``url`` under ``policy`` at ``now_epoch`` to ``viewer_ip``, and why.
 

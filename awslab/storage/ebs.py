@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from awslab import validate
+from awslab.validate import checked
 
 # --- Limits -------------------------------------------------------------------------------------------------
 # Volume size and IOPS ranges: EC2 API Reference, CreateVolume (botocore 1.44.8 service model), read 2026-11-27.
@@ -193,6 +194,7 @@ class EbsPrices:
 EBS_PRICES_US_EAST_1 = EbsPrices()
 
 
+@checked
 def monthly_cost_usd(
     volume_type: str,
     size_gib: float,
@@ -262,6 +264,7 @@ class Gp2Performance:
     max_throughput_mibps: float
 
 
+@checked
 def gp2_performance(size_gib: float) -> Gp2Performance:
     """Baseline and burst IOPS, burst duration and refill time (seconds) of a gp2 volume of ``size_gib``.
 
@@ -297,6 +300,7 @@ def _demand_array(demand_iops: Sequence[float] | np.ndarray) -> np.ndarray:
     return demand
 
 
+@checked
 def clamped_walk(start: float, increments: np.ndarray, cap: float) -> np.ndarray:
     """Levels of ``start + cumsum(increments)`` kept inside [0, cap] step by step (vectorised per phase).
 
@@ -348,6 +352,7 @@ class Gp2BurstResult:
     unmet_io: float  # I/O operations demanded but not delivered in the run
 
 
+@checked
 def simulate_gp2_burst(
     size_gib: float,
     demand_iops: Sequence[float] | np.ndarray,
@@ -428,6 +433,7 @@ def _first_crossing(
     return i * dt + dt * min(1.0, gap / abs(inc[i]))
 
 
+@checked
 def burst_pattern_demand(
     base_iops: float,
     peak_iops: float,
@@ -459,6 +465,7 @@ def burst_pattern_demand(
     return demand
 
 
+@checked
 def with_prices(**overrides: float) -> EbsPrices:
     """us-east-1 prices with some fields replaced, e.g. ``with_prices(gp2_usd_per_gb_month=0.11)``.
 

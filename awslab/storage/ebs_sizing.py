@@ -41,6 +41,7 @@ from awslab.storage.ebs import (
     monthly_cost_usd,
     simulate_gp2_burst,
 )
+from awslab.validate import checked
 
 
 # --- gp3 against gp2 --------------------------------------------------------------------------------------------
@@ -74,6 +75,7 @@ class Gp3Gp2Comparison:
     gp3_monthly_usd: float
 
 
+@checked
 def compare_gp3_gp2(
     size_gib: float,
     demand_iops: Sequence[float] | np.ndarray,
@@ -123,6 +125,7 @@ class VolumeOption:
     monthly_usd: float | None  # None where the size is outside the type's range
 
 
+@checked
 def choose_volume(
     size_gib: float, iops: float, throughput_mibps: float, boot: bool = False, prices: EbsPrices = EBS_PRICES_US_EAST_1
 ) -> tuple[VolumeOption, ...]:
@@ -216,6 +219,7 @@ class RaidArray:
     limited_by_instance: bool
 
 
+@checked
 def raid_array(
     level: str,
     volumes: int,

@@ -28,6 +28,7 @@ import numpy as np
 from awslab import validate
 from awslab.storage.cloudfront import zipf_indices
 from awslab.storage.ebs import EBS_PRICES_US_EAST_1, EbsPrices
+from awslab.validate import checked
 
 # --- Incremental snapshots (block level) ------------------------------------------------------------------------
 # Snapshot block size: EBS direct APIs (ListSnapshotBlocks returns BlockSize 524288), EBS User Guide, read 2026-11-27.
@@ -69,6 +70,7 @@ class SnapshotChain:
         return self.snapshot_ids.index(snapshot_id)
 
 
+@checked
 def take_snapshots(n_blocks: int, writes: Sequence[Sequence[int]]) -> SnapshotChain:
     """Snapshot a volume after each batch of block writes; ``writes[k]`` are the blocks written before snapshot k.
 
@@ -108,6 +110,7 @@ class SnapshotDeletion:
     moved_blocks: int
 
 
+@checked
 def delete_snapshot(chain: SnapshotChain, snapshot_id: str) -> SnapshotDeletion:
     """Delete one snapshot; only block versions no remaining snapshot needs are freed.
 
@@ -133,6 +136,7 @@ def delete_snapshot(chain: SnapshotChain, snapshot_id: str) -> SnapshotDeletion:
     return SnapshotDeletion(remaining, int(gone.size - moved.size), int(moved.size))
 
 
+@checked
 def random_snapshot_writes(
     n_blocks: int, n_snapshots: int, initial_fill_fraction: float = 0.6, change_fraction: float = 0.1, seed: int = 0
 ) -> list[np.ndarray]:
@@ -151,6 +155,7 @@ def random_snapshot_writes(
     return writes
 
 
+@checked
 def snapshot_storage_usd(blocks: int, prices: EbsPrices = EBS_PRICES_US_EAST_1, archive: bool = False) -> float:
     """Monthly cost (USD) of storing ``blocks`` snapshot blocks of 512 KiB (standard or archive tier).
 
@@ -187,6 +192,7 @@ class ArchivedSnapshotCost:
     restore_usd: float  # one restore of the whole snapshot back to the standard tier
 
 
+@checked
 def archive_snapshot_cost(
     chain: SnapshotChain, snapshot_id: str, prices: EbsPrices = EBS_PRICES_US_EAST_1
 ) -> ArchivedSnapshotCost:
@@ -232,6 +238,7 @@ class LazyLoadResult:
     initialization_seconds: float  # reading every block once beforehand at init_throughput_mibps
 
 
+@checked
 def simulate_lazy_loading(
     volume_gib: float,
     n_reads: int,
@@ -274,6 +281,7 @@ def simulate_lazy_loading(
     )
 
 
+@checked
 def fast_snapshot_restore_usd(
     snapshots: int, availability_zones: int, hours: float, prices: EbsPrices = EBS_PRICES_US_EAST_1
 ) -> float:
@@ -293,6 +301,7 @@ def fast_snapshot_restore_usd(
 DEFAULT_EBS_KMS_KEY = "alias/aws/ebs"
 
 
+@checked
 def encryption_outcome(
     operation: str,
     source_encrypted: bool = False,
@@ -325,6 +334,7 @@ def encryption_outcome(
     return {"Encrypted": True, "KmsKeyId": key}
 
 
+@checked
 def data_after(storage: str, event: str, delete_on_termination: bool | None = None, root: bool = True) -> str:
     """What becomes of a volume's data after an instance event: "kept", "lost" or "deleted".
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from awslab import validate
+from awslab.validate import checked
 
 STORAGE_CLASSES = ("GLACIER", "DEEP_ARCHIVE")
 TIER_NAMES = ("Expedited", "Standard", "Bulk")
@@ -135,6 +136,7 @@ class RetrievalPlan:
     chosen: RetrievalOption | None
 
 
+@checked
 def retrieval_cost_usd(
     storage_class: str,
     tier: str,
@@ -160,6 +162,7 @@ def _tier(storage_class: str, tier: str, tiers: dict[tuple[str, str], RetrievalT
     return tiers[(storage_class, tier)]
 
 
+@checked
 def plan_retrieval(
     data_gb: float,
     objects: int,
@@ -220,6 +223,7 @@ def plan_retrieval(
     return RetrievalPlan(data_gb=gb, objects=n, deadline_hours=deadline, options=tuple(options), chosen=chosen)
 
 
+@checked
 def provisioned_capacity_usd(
     units: int, months: float = 1.0, usd_per_unit_month: float = PROVISIONED_CAPACITY_USD_PER_UNIT_MONTH
 ) -> float:
@@ -235,6 +239,7 @@ def provisioned_capacity_usd(
     )
 
 
+@checked
 def archive_storage_usd_per_month(stored_gb: float, objects: int, storage_class: str = "GLACIER") -> float:
     """Monthly storage (USD) including the 40 KB each archived object adds (32 KB archive, 8 KB Standard rate).
 
@@ -251,6 +256,7 @@ def archive_storage_usd_per_month(stored_gb: float, objects: int, storage_class:
 
 
 # --- Restore flow ----------------------------------------------------------------------------------------------
+@checked
 def restore_request(days: int, tier: str = "Standard") -> dict:
     """The ``RestoreRequest`` body of S3 RestoreObject: keep a temporary copy ``days`` days, restore by ``tier``.
 
@@ -262,6 +268,7 @@ def restore_request(days: int, tier: str = "Standard") -> dict:
     return {"Days": d, "GlacierJobParameters": {"Tier": tier}}
 
 
+@checked
 def restore_expiry(completed_at: datetime, days: int) -> datetime:
     """When the restored copy is deleted: completion + ``days``, rounded up to the next midnight UTC.
 
@@ -278,6 +285,7 @@ def restore_expiry(completed_at: datetime, days: int) -> datetime:
     return midnight if midnight == end else midnight + timedelta(days=1)
 
 
+@checked
 def restore_header(ongoing: bool, expiry: datetime | None = None) -> str:
     """The ``x-amz-restore`` header HeadObject returns while a restore runs and after it completes.
 
@@ -311,6 +319,7 @@ class VaultLockStep:
 VAULT_LOCK_ACTIONS = ("InitiateVaultLock", "CompleteVaultLock", "AbortVaultLock")
 
 
+@checked
 def vault_lock_history(calls: list[tuple[float, str]]) -> tuple[VaultLockStep, ...]:
     """Replay vault-lock calls ``(hours since start, action)``: Unlocked -> InProgress (24 h to test) -> Locked.
 
@@ -373,6 +382,7 @@ def vault_lock_history(calls: list[tuple[float, str]]) -> tuple[VaultLockStep, .
     return tuple(steps)
 
 
+@checked
 def vault_lock_policy(vault_arn: str, retention_days: int) -> dict:
     """A Vault Lock policy (AWS JSON shape) denying DeleteArchive until an archive is ``retention_days`` old.
 
@@ -397,6 +407,7 @@ def vault_lock_policy(vault_arn: str, retention_days: int) -> dict:
     }
 
 
+@checked
 def can_delete_archive(policy: dict, archive_age_days: float) -> bool:
     """Whether the age-based Deny of a vault-lock policy still lets an archive of this age be deleted.
 
@@ -413,6 +424,7 @@ def can_delete_archive(policy: dict, archive_age_days: float) -> bool:
     return True
 
 
+@checked
 def multipart_part_size_bytes(archive_bytes: int) -> int:
     """Smallest legal part size (1 MiB times a power of two, at most 4 GiB) fitting the archive in 10,000 parts.
 
@@ -441,6 +453,7 @@ class FreeRetrievalComparison:
     today_usd_by_tier: dict[str, float]
 
 
+@checked
 def free_retrieval_comparison(
     stored_gb: float, retrieved_gb: float, objects: int = 1, storage_class: str = "GLACIER"
 ) -> FreeRetrievalComparison:

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from awslab import validate
 from awslab.storage.sigv4 import PresignedUrl, presign_s3_url
+from awslab.validate import checked
 
 KIB = 1024
 MIB = 1024**2
@@ -70,6 +71,7 @@ OBJECT_KEY_MAX_BYTES = 1024
 _BUCKET_CHARS = re.compile(r"^[a-z0-9.-]+$")
 
 
+@checked
 def validate_bucket_name(
     name: str, namespace: str = "global", *, account_id: str | None = None, region: str | None = None
 ) -> str:
@@ -130,6 +132,7 @@ def validate_bucket_name(
     return name
 
 
+@checked
 def validate_object_key(key: str) -> str:
     """Return ``key`` if S3 accepts it as an object key (1 to 1,024 bytes of UTF-8), else raise ValueError.
 
@@ -144,6 +147,7 @@ def validate_object_key(key: str) -> str:
     return key
 
 
+@checked
 def s3_arn(bucket: str, key: str | None = None, partition: str = "aws") -> str:
     """Return the ARN of a bucket, or of an object in it (S3 ARNs carry no region and no account).
 
@@ -156,6 +160,7 @@ def s3_arn(bucket: str, key: str | None = None, partition: str = "aws") -> str:
     return f"arn:{partition}:s3:::{bucket}/{validate_object_key(key)}"
 
 
+@checked
 def object_url(bucket: str, key: str, region: str = "us-east-1") -> str:
     """Return the virtual-hosted-style URL of an object.
 
@@ -335,6 +340,7 @@ INTELLIGENT_TIERING_TIER_AFTER_DAYS = {"infrequent": 30, "archive_instant": 90}
 DAYS_PER_MONTH = 30
 
 
+@checked
 def class_rules(name: str) -> StorageClass:
     """Return the rules of a storage class by its API name (STANDARD, STANDARD_IA, ..., DEEP_ARCHIVE).
 
@@ -373,6 +379,7 @@ def _price_table(prices: dict[str, float] | None) -> dict[str, float]:
     return table
 
 
+@checked
 def billable_storage(size_bytes: int, days_stored: float, storage_class: str) -> BillableStorage:
     """Billable bytes and days for one object kept ``days_stored`` days in a class (minimum size and duration applied).
 
@@ -395,6 +402,7 @@ def billable_storage(size_bytes: int, days_stored: float, storage_class: str) ->
 MINUTES_PER_YEAR = 365.25 * 24 * 60
 
 
+@checked
 def downtime_minutes_per_year(availability: float) -> float:
     """Expected minutes per year a service with this availability (fraction) is unavailable.
 
@@ -435,6 +443,7 @@ class MultipartPlan:
         ]
 
 
+@checked
 def plan_multipart_upload(object_size_bytes: int, part_size_bytes: int | None = None) -> MultipartPlan:
     """Plan the parts of a multipart upload; without a part size, the smallest whole MiB (>= 5) within 10,000 parts.
 
@@ -476,6 +485,7 @@ class UploadEstimate:
     retransmitted_fraction: float
 
 
+@checked
 def upload_estimate(
     object_size_bytes: int,
     bandwidth_mbps: float,
@@ -518,6 +528,7 @@ def upload_estimate(
     return UploadEstimate(seconds=sent / rate_bytes, expected_bytes_sent=sent, retransmitted_fraction=sent / size - 1)
 
 
+@checked
 def byte_ranges(object_size_bytes: int, range_size_bytes: int) -> list[str]:
     """HTTP Range header values that fetch an object in pieces of ``range_size_bytes`` (the last may be shorter).
 
@@ -543,6 +554,7 @@ __all__ = [
 ]
 
 
+@checked
 def presigned_url(
     bucket: str,
     key: str,

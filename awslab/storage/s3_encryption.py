@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from awslab.validate import checked
+
 ENCRYPTION_OPTIONS = [
     {
         "option": "SSE-S3",
@@ -83,6 +85,7 @@ BLOCKED_ENCRYPTION_TYPES = ("NONE", "SSE-C")
 NEW_BUCKET_BLOCKED_ENCRYPTION_TYPES = ("SSE-C",)
 
 
+@checked
 def sse_c_upload_allowed(
     blocked_encryption_types: tuple[str, ...] | list[str] = NEW_BUCKET_BLOCKED_ENCRYPTION_TYPES,
 ) -> bool:
@@ -118,6 +121,7 @@ class Envelope:
     wrap_nonce: bytes
 
 
+@checked
 def encrypt_client_side(plaintext: bytes, master_key: bytes, associated_data: bytes = b"") -> Envelope:
     """Envelope encryption: a fresh 256-bit data key encrypts the data; the master key encrypts the data key.
 
@@ -134,6 +138,7 @@ def encrypt_client_side(plaintext: bytes, master_key: bytes, associated_data: by
     return Envelope(ciphertext=ciphertext, nonce=nonce, wrapped_data_key=wrapped, wrap_nonce=wrap_nonce)
 
 
+@checked
 def decrypt_client_side(envelope: Envelope, master_key: bytes, associated_data: bytes = b"") -> bytes:
     """Unwrap the data key with the master key, then decrypt; a wrong key or altered byte raises InvalidTag.
 
@@ -144,6 +149,7 @@ def decrypt_client_side(envelope: Envelope, master_key: bytes, associated_data: 
     return AESGCM(data_key).decrypt(envelope.nonce, envelope.ciphertext, associated_data)
 
 
+@checked
 def mfa_delete_required(operation: str, mfa_delete_enabled: bool) -> bool:
     """Does S3 demand an MFA code for this operation? (only permanent version deletes and versioning changes).
 

@@ -18,6 +18,7 @@ import fnmatch
 from dataclasses import dataclass
 
 from awslab import validate
+from awslab.validate import checked
 
 OPERATIONS = ("put", "delete", "delete_version", "put_replica")
 
@@ -38,6 +39,7 @@ class ReplicationOutcome:
     reason: str
 
 
+@checked
 def replication_outcomes(
     events: list[dict],
     *,
@@ -106,6 +108,7 @@ def _filter_rules(configuration: dict) -> tuple[str, str]:
     return prefix, suffix
 
 
+@checked
 def notification_targets(notification_configuration: dict, event_name: str, key: str) -> list[str]:
     """ARNs of the queues, topics and functions that receive ``event_name`` (e.g. ``s3:ObjectCreated:Put``) for ``key``.
 

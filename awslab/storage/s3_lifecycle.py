@@ -35,6 +35,7 @@ from awslab.storage.s3 import (
     STORAGE_CLASSES,
     StorageClass,
 )
+from awslab.validate import checked
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -115,6 +116,7 @@ class LifecycleResult:
         return self.daily[COST_COMPONENTS].groupby(month).sum()
 
 
+@checked
 def parse_lifecycle(policy: dict | str) -> list[dict]:
     """Validate a LifecycleConfiguration (dict or JSON) and return its rules; ValueError says which rule and why.
 
@@ -212,6 +214,7 @@ class ObjectTimeline:
     notes: list[str]
 
 
+@checked
 def object_timeline(
     policy: dict | str,
     size_bytes: int,
@@ -262,6 +265,7 @@ def object_timeline(
     )
 
 
+@checked
 def simulate_lifecycle(
     policy: dict | str,
     *,
@@ -372,6 +376,7 @@ def _priced_classes(prices: dict[str, dict[str, float]] | None) -> dict[str, Sto
     return classes
 
 
+@checked
 def compare_policies(policies: dict[str, dict | str], **kwargs) -> pd.DataFrame:
     """Simulate each named policy on the same population; one row per policy, cheapest first, USD per component.
 
@@ -398,6 +403,7 @@ def compare_policies(policies: dict[str, dict | str], **kwargs) -> pd.DataFrame:
     return table
 
 
+@checked
 def single_class_policy(storage_class: str, days: int = 0, expire_days: int | None = None) -> dict:
     """A one-rule LifecycleConfiguration that moves every object to ``storage_class`` after ``days`` (0 = stay).
 
@@ -433,6 +439,7 @@ PRESET_POLICIES: dict[str, dict] = {
 }
 
 
+@checked
 def monthly_cost_per_tb(storage_class: str) -> float:
     """USD per TiB-month of storage alone in a class at list price (a quick comparison figure).
 
@@ -443,6 +450,7 @@ def monthly_cost_per_tb(storage_class: str) -> float:
     return round(cls.usd_per_gb_month * 1024, 6)
 
 
+@checked
 def break_even_reads_per_month(cheaper: str, dearer: str = "STANDARD", size_bytes: int = 1024**2) -> float:
     """GETs per object per month at which ``cheaper`` (lower storage, higher read fees) costs as much as ``dearer``.
 

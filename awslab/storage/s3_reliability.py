@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from awslab import validate
+from awslab.validate import checked
 
 # Strong read-after-write consistency for all S3 GET, PUT and LIST operations since 2020-12-01.
 # https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html#ConsistencyModel (read 2026-11-27)
@@ -40,6 +41,7 @@ class StaleReadCurve:
     expected_stale_window_ms: float
 
 
+@checked
 def stale_read_curve(
     model: str = "eventual",
     replicas: int = 3,
@@ -84,6 +86,7 @@ def stale_read_curve(
     )
 
 
+@checked
 def stale_read_probability_closed_form(delay_ms: float, replicas: int, mean_propagation_ms: float) -> float:
     """Exact chance a read ``delay_ms`` after the write is stale under the eventual model: (r-1)/r * exp(-t/mean).
 
@@ -96,6 +99,7 @@ def stale_read_probability_closed_form(delay_ms: float, replicas: int, mean_prop
     return (replicas - 1) / replicas * float(np.exp(-delay / mean))
 
 
+@checked
 def expected_objects_lost(object_count: float, years: float, durability: float = 0.99999999999) -> float:
     """Expected number of objects lost after ``years`` when each survives a year with probability ``durability``.
 
@@ -115,6 +119,7 @@ def _lost_fraction(years: float, durability: float) -> float:
     return float(-np.expm1(years * np.log(durability)))
 
 
+@checked
 def simulate_object_losses(
     object_count: int, years: int, durability: float = 0.99999999999, trials: int = 10_000, seed: int = 0
 ) -> np.ndarray:
@@ -132,6 +137,7 @@ def simulate_object_losses(
     return rng.binomial(count, p_lost, size=trials)
 
 
+@checked
 def years_per_lost_object(object_count: float, durability: float = 0.99999999999) -> float:
     """On average, how many years pass between losses of one object among ``object_count`` stored.
 

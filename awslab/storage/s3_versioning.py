@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from awslab import validate
+from awslab.validate import checked
 
 VERSIONING_STATES = ("Unversioned", "Enabled", "Suspended")
 NULL_VERSION = "null"
@@ -182,6 +183,7 @@ class VersionedBucket:
         raise S3Error("NoSuchVersion", f"{key} has no version {version_id!r}")
 
 
+@checked
 def history_table(bucket: VersionedBucket, key: str) -> list[dict]:
     """Rows oldest first: VersionId, kind (object or delete marker), Size, IsLatest (a figure or DataFrame input).
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import quote
 
+from awslab.validate import checked
+
 ALGORITHM = "AWS4-HMAC-SHA256"
 UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD"
 _METHODS = ("GET", "PUT", "HEAD", "DELETE")
@@ -57,6 +59,7 @@ def _require_aware(name: str, moment: datetime) -> None:
         raise ValueError(f"{name} must be a timezone-aware datetime, got {moment!r}")
 
 
+@checked
 def uri_encode(text: str, encode_slash: bool = True) -> str:
     """Percent-encode as SigV4 requires: everything but A-Z a-z 0-9 - _ . ~ (and '/' in object keys).
 
@@ -66,6 +69,7 @@ def uri_encode(text: str, encode_slash: bool = True) -> str:
     return quote(text, safe="-_.~" if encode_slash else "-_.~/")
 
 
+@checked
 def signing_key(secret_key: str, date_stamp: str, region: str, service: str) -> bytes:
     """kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request").
 
@@ -78,6 +82,7 @@ def signing_key(secret_key: str, date_stamp: str, region: str, service: str) -> 
     return key
 
 
+@checked
 def presign_s3_url(
     bucket: str,
     key: str,

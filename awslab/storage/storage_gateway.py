@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from awslab import validate
+from awslab.validate import checked
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ def _sizes(name: str, sizes: Sequence[float], unit: str) -> list[float]:
     ]
 
 
+@checked
 def volume_capacity(gateway_type: str, volume_sizes_tib: Sequence[float]) -> CapacityReport:
     """Check a Volume Gateway's volumes (TiB each) against the per-volume, count and total quotas.
 
@@ -165,6 +167,7 @@ def volume_capacity(gateway_type: str, volume_sizes_tib: Sequence[float]) -> Cap
     )
 
 
+@checked
 def tape_library_capacity(tape_sizes_gib: Sequence[float]) -> CapacityReport:
     """Check the virtual tapes of one Tape Gateway library (GiB each) against the tape quotas.
 
@@ -195,6 +198,7 @@ def tape_library_capacity(tape_sizes_gib: Sequence[float]) -> CapacityReport:
     )
 
 
+@checked
 def max_gateway_capacity_tib(gateway_type: str) -> float:
     """Largest data set one gateway can present (TiB): volumes x per-volume size, or the tape library.
 
@@ -209,6 +213,7 @@ def max_gateway_capacity_tib(gateway_type: str) -> float:
 
 
 # --- Local disks -----------------------------------------------------------------------------------------------
+@checked
 def upload_buffer_gb(
     application_mb_per_s: float, network_mb_per_s: float, compression_factor: float, write_hours: float
 ) -> float:
@@ -226,6 +231,7 @@ def upload_buffer_gb(
     return max(0.0, app - net * comp) * hours * 3600 / 1000
 
 
+@checked
 def check_local_disks(gateway_type: str, cache_gib: float, upload_buffer_gib: float = 0.0) -> tuple[str, ...]:
     """Problems with a gateway's cache and upload-buffer disks against the recommended sizes (empty: fine).
 
@@ -282,6 +288,7 @@ def _block_counts(
     return max(1, int(volume * per_gib)), max(1, int(working * per_gib)), int(cache * per_gib)
 
 
+@checked
 def cached_volume_hit_ratio(
     volume_gib: float, working_set_gib: float, cache_gib: float, working_set_share: float = 0.9, block_mib: float = 64.0
 ) -> float:
@@ -314,6 +321,7 @@ def cached_volume_hit_ratio(
     return n_ws * p_ws * -math.expm1(-p_ws * t) + n_cold * p_cold * -math.expm1(-p_cold * t)
 
 
+@checked
 def simulate_cached_volume(
     volume_gib: float,
     working_set_gib: float,
@@ -366,6 +374,7 @@ def simulate_cached_volume(
     )
 
 
+@checked
 def sizes_from_text(name: str, text: str) -> list[float]:
     """Sizes typed as a comma-separated list ("32, 32, 16") as floats; anything else raises naming ``name``.
 
