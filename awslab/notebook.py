@@ -27,7 +27,8 @@ SOURCE_SUFFIX = ".md"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 # Presentation faces: checked by the book and browser tests, never pinned in a committed notebook.
-PRESENTATION_MIMES = frozenset({PLOTLY_MIME, WIDGET_MIME})
+EXERCISE_MIME = "application/vnd.awslab.exercise+json"  # awslab.exercises: its HTML face is presentation
+PRESENTATION_MIMES = frozenset({PLOTLY_MIME, WIDGET_MIME, EXERCISE_MIME})
 METADATA = {
     "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
     "language_info": {"name": "python"},

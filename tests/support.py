@@ -173,3 +173,43 @@ def values_used(run: CourseRun, key: str, shown=None) -> dict:
             text = repr(value) if isinstance(value, str) else str(value)
         assert f"{name}={text}" in echo, (name, echo)
     return {**{p.name: p.default for p in runner.notebook_parameters(_source(key))}, **entry["parameters"]}
+
+
+def own_values(key: str) -> dict:
+    """The values scenarios/startup.yaml gives notebook KEY (its own, plus the scenario-wide ones it declares)."""
+    return dict(STARTUP["notebooks"][key])
+
+
+def seed_of(run, key: str) -> int:
+    """The seed the notebook ran with (the scenario-wide seed where the notebook has one)."""
+    return run.entry(key)["parameters"].get("seed", STARTUP["parameters"]["seed"])
+
+
+def assert_echoed(run, key: str) -> None:
+    """The notebook's first printed line names every scenario value, in one of the course's number formats."""
+    line = next(x for x in printed(run.folder, Path(key).name).splitlines() if x.startswith("parameters:"))
+    for name, value in own_values(key).items():
+        forms = {str(value), repr(value)}
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            forms |= {f"{value:,}", f"{value:g}"}
+        assert any(f"{name}={form}" in line for form in forms), (name, value, line)
+    assert {k: run.entry(key)["parameters"][k] for k in own_values(key)} == own_values(key)
+
+
+def explorer_numbers(factory) -> list[dict]:
+    """An explorer's numbers at its start and at every static step of every control, as plain JSON (golden tests)."""
+    explorer = factory()
+    rows = [{"start": explorer.last_view.numbers, "error": explorer.error}]
+    for control in explorer.controls:
+        for value in control.steps():
+            explorer = factory()
+            explorer.set(**{control.name: value})
+            rows.append(
+                {
+                    "control": control.name,
+                    "value": value,
+                    "numbers": explorer.last_view.numbers,
+                    "error": explorer.error,
+                }
+            )
+    return json.loads(json.dumps(rows, default=str, sort_keys=True))

@@ -6,38 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from awslab.app_services import apigateway, ses, sns, sqs_fleet, swf
-from tests.support import printed, ran
+from tests.support import assert_echoed, own_values, printed, ran, seed_of
 from tests.support import run_awslab as awslab
 
 FOLDER = Path(__file__).resolve().parents[2] / "notebooks" / "06_app_services"
 pytestmark = pytest.mark.notebooks
 NOTEBOOKS = [f"06_app_services/{p.stem}.ipynb" for p in sorted(FOLDER.glob("*.md"))]
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIO = yaml.safe_load((ROOT / "scenarios" / "startup.yaml").read_text())
-
-
-def scenario_values(key: str) -> dict:
-    """The values scenarios/startup.yaml gives notebook KEY (its own, plus the scenario-wide ones it declares)."""
-    return dict(SCENARIO["notebooks"][key])
-
-
-def seed_of(run, key: str) -> int:
-    """The seed the notebook ran with (the scenario-wide seed where the notebook has one)."""
-    return run.entry(key)["parameters"].get("seed", SCENARIO["parameters"]["seed"])
-
-
-def assert_echoed(run, key: str) -> None:
-    """The notebook's first printed line names every scenario value, in one of the course's number formats."""
-    line = next(x for x in printed(run.folder, Path(key).name).splitlines() if x.startswith("parameters:"))
-    for name, value in scenario_values(key).items():
-        forms = {str(value), repr(value)}
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            forms |= {f"{value:,}", f"{value:g}"}
-        assert any(f"{name}={form}" in line for form in forms), (name, value, line)
-    assert {k: run.entry(key)["parameters"][k] for k in scenario_values(key)} == scenario_values(key)
 
 
 @pytest.mark.parametrize("key", NOTEBOOKS)
@@ -48,7 +25,7 @@ def test_each_notebook_ran_and_echoed_the_scenario(startup_run, key):
 
 def test_sqs_fleet_and_polling_are_the_models(startup_run):
     key = "06_app_services/01_sqs.ipynb"
-    v = scenario_values(key)
+    v = own_values(key)
     fleet = sqs_fleet.simulate_consumer_fleet(
         v["messages_per_second"],
         200,
@@ -69,7 +46,7 @@ def test_sqs_fleet_and_polling_are_the_models(startup_run):
 
 def test_fanout_and_retries_are_the_models(startup_run):
     key = "06_app_services/02_sns_fanout.ipynb"
-    v = scenario_values(key)
+    v = own_values(key)
     fanout = sns.order_processing_fanout()
     topic, queues = fanout.topic, fanout.queues
     for order_id, total in [("A-1", 40.0), ("A-2", 1500.0), ("A-3", v["total_usd"])]:
@@ -92,7 +69,7 @@ def test_fanout_and_retries_are_the_models(startup_run):
 
 def test_workflow_throttling_and_mailing_are_the_models(startup_run):
     key = "06_app_services/03_swf_apigw_ses_transcoder.ipynb"
-    v = scenario_values(key)
+    v = own_values(key)
     seed = seed_of(startup_run, key)
     activities = tuple(
         swf.Activity(a.name, a.duration_seconds, a.failure_probability, v["charge_failures"])

@@ -8,29 +8,12 @@ from pathlib import Path
 import pytest
 
 from awslab.databases import explorers
+from tests.support import explorer_numbers
 
 HERE = Path(__file__).parent
 GOLDEN_EXPLORERS = json.loads((HERE / "golden_explorers.json").read_text())
 
 
-def _explorer_numbers(factory) -> list[dict]:
-    explorer = factory()
-    rows = [{"start": explorer.last_view.numbers, "error": explorer.error}]
-    for control in explorer.controls:
-        for value in control.steps():
-            explorer = factory()
-            explorer.set(**{control.name: value})
-            rows.append(
-                {
-                    "control": control.name,
-                    "value": value,
-                    "numbers": explorer.last_view.numbers,
-                    "error": explorer.error,
-                }
-            )
-    return json.loads(json.dumps(rows, default=str, sort_keys=True))
-
-
 @pytest.mark.parametrize("name", sorted(GOLDEN_EXPLORERS))
 def test_explorer_numbers_match_the_golden_values(name):
-    assert _explorer_numbers(getattr(explorers, name)) == GOLDEN_EXPLORERS[name]
+    assert explorer_numbers(getattr(explorers, name)) == GOLDEN_EXPLORERS[name]

@@ -6,42 +6,19 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import yaml
 
 from awslab.management import cloudformation as cfn
 from awslab.management import cloudwatch as cw
 from awslab.management import config_rules
 from awslab.management import trusted_advisor as ta
 from awslab.management.sample_templates import SAMPLE_TEMPLATES
-from tests.support import printed, ran
+from tests.support import assert_echoed, own_values, printed, ran, seed_of
 from tests.support import run_awslab as awslab
 
 MANAGEMENT = Path(__file__).resolve().parents[2] / "notebooks" / "07_management"
 pytestmark = pytest.mark.notebooks
 NOTEBOOKS = [f"07_management/{p.stem}.ipynb" for p in sorted(MANAGEMENT.glob("*.md"))]
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIO = yaml.safe_load((ROOT / "scenarios" / "startup.yaml").read_text())
-
-
-def scenario_values(key: str) -> dict:
-    """The values scenarios/startup.yaml gives notebook KEY (its own, plus the scenario-wide ones it declares)."""
-    return dict(SCENARIO["notebooks"][key])
-
-
-def seed_of(run, key: str) -> int:
-    """The seed the notebook ran with (the scenario-wide seed where the notebook has one)."""
-    return run.entry(key)["parameters"].get("seed", SCENARIO["parameters"]["seed"])
-
-
-def assert_echoed(run, key: str) -> None:
-    """The notebook's first printed line names every scenario value, in one of the course's number formats."""
-    line = next(x for x in printed(run.folder, Path(key).name).splitlines() if x.startswith("parameters:"))
-    for name, value in scenario_values(key).items():
-        forms = {str(value), repr(value)}
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            forms |= {f"{value:,}", f"{value:g}"}
-        assert any(f"{name}={form}" in line for form in forms), (name, value, line)
-    assert {k: run.entry(key)["parameters"][k] for k in scenario_values(key)} == scenario_values(key)
 
 
 @pytest.mark.parametrize("key", NOTEBOOKS)
@@ -52,7 +29,7 @@ def test_each_notebook_ran_and_echoed_the_scenario(startup_run, key):
 
 def test_alarm_transitions_are_the_models(startup_run):
     key = "07_management/01_cloudwatch.ipynb"
-    v = scenario_values(key)
+    v = own_values(key)
     series = cw.sample_metric_series(periods=60, seed=seed_of(startup_run, key))
     states = cw.evaluate_alarm(
         series,
@@ -74,7 +51,7 @@ def test_alarm_transitions_are_the_models(startup_run):
 
 def test_template_order_is_the_models(startup_run):
     key = "07_management/02_cloudformation.ipynb"
-    template = SAMPLE_TEMPLATES[scenario_values(key)["template_name"]]
+    template = SAMPLE_TEMPLATES[own_values(key)["template_name"]]
     recorded = startup_run.entry(key)["results"]
     assert recorded["creation_order_length"] == len(cfn.creation_order(template))
     assert recorded["creation_waves"] == len(cfn.creation_waves(template))
@@ -82,7 +59,7 @@ def test_template_order_is_the_models(startup_run):
 
 def test_config_compliance_at_the_hour_is_the_models(startup_run):
     key = "07_management/03_cloudtrail_config_trusted_advisor.ipynb"
-    v = scenario_values(key)
+    v = own_values(key)
     text = printed(startup_run.folder, Path(key).name)
     hour = int(re.search(r"parameters: hour=(\d+)", text).group(1))  # not a scenario value: the notebook's default
     timeline = config_rules.compliance_timeline(config_rules.SAMPLE_RULES, config_rules.sample_history())

@@ -9,32 +9,15 @@ import pytest
 
 from awslab.networking import explorers
 from tests.networking.golden import CASES, outcomes
+from tests.support import explorer_numbers
 
 HERE = Path(__file__).parent
 GOLDEN_EXPLORERS = json.loads((HERE / "golden_explorers.json").read_text())
 
 
-def _explorer_numbers(factory) -> list[dict]:
-    explorer = factory()
-    rows = [{"start": explorer.last_view.numbers, "error": explorer.error}]
-    for control in explorer.controls:
-        for value in control.steps():
-            explorer = factory()
-            explorer.set(**{control.name: value})
-            rows.append(
-                {
-                    "control": control.name,
-                    "value": value,
-                    "numbers": explorer.last_view.numbers,
-                    "error": explorer.error,
-                }
-            )
-    return json.loads(json.dumps(rows, default=str, sort_keys=True))
-
-
 @pytest.mark.parametrize("name", sorted(GOLDEN_EXPLORERS))
 def test_explorer_numbers_match_the_golden_values(name):
-    assert _explorer_numbers(getattr(explorers, name)) == GOLDEN_EXPLORERS[name]
+    assert explorer_numbers(getattr(explorers, name)) == GOLDEN_EXPLORERS[name]
 
 
 def test_models_answer_200_random_set_ups_as_before():

@@ -4,38 +4,15 @@ values and printed/recorded what the models compute for them; and a bad value st
 from pathlib import Path
 
 import pytest
-import yaml
 
 from awslab.security import credentials, iam, kms, mfa, presets, responsibility, waf
-from tests.support import printed, ran
+from tests.support import assert_echoed, own_values, printed, ran, seed_of
 from tests.support import run_awslab as awslab
 
 SECURITY_DIR = Path(__file__).resolve().parents[2] / "notebooks" / "05_security"
 pytestmark = pytest.mark.notebooks
 NOTEBOOKS = [f"05_security/{p.stem}.ipynb" for p in sorted(SECURITY_DIR.glob("*.md"))]
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIO = yaml.safe_load((ROOT / "scenarios" / "startup.yaml").read_text())
-
-
-def scenario_values(key: str) -> dict:
-    """The values scenarios/startup.yaml gives notebook KEY (its own, plus the scenario-wide ones it declares)."""
-    return dict(SCENARIO["notebooks"][key])
-
-
-def seed_of(run, key: str) -> int:
-    """The seed the notebook ran with (the scenario-wide seed where the notebook has one)."""
-    return run.entry(key)["parameters"].get("seed", SCENARIO["parameters"]["seed"])
-
-
-def assert_echoed(run, key: str) -> None:
-    """The notebook's first printed line names every scenario value, in one of the course's number formats."""
-    line = next(x for x in printed(run.folder, Path(key).name).splitlines() if x.startswith("parameters:"))
-    for name, value in scenario_values(key).items():
-        forms = {str(value), repr(value)}
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            forms |= {f"{value:,}", f"{value:g}"}
-        assert any(f"{name}={form}" in line for form in forms), (name, value, line)
-    assert {k: run.entry(key)["parameters"][k] for k in scenario_values(key)} == scenario_values(key)
 
 
 @pytest.mark.parametrize("key", NOTEBOOKS)
@@ -46,7 +23,7 @@ def test_each_notebook_ran_and_echoed_the_scenario(startup_run, key):
 
 def test_shared_responsibility_shares_are_the_models(startup_run):
     key = "05_security/01_shared_responsibility.ipynb"
-    services = tuple(s.strip() for s in scenario_values(key)["services"].split(","))
+    services = tuple(s.strip() for s in own_values(key)["services"].split(","))
     share = responsibility.customer_share(services)
     text = printed(startup_run.folder, Path(key).name)
     for service, value in share.items():
@@ -56,7 +33,7 @@ def test_shared_responsibility_shares_are_the_models(startup_run):
 
 def test_iam_decisions_and_session_length_are_the_models(startup_run):
     key = "05_security/02_iam_policies.ipynb"
-    values = scenario_values(key)
+    values = own_values(key)
     context = {
         "aws:username": "alice",
         "aws:SourceIp": values["source_ip"],
@@ -72,7 +49,7 @@ def test_iam_decisions_and_session_length_are_the_models(startup_run):
 
 def test_kms_calls_and_rotations_are_the_models(startup_run):
     key = "05_security/03_kms_cloudhsm.ipynb"
-    values = scenario_values(key)
+    values = own_values(key)
     recorded = startup_run.entry(key)["results"]
     calls = kms.kms_calls([values["data_size_bytes"]] * 10_000)
     assert recorded["direct_encrypt_calls_10k_documents"] == calls["direct_encrypt_calls"]
@@ -86,7 +63,7 @@ def test_kms_calls_and_rotations_are_the_models(startup_run):
 
 def test_mfa_acceptance_and_trail_size_are_the_models(startup_run):
     key = "05_security/04_mfa_cloudtrail.ipynb"
-    values = scenario_values(key)
+    values = own_values(key)
     exact = float(mfa.acceptance_probability(values["drift_seconds"], values["window_steps"], delay_seconds=5.0)[0])
     text = printed(startup_run.folder, Path(key).name)
     assert f"window ±{values['window_steps']}: exact acceptance with a 5 s delay {exact:.1%}" in text
@@ -96,7 +73,7 @@ def test_mfa_acceptance_and_trail_size_are_the_models(startup_run):
 
 def test_waf_rule_numbers_are_the_models(startup_run):
     key = "05_security/05_more_security_services.ipynb"
-    values = scenario_values(key)
+    values = own_values(key)
     rule = waf.simulate_rate_rule(
         values["rate_limit"], values["window_seconds"], values["attacker_rps"], seed=seed_of(startup_run, key)
     )
