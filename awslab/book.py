@@ -22,6 +22,19 @@ PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 ASSET_DIR_NAME = "awslab_assets"
 PLOTLY_JS = "plotly.min.js"
+PROGRESS_JS = "awslab-progress.js"
+# The sidebar's completion tick: awslab.quiz marks a page done under awslab:page:<path> once every quiz on it is
+# solved, and fires "awslab-progress"; this marks each sidebar link whose page is done (on load and on that event).
+PROGRESS_SCRIPT = """(function(){
+function mark(){document.querySelectorAll('.bd-sidebar-primary a.reference.internal').forEach(function(a){
+var path;try{path=new URL(a.getAttribute('href'),location.href).pathname;}catch(e){return;}
+var done=false;try{done=localStorage.getItem('awslab:page:'+path)==='1';}catch(e){}
+if(done&&!a.querySelector('.awslab-done')){var s=document.createElement('span');s.className='awslab-done';
+s.textContent=' \u2713';s.title='done: every quiz on this page solved';s.setAttribute('aria-label','(done)');
+s.style.color='#1e7b34';s.style.fontWeight='bold';a.appendChild(s);}});}
+document.addEventListener('awslab-progress',mark);
+if(document.readyState==='loading')document.addEventListener('DOMContentLoaded',mark);else mark();})();
+"""
 FIGURE_CLASS = "awslab-figure"
 
 
@@ -93,6 +106,7 @@ def _copy_plotly_js(app) -> None:
     target_dir = Path(app.outdir).parent / ASSET_DIR_NAME
     target_dir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target_dir / PLOTLY_JS)
+    (target_dir / PROGRESS_JS).write_text(PROGRESS_SCRIPT, encoding="utf-8")
     app.config.html_static_path = list(app.config.html_static_path) + [str(target_dir)]
     # myst-nb would add require.js and the widget embedder from a CDN; the book shows no live widgets.
     if hasattr(app.config, "nb_ipywidgets_js"):
@@ -266,6 +280,7 @@ def setup(app):
     app.connect("builder-inited", _copy_plotly_js)
     app.connect("html-page-context", _plotly_where_needed)
     app.connect("build-finished", _check_figures)
+    app.add_js_file(PROGRESS_JS, loading_method="defer")
     app.add_directive("awslab-glossary", _glossary_directive())
     app.add_directive("awslab-changes", _changes_directive())
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
