@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 import re
@@ -51,7 +52,21 @@ def figure_html(figure: dict | str, div_id: str) -> str:
         div_id=div_id,
         config={"displaylogo": False, "responsive": True},
     )
-    return f"<div class='{FIGURE_CLASS}'>{body}</div>"
+    return f"<div class='{FIGURE_CLASS}'>{body}{live_only_note(fig.layout.meta)}</div>"
+
+
+def live_only_note(meta) -> str:
+    """What the JupyterLab face of an explorer adds to the page's figure (its other controls), as one line.
+
+    >>> live_only_note({"awslab_control": {"label": "size"}, "awslab_live_only": ["policy (text box)"]})
+    "<p class='awslab-live-only'><i>On this page you move size. Run the notebook in JupyterLab to also change: policy (text box).</i></p>"
+    """
+    if not isinstance(meta, dict) or not meta.get("awslab_live_only"):
+        return ""
+    control = meta.get("awslab_control") or {}
+    moved = f"On this page you move {html.escape(str(control['label']))}. " if control.get("label") else ""
+    extra = ", ".join(html.escape(str(item)) for item in meta["awslab_live_only"])
+    return f"<p class='awslab-live-only'><i>{moved}Run the notebook in JupyterLab to also change: {extra}.</i></p>"
 
 
 class AwslabMimeRenderer:
@@ -275,7 +290,37 @@ def _configure_theme(app, config) -> None:
     config.html_theme_options = theme_options(dict(config.html_theme_options), public_repository(Path(app.srcdir)))
 
 
+SETUP_CELL_CLASSES = ("tag_parameters", "tag_validate-parameters")
+
+
+def _collapse_setup_cells():
+    from docutils import nodes
+    from sphinx.transforms.post_transforms import SphinxPostTransform
+
+    class CollapseSetupCells(SphinxPostTransform):
+        """On the site, a notebook's ``parameters`` and ``validate-parameters`` cells start collapsed (their printed
+        output stays visible); in the notebook they are ordinary cells. Runs just before myst-nb's HideInputCells,
+        which turns ``hide_mode`` into the same click-to-open block a ``hide-input`` tag gives."""
+
+        default_priority = 198
+        formats = ("html",)
+
+        def run(self, **kwargs):
+            for node in self.document.findall(nodes.container):
+                if (
+                    node.get("nb_element") == "cell_code"
+                    and not node.get("hide_mode")
+                    and any(c in SETUP_CELL_CLASSES for c in node["classes"])
+                ):
+                    node["hide_mode"] = "input"
+                    node["prompt_show"] = "Show the parameters and checks (batch runs change these)"
+                    node["prompt_hide"] = "Hide the parameters and checks"
+
+    return CollapseSetupCells
+
+
 def setup(app):
+    app.add_post_transform(_collapse_setup_cells())
     app.connect("config-inited", _configure_theme)
     app.connect("builder-inited", _copy_plotly_js)
     app.connect("html-page-context", _plotly_where_needed)

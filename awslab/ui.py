@@ -192,6 +192,7 @@ class Toggle:
 
 
 Control = Slider | Choice | Number | Text | Toggle
+_LIVE_KIND = {Slider: "slider", Choice: "choice", Number: "number box", Text: "text box", Toggle: "checkbox"}
 
 
 @dataclass
@@ -364,6 +365,12 @@ class Explorer:
                     meta={"awslab_control": {"kind": "slider", "label": control.label, "reserved": 130}},
                 )
                 _grow_bottom(combined, 130)
+        live_only = [c for c in self.controls if c.name != self.main or len(steps) == 1]
+        if live_only:
+            # The site moves the main control only: the book prints what the JupyterLab face adds (awslab.book).
+            meta = dict(combined.layout.meta or {})
+            meta["awslab_live_only"] = [f"{c.label} ({_LIVE_KIND[type(c)]})" for c in live_only]
+            combined.update_layout(meta=meta)
         return combined
 
     # The live side ----------------------------------------------------------------------------------------
@@ -518,3 +525,50 @@ def explorer(
 def figure_with_numbers(fig: go.Figure, numbers: dict[str, str]) -> View:
     """A :class:`View` with the figure themed."""
     return View(theme.apply(fig), numbers)
+
+
+# --- Tables ------------------------------------------------------------------------------------------------------
+def table_html(frame) -> str:
+    """A DataFrame as the notebook shows it, without pandas' 0..n-1 row numbers (a meaningful index is kept).
+
+    >>> import pandas as pd
+    >>> "<th>0</th>" in table_html(pd.DataFrame({"class": ["STANDARD"], "USD/GB": [0.023]}))
+    False
+    >>> "<th>STANDARD</th>" in table_html(pd.DataFrame({"USD/GB": [0.023]}, index=["STANDARD"]))
+    True
+    """
+    import pandas as pd
+
+    index = frame.index
+    default = isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1 and index.name is None
+    if not default:
+        return frame._repr_html_()
+    return frame.to_html(
+        index=False,
+        notebook=True,
+        max_rows=pd.get_option("display.max_rows"),
+        max_cols=pd.get_option("display.max_columns"),
+        show_dimensions=pd.get_option("display.show_dimensions"),
+    )
+
+
+def show_tables_without_row_numbers(shell=None) -> bool:
+    """Make the kernel show DataFrames through :func:`table_html` (done when awslab.ui is imported in a kernel).
+
+    Returns whether a shell was there to configure. Text output (``text/plain``) is unchanged.
+    """
+    if shell is None:
+        try:
+            from IPython import get_ipython
+        except ImportError:  # pragma: no cover - IPython comes with the kernel
+            return False
+        shell = get_ipython()
+    if shell is None:
+        return False
+    formatter = shell.display_formatter.formatters["text/html"]
+    for module in ("pandas", "pandas.core.frame"):  # DataFrame.__module__ is "pandas" since pandas 3
+        formatter.for_type_by_name(module, "DataFrame", table_html)
+    return True
+
+
+show_tables_without_row_numbers()

@@ -152,7 +152,7 @@ def test_control_fields_after_the_label_are_keyword_only():
     from awslab import ui as u
 
     with pytest.raises(TypeError):
-        u.Slider("x", "x", 0, 10, 1, 5)  # noqa: the positional form is refused on purpose
+        u.Slider("x", "x", 0, 10, 1, 5)  # the positional form is refused on purpose
 
 
 def test_a_control_name_that_the_view_does_not_take_fails_when_the_explorer_is_built():
@@ -186,3 +186,33 @@ def _demo_view(value):
     from awslab import ui as u
 
     return u.figure_with_numbers(go.Figure(go.Bar(y=[value]), layout=dict(title_text=f"v={value}")), {"v": str(value)})
+
+
+def test_the_static_face_names_the_controls_only_the_live_face_has():
+    fig = make().static_figure()
+    assert fig.layout.meta["awslab_live_only"] == ["label (choice)"]
+    from awslab import book
+
+    note = book.live_only_note(fig.layout.meta)
+    assert note.startswith("<p class='awslab-live-only'>") and "label (choice)" in note and "move x." in note
+    assert f"{note}</div>" in book.figure_html(fig.to_json(), "fig-test")
+    single = ui.explorer("One", [ui.Slider("x", "x", min=0, max=4, step=1, value=2)], square_view).static_figure()
+    assert "awslab_live_only" not in (single.layout.meta or {}) and book.live_only_note(single.layout.meta) == ""
+    typed = ui.explorer("Typed", [ui.Number("x", "x", value=2)], square_view).static_figure()
+    assert typed.layout.meta["awslab_live_only"] == ["x (number box)"]
+
+
+def test_tables_drop_pandas_row_numbers_in_a_kernel_but_keep_a_meaningful_index():
+    import pandas as pd
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    assert ui.show_tables_without_row_numbers(shell)
+    plain = pd.DataFrame({"class": ["STANDARD", "GLACIER"], "USD/GB": [0.023, 0.0036]})
+    data, _ = shell.display_formatter.format(plain)
+    assert "<th>0</th>" not in data["text/html"] and "<td>STANDARD</td>" in data["text/html"]
+    assert 'class="dataframe"' in data["text/html"] and data["text/plain"] == repr(plain)
+    named = plain.set_index("class")
+    assert "<th>STANDARD</th>" in shell.display_formatter.format(named)[0]["text/html"]
+    sliced = plain.iloc[1:]  # a RangeIndex that does not start at 0 is information: kept
+    assert "<th>1</th>" in shell.display_formatter.format(sliced)[0]["text/html"]
