@@ -40,10 +40,19 @@ FIGURE_CLASS = "awslab-figure"
 
 
 def figure_html(figure: dict | str, div_id: str) -> str:
-    """HTML for one figure, drawn by the page's shared plotly.js (no CDN, no MathJax)."""
+    """HTML for one figure, drawn by the page's shared plotly.js (no CDN, no MathJax).
+
+    An explorer's kernel-free face comes with plotly's own slider or button group; on the site those are replaced by
+    HTML controls under the figure (a range input, or buttons that wrap): they fit a phone's width, take a finger,
+    work from the keyboard and never cover an axis. The title and the numbers line move out of the plot into HTML
+    too, so they wrap instead of being cut. ``FIGURES_SCRIPT`` applies a step exactly as plotly's control would.
+    """
     import plotly.io as pio
 
     fig = pio.from_json(figure if isinstance(figure, str) else json.dumps(figure), skip_invalid=False)
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    heading = _html_heading(fig)
+    controls = _html_controls(fig, meta, div_id)
     body = pio.to_html(
         fig,
         include_plotlyjs=False,
@@ -52,7 +61,124 @@ def figure_html(figure: dict | str, div_id: str) -> str:
         div_id=div_id,
         config={"displaylogo": False, "responsive": True},
     )
-    return f"<div class='{FIGURE_CLASS}'>{body}{live_only_note(fig.layout.meta)}</div>"
+    return f"<div class='{FIGURE_CLASS}'>{heading}{body}{controls}{live_only_note(meta)}</div>"
+
+
+_PLOTLY_TAGS = re.compile(r"&lt;(/?(?:b|i|em|sup|sub)|br ?/?)&gt;")
+
+
+def plotly_text_html(text: str | None) -> str:
+    """Plotly's title markup (``<b>``, ``<i>``, ``<br>``, ``<sup>``, ``<sub>``) as HTML; anything else escaped.
+
+    >>> plotly_text_html("hit ratio: <b>52%</b> <script>x</script>")
+    'hit ratio: <b>52%</b> &lt;script&gt;x&lt;/script&gt;'
+    """
+    return _PLOTLY_TAGS.sub(lambda m: f"<{m.group(1)}>", html.escape(text or "", quote=False))
+
+
+def _html_heading(fig) -> str:
+    title, subtitle = fig.layout.title.text, fig.layout.title.subtitle.text
+    if not title and not subtitle:
+        return ""
+    top = fig.layout.margin.t if fig.layout.margin.t is not None else 110
+    fig.update_layout(title_text="", title_subtitle_text="", margin_t=max(30, top - 80))
+    return (
+        f"<div class='awslab-fig-title'><div class='awslab-fig-heading'>{plotly_text_html(title)}</div>"
+        f"<div class='awslab-fig-sub'>{plotly_text_html(subtitle)}</div></div>"
+    )
+
+
+def _html_controls(fig, meta: dict, div_id: str) -> str:
+    control = meta.get("awslab_control")
+    if not isinstance(control, dict) or not (fig.layout.sliders or fig.layout.updatemenus):
+        return ""
+    if fig.layout.sliders:
+        source = fig.layout.sliders[0]
+        steps = source.steps
+        fig.update_layout(sliders=[{**source.to_plotly_json(), "visible": False}])
+    else:
+        source = fig.layout.updatemenus[0]
+        steps = source.buttons
+        fig.update_layout(updatemenus=[{**source.to_plotly_json(), "visible": False}])
+    active = source.active or 0
+    labels = [str(step.label) for step in steps]
+    fig.layout.annotations = [a for a in (fig.layout.annotations or ()) if a.name != CONTROL_LABEL]
+    fig.update_layout(
+        margin_b=control.get("base_margin_b"),
+        height=control.get("base_height") or fig.layout.height,
+    )
+    label = html.escape(str(control.get("label", "")))
+    if control.get("kind") == "buttons":
+        buttons = "".join(
+            f"<button type='button' class='awslab-step' data-step='{i}' aria-pressed='{str(i == active).lower()}'>"
+            f"{html.escape(text)}</button>"
+            for i, text in enumerate(labels)
+        )
+        return (
+            f"<div class='awslab-controls' role='group' aria-label='{label}'>"
+            f"<span class='awslab-control-label'>{label}:</span>{buttons}</div>"
+        )
+    return (
+        f"<div class='awslab-controls awslab-slider'><label class='awslab-control-label' for='{div_id}-range'>"
+        f"{label}: <output>{html.escape(labels[active])}</output></label>"
+        f"<input type='range' class='awslab-range' id='{div_id}-range' min='0' max='{len(labels) - 1}' step='1'"
+        f" value='{active}' aria-valuetext='{html.escape(labels[active])}'"
+        f" data-labels='{html.escape(json.dumps(labels))}'>"
+        f"<span class='awslab-range-ends'><span>{html.escape(labels[0])}</span>"
+        f"<span>{html.escape(labels[-1])}</span></span></div>"
+    )
+
+
+CONTROL_LABEL = "awslab-control-label"  # awslab.ui's annotation naming a button group; the HTML control has its own
+FIGURES_JS = "awslab-figures.js"
+FIGURES_CSS = "awslab-figures.css"
+# A step of an HTML control does what plotly's control would (its args), with the title lines going to the HTML
+# heading. On a narrow screen a legend moves above the plot, so the plot keeps its width.
+FIGURES_SCRIPT = """(function(){
+function plot(box){return box&&box.querySelector('.js-plotly-plot');}
+function step(box,i){var gd=plot(box);if(!gd||!gd.layout)return;
+var slider=gd.layout.sliders&&gd.layout.sliders.length,src=slider?gd.layout.sliders[0].steps:gd.layout.updatemenus[0].buttons;
+if(!src||!src[i])return;var a=src[i].args,lay=Object.assign({},a[1]||{});
+var head=box.querySelector('.awslab-fig-heading'),sub=box.querySelector('.awslab-fig-sub');
+if('title.text' in lay){if(head)head.innerHTML=lay['title.text']||'';delete lay['title.text'];}
+if('title.subtitle.text' in lay){if(sub)sub.innerHTML=lay['title.subtitle.text']||'';delete lay['title.subtitle.text'];}
+if(lay.annotations)lay.annotations=lay.annotations.filter(function(x){return x.name!=='awslab-control-label';});
+lay[slider?'sliders[0].active':'updatemenus[0].active']=i;
+box.querySelectorAll('.awslab-step').forEach(function(b){b.setAttribute('aria-pressed',String(+b.dataset.step===i));});
+var r=box.querySelector('.awslab-range');if(r){var labels=JSON.parse(r.dataset.labels);r.value=i;
+r.setAttribute('aria-valuetext',labels[i]);var o=box.querySelector('.awslab-controls output');if(o)o.textContent=labels[i];}
+box.dataset.step=i;return Plotly.update(gd,a[0],lay);}
+window.awslabStep=step;
+document.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('.awslab-step');
+if(b)step(b.closest('.awslab-figure'),+b.dataset.step);});
+document.addEventListener('input',function(e){var r=e.target.closest&&e.target.closest('.awslab-range');
+if(r)step(r.closest('.awslab-figure'),+r.value);});
+function fit(){document.querySelectorAll('.awslab-figure .js-plotly-plot').forEach(function(gd){
+if(!gd.layout||!gd._fullLayout||!gd._fullLayout.showlegend)return;var narrow=gd.offsetWidth<600;
+if(gd._awslabNarrow===narrow)return;if(narrow&&gd._awslabNarrow===undefined){var l=gd.layout.legend||{};
+gd._awslabLegend={'legend.orientation':l.orientation||'v','legend.x':l.x===undefined?null:l.x,
+'legend.xanchor':l.xanchor||'auto','legend.y':l.y===undefined?null:l.y,'legend.yanchor':l.yanchor||'auto'};}
+if(!narrow&&gd._awslabNarrow===undefined){gd._awslabNarrow=false;return;}gd._awslabNarrow=narrow;
+Plotly.relayout(gd,narrow?{'legend.orientation':'h','legend.x':0,'legend.xanchor':'left','legend.y':1.02,
+'legend.yanchor':'bottom'}:gd._awslabLegend);});}
+var timer;window.addEventListener('resize',function(){clearTimeout(timer);timer=setTimeout(fit,150);});
+window.addEventListener('load',fit);if(document.readyState!=='loading')setTimeout(fit,0);
+else document.addEventListener('DOMContentLoaded',function(){setTimeout(fit,0);});})();
+"""
+FIGURES_STYLE = """.awslab-fig-title{margin:4px 0 2px;color:#232f3e}.awslab-fig-heading{font-size:1.05rem;font-weight:600;line-height:1.3}
+.awslab-fig-sub{font-size:.9rem;line-height:1.4}
+.awslab-controls{display:flex;flex-wrap:wrap;gap:6px;align-items:center;margin:6px 0 10px}
+.awslab-control-label{font-size:.9rem;margin-right:4px}
+.awslab-step{min-height:36px;padding:4px 12px;border:1px solid #aab4c0;border-radius:4px;background:#fff;color:#232f3e;
+cursor:pointer;font-size:.9rem}
+.awslab-step[aria-pressed=true]{background:#232f3e;color:#fff;border-color:#232f3e}
+.awslab-slider{flex-direction:column;align-items:stretch;max-width:680px}
+.awslab-range{width:100%;min-height:36px;accent-color:#ff9900;cursor:pointer}
+.awslab-range-ends{display:flex;justify-content:space-between;font-size:.8rem;color:#5a6573}
+html[data-theme=dark] .awslab-fig-title{color:#e3e7ed}html[data-theme=dark] .awslab-range-ends{color:#aab4c0}
+html[data-theme=dark] .awslab-step{background:#1d232b;color:#e3e7ed;border-color:#3b4552}
+html[data-theme=dark] .awslab-step[aria-pressed=true]{background:#ff9900;color:#1d232b;border-color:#ff9900}
+"""
 
 
 def live_only_note(meta) -> str:
@@ -122,6 +248,8 @@ def _copy_plotly_js(app) -> None:
     target_dir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target_dir / PLOTLY_JS)
     (target_dir / PROGRESS_JS).write_text(PROGRESS_SCRIPT, encoding="utf-8")
+    (target_dir / FIGURES_JS).write_text(FIGURES_SCRIPT, encoding="utf-8")
+    (target_dir / FIGURES_CSS).write_text(FIGURES_STYLE, encoding="utf-8")
     app.config.html_static_path = list(app.config.html_static_path) + [str(target_dir)]
     # myst-nb would add require.js and the widget embedder from a CDN; the book shows no live widgets.
     if hasattr(app.config, "nb_ipywidgets_js"):
@@ -326,6 +454,8 @@ def setup(app):
     app.connect("html-page-context", _plotly_where_needed)
     app.connect("build-finished", _check_figures)
     app.add_js_file(PROGRESS_JS, loading_method="defer")
+    app.add_js_file(FIGURES_JS, loading_method="defer")
+    app.add_css_file(FIGURES_CSS)
     app.add_directive("awslab-glossary", _glossary_directive())
     app.add_directive("awslab-changes", _changes_directive())
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -323,6 +323,9 @@ class Explorer:
         )
         if len(steps) > 1:
             prefix = f"{control.label}: "
+            # What the figure was before room was made for plotly's own control: the book draws HTML controls
+            # instead (awslab.book) and gives that room back.
+            base = {"base_margin_b": combined.layout.margin.b, "base_height": combined.layout.height}
             if buttons:
                 # One group of buttons, all visible: a row when they fit the narrowest plot, else a column.
                 across = len(rows) == 1
@@ -347,7 +350,7 @@ class Explorer:
                             ],
                         )
                     ],
-                    meta={"awslab_control": {"kind": "buttons", "label": control.label, "reserved": reserved}},
+                    meta={"awslab_control": {"kind": "buttons", "label": control.label, "reserved": reserved, **base}},
                 )
             else:
                 combined.update_layout(
@@ -362,7 +365,7 @@ class Explorer:
                             ],
                         )
                     ],
-                    meta={"awslab_control": {"kind": "slider", "label": control.label, "reserved": 130}},
+                    meta={"awslab_control": {"kind": "slider", "label": control.label, "reserved": 130, **base}},
                 )
                 _grow_bottom(combined, 130)
         live_only = [c for c in self.controls if c.name != self.main or len(steps) == 1]

@@ -216,3 +216,47 @@ def test_tables_drop_pandas_row_numbers_in_a_kernel_but_keep_a_meaningful_index(
     assert "<th>STANDARD</th>" in shell.display_formatter.format(named)[0]["text/html"]
     sliced = plain.iloc[1:]  # a RangeIndex that does not start at 0 is information: kept
     assert "<th>1</th>" in shell.display_formatter.format(sliced)[0]["text/html"]
+
+
+def _figure_layout(page: str) -> dict:
+    start = page.index('"layout": ') if '"layout": ' in page else page.index('"layout":')
+    return json.loads("{" + page[start:].split(', {"displaylogo"', 1)[0].rstrip(")").rstrip(",") + "}")
+
+
+def test_the_site_draws_html_controls_in_place_of_plotlys_own():
+    from awslab import book
+
+    explorer = make()
+    page = book.figure_html(explorer.static_figure().to_json(), "fig-x")
+    assert "<input type='range' class='awslab-range' id='fig-x-range' min='0' max='4' step='1' value='2'" in page
+    assert "data-labels='[&quot;0&quot;, &quot;1&quot;, &quot;2&quot;, &quot;3&quot;, &quot;4&quot;]'" in page
+    assert "<div class='awslab-fig-heading'>sq of 2.0</div>" in page
+    assert "<div class='awslab-fig-sub'>x squared: <b>4</b></div>" in page
+    assert '"visible":false' in page.replace(" ", "") and '"text":""' in page.replace(" ", "")
+    buttons = ui.explorer(
+        "Pick",
+        [
+            ui.Choice("label", "label", options=["sq", "square", "cube"], value="square"),
+            ui.Slider("x", "x", min=0, max=4, step=1, value=2),
+        ],
+        square_view,
+        main="label",
+    )
+    page = book.figure_html(buttons.static_figure().to_json(), "fig-y")
+    assert page.count("class='awslab-step'") == 3 and "data-step='1' aria-pressed='true'" in page
+    fig = buttons.static_figure()
+    assert any(a.name == ui.CONTROL_LABEL for a in fig.layout.annotations)
+    book._html_controls(fig, fig.layout.meta, "fig-z")  # what figure_html does to the figure it draws
+    assert not any(a.name == ui.CONTROL_LABEL for a in fig.layout.annotations)
+    assert (
+        fig.layout.updatemenus[0].visible is False
+        and fig.layout.margin.b == fig.layout.meta["awslab_control"]["base_margin_b"]
+    )
+
+
+def test_title_markup_is_kept_and_anything_else_escaped():
+    from awslab import book
+
+    assert book.plotly_text_html("a<br>b <i>c</i> <img src=x onerror=alert(1)>") == (
+        "a<br>b <i>c</i> &lt;img src=x onerror=alert(1)&gt;"
+    )
