@@ -133,8 +133,9 @@ CONTROL_LABEL = "awslab-control-label"  # awslab.ui's annotation naming a button
 FIGURES_JS = "awslab-figures.js"
 FIGURES_CSS = "awslab-figures.css"
 # A step of an HTML control does what plotly's control would (its args), with the title lines going to the HTML
-# heading. On a narrow screen a legend moves above the plot, so the plot keeps its width.
-FIGURES_SCRIPT = """(function(){
+# heading. On a narrow screen a legend moves above the plot, so the plot keeps its width; in the site's dark mode a
+# figure takes dark colours (and its light ones back when the reader switches again).
+FIGURES_SCRIPT = r"""(function(){
 function plot(box){return box&&box.querySelector('.js-plotly-plot');}
 function step(box,i){var gd=plot(box);if(!gd||!gd.layout)return;
 var slider=gd.layout.sliders&&gd.layout.sliders.length,src=slider?gd.layout.sliders[0].steps:gd.layout.updatemenus[0].buttons;
@@ -161,14 +162,28 @@ gd._awslabLegend={'legend.orientation':l.orientation||'v','legend.x':l.x===undef
 if(!narrow&&gd._awslabNarrow===undefined){gd._awslabNarrow=false;return;}gd._awslabNarrow=narrow;
 Plotly.relayout(gd,narrow?{'legend.orientation':'h','legend.x':0,'legend.xanchor':'left','legend.y':1.02,
 'legend.yanchor':'bottom'}:gd._awslabLegend);});}
+var D={bg:'#1d232b',font:'#e3e7ed',grid:'#3b4552',zero:'#5a6573'};
+function shade(gd){if(!gd.layout||!gd._fullLayout)return;var dark=document.documentElement.dataset.theme==='dark';
+if(gd._awslabDark===dark||(!dark&&gd._awslabDark===undefined)){gd._awslabDark=dark;return;}
+var L=gd.layout,u={};if(!gd._awslabLight){var keep={paper_bgcolor:L.paper_bgcolor,plot_bgcolor:L.plot_bgcolor,
+'font.color':L.font&&L.font.color,'legend.bgcolor':L.legend&&L.legend.bgcolor};
+Object.keys(gd._fullLayout).forEach(function(k){if(/^[xy]axis\d*$/.test(k)){var a=L[k]||{};
+keep[k+'.gridcolor']=a.gridcolor;keep[k+'.zerolinecolor']=a.zerolinecolor;keep[k+'.linecolor']=a.linecolor;}});
+(L.annotations||[]).forEach(function(a,i){if(!a.bgcolor)keep['annotations['+i+'].font.color']=a.font&&a.font.color;});
+Object.keys(keep).forEach(function(k){if(keep[k]===undefined)keep[k]=null;});gd._awslabLight=keep;}
+if(dark){Object.keys(gd._awslabLight).forEach(function(k){u[k]=/gridcolor$/.test(k)?D.grid:/zerolinecolor$|linecolor$/.test(k)?
+D.zero:/bgcolor$/.test(k)?(k==='legend.bgcolor'?'rgba(0,0,0,0)':D.bg):D.font;});}else{u=gd._awslabLight;}
+gd._awslabDark=dark;Plotly.relayout(gd,u);}
+function all(){document.querySelectorAll('.awslab-figure .js-plotly-plot').forEach(shade);fit();}
+new MutationObserver(all).observe(document.documentElement,{attributes:true,attributeFilter:['data-theme']});
 var timer;window.addEventListener('resize',function(){clearTimeout(timer);timer=setTimeout(fit,150);});
-window.addEventListener('load',fit);if(document.readyState!=='loading')setTimeout(fit,0);
-else document.addEventListener('DOMContentLoaded',function(){setTimeout(fit,0);});})();
+window.addEventListener('load',all);if(document.readyState!=='loading')setTimeout(all,0);
+else document.addEventListener('DOMContentLoaded',function(){setTimeout(all,0);});})();
 """
 FIGURES_STYLE = """.awslab-fig-title{margin:4px 0 2px;color:#232f3e}.awslab-fig-heading{font-size:1.05rem;font-weight:600;line-height:1.3}
 .awslab-fig-sub{font-size:.9rem;line-height:1.4}
 .awslab-controls{display:flex;flex-wrap:wrap;gap:6px;align-items:center;margin:6px 0 10px}
-.awslab-control-label{font-size:.9rem;margin-right:4px}
+.awslab-control-label{font-size:.9rem;margin-right:4px;color:inherit}
 .awslab-step{min-height:36px;padding:4px 12px;border:1px solid #aab4c0;border-radius:4px;background:#fff;color:#232f3e;
 cursor:pointer;font-size:.9rem}
 .awslab-step[aria-pressed=true]{background:#232f3e;color:#fff;border-color:#232f3e}

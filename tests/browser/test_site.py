@@ -173,8 +173,16 @@ def test_dark_mode_keeps_figures_and_quizzes_readable(browser, site, screenshots
         figure = page.locator(".awslab-figure .js-plotly-plot").first
         figure.scroll_into_view_if_needed()
         page.wait_for_function("document.querySelector('.awslab-figure .js-plotly-plot')._fullLayout !== undefined")
+        page.wait_for_function("gd => gd._fullLayout.paper_bgcolor !== '#ffffff'", arg=figure.element_handle())
         colours = figure.evaluate("gd => [gd._fullLayout.font.color, gd._fullLayout.paper_bgcolor]")
-        assert _contrast(*colours) >= 4.5, colours  # the figure is its own light card, legible on the dark page
+        assert _contrast(*colours) >= 4.5, colours  # legible text on the figure's own (dark) background
+        assert _contrast(colours[1], "#000000") < 2.0, colours  # no glaring white card on the dark page
+        grid = figure.evaluate("gd => gd._fullLayout.xaxis.gridcolor")
+        assert _contrast(grid, colours[1]) < 3.0, grid  # grid lines stay faint
+        page.evaluate("document.documentElement.dataset.theme = 'light'")  # the reader switches back
+        page.wait_for_function("gd => gd._fullLayout.paper_bgcolor === '#ffffff'", arg=figure.element_handle())
+        page.evaluate("document.documentElement.dataset.theme = 'dark'")
+        page.wait_for_function("gd => gd._fullLayout.paper_bgcolor !== '#ffffff'", arg=figure.element_handle())
         question = page.locator(".awslab-quiz .awslab-q").first
         question.scroll_into_view_if_needed()
         assert page.locator(".awslab-quiz h4").first.evaluate(CONTRAST_JS) >= 4.5  # the theme colours headings
