@@ -53,15 +53,18 @@ def figure_html(figure: dict | str, div_id: str) -> str:
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
     heading = _html_heading(fig)
     controls = _html_controls(fig, meta, div_id)
-    body = pio.to_html(
-        fig,
-        include_plotlyjs=False,
-        include_mathjax=False,
-        full_html=False,
-        div_id=div_id,
-        config={"displaylogo": False, "responsive": True},
+    spec = {**json.loads(fig.to_json()), "config": FIGURE_CONFIG}
+    payload = json.dumps(spec, separators=(",", ":")).replace("</", "<\\/")  # nothing in it can close the tag
+    height = int(fig.layout.height or 450)
+    # Drawn by FIGURES_SCRIPT once plotly.js (deferred) is there: figures near the screen first, the rest when idle.
+    body = (
+        f"<div id='{div_id}' class='awslab-plot' style='min-height:{height}px'></div>"
+        f"<script type='application/json' class='awslab-fig-json'>{payload}</script>"
     )
     return f"<div class='{FIGURE_CLASS}'>{heading}{body}{controls}{live_only_note(meta)}</div>"
+
+
+FIGURE_CONFIG = {"displaylogo": False, "responsive": True}
 
 
 _PLOTLY_TAGS = re.compile(r"&lt;(/?(?:b|i|em|sup|sub)|br ?/?)&gt;")
@@ -137,7 +140,8 @@ FIGURES_CSS = "awslab-figures.css"
 # figure takes dark colours (and its light ones back when the reader switches again).
 FIGURES_SCRIPT = r"""(function(){
 function plot(box){return box&&box.querySelector('.js-plotly-plot');}
-function step(box,i){var gd=plot(box);if(!gd||!gd.layout)return;
+function draw(box){if(box._awslabDrawn)return box._awslabDrawn;var el=box.querySelector('.awslab-plot'),src=box.querySelector('.awslab-fig-json');if(!el||!src||!window.Plotly)return Promise.resolve(null);var spec=JSON.parse(src.textContent);box._awslabDrawn=Plotly.newPlot(el,spec.data,spec.layout,spec.config).then(function(gd){el.style.minHeight='';shade(gd);fit();return gd;});return box._awslabDrawn;}
+function step(box,i){var gd=plot(box);if(!gd||!gd.layout){return draw(box).then(function(g){return g&&step(box,i);});}
 var slider=gd.layout.sliders&&gd.layout.sliders.length,src=slider?gd.layout.sliders[0].steps:gd.layout.updatemenus[0].buttons;
 if(!src||!src[i])return;var a=src[i].args,lay=Object.assign({},a[1]||{});
 var head=box.querySelector('.awslab-fig-heading'),sub=box.querySelector('.awslab-fig-sub');
@@ -177,8 +181,13 @@ gd._awslabDark=dark;Plotly.relayout(gd,u);}
 function all(){document.querySelectorAll('.awslab-figure .js-plotly-plot').forEach(shade);fit();}
 new MutationObserver(all).observe(document.documentElement,{attributes:true,attributeFilter:['data-theme']});
 var timer;window.addEventListener('resize',function(){clearTimeout(timer);timer=setTimeout(fit,150);});
-window.addEventListener('load',all);if(document.readyState!=='loading')setTimeout(all,0);
-else document.addEventListener('DOMContentLoaded',function(){setTimeout(all,0);});})();
+function start(){var boxes=[].slice.call(document.querySelectorAll('.awslab-figure'));
+if('IntersectionObserver' in window){var seen=new IntersectionObserver(function(es){es.forEach(function(e){
+if(e.isIntersecting){seen.unobserve(e.target);draw(e.target);}});},{rootMargin:'600px 0px'});
+boxes.forEach(function(b){seen.observe(b);});}
+var rest=function(){var b=boxes.shift();if(!b)return;draw(b).then(function(){setTimeout(rest,30);});};
+window.addEventListener('load',function(){setTimeout(rest,100);all();});}
+start();})();
 """
 FIGURES_STYLE = """.awslab-fig-title{margin:4px 0 2px;color:#232f3e}.awslab-fig-heading{font-size:1.05rem;font-weight:600;line-height:1.3}
 .awslab-fig-sub{font-size:.9rem;line-height:1.4}
@@ -274,7 +283,8 @@ def _copy_plotly_js(app) -> None:
 def _plotly_where_needed(app, pagename, templatename, context, doctree) -> None:
     """Load plotly.js only on pages that draw a figure: parsing its 4.8 MB costs a text page over a second."""
     if f"class='{FIGURE_CLASS}'" in context.get("body", ""):
-        app.add_js_file(PLOTLY_JS, priority=200)  # called here, Sphinx adds it to this page only
+        # Deferred: the page paints before the 4.8 MB script is parsed; it still runs before FIGURES_JS (priority).
+        app.add_js_file(PLOTLY_JS, priority=200, loading_method="defer")  # called here: added to this page only
 
 
 def figure_counts(notebook: dict) -> int:

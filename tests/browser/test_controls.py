@@ -39,6 +39,7 @@ def test_every_control_changes_its_figure(browser, site, path, width):
         figures = page.locator(".awslab-figure", has=page.locator(".awslab-controls"))
         for index in range(figures.count()):
             figure = figures.nth(index)
+            figure.scroll_into_view_if_needed()  # figures are drawn as they come near the screen
             plot = figure.locator(".js-plotly-plot")
             plot.scroll_into_view_if_needed()
             page.wait_for_function("gd => gd._fullLayout", arg=plot.element_handle(), timeout=15_000)
