@@ -295,3 +295,63 @@ def images_pushed_days_ago(
             }
         )
     return out
+
+
+# A sample repository for the notebooks: (digest, tags, days since push on 2026-12-03).
+SAMPLE_IMAGES = (
+    ("sha256:a1", ["prod-1"], 40),
+    ("sha256:a2", ["prod-2"], 30),
+    ("sha256:a3", ["prod-3"], 21),
+    ("sha256:a4", ["prod-4"], 9),
+    ("sha256:a5", ["prod-5"], 2),
+    ("sha256:b1", ["dev-1"], 25),
+    ("sha256:b2", ["dev-2"], 12),
+    ("sha256:b3", ["dev-3"], 1),
+    ("sha256:u1", [], 20),
+    ("sha256:u2", [], 8),
+    ("sha256:u3", [], 3),
+    ("sha256:u4", [], 0.5),
+)
+
+
+@checked
+def sample_policy(keep_prod: int = 3, untagged_days: int = 7, keep_any: int = 6) -> dict:
+    """Keep the newest ``keep_prod`` prod images, expire untagged images after ``untagged_days``, cap the rest.
+
+    >>> [r.count_number for r in parse_policy(sample_policy())]
+    [3, 7, 6]
+    """
+    for name, value in (("keep_prod", keep_prod), ("untagged_days", untagged_days), ("keep_any", keep_any)):
+        validate.integer(name, value, minimum=1, maximum=10_000)
+    return {
+        "rules": [
+            {
+                "rulePriority": 1,
+                "description": "keep the newest prod images",
+                "selection": {
+                    "tagStatus": "tagged",
+                    "tagPatternList": ["prod*"],
+                    "countType": "imageCountMoreThan",
+                    "countNumber": keep_prod,
+                },
+                "action": {"type": "expire"},
+            },
+            {
+                "rulePriority": 2,
+                "description": "expire untagged images",
+                "selection": {
+                    "tagStatus": "untagged",
+                    "countType": "sinceImagePushed",
+                    "countUnit": "days",
+                    "countNumber": untagged_days,
+                },
+                "action": {"type": "expire"},
+            },
+            {
+                "rulePriority": 3,
+                "description": "cap the repository",
+                "selection": {"tagStatus": "any", "countType": "imageCountMoreThan", "countNumber": keep_any},
+                "action": {"type": "expire"},
+            },
+        ]
+    }

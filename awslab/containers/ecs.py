@@ -72,6 +72,35 @@ INSTANCE_TYPES: dict[str, tuple[int, int, int, int]] = {
 }
 
 
+SAMPLE_CLUSTER = ("m5.large", "m5.large", "c5.large", "m5.xlarge", "m5.large", "r5.large")
+
+
+@checked
+def sample_task_definition(cpu: int = 512, memory: int = 1024) -> dict:
+    """A one-container task definition in ECS's JSON shape (task-level cpu and memory), as the notebooks register it.
+
+    >>> task_size(sample_task_definition(256, 512))
+    TaskSize(cpu=256, memory=512)
+    """
+    validate.integer("cpu", cpu, minimum=1, maximum=196_608)
+    validate.integer("memory", memory, minimum=1, maximum=10_000_000)
+    return {
+        "family": "web",
+        "networkMode": "awsvpc",
+        "requiresCompatibilities": ["EC2", "FARGATE"],
+        "cpu": str(cpu),
+        "memory": str(memory),
+        "containerDefinitions": [
+            {
+                "name": "app",
+                "image": "public.ecr.aws/nginx/nginx:latest",
+                "essential": True,
+                "portMappings": [{"containerPort": 80, "protocol": "tcp"}],
+            }
+        ],
+    }
+
+
 @dataclass(frozen=True)
 class TaskSize:
     """A task's CPU units and memory (MiB) as placement sees them."""
@@ -169,7 +198,11 @@ def cluster(instance_types: list[str], *, zones: int = 3, trunking: bool = False
 
 @dataclass(frozen=True)
 class Instance:
-    """A container instance as placement tracks it."""
+    """A container instance as placement tracks it (``Placement.instances``).
+
+    >>> place_tasks(sample_task_definition(), 1, cluster(["m5.large"])).instances[0].cpu
+    2048
+    """
 
     instance_id: str
     attributes: dict[str, str]

@@ -15,26 +15,6 @@ STRATEGIES = {
     "random": [{"type": "random"}],
 }
 TASK_SIZES = {"0.25 vCPU, 0.5 GiB": (256, 512), "0.5 vCPU, 1 GiB": (512, 1024), "1 vCPU, 2 GiB": (1024, 2048)}
-SAMPLE_CLUSTER = ("m5.large", "m5.large", "c5.large", "m5.xlarge", "m5.large", "r5.large")
-
-
-def sample_task_definition(cpu: int = 512, memory: int = 1024) -> dict:
-    """A one-container task definition in ECS's JSON shape, as the notebooks register it."""
-    return {
-        "family": "web",
-        "networkMode": "awsvpc",
-        "requiresCompatibilities": ["EC2", "FARGATE"],
-        "cpu": str(cpu),
-        "memory": str(memory),
-        "containerDefinitions": [
-            {
-                "name": "app",
-                "image": "public.ecr.aws/nginx/nginx:latest",
-                "essential": True,
-                "portMappings": [{"containerPort": 80, "protocol": "tcp"}],
-            }
-        ],
-    }
 
 
 def explore_placement(
@@ -54,9 +34,9 @@ def explore_placement(
     def view(tasks, strategy, size, network_mode, trunking):
         cpu, memory = TASK_SIZES[size]
         placement = ecs.place_tasks(
-            sample_task_definition(cpu, memory),
+            ecs.sample_task_definition(cpu, memory),
             tasks,
-            ecs.cluster(list(SAMPLE_CLUSTER), zones=3, trunking=trunking),
+            ecs.cluster(list(ecs.SAMPLE_CLUSTER), zones=3, trunking=trunking),
             placement_strategy=STRATEGIES[strategy],
             network_mode=network_mode,
             seed=seed,
@@ -94,70 +74,18 @@ def explore_placement(
     )
 
 
-SAMPLE_IMAGES = (
-    ("sha256:a1", ["prod-1"], 40),
-    ("sha256:a2", ["prod-2"], 30),
-    ("sha256:a3", ["prod-3"], 21),
-    ("sha256:a4", ["prod-4"], 9),
-    ("sha256:a5", ["prod-5"], 2),
-    ("sha256:b1", ["dev-1"], 25),
-    ("sha256:b2", ["dev-2"], 12),
-    ("sha256:b3", ["dev-3"], 1),
-    ("sha256:u1", [], 20),
-    ("sha256:u2", [], 8),
-    ("sha256:u3", [], 3),
-    ("sha256:u4", [], 0.5),
-)
-
-
-def sample_policy(keep_prod: int = 3, untagged_days: int = 7, keep_any: int = 6) -> dict:
-    """Keep the newest ``keep_prod`` prod images, expire untagged images after ``untagged_days``, cap the rest."""
-    return {
-        "rules": [
-            {
-                "rulePriority": 1,
-                "description": "keep the newest prod images",
-                "selection": {
-                    "tagStatus": "tagged",
-                    "tagPatternList": ["prod*"],
-                    "countType": "imageCountMoreThan",
-                    "countNumber": keep_prod,
-                },
-                "action": {"type": "expire"},
-            },
-            {
-                "rulePriority": 2,
-                "description": "expire untagged images",
-                "selection": {
-                    "tagStatus": "untagged",
-                    "countType": "sinceImagePushed",
-                    "countUnit": "days",
-                    "countNumber": untagged_days,
-                },
-                "action": {"type": "expire"},
-            },
-            {
-                "rulePriority": 3,
-                "description": "cap the repository",
-                "selection": {"tagStatus": "any", "countType": "imageCountMoreThan", "countNumber": keep_any},
-                "action": {"type": "expire"},
-            },
-        ]
-    }
-
-
 def explore_lifecycle(keep_prod: int = 3, untagged_days: int = 7, keep_any: int = 6) -> ui.Explorer:
     """A three-rule ECR lifecycle policy over twelve images: which expire, and which rule expires each.
 
     >>> explore_lifecycle().last_view.numbers
     {'expired': '6 of 12', 'by rule 1 (prod)': '2', 'by rule 2 (untagged)': '2', 'by rule 3 (any)': '2'}
     """
-    images = ecr.images_pushed_days_ago(list(SAMPLE_IMAGES))
-    ages = {d: days for d, _, days in SAMPLE_IMAGES}
-    tags = {d: t for d, t, _ in SAMPLE_IMAGES}
+    images = ecr.images_pushed_days_ago(list(ecr.SAMPLE_IMAGES))
+    ages = {d: days for d, _, days in ecr.SAMPLE_IMAGES}
+    tags = {d: t for d, t, _ in ecr.SAMPLE_IMAGES}
 
     def view(keep_prod, untagged_days, keep_any):
-        result = ecr.evaluate(sample_policy(keep_prod, untagged_days, keep_any), images, now="2026-12-03T00:00:00Z")
+        result = ecr.evaluate(ecr.sample_policy(keep_prod, untagged_days, keep_any), images, now="2026-12-03T00:00:00Z")
         return ui.View(
             figures.lifecycle_figure(result, ages, tags),
             {

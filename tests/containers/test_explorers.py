@@ -20,7 +20,7 @@ CASES = [
         "keep_prod",
         [str(i) for i in range(1, 7)],
         {"keep_any": 0},
-        "countNumber=0 must be a positive whole number",
+        "keep_any=0 is outside the allowed range",
     ),
     (
         explorers.explore_fargate_cost,
