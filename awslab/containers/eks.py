@@ -15,6 +15,12 @@ References:
     - Amazon EKS User Guide, "Understand the Kubernetes version lifecycle on EKS" (14 months standard, 12 months
       extended support, extended support enabled by default),
       https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html (read 2026-12-03)
+    - Amazon EKS User Guide, "Simplify compute management with AWS Fargate" (Fargate profiles select pods; no
+      DaemonSets or privileged containers on Fargate), https://docs.aws.amazon.com/eks/latest/userguide/fargate.html
+      (read 2026-12-03)
+    - Amazon EKS User Guide, "Add flexibility to plan Kubernetes version upgrades by enabling EKS extended support"
+      (console-created clusters have extended support off, API-created on),
+      https://docs.aws.amazon.com/eks/latest/userguide/enable-extended-support.html (read 2026-12-03)
     - AWS App Runner Developer Guide, "AWS App Runner availability change" (closed to new customers from
       2026-04-30; existing customers continue; AWS recommends Amazon ECS Express Mode),
       https://docs.aws.amazon.com/apprunner/latest/dg/apprunner-availability-change.html (read 2026-12-03)
