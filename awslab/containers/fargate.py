@@ -62,6 +62,7 @@ SPOT_DISCOUNT = 0.70  # "up to a 70% discount off the regular Fargate price": th
 ARCHITECTURES = ("x86", "arm")
 
 
+@checked
 def allowed_memory_mib(cpu_units: int) -> tuple[int, ...]:
     """Every memory size (MiB) Fargate accepts with ``cpu_units``, smallest first.
 
@@ -70,7 +71,7 @@ def allowed_memory_mib(cpu_units: int) -> tuple[int, ...]:
     >>> allowed_memory_mib(8192)[:3]
     (16384, 20480, 24576)
     """
-    if isinstance(cpu_units, bool) or cpu_units not in TASK_SIZES:
+    if isinstance(cpu_units, bool) or not isinstance(cpu_units, int) or cpu_units not in TASK_SIZES:
         raise ValueError(f"cpu_units={cpu_units!r} is not a Fargate CPU size; allowed: {_cpu_list()}")
     return _memory_sizes(cpu_units)
 
@@ -87,6 +88,7 @@ def _cpu_list() -> str:
     return ", ".join(f"{c} ({c / CPU_UNITS_PER_VCPU:g} vCPU)" for c in TASK_SIZES)
 
 
+@checked
 def memory_range_text(cpu_units: int) -> str:
     """The allowed memory for ``cpu_units`` in words, as the error messages say it.
 
