@@ -130,10 +130,7 @@ def fargate_comparison(tasks, size, utilisation, architecture="x86", spot=False)
     """The model call behind the Fargate explorer, and its cost curve over utilisation (5% to 100%)."""
     cpu, memory = FARGATE_SIZES[size]
     result = fargate.compare_with_ec2(tasks, cpu, memory, utilisation=utilisation, architecture=architecture, spot=spot)
-    curve = [
-        (u / 100, fargate.compare_with_ec2(tasks, cpu, memory, utilisation=u / 100).ec2_usd_per_hour)
-        for u in range(5, 101, 5)
-    ]
+    curve = [(u / 100, result.ec2_usd_per_hour_at(u / 100)) for u in range(5, 101, 5)]
     return result, curve
 
 

@@ -198,6 +198,13 @@ class FargateVsEc2:
     utilisation: float
     break_even_utilisation: float
     binding_resource: str
+    instances_at_full_use: float  # instances' worth of the binding resource the tasks fill (fractional)
+    instance_usd_per_hour: float
+
+    def ec2_usd_per_hour_at(self, utilisation: float) -> float:
+        """The EC2 fleet's cost at another utilisation (whole instances)."""
+        use = validate.number("utilisation", utilisation, minimum=0.05, maximum=1.0)
+        return math.ceil(round(self.instances_at_full_use / use, 9)) * self.instance_usd_per_hour
 
     @property
     def cheaper(self) -> str:
@@ -225,6 +232,8 @@ def compare_with_ec2(
     >>> r = compare_with_ec2(10, 1024, 2048, utilisation=0.6)
     >>> r.instances, round(r.fargate_usd_per_hour, 3), round(r.ec2_usd_per_hour, 3), round(r.break_even_utilisation, 3)
     (9, 0.494, 0.864, 0.972)
+    >>> round(r.ec2_usd_per_hour_at(1.0), 3)
+    0.48
     """
     count = validate.integer("tasks", tasks, minimum=1, maximum=100_000)
     validate_task_size(cpu_units, memory_mib)
@@ -259,6 +268,8 @@ def compare_with_ec2(
         utilisation=use,
         break_even_utilisation=break_even,
         binding_resource=binding,
+        instances_at_full_use=instance_fraction,
+        instance_usd_per_hour=price,
     )
 
 

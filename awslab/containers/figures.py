@@ -96,7 +96,7 @@ def fargate_vs_ec2_figure(result: FargateVsEc2, curve: list[tuple[float, float]]
         fig.add_vline(x=round(100 * result.break_even_utilisation, 6), line_dash="dash")
         even = f"break-even {result.break_even_utilisation:.0%}"
     else:
-        even = "Fargate cheaper at any utilisation"
+        even = "Fargate always cheaper"
     fig.update_layout(
         title=f"{result.tasks} tasks: Fargate ${result.fargate_usd_per_hour:.2f}/h, {even}",
         xaxis=dict(title="EC2 utilisation of the binding resource (%)", range=[0, 102]),
