@@ -31,6 +31,12 @@ References:
     - Amazon ECR User Guide, "Automate the cleanup of images by using lifecycle policies in Amazon ECR" (the
       evaluation rules; affected images expire within 24 hours),
       https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html (read 2026-12-03)
+    - Amazon ECR User Guide, "Creating a lifecycle policy for a repository in Amazon ECR" (a policy acts only in the
+      Region it was created in, so replicated repositories need one per Region),
+      https://docs.aws.amazon.com/AmazonECR/latest/userguide/lp_creation.html (read 2026-12-03)
+    - Amazon ECR User Guide, "Scan images for software vulnerabilities in Amazon ECR" (basic scanning: OS CVEs, on
+      push or manual; enhanced scanning with Amazon Inspector: OS and language packages, on push or continuous),
+      https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html (read 2026-12-03)
 """
 
 from __future__ import annotations
