@@ -127,10 +127,10 @@ FARGATE_SIZES = {
 
 
 def fargate_comparison(tasks, size, utilisation, architecture="x86", spot=False):
-    """The model call behind the Fargate explorer, and its cost curve over utilisation (5% to 100%)."""
+    """The model call behind the Fargate explorer, and its cost curve over utilisation (20% to 100%)."""
     cpu, memory = FARGATE_SIZES[size]
     result = fargate.compare_with_ec2(tasks, cpu, memory, utilisation=utilisation, architecture=architecture, spot=spot)
-    curve = [(u / 100, result.ec2_usd_per_hour_at(u / 100)) for u in range(5, 101, 5)]
+    curve = [(u / 100, result.ec2_usd_per_hour_at(u / 100)) for u in range(20, 101, 5)]
     return result, curve
 
 
@@ -168,7 +168,7 @@ def explore_fargate_cost(
             ui.Slider(
                 "utilisation",
                 "EC2 utilisation you reach",
-                min=0.05,
+                min=0.2,
                 max=1.0,
                 step=0.05,
                 value=utilisation,

@@ -37,6 +37,14 @@ def placement_figure(placement: Placement, title: str = "ECS task placement") ->
     return theme.apply(fig)
 
 
+_RULE_COLOURS = {
+    "kept": "#2ca02c",
+    "expired by rule 1": "#ff7f0e",
+    "expired by rule 2": "#d62728",
+    "expired by rule 3": "#9467bd",
+}
+
+
 def lifecycle_figure(evaluation: Evaluation, ages_days: dict[str, float], tags: dict[str, list[str]]) -> go.Figure:
     """Each image by age, coloured by the rule that expires it (or kept)."""
     fig = go.Figure()
@@ -49,7 +57,7 @@ def lifecycle_figure(evaluation: Evaluation, ages_days: dict[str, float], tags: 
                 x=theme.rounded([ages_days[d] for d in digests]),
                 y=[", ".join(tags[d]) or "(untagged)" for d in digests],
                 mode="markers",
-                marker=dict(size=12, color="#2ca02c" if name == "kept" else None, symbol="circle"),
+                marker=dict(size=12, color=_RULE_COLOURS.get(name, "#8c564b")),
                 name=name,
                 text=digests,
             )
@@ -76,7 +84,7 @@ def fargate_vs_ec2_figure(result: FargateVsEc2, curve: list[tuple[float, float]]
     )
     fig.add_trace(
         go.Scatter(
-            x=[5, 100],
+            x=[20, 100],
             y=theme.rounded([result.fargate_usd_per_hour] * 2),
             name="Fargate",
             mode="lines",
@@ -99,7 +107,7 @@ def fargate_vs_ec2_figure(result: FargateVsEc2, curve: list[tuple[float, float]]
         even = "Fargate always cheaper"
     fig.update_layout(
         title=f"{result.tasks} tasks: Fargate ${result.fargate_usd_per_hour:.2f}/h, {even}",
-        xaxis=dict(title="EC2 utilisation of the binding resource (%)", range=[0, 102]),
+        xaxis=dict(title="EC2 utilisation of the binding resource (%)", range=[18, 102]),
         yaxis=dict(title="USD per hour", rangemode="tozero"),
     )
     return theme.apply(fig)
