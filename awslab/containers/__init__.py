@@ -1,0 +1,1 @@
+"""Containers: ECR images and lifecycle policies, ECS task placement, Fargate sizes and costs, EKS, and choosing."""
