@@ -132,7 +132,7 @@ class FleetPhase:
     @property
     def normalized_units(self) -> float:
         """Normalized units the whole phase's fleet runs per hour."""
-        return NORMALIZATION_FACTORS[self.size] * self.instance_count
+        return float(NORMALIZATION_FACTORS[self.size] * self.instance_count)
 
 
 @checked
