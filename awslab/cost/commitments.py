@@ -146,7 +146,9 @@ def normalization_factor(instance_type: str) -> float:
         raise ValueError(f"instance_type must look like 'm5.large', got {instance_type!r}")
     size = instance_type.split(".")[1]
     if size not in NORMALIZATION_FACTORS:
-        raise ValueError(f"instance_type={instance_type!r}: size {size!r} is not one of: {', '.join(NORMALIZATION_FACTORS)}")
+        raise ValueError(
+            f"instance_type={instance_type!r}: size {size!r} is not one of: {', '.join(NORMALIZATION_FACTORS)}"
+        )
     return NORMALIZATION_FACTORS[size]
 
 
