@@ -12,7 +12,7 @@ References:
     - awslab.storage.s3_lifecycle (S3 pricing and the lifecycle rules, with its own References)
     - awslab.storage.ebs_sizing and awslab.storage.ebs (EBS volume types and prices, with their References)
     - awslab.databases.dynamodb (DynamoDB capacity modes and prices, with its References)
-    - AWS, "Amazon S3 pricing", https://aws.amazon.com/s3/pricing/ (read 2026-12-03, as cited by those modules)
+    - AWS, "Amazon S3 pricing", https://aws.amazon.com/s3/pricing/ (read 2026-12-03)
 """
 
 from __future__ import annotations

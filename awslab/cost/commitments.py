@@ -192,6 +192,42 @@ EXAMPLE_FLEET: list[dict] = [
 ]
 
 
+@checked
+def changing_fleet(
+    family_change_month: int = 6,
+    region_change_month: int = 9,
+    *,
+    start_type: str = "m5.xlarge",
+    start_count: int = 4,
+    new_type: str = "c5.2xlarge",
+    new_count: int = 2,
+    new_region: str = "eu-west-1",
+) -> list[dict]:
+    """A year's fleet phases: ``start_type`` in us-east-1, moving to ``new_type`` after ``family_change_month``
+    months and to ``new_region`` after ``region_change_month`` months (12: never).
+
+    >>> [(p["Months"], p["InstanceType"], p["Region"]) for p in changing_fleet(6, 9)]
+    [(6, 'm5.xlarge', 'us-east-1'), (3, 'c5.2xlarge', 'us-east-1'), (3, 'c5.2xlarge', 'eu-west-1')]
+    """
+    family = validate.integer("family_change_month", family_change_month, minimum=0, maximum=MONTHS_PER_YEAR)
+    region = validate.integer("region_change_month", region_change_month, minimum=0, maximum=MONTHS_PER_YEAR)
+    for name, kind in (("start_type", start_type), ("new_type", new_type)):
+        validate.choice(name, kind, _PRICES)
+    cuts = sorted({0, family, region, MONTHS_PER_YEAR})
+    phases = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        moved = start >= family
+        phases.append(
+            {
+                "Months": end - start,
+                "InstanceType": new_type if moved else start_type,
+                "Region": new_region if start >= region else "us-east-1",
+                "InstanceCount": new_count if moved else start_count,
+            }
+        )
+    return phases
+
+
 @dataclass(frozen=True)
 class PhaseCoverage:
     """One phase under one way of buying: the share of its On-Demand cost the commitment covers, and its cost.
@@ -303,6 +339,62 @@ def _purchase(
         total += cost
         rows.append(PhaseCoverage(phase.months, phase.instance_type, phase.region, od, round(covered, 6), cost))
     return PurchaseResult(option, commitment, od_total, total, tuple(rows))
+
+
+@dataclass(frozen=True)
+class OfferingRate:
+    """A Reserved Instance offering (DescribeReservedInstancesOfferings shape) reduced to an hourly rate.
+
+    >>> offering_rate({"InstanceType": "m5.large", "Duration": 31536000, "FixedPrice": 515.0, "UsagePrice": 0.0,
+    ...                "OfferingType": "All Upfront"}).breakeven_utilization
+    0.612395
+    """
+
+    instance_type: str
+    offering_type: str
+    term_hours: float
+    effective_usd_per_hour: float
+    on_demand_usd_per_hour: float
+    breakeven_utilization: float
+
+
+@checked
+def offering_rate(offering: dict | str, on_demand_usd_per_hour: float | None = None) -> OfferingRate:
+    """Spread an offering's ``FixedPrice`` over its ``Duration`` (seconds) and add ``UsagePrice`` and any hourly
+    ``RecurringCharges``; the break-even utilisation against On-Demand comes from :func:`awslab.compute.ec2.breakeven_utilization`.
+
+    >>> round(offering_rate({"InstanceType": "m5.large", "Duration": 31536000, "FixedPrice": 0, "UsagePrice": 0.0,
+    ...     "RecurringCharges": [{"Amount": 0.06, "Frequency": "Hourly"}]}).effective_usd_per_hour, 4)
+    0.06
+    """
+    doc = validate.json_document("offering", offering, expect=dict)
+    kind = doc.get("InstanceType")
+    if kind not in _PRICES and on_demand_usd_per_hour is None:
+        raise ValueError(f"offering InstanceType={kind!r} is not in the price table; pass on_demand_usd_per_hour")
+    seconds = validate.number("offering Duration", doc.get("Duration"), minimum=3600, maximum=3 * 366 * 86400, unit="s")
+    fixed = validate.number("offering FixedPrice", doc.get("FixedPrice", 0.0), minimum=0, maximum=1e9, unit="USD")
+    usage = validate.number("offering UsagePrice", doc.get("UsagePrice", 0.0), minimum=0, maximum=1e6, unit="USD/h")
+    recurring = 0.0
+    charges = doc.get("RecurringCharges", [])
+    if not isinstance(charges, list):
+        raise ValueError(f"offering RecurringCharges must be a list, got {charges!r:.60}")
+    for i, charge in enumerate(charges):
+        if not isinstance(charge, dict) or charge.get("Frequency") != "Hourly":
+            raise ValueError(f"offering RecurringCharges[{i}] must be {{'Amount': ..., 'Frequency': 'Hourly'}}")
+        recurring += validate.number(
+            f"offering RecurringCharges[{i}].Amount", charge.get("Amount"), minimum=0, maximum=1e6
+        )
+    od = on_demand_usd_per_hour if on_demand_usd_per_hour is not None else _PRICES[kind]
+    od = validate.number("on_demand_usd_per_hour", od, minimum=0, exclusive_minimum=True, maximum=1e6)
+    hours = seconds / 3600
+    return OfferingRate(
+        instance_type=str(kind),
+        offering_type=str(doc.get("OfferingType", "")),
+        term_hours=hours,
+        effective_usd_per_hour=round(fixed / hours + usage + recurring, 6),
+        on_demand_usd_per_hour=od,
+        breakeven_utilization=round(ec2.breakeven_utilization(od, fixed, usage + recurring, hours), 6),
+    )
 
 
 # --- Sizing a commitment against a usage history -------------------------------------------------------------
