@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 from awslab import ui
+from awslab.compute import ec2
 from awslab.cost import chooser, commitments, figures, transfer
 
 MONTH_STEPS = list(range(0, 13))
+# the instance type commitments.usage_history is made of, at its On-Demand price
+M5_LARGE_USD_PER_HOUR = next(t.usd_per_hour for t in ec2.DEFAULT_INSTANCE_TYPES if t.name == "m5.large")
 
 
 def explore_fleet_purchases(family_change_month: int = 6, region_change_month: int = 9) -> ui.Explorer:
@@ -75,7 +80,8 @@ def explore_commitment(
 
     def view(commitment_usd_per_hour, discount, base_instances, peak_instances):
         usage = commitments.usage_history(base_instances, peak_instances, weeks=4, seed=seed)
-        levels = [round(x * 0.02, 6) for x in range(0, 76)]
+        top = max(commitment_usd_per_hour, (peak_instances + 1) * M5_LARGE_USD_PER_HOUR)
+        levels = [round(top * i / 75, 6) for i in range(76)]
         sweep = commitments.commitment_sweep(usage, levels, discount=discount)
         chosen = commitments.commitment_outcome(usage, commitment_usd_per_hour, discount=discount)
         best = commitments.best_commitment(usage, discount=discount)
@@ -92,6 +98,8 @@ def explore_commitment(
             },
         )
 
+    # the slider reaches past the peak hour's usage (at On-Demand rates), and past the starting value
+    top = max(1.5, math.ceil(max((peak_instances + 1) * M5_LARGE_USD_PER_HOUR, commitment_usd_per_hour) * 10) / 10)
     return ui.explorer(
         "Savings Plan: how much to commit?",
         [
@@ -99,11 +107,11 @@ def explore_commitment(
                 "commitment_usd_per_hour",
                 "commitment",
                 min=0,
-                max=1.5,
-                step=0.02,
+                max=top,
+                step=0.02 if top <= 1.5 else round(top / 100, 2),
                 value=commitment_usd_per_hour,
                 unit="USD/h",
-                static_values=COMMITMENT_STEPS,
+                static_values=COMMITMENT_STEPS if top == 1.5 else [round(top * i / 11, 2) for i in range(12)],
             ),
             ui.Slider("discount", "discount against On-Demand", min=0.05, max=0.7, step=0.01, value=discount),
             ui.Slider(
