@@ -18,7 +18,22 @@ def purchase_figure(results: tuple[PurchaseResult, ...]) -> go.Figure:
     fig = go.Figure()
     fig.add_trace(go.Bar(x=names, y=theme.rounded(committed), name="commitment (paid every hour)"))
     fig.add_trace(go.Bar(x=names, y=theme.rounded(rest), name="On-Demand / Spot usage"))
-    fig.add_hline(y=round(results[0].total_usd, 2), line_dash="dash", annotation_text="all On-Demand")
+    on_demand = round(results[0].total_usd, 2)
+    fig.update_layout(
+        shapes=[dict(type="line", xref="paper", yref="y", x0=0, x1=1, y0=on_demand, y1=on_demand, line_dash="dash")],
+        annotations=[
+            dict(
+                x=1,
+                y=on_demand,
+                xref="paper",
+                yref="y",
+                text="all On-Demand",
+                showarrow=False,
+                yanchor="bottom",
+                xanchor="right",
+            )
+        ],
+    )
     best = min(results, key=lambda r: r.total_usd if r.option != "Spot" else float("inf"))
     fig.update_layout(
         title=f"A year of the fleet: best commitment {best.option}",
@@ -56,9 +71,15 @@ def commitment_figure(
             name="your commitment",
         )
     )
-    fig.add_vline(x=round(best, 6), line_dash="dash", annotation_text="best")
-    fig.add_vline(x=round(break_even, 6), line_dash="dot", annotation_text="break-even")
+    marks = [(round(best, 6), "best", "dash"), (round(break_even, 6), "break-even", "dot")]
     fig.update_layout(
+        shapes=[
+            dict(type="line", xref="x", yref="paper", x0=x, x1=x, y0=0, y1=1, line=dict(dash=dash, color="#555"))
+            for x, _, dash in marks
+        ],
+        annotations=[
+            dict(x=x, y=1, xref="x", yref="paper", text=text, showarrow=False, yanchor="bottom") for x, text, _ in marks
+        ],
         title=f"Savings Plan sizing: ${chosen.savings_usd:,.0f} saved",
         xaxis_title="commitment (USD per hour, at Savings Plans rates)",
         yaxis_title="savings over the history (USD)",
