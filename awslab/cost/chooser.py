@@ -108,8 +108,8 @@ def ebs_choice(size_gib: float, iops: float, throughput_mibps: float, *, boot: b
     ]
     if not options:
         raise ValueError(
-            f"no EBS volume type sustains {iops:g} IOPS and {throughput_mibps:g} MiB/s at {size_gib:g} GiB; "
-            "use a larger volume or several volumes in RAID 0"
+            f"no EBS volume type sustains iops={iops:g} and throughput_mibps={throughput_mibps:g} at "
+            f"size_gib={size_gib:g}; use a larger volume or several volumes in RAID 0"
         )
     return _choice("EBS volume type", options)
 
