@@ -9,6 +9,13 @@ from awslab.compute import ec2
 from awslab.cost import chooser, commitments, figures, transfer
 
 MONTH_STEPS = list(range(0, 13))
+
+
+def _usd(amount: float) -> str:
+    """Whole dollars with the sign in front: -$841, $1,498."""
+    return f"{'-' if amount < 0 else ''}${abs(amount):,.0f}"
+
+
 # the instance type commitments.usage_history is made of, at its On-Demand price
 M5_LARGE_USD_PER_HOUR = next(t.usd_per_hour for t in ec2.DEFAULT_INSTANCE_TYPES if t.name == "m5.large")
 
@@ -17,7 +24,7 @@ def explore_fleet_purchases(family_change_month: int = 6, region_change_month: i
     """A year of a changing fleet under each way of buying: move when the family and the Region change.
 
     >>> explore_fleet_purchases().last_view.numbers
-    {'cheapest commitment': 'Compute Savings Plan ($1,498 saved)', 'EC2 Instance SP': '$-841 saved', 'Convertible RI': '$9 saved', 'Spot (interruptible)': '$4,122 saved'}
+    {'cheapest commitment': 'Compute Savings Plan ($1,498 saved)', 'EC2 Instance SP': '-$841 saved', 'Convertible RI': '$9 saved', 'Spot (interruptible)': '$4,122 saved'}
     """
 
     def view(family_change_month, region_change_month):
@@ -28,10 +35,10 @@ def explore_fleet_purchases(family_change_month: int = 6, region_change_month: i
         return ui.View(
             figures.purchase_figure(results),
             {
-                "cheapest commitment": f"{best.option} (${best.savings_usd:,.0f} saved)",
-                "EC2 Instance SP": f"${by['EC2 Instance Savings Plan'].savings_usd:,.0f} saved",
-                "Convertible RI": f"${by['Convertible RI (regional)'].savings_usd:,.0f} saved",
-                "Spot (interruptible)": f"${by['Spot'].savings_usd:,.0f} saved",
+                "cheapest commitment": f"{best.option} ({_usd(best.savings_usd)} saved)",
+                "EC2 Instance SP": f"{_usd(by['EC2 Instance Savings Plan'].savings_usd)} saved",
+                "Convertible RI": f"{_usd(by['Convertible RI (regional)'].savings_usd)} saved",
+                "Spot (interruptible)": f"{_usd(by['Spot'].savings_usd)} saved",
             },
         )
 
@@ -91,7 +98,7 @@ def explore_commitment(
             {
                 "utilisation": f"{chosen.utilisation:.1%}",
                 "coverage": f"{chosen.coverage:.1%}",
-                "savings over 4 weeks": f"${chosen.savings_usd:,.0f}",
+                "savings over 4 weeks": _usd(chosen.savings_usd),
                 "left on the table": f"${chosen.unused_commitment_usd:,.0f}",
                 "best commitment": f"${best:.2f}/h",
                 "break-even commitment": f"${even:.2f}/h",
@@ -142,7 +149,7 @@ def explore_transfer_move(
             {
                 "before": f"${result.before.total_usd:,.0f}/month",
                 "after": f"${result.after.total_usd:,.0f}/month",
-                "saving": f"${result.saving_usd:,.0f}/month",
+                "saving": f"{_usd(result.saving_usd)}/month",
                 "GB moved": f"{result.gb_moved:,.0f}",
             },
         )

@@ -80,7 +80,7 @@ def commitment_figure(
         annotations=[
             dict(x=x, y=1, xref="x", yref="paper", text=text, showarrow=False, yanchor="bottom") for x, text, _ in marks
         ],
-        title=f"Savings Plan sizing: ${chosen.savings_usd:,.0f} saved",
+        title=f"Savings Plan sizing: {'-' if chosen.savings_usd < 0 else ''}${abs(chosen.savings_usd):,.0f} saved",
         xaxis_title="commitment (USD per hour, at Savings Plans rates)",
         yaxis_title="savings over the history (USD)",
         yaxis2=dict(title="utilisation (%)", overlaying="y", side="right", range=[0, 105]),
@@ -96,7 +96,7 @@ def transfer_move_figure(result: MoveResult) -> go.Figure:
     for path in paths:
         fig.add_trace(go.Bar(x=["before", "after"], y=theme.rounded([before[path], after[path]]), name=path))
     fig.update_layout(
-        title=f"Data transfer: ${result.saving_usd:,.0f} a month saved",
+        title=f"Data transfer: {'-' if result.saving_usd < 0 else ''}${abs(result.saving_usd):,.0f} a month saved",
         barmode="stack",
         xaxis_title=result.move,
         yaxis_title="USD per month",
