@@ -40,7 +40,7 @@ def test_the_course_changes_load_and_are_newest_first():
     keys = [c.sort_key for c in loaded]
     assert keys == sorted(keys, reverse=True)
     chapters = {c.chapter for c in loaded}
-    assert {"databases", "security", "app_services", "management", "analytics", "containers"} <= chapters
+    assert {"databases", "security", "app_services", "management", "analytics", "containers", "cost"} <= chapters
     assert all(c.url.startswith("https://") and c.read <= "2026-12-03" for c in loaded)
 
 
