@@ -40,6 +40,7 @@ seconds = 0.0  # how long the middle cell sleeps
 label = "default"  # the result it records
 fail = False  # raise in the middle cell
 marker = ""  # a file written when the middle cell starts
+stubborn = False  # the middle cell ignores an interrupt (keeps sleeping)
 ```
 
 ```{code-cell} ipython3
@@ -57,7 +58,12 @@ from awslab import results
 
 if marker:
     pathlib.Path(marker).write_text("started")
-time.sleep(seconds)
+try:
+    time.sleep(seconds)
+except KeyboardInterrupt:
+    if not stubborn:
+        raise
+    time.sleep(seconds)
 if fail:
     raise RuntimeError("asked to fail")
 results.record("label", label)
@@ -375,3 +381,33 @@ def test_a_bad_parameter_stops_the_notebook_before_any_cell(tmp_path, sleeper):
     summary = json.loads((out / "default" / "results.json").read_text())
     assert summary["ok"] is False and summary["notebooks"]["lab/sleeper.ipynb"]["executed"] is None
     assert not list(out.rglob("*.ipynb"))
+
+
+def test_a_second_ctrl_c_kills_a_run_whose_cell_ignores_the_first(tmp_path, sleeper):
+    out = tmp_path / "out"
+    before = good_run(sleeper, out)
+    marker = tmp_path / "started"
+    process = start_awslab(
+        *["run", str(sleeper), "--output", str(out), "--jobs", "1"],
+        *["-p", "seconds", "120", "-p", "stubborn", "true", "-p", "marker", str(marker)],
+    )
+    wait_for(marker, process)
+    os.killpg(process.pid, signal.SIGINT)
+    time.sleep(2)
+    assert process.poll() is None  # the cell caught the interrupt and sleeps on
+    os.killpg(process.pid, signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 128 + signal.SIGINT, stdout + stderr
+    assert "Traceback" not in stdout + stderr
+    after = layout(out)
+    copy = "default/lab/sleeper.ipynb"
+    assert after[copy] == before[copy]
+    summary = json.loads(after["default/results.json"])
+    entry = summary["notebooks"]["lab/sleeper.ipynb"]
+    assert summary["ok"] is False and summary["interrupted"] is True
+    assert entry["status"] == "interrupted" and entry["message"].startswith("killed") and entry["executed"] is None
+    assert sorted(after) == sorted(before)  # nothing half-written published, no staging left
+    deadline = time.monotonic() + 10  # the kernel notices its parent is gone within a second or so
+    while kernels_of(out) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert kernels_of(out) == []
