@@ -55,9 +55,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "run":
+            given: dict[str, str] = {}
+            for name, value in args.parameter:
+                if name in given and given[name] != value:
+                    raise ValueError(f"-p {name} is given twice ({given[name]!r} and {value!r}); give it once")
+                given[name] = value
             return runner.run(
                 args.notebooks,
-                dict(args.parameter),
+                given,
                 args.output,
                 args.jobs,
                 args.timeout,
@@ -82,9 +87,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {csv_path} and {html_path}")
             return 0
         return runner.execute_in_place(args.notebooks)
-    except ValueError as exc:
+    except (ValueError, OSError) as exc:  # a bad argument or file: one line, never a traceback
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

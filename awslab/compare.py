@@ -9,12 +9,40 @@ from pathlib import Path
 
 
 def load_runs(paths: list[Path]) -> list[dict]:
-    """The results.json files of several scenario runs, in the order given."""
+    """The results.json files of several scenario runs, in the order given.
+
+    ValueError (one line, naming the file) for a file that cannot be read or parsed, is not a run's results.json,
+    describes a run that failed or was interrupted, or repeats a scenario name another file already has (each
+    scenario is one column of the comparison)."""
     runs = []
+    seen: dict[str, Path] = {}
     for path in paths:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        if "scenario" not in data or "notebooks" not in data:
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ValueError(f"{path}: no such file") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(f"{path}: cannot be read ({type(exc).__name__}: {exc})") from None
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        if not (
+            isinstance(data, dict)
+            and isinstance(data.get("scenario"), str)
+            and isinstance(data.get("notebooks"), dict)
+            and all(isinstance(e, dict) and isinstance(e.get("results"), dict) for e in data["notebooks"].values())
+        ):
             raise ValueError(f"{path} is not a results.json written by `python -m awslab run`")
+        failed = sorted(name for name, entry in data["notebooks"].items() if not entry.get("ok", True))
+        if data.get("interrupted") or data.get("ok") is False or failed:
+            why = "was interrupted" if data.get("interrupted") else f"failed in {', '.join(failed) or 'some notebook'}"
+            raise ValueError(f"{path}: the {data['scenario']!r} run {why}; run it again before comparing")
+        name = data["scenario"]
+        if name in seen:
+            raise ValueError(
+                f"{path} and {seen[name]} are both scenario {name!r}: compare runs of different scenarios (each is "
+                "one column)"
+            )
+        seen[name] = Path(path)
         runs.append(data)
     if not runs:
         raise ValueError("no results.json given: run `python -m awslab run --scenario ...` first")

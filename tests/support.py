@@ -9,8 +9,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from awslab import runner
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,7 +143,7 @@ def printed(output: Path, name: str) -> str:
 
 
 # --- What the startup run gave each notebook (the chapters' batch tests) ----------------------------------------
-STARTUP = yaml.safe_load((ROOT / "scenarios" / "startup.yaml").read_text())
+STARTUP = runner.load_yaml((ROOT / "scenarios" / "startup.yaml").read_text())  # the rule the runner reads it by
 
 
 def _source(key: str) -> Path:
