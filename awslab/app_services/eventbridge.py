@@ -449,3 +449,71 @@ def matching_rules(rules: dict, event: dict | str) -> list[str]:
     if len(rules) > MAX_RULES_PER_BUS:
         raise ValueError(f"rules has {len(rules)} entries; an event bus holds at most {MAX_RULES_PER_BUS} rules")
     return [name for name, pattern in rules.items() if matches(pattern, event)]
+
+
+# ---- presets the notebook and its explorer read -----------------------------------------------------------------------
+SAMPLE_EVENTS = {
+    "EC2 instance stopped (us-east-1)": {
+        "source": "aws.ec2",
+        "detail-type": "EC2 Instance State-change Notification",
+        "region": "us-east-1",
+        "detail": {"instance-id": "i-0abc", "state": "stopped"},
+    },
+    "EC2 instance running (eu-west-1)": {
+        "source": "aws.ec2",
+        "detail-type": "EC2 Instance State-change Notification",
+        "region": "eu-west-1",
+        "detail": {"instance-id": "i-0def", "state": "running"},
+    },
+    "S3 object created (photo.PNG)": {
+        "source": "aws.s3",
+        "detail-type": "Object Created",
+        "region": "us-east-1",
+        "detail": {"bucket": {"name": "uploads"}, "object": {"key": "img/photo.PNG", "size": 48_213}},
+    },
+    "order placed, 1,250 USD": {
+        "source": "com.shop.orders",
+        "detail-type": "OrderPlaced",
+        "region": "us-east-1",
+        "detail": {"total_usd": 1250, "country": "FR", "items": ["book", "lamp"], "coupon": None},
+    },
+    "order placed, 40 USD, test": {
+        "source": "com.shop.orders",
+        "detail-type": "OrderPlaced",
+        "region": "us-east-1",
+        "detail": {"total_usd": 40, "country": "US", "items": ["pen"], "test": True},
+    },
+    "console sign-in from 10.0.0.7": {
+        "source": "aws.signin",
+        "detail-type": "AWS Console Sign In via CloudTrail",
+        "region": "us-east-1",
+        "detail": {"sourceIPAddress": "10.0.0.7", "userIdentity": {"type": "IAMUser"}},
+    },
+}
+
+PRESET_PATTERNS = {
+    "EC2 stopped or terminated": {"source": ["aws.ec2"], "detail": {"state": ["stopped", "terminated"]}},
+    "anything from AWS (prefix aws.)": {"source": [{"prefix": "aws."}]},
+    "images, any case (suffix .png)": {"detail": {"object": {"key": [{"suffix": {"equals-ignore-case": ".png"}}]}}},
+    "big real orders (numeric, exists)": {
+        "source": ["com.shop.orders"],
+        "detail": {"total_usd": [{"numeric": [">=", 1000]}], "test": [{"exists": False}]},
+    },
+    "not in the US regions": {"region": [{"anything-but": {"prefix": "us-"}}]},
+    "office network sign-ins (cidr)": {"detail": {"sourceIPAddress": [{"cidr": "10.0.0.0/24"}]}},
+    "orders with a lamp or from FR ($or)": {
+        "source": ["com.shop.orders"],
+        "$or": [{"detail": {"items": ["lamp"]}}, {"detail": {"country": ["FR"]}}],
+    },
+}
+
+
+@checked
+def match_table(pattern: dict | str) -> list[dict]:
+    """Which of the sample events a pattern matches: rows of {"event", "matches"}.
+
+    >>> [r["event"] for r in match_table({"source": ["aws.s3"]}) if r["matches"]]
+    ['S3 object created (photo.PNG)']
+    """
+    _compiled(pattern)
+    return [{"event": name, "matches": matches(pattern, event)} for name, event in SAMPLE_EVENTS.items()]
