@@ -69,14 +69,9 @@ def rule_to_queue_on_emulator(aws, pattern: dict) -> pd.DataFrame:
             if "jsonpath" not in str(missing):
                 raise
             matched, seen = True, "moto matched and began delivery (needs jsonpath-ng)"
-        full = {
-            "id": "1",
-            "account": "123456789012",
-            "time": "2026-01-01T00:00:00Z",
-            "resources": [],
-            "version": "0",
-            **event,
-        }
+        # PutEvents cannot set "region" or "account": EventBridge fills them in (here the sandbox's us-east-1)
+        full = {"version": "0", "id": "1", "time": "2026-01-01T00:00:00Z", "resources": [], **event}
+        full.update(account="123456789012", region="us-east-1")
         rows.append(
             {
                 "event": name,

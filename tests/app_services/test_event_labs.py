@@ -14,7 +14,8 @@ def test_moto_rules_agree_with_our_matcher(preset):
     with sandbox() as aws:
         table = event_labs.rule_to_queue_on_emulator(aws, eventbridge.PRESET_PATTERNS[preset])
     assert table["moto's rule matched"].tolist() == table["our matcher"].tolist()
-    assert table["our matcher"].any()
+    if preset != "not in the US regions":  # every event put in us-east-1 is a us-east-1 event
+        assert table["our matcher"].any()
 
 
 def test_step_functions_stub_and_interpreter():
