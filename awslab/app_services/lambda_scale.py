@@ -20,6 +20,8 @@ References:
       https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html (read 2026-12-03)
     - AWS Lambda Developer Guide, "Configuring error handling settings for Lambda asynchronous invocations",
       https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-configuring.html (read 2026-12-03)
+    - AWS Lambda Developer Guide, "Lambda parameters for Amazon SQS event source mappings",
+      https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html (read 2026-12-03)
     - AWS Lambda Developer Guide, "Using Lambda with Amazon SQS" and "How Lambda processes records from Kinesis Data
       Streams", https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html,
       https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html (read 2026-12-03)
@@ -332,6 +334,10 @@ def sqs_batches(
     validate.number(
         "batching_window_seconds", batching_window_seconds, minimum=0, maximum=limits["max_window_seconds"], unit="s"
     )
+    if fifo and batching_window_seconds:
+        raise ValueError(
+            f"batching_window_seconds={batching_window_seconds}: FIFO queues do not support a batching window"
+        )
     if batch_size > 10 and batching_window_seconds < 1:
         raise ValueError(f"batch_size={batch_size} over 10 needs batching_window_seconds of at least 1 s")
     validate.number("records_per_second", records_per_second, minimum=1e-6, maximum=1e7, exclusive_minimum=False)

@@ -770,3 +770,95 @@ def workflow_cost(
     return WorkflowCost(
         executions_per_month, round(standard, 6), round(requests + duration, 6), round(requests, 6), round(duration, 6)
     )
+
+
+# ---- the notebook's order workflow (the SWF order example, as a state machine) --------------------------------------
+ORDER_WORKFLOW = {
+    "Comment": "Verify, charge (retried), then ship each item in parallel with a receipt; large orders wait.",
+    "StartAt": "VerifyOrder",
+    "States": {
+        "VerifyOrder": {"Type": "Task", "Resource": "verify", "ResultPath": "$.verified", "Next": "IsLarge"},
+        "IsLarge": {
+            "Type": "Choice",
+            "Choices": [
+                {"Variable": "$.verified", "BooleanEquals": False, "Next": "Rejected"},
+                {"Variable": "$.total_usd", "NumericGreaterThanEquals": 1000, "Next": "FraudHold"},
+            ],
+            "Default": "ChargeCard",
+        },
+        "FraudHold": {"Type": "Wait", "Seconds": 600, "Next": "ChargeCard"},
+        "ChargeCard": {
+            "Type": "Task",
+            "Resource": "charge",
+            "Parameters": {"amount.$": "$.total_usd", "note.$": "States.Format('order {}', $.order_id)"},
+            "ResultSelector": {"charge_id.$": "$.id"},
+            "ResultPath": "$.payment",
+            "Retry": [
+                {
+                    "ErrorEquals": ["CardDeclinedTemporarily"],
+                    "IntervalSeconds": 10,
+                    "MaxAttempts": 3,
+                    "BackoffRate": 2.0,
+                }
+            ],
+            "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Rejected"}],
+            "Next": "Fulfil",
+        },
+        "Fulfil": {
+            "Type": "Parallel",
+            "ResultPath": "$.fulfilment",
+            "Branches": [
+                {
+                    "StartAt": "ShipItems",
+                    "States": {
+                        "ShipItems": {
+                            "Type": "Map",
+                            "ItemsPath": "$.items",
+                            "MaxConcurrency": 5,
+                            "ItemProcessor": {
+                                "StartAt": "Ship",
+                                "States": {"Ship": {"Type": "Task", "Resource": "ship", "End": True}},
+                            },
+                            "End": True,
+                        }
+                    },
+                },
+                {"StartAt": "Receipt", "States": {"Receipt": {"Type": "Task", "Resource": "receipt", "End": True}}},
+            ],
+            "Next": "Done",
+        },
+        "Done": {"Type": "Succeed", "OutputPath": "$.fulfilment"},
+        "Rejected": {"Type": "Fail", "Error": "OrderRejected", "Cause": "verification or payment failed"},
+    },
+}
+
+
+class CardDeclinedTemporarily(Exception):
+    """The card network asked us to try again (a retriable task error in the order workflow).
+
+    >>> CardDeclinedTemporarily("busy").args
+    ('busy',)
+    """
+
+
+def order_tasks(charge_failures: int = 0) -> dict:
+    """Python callables for ORDER_WORKFLOW's Resources; the charge fails ``charge_failures`` times first.
+
+    >>> sorted(order_tasks())
+    ['charge', 'receipt', 'ship', 'verify']
+    """
+    validate.integer("charge_failures", charge_failures, minimum=0, maximum=100)
+    calls = {"charge": 0}
+
+    def charge(request):
+        calls["charge"] += 1
+        if calls["charge"] <= charge_failures:
+            raise CardDeclinedTemporarily(f"attempt {calls['charge']}: try again")
+        return {"id": f"ch-{calls['charge']}", "amount": request["amount"]}
+
+    return {
+        "verify": lambda order: bool(order.get("items")),
+        "charge": charge,
+        "ship": lambda item: f"shipped {item}",
+        "receipt": lambda order: f"receipt for {order['order_id']}",
+    }
