@@ -87,7 +87,7 @@ def _is_number(value: Any) -> bool:
 
 
 def _where(path: tuple[str, ...]) -> str:
-    return ".".join(path) or "the pattern"
+    return ".".join(("pattern", *path))
 
 
 def _wildcard_segments(text: str, where: str) -> tuple[str, ...]:
@@ -417,7 +417,7 @@ def check_pattern(pattern: dict | str) -> dict:
     >>> check_pattern({"detail": {"state": []}})
     Traceback (most recent call last):
     ...
-    ValueError: detail.state: empty arrays are not allowed in an event pattern
+    ValueError: pattern.detail.state: empty arrays are not allowed in an event pattern
     """
     _compiled(pattern)
     return validate.json_document("pattern", pattern, expect=dict)
@@ -448,7 +448,14 @@ def matching_rules(rules: dict, event: dict | str) -> list[str]:
     event = validate.json_document("event", event, expect=dict)
     if len(rules) > MAX_RULES_PER_BUS:
         raise ValueError(f"rules has {len(rules)} entries; an event bus holds at most {MAX_RULES_PER_BUS} rules")
-    return [name for name, pattern in rules.items() if matches(pattern, event)]
+    matched = []
+    for name, pattern in rules.items():
+        try:
+            if matches(pattern, event):
+                matched.append(name)
+        except ValueError as error:
+            raise ValueError(f"rules[{name!r}]: {error}") from None
+    return matched
 
 
 # ---- presets the notebook and its explorer read -----------------------------------------------------------------------

@@ -326,7 +326,7 @@ def _rule_holds(rule: dict, data: Any, where: str) -> bool:  # noqa: C901 - one 
         }[operator]
         return test is expected
     if value is _MISSING:
-        raise StatesError("States.Runtime", f"Invalid path {variable!r}: the choice state's input has no such field")
+        raise StatesError("States.Runtime", f"Invalid path {variable!r}: state_input has no such field")
     if operator.endswith("Path"):
         operator = operator[:-4]
         expected = _must_get(data, expected, None, "States.Runtime")

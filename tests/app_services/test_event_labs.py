@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from awslab.app_services import event_labs, eventbridge
+from awslab.app_services import eventbridge
+from awslab.app_services.labs import events as event_labs
 from awslab.sandbox import sandbox
 
 

@@ -2,6 +2,11 @@
 
 >>> only_images.check({"source": ["aws.s3"]}).right
 True
+
+References:
+    - Amazon EventBridge User Guide, "Content filtering in Amazon EventBridge event patterns",
+      https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns-content-based-filtering.html
+      (read 2026-12-03)
 """
 
 from __future__ import annotations

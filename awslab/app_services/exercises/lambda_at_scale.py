@@ -2,6 +2,12 @@
 
 >>> stream_concurrency.check(40).right
 True
+
+References:
+    - AWS Lambda Developer Guide, "Understanding Lambda function scaling",
+      https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html (read 2026-12-03)
+    - AWS Lambda Developer Guide, "How Lambda processes records from Kinesis Data Streams",
+      https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html (read 2026-12-03)
 """
 
 from __future__ import annotations

@@ -2,6 +2,12 @@
 
 >>> cheaper.check(cheaper.answer).right
 True
+
+References:
+    - AWS Step Functions Developer Guide, "Handling errors in Step Functions workflows",
+      https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html (read 2026-12-03)
+    - AWS Step Functions Pricing, https://aws.amazon.com/step-functions/pricing/ (us-east-1 list prices as last
+      published; not re-verified, read 2026-12-03)
 """
 
 from __future__ import annotations
