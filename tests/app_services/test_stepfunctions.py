@@ -421,3 +421,20 @@ def test_retry_waits_grow_and_respect_the_cap(attempts, interval, rate, cap):
     waits = sfn.retry_intervals(retrier, 10)
     assert len(waits) == attempts
     assert waits == sorted(waits) and all(w <= cap for w in waits)
+
+
+@pytest.mark.parametrize(
+    ("failures", "status", "seconds"),
+    [(0, "SUCCEEDED", 600.0), (2, "SUCCEEDED", 630.0), (3, "SUCCEEDED", 670.0), (4, "FAILED", 670.0)],
+)
+def test_order_workflow(failures, status, seconds):
+    # fraud hold 600 s; retries wait 10, 20, 40 s; a fourth decline is caught into the Rejected Fail state
+    order = {"order_id": "A-1", "total_usd": 1500, "items": ["book", "lamp"]}
+    result = sfn.run(sfn.ORDER_WORKFLOW, order, tasks=sfn.order_tasks(failures))
+    assert (result.status, result.seconds) == (status, seconds)
+    if status == "SUCCEEDED":
+        assert result.output == [["shipped book", "shipped lamp"], "receipt for A-1"]
+    else:
+        assert result.error == "OrderRejected" and result.states_visited[-1] == "Rejected"
+    small = sfn.run(sfn.ORDER_WORKFLOW, {**order, "total_usd": 10}, tasks=sfn.order_tasks(0))
+    assert "FraudHold" not in small.states_visited and small.seconds == 0
