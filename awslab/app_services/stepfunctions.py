@@ -403,8 +403,8 @@ def retry_intervals(retrier: dict, attempts: int) -> list[float]:
 
 
 def _error_matches(names: list[str], error: str) -> bool:
-    if "States.ALL" in names:
-        return error != "States.Runtime"  # States.Runtime is never retried or caught by States.ALL
+    if "States.ALL" in names:  # States.ALL matches neither States.Runtime nor States.DataLimitExceeded
+        return error not in ("States.Runtime", "States.DataLimitExceeded")
     return error in names or (error.startswith("States.") is False and "States.TaskFailed" in names)
 
 
@@ -547,7 +547,8 @@ def _run_machine(machine: dict, data: Any, run: _Run, item: tuple | None = None)
         kind = state["Type"]
         run.transitions += 1
         run.log(f"{kind}StateEntered", name)
-        retries: dict[int, int] = {}
+        retries: dict[int, int] = {}  # retries made by each retrier: its backoff exponent
+        per_error: dict[tuple[int, str], int] = {}  # retries of each error name by each retrier: against MaxAttempts
         while True:
             ctx = run.context(name, sum(retries.values()), item)
             try:
@@ -567,10 +568,12 @@ def _run_machine(machine: dict, data: Any, run: _Run, item: tuple | None = None)
                 if retrier_index is not None:
                     spec = _check_retrier(state["Retry"][retrier_index], name)
                     done = retries.get(retrier_index, 0)
-                    if done < spec["attempts"]:
+                    key = (retrier_index, failure.error)
+                    if per_error.get(key, 0) < spec["attempts"]:
                         wait = spec["interval"] * spec["rate"] ** done
                         run.clock += min(wait, spec["cap"]) if spec["cap"] is not None else wait
                         retries[retrier_index] = done + 1
+                        per_error[key] = per_error.get(key, 0) + 1
                         run.transitions += 1  # a retry is billed as a state transition
                         continue
                 catcher = next(

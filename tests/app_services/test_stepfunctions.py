@@ -438,3 +438,139 @@ def test_order_workflow(failures, status, seconds):
         assert result.error == "OrderRejected" and result.states_visited[-1] == "Rejected"
     small = sfn.run(sfn.ORDER_WORKFLOW, {**order, "total_usd": 10}, tasks=sfn.order_tasks(0))
     assert "FraudHold" not in small.states_visited and small.seconds == 0
+
+
+class Raises:
+    """A task that raises the given error names in turn, then succeeds."""
+
+    def __init__(self, *errors: str):
+        self.errors, self.calls = list(errors), 0
+
+    def __call__(self, event):
+        self.calls += 1
+        if self.errors:
+            raise sfn.StatesError(self.errors.pop(0), "boom")
+        return "done"
+
+
+def test_complex_retry_example():  # ERRORS: ErrorA, ErrorB, ErrorC, ErrorB, ErrorB -> waits 1, 2, 5, 4, then Z
+    machine = {
+        "StartAt": "X",
+        "States": {
+            "X": {
+                "Type": "Task",
+                "Resource": "x",
+                "Next": "Y",
+                "Retry": [
+                    {"ErrorEquals": ["ErrorA", "ErrorB"], "IntervalSeconds": 1, "BackoffRate": 2.0, "MaxAttempts": 2},
+                    {"ErrorEquals": ["ErrorC"], "IntervalSeconds": 5},
+                ],
+                "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Z"}],
+            },
+            "Y": {"Type": "Succeed"},
+            "Z": {"Type": "Pass", "End": True},
+        },
+    }
+    task = Raises("ErrorA", "ErrorB", "ErrorC", "ErrorB", "ErrorB")
+    result = sfn.run(machine, {}, tasks={"x": task})
+    assert result.seconds == 1 + 2 + 5 + 4, ERRORS
+    assert result.states_visited == ["X", "Z"] and task.calls == 5, ERRORS
+    assert result.output == {"Error": "ErrorB", "Cause": "boom"}  # no ResultPath: the error output replaces the input
+
+
+def test_retry_everything_but_timeout_example():  # ERRORS: a MaxAttempts 0 retrier before States.ALL
+    retry = [{"ErrorEquals": ["States.Timeout"], "MaxAttempts": 0}, {"ErrorEquals": ["States.ALL"]}]
+    machine = one_state({"Type": "Task", "Resource": "x", "Retry": retry})
+    assert sfn.run(machine, {}, tasks={"x": Raises("States.Timeout")}).status == "FAILED", ERRORS
+    other = sfn.run(machine, {}, tasks={"x": Raises("Oops", "Oops")})
+    assert (other.status, other.seconds) == ("SUCCEEDED", 3.0), ERRORS
+
+
+@pytest.mark.parametrize("error_equals", [["HandledError"], ["States.TaskFailed"]])
+def test_catch_examples(error_equals):  # ERRORS: "Handling a failure using Catch", both variants
+    machine = {
+        "StartAt": "HelloWorld",
+        "States": {
+            "HelloWorld": {
+                "Type": "Task",
+                "Resource": "fail",
+                "Catch": [{"ErrorEquals": error_equals, "Next": "fallback"}],
+                "End": True,
+            },
+            "fallback": {"Type": "Pass", "Result": "Hello, AWS Step Functions!", "End": True},
+        },
+    }
+    result = sfn.run(machine, {}, tasks={"fail": Raises("HandledError")})
+    assert result.output == "Hello, AWS Step Functions!", ERRORS
+
+
+def test_catch_with_result_path_keeps_the_input():  # ERRORS: ResultPath "$.error-info" on the first catcher
+    catch = [
+        {"ErrorEquals": ["java.lang.Exception"], "ResultPath": "$.error-info", "Next": "RecoveryState"},
+        {"ErrorEquals": ["States.ALL"], "Next": "EndState"},
+    ]
+    machine = {
+        "StartAt": "T",
+        "States": {
+            "T": {"Type": "Task", "Resource": "t", "Catch": catch, "End": True},
+            "RecoveryState": {"Type": "Pass", "End": True},
+            "EndState": {"Type": "Pass", "End": True},
+        },
+    }
+    java = sfn.run(machine, {"order": 1}, tasks={"t": Raises("java.lang.Exception")})
+    assert java.output == {"order": 1, "error-info": {"Error": "java.lang.Exception", "Cause": "boom"}}, ERRORS
+    other = sfn.run(machine, {"order": 1}, tasks={"t": Raises("Other")})
+    assert other.output == {"Error": "Other", "Cause": "boom"} and other.states_visited[-1] == "EndState", ERRORS
+
+
+def test_states_all_does_not_retry_runtime_errors():
+    machine = one_state({"Type": "Task", "Resource": "x", "Retry": [{"ErrorEquals": ["States.ALL"]}]})
+    for error in ("States.Runtime", "States.DataLimitExceeded"):
+        assert sfn.run(machine, {}, tasks={"x": Raises(error)}).seconds == 0
+
+
+@pytest.mark.parametrize(
+    ("rule", "yes", "no"),
+    [
+        ({"Variable": "$.foo", "NumericEquals": 1}, 1, 2),
+        ({"Variable": "$.foo", "StringEquals": "MyString"}, "MyString", "mystring"),
+        ({"Variable": "$.foo", "StringGreaterThan": "MyStringABC"}, "MyStringABD", "MyStringABB"),
+        (
+            {"Variable": "$.foo", "TimestampEquals": "2001-01-01T12:00:00Z"},
+            "2001-01-01T12:00:00Z",
+            "2001-01-01T12:00:01Z",
+        ),
+        ({"Variable": "$.foo", "NumericEquals": 1}, 1.0, "1"),  # "doesn't attempt to match a numeric field to a string"
+        ({"Variable": "$.foo", "StringEquals": "2016-08-18T17:33:00Z"}, "2016-08-18T17:33:00Z", "x"),
+    ],
+)
+def test_choice_rule_examples(rule, yes, no):  # CHOICE: the page's one-rule examples
+    state = {"Type": "Choice", "Choices": [{**rule, "Next": "FirstMatchState"}], "Default": "Other"}
+    assert sfn.next_state(state, {"foo": yes}) == "FirstMatchState", CHOICE
+    assert sfn.next_state(state, {"foo": no}) == "Other", CHOICE
+
+
+def test_choice_example_without_type_fails():  # CHOICE: "If the state input doesn't contain $.type, the execution fails"
+    machine = {
+        "StartAt": "C",
+        "States": {
+            "C": CHOICE_STATE,
+            **{n: {"Type": "Succeed"} for n in ("Public", "ValueIsZero", "ValueInTwenties", "DefaultState")},
+        },
+    }
+    assert sfn.run(machine, {"value": 22}).error == "States.Runtime", CHOICE
+    assert sfn.run(machine, {"type": "Private", "value": 22}).states_visited == ["C", "ValueInTwenties"], CHOICE
+
+
+def test_io_example_without_outputpath():  # IO: the intermediate document the page shows before OutputPath
+    state_input = {
+        "comment": "An input comment.",
+        "data": {"val1": 23, "val2": 17},
+        "extra": "foo",
+        "lambda": {"who": "AWS Step Functions"},
+    }
+    machine = one_state(
+        {"Type": "Task", "Resource": "hello", "InputPath": "$.lambda", "ResultPath": "$.data.lambdaresult"}
+    )
+    out = sfn.run(machine, state_input, tasks={"hello": lambda e: f"Hello, {e['who']}!"}).output
+    assert out == {**state_input, "data": {"val1": 23, "val2": 17, "lambdaresult": "Hello, AWS Step Functions!"}}, IO
