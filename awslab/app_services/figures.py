@@ -173,3 +173,85 @@ def throttle_figure(result: ThrottleResult, rate_limit: float, burst_limit: int)
         yaxis_title="requests per second",
     )
     return theme.apply(fig)
+
+
+def pattern_match_figure(rows: list[dict], title: str = "Which events does the rule match?") -> go.Figure:
+    """One bar per sample event: matched (1) or not (0)."""
+    names = [r["event"] for r in rows]
+    hits = [1 if r["matches"] else 0 for r in rows]
+    colors = [theme.COLORS[2] if h else theme.COLORS[7] for h in hits]
+    fig = go.Figure(go.Bar(x=hits, y=names, orientation="h", marker_color=colors, showlegend=False))
+    fig.update_layout(
+        title=f"{title}<br><sup>{sum(hits)} of {len(hits)} sample events go to the targets</sup>",
+        xaxis=dict(title="matched (1) or not (0)", range=[0, 1.05], tickvals=[0, 1]),
+        yaxis=dict(autorange="reversed"),
+        margin=dict(l=230),
+    )
+    return theme.apply(fig, height=360)
+
+
+def workflow_cost_figure(
+    executions: list[int], standard_usd: list[float], express_usd: list[float], marker: int | None = None
+) -> go.Figure:
+    """Monthly cost of one workflow as Standard and as Express against executions per month (log axes)."""
+    fig = go.Figure(
+        [
+            go.Scatter(x=executions, y=theme.rounded(standard_usd, 4), name="Standard", mode="lines"),
+            go.Scatter(x=executions, y=theme.rounded(express_usd, 4), name="Express", mode="lines"),
+        ]
+    )
+    if marker is not None:
+        fig.add_vline(x=marker, line_dash="dot", line_color=theme.COLORS[7])
+    fig.update_layout(
+        title="Standard vs Express: monthly cost (us-east-1)",
+        xaxis=dict(title="executions per month", type="log"),
+        yaxis=dict(title="USD per month", type="log"),
+    )
+    return theme.apply(fig)
+
+
+def retry_figure(waits: list[float], title: str = "Retry waits (jitter off)") -> go.Figure:
+    """Seconds before each retry and the running total."""
+    retries = list(range(1, len(waits) + 1))
+    total, running = 0.0, []
+    for wait in waits:
+        total += wait
+        running.append(total)
+    fig = go.Figure(
+        [
+            go.Bar(x=retries, y=theme.rounded(waits, 3), name="wait before the retry"),
+            go.Scatter(x=retries, y=theme.rounded(running, 3), name="since the first failure", mode="lines+markers"),
+        ]
+    )
+    fig.update_layout(title=title, xaxis=dict(title="retry", dtick=1), yaxis=dict(title="seconds", rangemode="tozero"))
+    return theme.apply(fig)
+
+
+def spike_figure(result, title: str = "A traffic spike against Lambda concurrency") -> go.Figure:
+    """Busy environments against the function's limit, and throttled requests per second, over time."""
+    seconds = result.seconds.tolist()
+    fig = go.Figure(
+        [
+            go.Scatter(x=seconds, y=result.concurrency.tolist(), name="concurrency (busy)", mode="lines"),
+            go.Scatter(
+                x=seconds, y=result.environments.tolist(), name="environments", mode="lines", line=dict(dash="dot")
+            ),
+            go.Bar(
+                x=seconds,
+                y=result.throttled_per_second.tolist(),
+                name="throttled / s",
+                yaxis="y2",
+                marker_color=theme.COLORS[3],
+                opacity=0.5,
+            ),
+        ]
+    )
+    fig.add_hline(y=result.limit, line_dash="dash", line_color=theme.COLORS[7])
+    fig.update_layout(
+        title=f"{title}<br><sup>limit {result.limit:,} · throttled {result.throttled:,} · cold starts "
+        f"{result.cold_starts:,}</sup>",
+        xaxis=dict(title="time (s)"),
+        yaxis=dict(title="execution environments", rangemode="tozero"),
+        yaxis2=dict(title="throttled requests / s", overlaying="y", side="right", rangemode="tozero"),
+    )
+    return theme.apply(fig)

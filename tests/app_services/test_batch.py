@@ -100,3 +100,58 @@ def test_bad_value_stops_with_the_parameter_named(tmp_path):
     assert result.returncode == 1
     assert "bad parameter (no cell was run): max_receive_count=9 is outside the allowed range (1 to 5)" in result.stdout
     assert "0 passed, 1 failed" in result.stdout
+
+
+def test_eventbridge_patterns_are_the_model(startup_run):
+    from awslab.app_services import eventbridge
+
+    key = "06_app_services/04_eventbridge.ipynb"
+    v = own_values(key)
+    recorded = startup_run.entry(key)["results"]
+    pattern = eventbridge.PRESET_PATTERNS[v["pattern_preset"]]
+    assert recorded["sample_events_matched"] == sum(r["matches"] for r in eventbridge.match_table(pattern))
+    order = {"source": "com.shop.orders", "detail-type": "OrderPlaced", "detail": {"total_usd": v["order_total_usd"]}}
+    big = eventbridge.PRESET_PATTERNS["big real orders (numeric, exists)"]
+    assert recorded["order_matches_big_rule"] == eventbridge.matches(big, order)
+    assert recorded["emulator_agrees"] is True
+
+
+def test_step_functions_execution_and_costs_are_the_model(startup_run):
+    from awslab.app_services import stepfunctions
+
+    key = "06_app_services/05_step_functions.ipynb"
+    v = own_values(key)
+    recorded = startup_run.entry(key)["results"]
+    order = {"order_id": "A-1", "total_usd": v["order_total_usd"], "items": ["book", "lamp", "mug"]}
+    execution = stepfunctions.run(
+        stepfunctions.ORDER_WORKFLOW, order, tasks=stepfunctions.order_tasks(v["charge_failures"])
+    )
+    assert recorded["execution_status"] == execution.status
+    assert recorded["execution_seconds"] == execution.seconds
+    assert recorded["state_transitions"] == execution.state_transitions
+    retrier = {"ErrorEquals": ["States.ALL"], "IntervalSeconds": 1, "MaxAttempts": 3, "BackoffRate": v["backoff_rate"]}
+    assert recorded["retry_total_seconds"] == sum(stepfunctions.retry_intervals(retrier, 3))
+    cost = stepfunctions.workflow_cost(
+        v["executions_per_month"], execution.state_transitions, duration_ms=2000, memory_mb=64
+    )
+    assert (recorded["standard_usd"], recorded["express_usd"]) == (cost.standard_usd, cost.express_usd)
+
+
+def test_lambda_spike_is_the_model(startup_run):
+    from awslab.app_services import lambda_scale
+
+    key = "06_app_services/06_lambda_at_scale.ipynb"
+    v = own_values(key)
+    recorded = startup_run.entry(key)["results"]
+    profile = lambda_scale.spike_profile(50, v["peak_rps"], seconds=60, start_second=10, length_seconds=30)
+    on_demand = lambda_scale.simulate_spike(profile, duration_ms=v["duration_ms"], seed=v["seed"])
+    capped = lambda_scale.simulate_spike(
+        profile, duration_ms=v["duration_ms"], reserved=v["reserved"] or None, seed=v["seed"]
+    )
+    warm = lambda_scale.simulate_spike(
+        profile, duration_ms=v["duration_ms"], provisioned=v["provisioned"], seed=v["seed"]
+    )
+    assert recorded["throttled_on_demand"] == on_demand.throttled
+    assert recorded["throttled_reserved"] == capped.throttled
+    assert recorded["cold_starts_provisioned"] == warm.cold_starts
+    assert recorded["kinesis_parallel_invocations"] == 40
