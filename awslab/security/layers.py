@@ -459,10 +459,16 @@ def evaluate_layers(
             reason = f"the {container} names the caller itself, so no identity policy is needed"
         elif identity_path:
             decision, layer = "allowed", "policies" if id_allow else "resource_policies"
-            reason = "an identity-based policy allows it" if id_allow else f"the {container} names the caller's role"
+            if kind == "root" and not ident.allows:
+                reason = "the root user has full access in its own account"
+            elif id_allow:
+                reason = "an identity-based policy allows it"
+            else:
+                reason = f"the {container} names the caller's role"
             limits = [n for n, given in (("permissions boundary", boundary), ("session policies", session)) if given]
-            if limits:
-                reason += " and the " + " and the ".join(limits) + " allow it too"
+            if limits and kind != "root":
+                verb = "allow" if len(limits) > 1 or limits == ["session policies"] else "allows"
+                reason += ", and the " + " and the ".join(limits) + f" {verb} it too"
         elif (is_key or is_trust) and not iam_counts:
             layer = "resource_policies"
             if is_key:
