@@ -144,7 +144,7 @@ def levels_for_account(account_id: str, parents: dict[str, str], attached: dict[
             )
         path.append(parent)
     if not path[-1].startswith("r-"):
-        raise ValueError(f"the path from {account_id!r} ends at {path[-1]!r}, not at the organization root (r-...)")
+        raise ValueError(f"parents leads from {account_id!r} to {path[-1]!r}, not to the organization root (r-...)")
     levels = []
     for node in reversed(path):
         documents = attached.get(node)
@@ -312,23 +312,23 @@ SCENARIOS: dict[str, Scenario] = {
 
 
 @checked
-def scenario_request(name: str, fixed: bool = False) -> dict[str, Any]:
-    """The keyword arguments of :func:`awslab.security.iam.evaluate` for scenario ``name`` (with its fix applied).
+def scenario_request(scenario: str, fixed: bool = False) -> dict[str, Any]:
+    """The keyword arguments of :func:`awslab.security.iam.evaluate` for ``scenario`` (with its fix applied).
 
     >>> scenario_request("KMS key policy without IAM permissions")["action"]
     'kms:Decrypt'
     """
-    if name not in SCENARIOS:
-        raise ValueError(f"scenario={name!r} is not one of: {', '.join(SCENARIOS)}")
+    if scenario not in SCENARIOS:
+        raise ValueError(f"scenario={scenario!r} is not one of: {', '.join(SCENARIOS)}")
     if not isinstance(fixed, bool):
         raise ValueError(f"fixed={fixed!r} must be True or False")
-    scenario = SCENARIOS[name]
-    return {**scenario.request, **(scenario.fixed if fixed else {})}
+    preset = SCENARIOS[scenario]
+    return {**preset.request, **(preset.fixed if fixed else {})}
 
 
 @checked
 @lru_cache(maxsize=64)
-def evaluate_scenario(name: str, fixed: bool = False) -> iam.Evaluation:
+def evaluate_scenario(scenario: str, fixed: bool = False) -> iam.Evaluation:
     """Evaluate a preset scenario through every layer.
 
     >>> evaluate_scenario("member-account root user blocked by an SCP").reason
@@ -336,5 +336,91 @@ def evaluate_scenario(name: str, fixed: bool = False) -> iam.Evaluation:
     >>> evaluate_scenario("member-account root user blocked by an SCP", fixed=True).decision
     'allowed'
     """
-    request = scenario_request(name, fixed)
+    request = scenario_request(scenario, fixed)
     return iam.evaluate(request.pop("policies"), request.pop("action"), request.pop("resource"), **request)
+
+
+# The lab's organization: root -> Workloads OU -> Prod OU -> the prod account, and the requests tried against it.
+LAB_REQUESTS = (
+    ("admin role", "ec2:RunInstances", "us-east-1"),
+    ("admin role", "ec2:RunInstances", "ap-southeast-2"),
+    ("admin role", "iam:CreateRole", "ap-southeast-2"),
+    ("admin role", "organizations:LeaveOrganization", "us-east-1"),
+    ("root user", "ec2:RunInstances", "us-east-1"),
+)
+
+
+@checked
+def lab_scps(allowed_regions: list[str], deny_root_user: bool = True) -> list[list[dict[str, Any]]]:
+    """The SCP levels the lab attaches: root (FullAWSAccess, and DenyRootUser if asked), Workloads OU (FullAWSAccess
+    and the Region guardrail), Prod OU (FullAWSAccess and DenyLeaveOrganization), the account (FullAWSAccess).
+
+    >>> [len(level) for level in lab_scps(["us-east-1"])]
+    [2, 2, 2, 1]
+    """
+    if not isinstance(deny_root_user, bool):
+        raise ValueError(f"deny_root_user={deny_root_user!r} must be True or False")
+    root = [FULL_AWS_ACCESS, DENY_ROOT_USER] if deny_root_user else [FULL_AWS_ACCESS]
+    return [root, [FULL_AWS_ACCESS, region_guardrail(allowed_regions)], [FULL_AWS_ACCESS, DENY_LEAVE_ORGANIZATION],
+            [FULL_AWS_ACCESS]]  # fmt: skip
+
+
+@checked
+def guardrail_table(scps: list[list[Any]], account_id: str, management_account: str) -> list[dict[str, str]]:
+    """Each of LAB_REQUESTS from ``account_id`` (an administrator role with AdministratorAccess, or the root user)
+    under ``scps``: who, action, Region, decision, deciding layer and reason.
+
+    >>> rows = guardrail_table(lab_scps(["us-east-1"]), PROD, MANAGEMENT)
+    >>> [row["decision"] for row in rows]
+    ['allowed', 'explicitDeny', 'allowed', 'explicitDeny', 'explicitDeny']
+    """
+    for name, value in (("account_id", account_id), ("management_account", management_account)):
+        if not isinstance(value, str) or not re.fullmatch(r"\d{12}", value):
+            raise ValueError(f"{name}={value!r} must be a 12-digit account ID")
+    callers = {
+        "admin role": f"arn:aws:sts::{account_id}:assumed-role/Admin/ops",
+        "root user": f"arn:aws:iam::{account_id}:root",
+    }
+    rows = []
+    for who, action, region in LAB_REQUESTS:
+        result = iam.evaluate(
+            [ADMINISTRATOR_ACCESS] if who == "admin role" else [],
+            action,
+            "*",
+            context={"aws:RequestedRegion": region},
+            principal=callers[who],
+            scps=scps,
+            management_account=management_account,
+        )
+        rows.append(
+            {
+                "who": who,
+                "action": action,
+                "Region": region,
+                "decision": result.decision,
+                "layer": result.layer,
+                "reason": result.reason,
+            }
+        )
+    return rows
+
+
+def scenario_table() -> list[dict[str, str]]:
+    """Every preset scenario: its decision, the deciding layer and why, and the decision once fixed.
+
+    >>> scenario_table()[0]["deciding layer"]
+    'permissions_boundary'
+    """
+    rows = []
+    for name, scenario in SCENARIOS.items():
+        result, fixed = evaluate_scenario(name), evaluate_scenario(name, fixed=True)
+        rows.append(
+            {
+                "scenario": scenario.title,
+                "decision": result.decision,
+                "deciding layer": result.layer,
+                "reason": result.reason,
+                "after the fix": fixed.decision,
+            }
+        )
+    return rows

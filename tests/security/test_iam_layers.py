@@ -320,7 +320,7 @@ def test_levels_for_account_walks_from_the_root_and_refuses_gaps():
     attached = {"r-ab12": [FULL, organizations.DENY_ROOT_USER], "ou-ab12-prod0001": [FULL], A: [FULL]}
     levels = organizations.levels_for_account(A, parents, attached)
     assert [len(level) for level in levels] == [2, 1, 1]
-    with pytest.raises(ValueError, match="not at the organization root"):
+    with pytest.raises(ValueError, match="not to the organization root"):
         organizations.levels_for_account(A, {A: "ou-ab12-prod0001"}, attached)
     with pytest.raises(ValueError, match="cycle"):
         organizations.levels_for_account(A, {A: "ou-ab12-prod0001", "ou-ab12-prod0001": "ou-ab12-prod0001"}, attached)
