@@ -2,8 +2,10 @@
 
 Evaluation logic for one account (IAM User Guide, reference_policies_evaluation-logic, read 2026-11-27):
 every request starts as an implicit deny; an explicit Deny in any identity-based or resource-based policy wins;
-otherwise an Allow in either kind of policy allows; otherwise the implicit deny stands. Permissions boundaries,
-SCPs/RCPs, session policies and cross-account requests (which need both sides to allow) are not modelled.
+otherwise an Allow in either kind of policy allows; otherwise the implicit deny stands. The other layers
+(Organizations RCPs and SCPs, permissions boundaries, session policies), cross-account requests (both sides must
+allow), KMS key policies, role trust policies and the root user are :mod:`awslab.security.layers`' work: ``evaluate``
+hands a request there when it carries any of them, and the Evaluation then names the layer that decided.
 
 The verdict uses the Policy Simulator's words: ``allowed``, ``explicitDeny``, ``implicitDeny``; it lists every
 statement that matched and the context keys that conditions asked for but the request did not carry.
