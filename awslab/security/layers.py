@@ -299,8 +299,8 @@ def evaluate_layers(
     missing: list = []
     rcp_runs = [_run(f"rcps[{i}]", level, request, matched, missing) for i, level in enumerate(rcp_levels or [])]
     scp_runs = [_run(f"scps[{i}]", level, request, matched, missing) for i, level in enumerate(scp_levels or [])]
+    ident = _run("policies", identity, request, matched, missing)  # identity first: the one-account order
     res = _run("resource_policies", resource_side, request, matched, missing)
-    ident = _run("policies", identity, request, matched, missing)
     pb = _run("permissions_boundary", boundary, request, matched, missing)
     sp = _run("session_policies", session, request, matched, missing)
 
@@ -340,7 +340,7 @@ def evaluate_layers(
                 break
     if kind == "root" and res.allows:
         res_account = True
-    id_allow = bool(ident.allows) or (kind == "root" and not cross)
+    id_allow = bool(ident.allows) or kind == "root"  # the root user holds every permission of its own account
     pb_ok = not boundary or bool(pb.allows) or kind == "root"
     sp_ok = not session or bool(sp.allows) or kind == "root"
     container = "key policy" if is_key else "trust policy" if is_trust else "resource-based policy"
@@ -414,7 +414,7 @@ def evaluate_layers(
         give("resource_policies", "allow", "names the caller's account: its IAM policies decide")
     else:
         give("resource_policies", "no allow", "no Allow for the caller or its account")
-    if kind == "root" and not cross:
+    if kind == "root":
         give("policies", "allow", "the root user needs no identity policy in its own account")
     elif kind == "service":
         give("policies", "does not apply", "an AWS service principal has no identity policies")
@@ -489,7 +489,7 @@ def evaluate_layers(
     outcomes = tuple(
         LayerOutcome(name, LAYER_LABELS[name], status[name][0], status[name][1], name == layer) for name in LAYERS
     )
-    steps = [step for run in (*rcp_runs, *scp_runs, res, ident, pb, sp) for step in run.steps]
+    steps = [step for run in (*rcp_runs, *scp_runs, ident, res, pb, sp) for step in run.steps]
     return iam.Evaluation(
         decision,
         action,

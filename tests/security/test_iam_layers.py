@@ -442,3 +442,18 @@ def test_the_single_account_path_stays_the_single_account_path():
     # No layer, no principal: evaluate never reaches the layers module (the fast path the bench times).
     result = iam.evaluate([doc(allow())], "s3:GetObject", "*")
     assert result.layers == () and result.decided_by is None
+
+
+def test_layered_trace_keeps_the_one_account_order():
+    identity = [doc(allow("s3:GetObject"))]
+    bucket = [doc(allow("s3:GetObject", BUCKET_OBJECT, Principal="*"))]
+    one = evaluate(identity, "s3:GetObject", BUCKET_OBJECT, resource_policies=bucket, principal=USER)
+    layered = layers.evaluate_layers(identity, "s3:GetObject", BUCKET_OBJECT, resource_policies=bucket, principal=USER)
+    assert layered.matched_statements == one.matched_statements and len(one.matched_statements) == 2
+
+
+def test_another_accounts_root_user_needs_only_the_resource_side():
+    other_root = f"arn:aws:iam::{B}:root"
+    assert evaluate([], "s3:GetObject", BUCKET_OBJECT, resource_policies=[PARTNER_READ], principal=other_root,
+                    resource_account=A).allowed  # fmt: skip
+    assert not evaluate([], "s3:GetObject", BUCKET_OBJECT, principal=other_root, resource_account=A).allowed
