@@ -160,16 +160,16 @@ class Evaluation:
     matched_statements: tuple[MatchedStatement, ...]
     missing_context_keys: tuple[str, ...]
     raw_steps: tuple[tuple[str, int, CompiledStatement, StatementCheck], ...] = field(repr=False, compare=False)
-    decided_by: str | None = field(default=None, repr=False, compare=False)
-    why: str = field(default="", repr=False, compare=False)
-    layers: tuple = field(default=(), repr=False, compare=False)
 
     @property
-    def layer(self) -> str | None:
+    def layers(self) -> tuple:
+        """How each layer answered (:class:`awslab.security.layers.LayerOutcome`); empty for a one-account request."""
+        return ()
+
+    @property
+    def layer(self) -> str:
         """The layer that decided, named as evaluate()'s argument (``policies``, ``resource_policies``, ``scps``,
         ``rcps``, ``permissions_boundary``, ``session_policies``); for a one-account implicit deny, ``policies``."""
-        if self.decided_by is not None:
-            return self.decided_by
         effect = "Deny" if self.decision == "explicitDeny" else "Allow"
         sources = [m.source for m in self.matched_statements if m.effect == effect]
         return sources[0] if sources else "policies"
@@ -178,8 +178,6 @@ class Evaluation:
     def reason(self) -> str:
         """Why, in a few words: "denied by an SCP at level 2 (Sid DenyRoot)", "no Allow in the permissions
         boundary", "an identity-based policy allows it"."""
-        if self.why:
-            return self.why
         if self.decision == "implicitDeny":
             return "no identity-based or resource-based policy allows it"
         kind = "an identity-based policy" if self.layer == "policies" else "a resource-based policy"

@@ -69,7 +69,7 @@ References:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from awslab.security import iam
@@ -95,6 +95,35 @@ _FEDERATED = re.compile(r"^arn:[^:]+:sts::\d{12}:federated-user/.+$")
 _SERVICE_PRINCIPAL = re.compile(r"^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$")
 _SERVICE_LINKED_ROLE = re.compile(r"^arn:[^:]+:iam::\d{12}:role/aws-service-role/.+$")
 _SERVICE_LINKED_SESSION = re.compile(r"^arn:[^:]+:sts::\d{12}:assumed-role/AWSServiceRoleFor[^/]*/.+$")
+
+
+@dataclass(frozen=True)
+class LayeredEvaluation(iam.Evaluation):
+    """An :class:`awslab.security.iam.Evaluation` that went through the layers: it names the deciding layer, says
+    why, and holds each layer's :class:`LayerOutcome`.
+
+    >>> evaluate_layers([], "s3:GetObject", "*", scps=[[{"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}]]).layer
+    'policies'
+    """
+
+    decided_by: str = field(default="policies", repr=False, compare=False)
+    why: str = field(default="", repr=False, compare=False)
+    outcomes: tuple = field(default=(), repr=False, compare=False)
+
+    @property
+    def layers(self) -> tuple:
+        """How each layer answered, in AWS's order (LAYERS)."""
+        return self.outcomes
+
+    @property
+    def layer(self) -> str:
+        """The layer that decided, named as evaluate()'s argument."""
+        return self.decided_by
+
+    @property
+    def reason(self) -> str:
+        """Why, in a few words."""
+        return self.why
 
 
 @dataclass(frozen=True)
@@ -242,7 +271,7 @@ def evaluate_layers(
     session_policies: Any = None,
     resource_account: str | None = None,
     management_account: str | None = None,
-) -> iam.Evaluation:
+) -> LayeredEvaluation:
     """Evaluate one request through every layer; the Evaluation says which layer decided and why.
 
     Arguments as :func:`awslab.security.iam.evaluate`, plus ``scps``/``rcps`` (levels root -> account, each a list of
@@ -490,7 +519,7 @@ def evaluate_layers(
         LayerOutcome(name, LAYER_LABELS[name], status[name][0], status[name][1], name == layer) for name in LAYERS
     )
     steps = [step for run in (*rcp_runs, *scp_runs, ident, res, pb, sp) for step in run.steps]
-    return iam.Evaluation(
+    return LayeredEvaluation(
         decision,
         action,
         resource,
@@ -500,5 +529,5 @@ def evaluate_layers(
         tuple(steps),
         decided_by=layer,
         why=reason,
-        layers=outcomes,
+        outcomes=outcomes,
     )

@@ -2,6 +2,13 @@
 
 >>> which_layer.answer
 'permissions boundary'
+
+References:
+    - IAM User Guide, "Permissions boundaries for IAM entities",
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html (read 2026-12-03)
+    - AWS Organizations User Guide, "Service control policy examples" (the Region guardrail with NotAction),
+      https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples.html
+      (read 2026-12-03)
 """
 
 from __future__ import annotations
