@@ -60,6 +60,8 @@ def allowed_under_region_guardrail(allowed_regions: tuple[str, ...] = ("us-east-
     >>> allowed_under_region_guardrail()
     4
     """
+    if not isinstance(allowed_regions, (list, tuple)):
+        raise ValueError(f"allowed_regions={allowed_regions!r} must be a list of Region codes such as 'us-east-1'")
     scps = [[organizations.FULL_AWS_ACCESS, organizations.region_guardrail(list(allowed_regions))]]
     principal = f"arn:aws:sts::{organizations.PROD}:assumed-role/Admin/ops"
     return sum(
