@@ -291,3 +291,71 @@ def waf_figure(result: RateRuleResult) -> go.Figure:
         yaxis_title="requests per bin",
     )
     return fig
+
+
+_LAYER_COLOURS = {
+    "allow": "#2ca02c",
+    "deny": "#d62728",
+    "no allow": "#ff9900",
+    "not given": "#d9d9d9",
+    "does not apply": "#9ecae1",
+}
+_FLOW_LABELS = {
+    "rcps": "RCPs",
+    "scps": "SCPs",
+    "resource_policies": "resource<br>policy",
+    "policies": "identity<br>policies",
+    "permissions_boundary": "permissions<br>boundary",
+    "session_policies": "session<br>policies",
+}
+
+
+def layers_flow_figure(evaluation: Evaluation, title: str | None = None) -> go.Figure:
+    """The request's path through the layers (request -> RCPs -> SCPs -> resource -> identity -> boundary -> session),
+    each box coloured by its answer, the deciding layer ringed in black."""
+    layers = evaluation.layers
+    names = ["request", *(layer.name for layer in layers)]
+    x = list(range(len(names)))
+    colours = ["#232f3e", *(_LAYER_COLOURS[layer.status] for layer in layers)]
+    rings = [0, *(5 if layer.deciding else 1 for layer in layers)]
+    sizes = [54, *(70 if layer.deciding else 54 for layer in layers)]
+    labels = ["request", *(_FLOW_LABELS[layer.name] for layer in layers)]
+    states = [evaluation.decision, *(layer.status for layer in layers)]
+    notes = [evaluation.reason, *(layer.note or layer.status for layer in layers)]
+    deciding = next((layer.label for layer in layers if layer.deciding), "")
+    return go.Figure(
+        data=[
+            {
+                "type": "scatter",
+                "x": [x[0], x[-1]],
+                "y": [0, 0],
+                "mode": "lines",
+                "line": {"color": "#879196", "width": 2},
+                "hoverinfo": "skip",
+            },
+            {
+                "type": "scatter",
+                "x": x,
+                "y": [0] * len(x),
+                "mode": "markers+text",
+                "marker": {
+                    "symbol": "square",
+                    "size": sizes,
+                    "color": colours,
+                    "line": {"color": "black", "width": rings},
+                },
+                "text": states,
+                "textposition": "bottom center",
+                "customdata": notes,
+                "hovertemplate": "%{customdata}<extra></extra>",
+            },
+            {"type": "scatter", "x": x, "y": [0.55] * len(x), "mode": "text", "text": labels, "hoverinfo": "skip"},
+        ],
+        layout={
+            "title": {"text": title or f"{evaluation.decision}: decided by the {deciding}"},
+            "showlegend": False,
+            "xaxis": {"visible": False, "range": [-0.6, len(x) - 0.4]},
+            "yaxis": {"visible": False, "range": [-1, 1]},
+            "height": 300,
+        },
+    )

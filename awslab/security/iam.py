@@ -2,8 +2,10 @@
 
 Evaluation logic for one account (IAM User Guide, reference_policies_evaluation-logic, read 2026-11-27):
 every request starts as an implicit deny; an explicit Deny in any identity-based or resource-based policy wins;
-otherwise an Allow in either kind of policy allows; otherwise the implicit deny stands. Permissions boundaries,
-SCPs/RCPs, session policies and cross-account requests (which need both sides to allow) are not modelled.
+otherwise an Allow in either kind of policy allows; otherwise the implicit deny stands. The other layers
+(Organizations RCPs and SCPs, permissions boundaries, session policies), cross-account requests (both sides must
+allow), KMS key policies, role trust policies and the root user are :mod:`awslab.security.layers`' work: ``evaluate``
+hands a request there when it carries any of them, and the Evaluation then names the layer that decided.
 
 The verdict uses the Policy Simulator's words: ``allowed``, ``explicitDeny``, ``implicitDeny``; it lists every
 statement that matched and the context keys that conditions asked for but the request did not carry.
@@ -35,6 +37,14 @@ if TYPE_CHECKING:
     import pandas as pd
 
 DECISIONS = ("allowed", "explicitDeny", "implicitDeny")
+_LAYER_WORDS = {
+    "rcps": "RCPs",
+    "scps": "SCPs",
+    "resource_policies": "resource-based policy",
+    "policies": "identity-based policies",
+    "permissions_boundary": "permissions boundary",
+    "session_policies": "session policies",
+}
 _ROOT = re.compile(r"^arn:[^:]+:iam::(\d{12}):root$")
 _ROLE = re.compile(r"^arn:([^:]+):iam::(\d{12}):role/(?:.*/)?([^/]+)$")
 _SESSION = re.compile(r"^arn:([^:]+):sts::(\d{12}):assumed-role/([^/]+)/.+$")
@@ -151,6 +161,30 @@ class Evaluation:
     missing_context_keys: tuple[str, ...]
     raw_steps: tuple[tuple[str, int, CompiledStatement, StatementCheck], ...] = field(repr=False, compare=False)
 
+    @property
+    def layers(self) -> tuple:
+        """How each layer answered (:class:`awslab.security.layers.LayerOutcome`); empty for a one-account request."""
+        return ()
+
+    @property
+    def layer(self) -> str:
+        """The layer that decided, named as evaluate()'s argument (``policies``, ``resource_policies``, ``scps``,
+        ``rcps``, ``permissions_boundary``, ``session_policies``); for a one-account implicit deny, ``policies``."""
+        effect = "Deny" if self.decision == "explicitDeny" else "Allow"
+        sources = [m.source for m in self.matched_statements if m.effect == effect]
+        return sources[0] if sources else "policies"
+
+    @property
+    def reason(self) -> str:
+        """Why, in a few words: "denied by an SCP at level 2 (Sid DenyRoot)", "no Allow in the permissions
+        boundary", "an identity-based policy allows it"."""
+        if self.decision == "implicitDeny":
+            return "no identity-based or resource-based policy allows it"
+        kind = "an identity-based policy" if self.layer == "policies" else "a resource-based policy"
+        first = self.deciding_statements[0]
+        sid = f" (Sid {first.sid})" if first.sid else f" (Statement[{first.statement_index}])"
+        return f"denied by {kind}{sid}" if self.decision == "explicitDeny" else f"{kind} allows it{sid}"
+
     @cached_property
     def steps(self) -> tuple[EvaluationStep, ...]:
         """One EvaluationStep per statement, in evaluation order (built on first use: evaluation stays fast)."""
@@ -196,6 +230,8 @@ class Evaluation:
             lines.append(f"  {label} {step.effect}: {step.reason}")
         if self.missing_context_keys:
             lines.append(f"  missing context keys: {', '.join(self.missing_context_keys)}")
+        if self.layers:
+            lines.append(f"  decided by the {_LAYER_WORDS.get(self.layer, self.layer)}: {self.reason}")
         return "\n".join(lines)
 
 
@@ -445,6 +481,12 @@ def _check(
     )
 
 
+def _layers():
+    from awslab.security import layers
+
+    return layers
+
+
 @checked
 def evaluate(
     policies: Any,
@@ -454,18 +496,53 @@ def evaluate(
     context: dict[str, Any] | None = None,
     resource_policies: Any = None,
     principal: str | None = None,
+    scps: Any = None,
+    rcps: Any = None,
+    permissions_boundary: Any = None,
+    session_policies: Any = None,
+    resource_account: str | None = None,
+    management_account: str | None = None,
 ) -> Evaluation:
-    """Evaluate one request against identity-based ``policies`` and ``resource_policies`` of the same account.
+    """Evaluate one request against identity-based ``policies`` and ``resource_policies``, and any further layer.
 
     ``policies``/``resource_policies``: lists of policy documents (dict or JSON text); ``action`` like
     "s3:GetObject" (case-insensitive); ``resource`` an ARN or "*"; ``context`` maps condition keys to a value or a
     list of values; ``principal`` is the caller's ARN (matched against resource policies' Principal).
+    ``scps``/``rcps`` (levels from the organization root to the account, each a list of documents),
+    ``permissions_boundary`` (one document), ``session_policies``, ``resource_account`` and ``management_account``
+    (12-digit IDs) bring in every layer of AWS's evaluation, as do a caller from another account, a KMS key, a role's
+    trust policy and the root user: :mod:`awslab.security.layers` then decides and names the deciding layer.
     Malformed documents or arguments raise ValueError saying what is wrong and where.
 
     >>> policy = {"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}, {"Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*"}]}
     >>> evaluate([policy], "s3:DeleteObject", "arn:aws:s3:::b/k").decision
     'explicitDeny'
+    >>> evaluate([policy], "s3:GetObject", "*", permissions_boundary={"Statement": {"Effect": "Allow", "Action": "ec2:*", "Resource": "*"}}).reason
+    'no Allow in the permissions boundary'
     """
+    if (
+        scps is not None
+        or rcps is not None
+        or permissions_boundary is not None
+        or session_policies is not None
+        or resource_account is not None
+        or management_account is not None
+        or (principal is not None and _layers().needs_layers(action, resource, principal))
+    ):
+        return _layers().evaluate_layers.__wrapped__(
+            policies,
+            action,
+            resource,
+            context=context,
+            resource_policies=resource_policies,
+            principal=principal,
+            scps=scps,
+            rcps=rcps,
+            permissions_boundary=permissions_boundary,
+            session_policies=session_policies,
+            resource_account=resource_account,
+            management_account=management_account,
+        )
     identity = _compile_all(policies, "identity", "policies")
     resource_side = (
         () if resource_policies is None else _compile_all(resource_policies, "resource", "resource_policies")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from awslab.security import credentials, iam, kms, mfa, presets, responsibility, waf
+from awslab.security import credentials, iam, kms, mfa, organizations, presets, responsibility, waf
 from tests.support import assert_echoed, own_values, printed, ran, seed_of
 from tests.support import run_awslab as awslab
 
@@ -83,6 +83,21 @@ def test_waf_rule_numbers_are_the_models(startup_run):
     assert recorded["normal_users_blocked_fraction"] == round(rule.others_blocked_fraction, 4)
 
 
+def test_governance_decisions_are_the_evaluators(startup_run):
+    key = "05_security/06_governance.ipynb"
+    values = own_values(key)
+    recorded = startup_run.entry(key)["results"]
+    chosen = organizations.evaluate_scenario(values["scenario"])
+    assert (recorded["scenario_decision"], recorded["scenario_layer"]) == (chosen.decision, chosen.layer)
+    regions = [r.strip() for r in values["allowed_regions"].split(",")]
+    rows = organizations.guardrail_table(
+        organizations.lab_scps(regions, values["deny_root_user"]), organizations.PROD, organizations.MANAGEMENT
+    )
+    allowed = sum(row["decision"] == "allowed" for row in rows)
+    assert recorded["lab_allowed_requests"] == allowed
+    assert f"allowed in the prod account: {allowed} of {len(rows)}" in printed(startup_run.folder, Path(key).name)
+
+
 @pytest.mark.parametrize(
     ("notebook", "name", "value", "line"),
     [
@@ -97,6 +112,12 @@ def test_waf_rule_numbers_are_the_models(startup_run):
             "window_seconds",
             "90",
             "bad parameter (no cell was run): window_seconds=90 is not one of: 60, 120, 300, 600",
+        ),
+        (
+            "06_governance.ipynb",
+            "allowed_regions",
+            "moon-1",
+            "bad parameter (no cell was run): allowed_regions=['moon-1'] must list one or more Region codes",
         ),
     ],
 )

@@ -6,7 +6,7 @@ import time
 import pytest
 
 from awslab import ui
-from awslab.security import cloudtrail, presets, responsibility
+from awslab.security import cloudtrail, organizations, presets, responsibility
 from awslab.security import explorers as ex
 
 # explorer factory, expected labels of the static face's steps (slider or dropdown), a bad value and the message
@@ -56,6 +56,7 @@ CASES = [
         {"attacker_rps": -2.0},
         "attacker_rps=-2.0 is outside the allowed range",
     ),
+    (ex.explore_layers, list(organizations.SCENARIOS), {"preset": "no such scenario"}, "is not one of"),
 ]
 
 

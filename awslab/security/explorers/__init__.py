@@ -1,6 +1,7 @@
 """Explorers for the security notebooks, one module per notebook: controls -> model -> figure, built through
 awslab.ui."""
 
+from awslab.security.explorers.governance import explore_layers
 from awslab.security.explorers.iam_policies import (
     explore_credential_lifetime,
     explore_decision_grid,
@@ -23,4 +24,5 @@ __all__ = [
     "explore_mfa_drift",
     "explore_cloudtrail",
     "explore_waf_rate_rule",
+    "explore_layers",
 ]
