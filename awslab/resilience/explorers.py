@@ -168,3 +168,64 @@ def explore_review(
         ],
         view,
     )
+
+
+def explore_failover_path(
+    failure_threshold: int = 3,
+    request_interval: int = 30,
+    dns_ttl_seconds: int = 60,
+    failover: str = "dns",
+) -> ui.Explorer:
+    """How health checks and the way traffic moves set the detect and redirect parts of a warm standby's RTO.
+
+    >>> explore_failover_path().last_view.numbers["detect + redirect"]
+    '1.5 min + 1.0 min = 2.5 min'
+    """
+
+    def view(failure_threshold, request_interval, dns_ttl_seconds, failover):
+        design = dr.Design(
+            strategy="WARM_STANDBY",
+            request_interval=request_interval,
+            failure_threshold=failure_threshold,
+            dns_ttl_seconds=dns_ttl_seconds,
+            failover=failover,
+        )
+        outcomes = [
+            dr.simulate(dr.Workload(), design),
+            dr.simulate(dr.Workload(), replace(design, strategy="ACTIVE_ACTIVE")),
+        ]
+        parts = outcomes[0].rto_parts
+        return ui.View(
+            figures.timeline_figure(outcomes, f"Health check {request_interval} s x {failure_threshold}"),
+            {
+                "detect + redirect": f"{parts['detect']:.1f} min + {parts['redirect traffic']:.1f} min = "
+                f"{parts['detect'] + parts['redirect traffic']:.1f} min",
+                "warm standby RTO": f"{outcomes[0].rto_minutes:.1f} min",
+                "active/active RTO": f"{outcomes[1].rto_minutes:.1f} min",
+            },
+        )
+
+    return ui.explorer(
+        "Failover path: health checks and DNS",
+        [
+            ui.Slider(
+                "failure_threshold", "failure threshold", min=1, max=10, step=1, value=failure_threshold, integer=True
+            ),
+            ui.Choice(
+                "request_interval",
+                "request interval",
+                options=[("10 s (fast)", 10), ("30 s (standard)", 30)],
+                value=request_interval,
+            ),
+            ui.Slider(
+                "dns_ttl_seconds", "DNS TTL", min=0, max=600, step=30, value=dns_ttl_seconds, unit="s", integer=True
+            ),
+            ui.Choice(
+                "failover",
+                "traffic moves by",
+                options=[("DNS (TTL)", "dns"), ("Global Accelerator", "global_accelerator")],
+                value=failover,
+            ),
+        ],
+        view,
+    )
