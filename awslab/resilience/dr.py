@@ -289,7 +289,9 @@ def rto_parts(workload: Workload, design: Design, assumptions: Assumptions | Non
     detect = detection_seconds(d.request_interval, d.failure_threshold) / 60
     decide = 0.0 if d.strategy == "ACTIVE_ACTIVE" else a.decide_minutes
     if database_replication_of(d) == "backup_copy":
-        restore = w.database_gib / a.restore_gib_per_hour * 60  # a snapshot restored into a new cluster
+        # A snapshot restored into a new cluster: its data at the restore rate, and never faster than bringing up a
+        # writer at all (the time a promotion takes).
+        restore = max(w.database_gib / a.restore_gib_per_hour * 60, a.promote_minutes)
     elif database_replication_of(d) == "aurora_global" and level < 3:
         restore = a.promote_minutes  # the secondary becomes the writer
     else:

@@ -164,7 +164,10 @@ def review(
     elif p.vault_lock == "none" and not p.cross_account_copy:
         findings.append(
             Finding(
-                "SEC", "Security", "MEDIUM", "one account can delete every backup: no Vault Lock, no copy elsewhere"
+                "SEC",
+                "Security",
+                "MEDIUM",
+                "one account can delete every backup: no Vault Lock, no copy in another account",
             )
         )
     else:
