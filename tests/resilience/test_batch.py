@@ -62,8 +62,7 @@ def test_building_blocks_numbers_are_the_models(startup_run):
     assert recorded["detect_plus_redirect_minutes"] == round(parts["detect"] + parts["redirect traffic"], 2)
     text = printed(startup_run.folder, Path(key).name)
     assert (
-        "PutBackupVaultLockConfiguration input: " in text
-        and f'"ChangeableForDays": {v["changeable_for_days"]}' in text
+        "PutBackupVaultLockConfiguration input: " in text and f'"ChangeableForDays": {v["changeable_for_days"]}' in text
     )
     assert "vault locked: True" in text
 
