@@ -24,7 +24,7 @@ References:
       https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.html (read 2026-12-03)
     - Amazon RDS API Reference, "SwitchoverGlobalCluster" and "FailoverGlobalCluster" (switchover, formerly
       managed planned failover, loses no data; failover with AllowDataLoss for unplanned events),
-      https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_FailoverGlobalCluster.html (read 2026-12-03)
+      https://docs.aws.amazon.com/goto/WebAPI/rds/FailoverGlobalCluster (read 2026-12-03)
     - Amazon DynamoDB Developer Guide, "Global tables - multi-active, multi-Region replication" (consistency modes
       MREC, the default, and MRSC; the mode cannot be changed after creation),
       https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GlobalTables.html (read 2026-12-03)
@@ -34,9 +34,9 @@ References:
     - Amazon S3 API Reference, "ReplicationTimeValue" (the only valid value is 15 minutes) and the S3 User Guide,
       "Replicating objects using S3 Replication Time Control" (99.99% of objects within 15 minutes),
       https://docs.aws.amazon.com/AmazonS3/latest/API/API_ReplicationTimeValue.html (read 2026-12-03)
-    - Amazon EC2 API Reference, "CopySnapshot" (CompletionDurationMinutes: a time-based copy, in 15-minute
+    - EC2 CopySnapshot request, CompletionDurationMinutes (AWS SDK for Kotlin API reference; the CopySnapshot parameter: a time-based copy, in 15-minute
       increments; best effort without it),
-      https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CopySnapshot.html (read 2026-12-03)
+      https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/ec2/aws.sdk.kotlin.services.ec2.model/-copy-snapshot-request/completion-duration-minutes.html (read 2026-12-03)
     - Amazon Application Recovery Controller Developer Guide, "Use zonal shift and zonal autoshift to recover
       applications in ARC" (zonal shift manual, zonal autoshift by AWS; practice runs),
       https://docs.aws.amazon.com/r53recovery/latest/dg/multi-az.html (read 2026-12-03)

@@ -28,7 +28,7 @@ References:
       latency typically under a second),
       https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.html (read 2026-12-03)
     - Amazon S3 User Guide, "Replicating objects using S3 Replication Time Control" (99.99% of objects within
-      15 minutes), https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-time-control.html
+      15 minutes), https://docs.aws.amazon.com/AmazonS3/latest/dev/replication-walkthrough-5.html
       (read 2026-12-03)
     - Amazon Route 53 Developer Guide, "How Amazon Route 53 determines whether a health check is healthy"
       (interval 10 or 30 seconds, failure threshold),

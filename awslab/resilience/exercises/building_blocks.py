@@ -2,6 +2,13 @@
 
 >>> rtc_late.check(rtc_late.answer).right, vault_lock_date.check("3").right
 (True, False)
+
+References:
+    - AWS CloudFormation, "AWS::Backup::BackupVault LockConfigurationType",
+      https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-backup-backupvault-lockconfigurationtype.html
+      (read 2026-12-03)
+    - Amazon S3 User Guide, "Replicating objects using S3 Replication Time Control",
+      https://docs.aws.amazon.com/AmazonS3/latest/dev/replication-walkthrough-5.html (read 2026-12-03)
 """
 
 from __future__ import annotations

@@ -2,6 +2,11 @@
 
 >>> pilot_light_rto.check(pilot_light_rto.answer).right
 True
+
+References:
+    - Amazon Route 53 Developer Guide, "How Amazon Route 53 determines whether a health check is healthy",
+      https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html
+      (read 2026-12-03)
 """
 
 from __future__ import annotations

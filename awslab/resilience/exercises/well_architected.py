@@ -2,6 +2,10 @@
 
 >>> high_risks.check(high_risks.answer).right, drill_question.check("REL 12").right
 (True, True)
+
+References:
+    - AWS Well-Architected Framework, "Failure management" (REL 9 to REL 13),
+      https://docs.aws.amazon.com/wellarchitected/latest/framework/a-failure-management.html (read 2026-12-03)
 """
 
 from __future__ import annotations
