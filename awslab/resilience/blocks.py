@@ -34,8 +34,8 @@ References:
     - Amazon S3 API Reference, "ReplicationTimeValue" (the only valid value is 15 minutes) and the S3 User Guide,
       "Replicating objects using S3 Replication Time Control" (99.99% of objects within 15 minutes),
       https://docs.aws.amazon.com/AmazonS3/latest/API/API_ReplicationTimeValue.html (read 2026-12-03)
-    - EC2 CopySnapshot request, CompletionDurationMinutes (AWS SDK for Kotlin API reference; the CopySnapshot parameter: a time-based copy, in 15-minute
-      increments; best effort without it),
+    - AWS SDK for Kotlin API reference, CopySnapshotRequest "completionDurationMinutes" (EC2 CopySnapshot: a
+      time-based copy, in 15-minute increments; best effort without it),
       https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/ec2/aws.sdk.kotlin.services.ec2.model/-copy-snapshot-request/completion-duration-minutes.html (read 2026-12-03)
     - Amazon Application Recovery Controller Developer Guide, "Use zonal shift and zonal autoshift to recover
       applications in ARC" (zonal shift manual, zonal autoshift by AWS; practice runs),
