@@ -1,0 +1,1 @@
+"""Resilience and disaster recovery: DR strategies, their building blocks and the Well-Architected review."""
