@@ -134,8 +134,9 @@ def sign_in(
     False
     """
     flow = validate.choice("flow", flow, FLOWS)
-    token = validate.integer("token_seconds", token_seconds, minimum=TOKEN_MIN_SECONDS, maximum=TOKEN_MAX_SECONDS,
-                             unit="s")
+    token = validate.integer(
+        "token_seconds", token_seconds, minimum=TOKEN_MIN_SECONDS, maximum=TOKEN_MAX_SECONDS, unit="s"
+    )
     refresh = validate.integer(
         "refresh_seconds", refresh_seconds, minimum=REFRESH_MIN_SECONDS, maximum=REFRESH_MAX_SECONDS, unit="s"
     )
@@ -147,8 +148,15 @@ def sign_in(
         ).granted_seconds
 
     if flow == "user-pool":
-        steps = (pool, Step("your API (API Gateway Cognito authorizer)", "Authorization: <access token>",
-                            "the API checks the JWT's signature and expiry", None))
+        steps = (
+            pool,
+            Step(
+                "your API (API Gateway Cognito authorizer)",
+                "Authorization: <access token>",
+                "the API checks the JWT's signature and expiry",
+                None,
+            ),
+        )
         return SignIn(flow, FLOWS[flow], steps, "JWTs", False, token, refresh)
     if flow in ("identity-pool-enhanced", "identity-pool-guest"):
         if duration_seconds is not None:
@@ -160,12 +168,16 @@ def sign_in(
         first = () if guest else (pool,)
         steps = first + (
             Step("Cognito identity pool", "GetId", "identity ID", None),
-            Step("Cognito identity pool", "GetCredentialsForIdentity",
-                 "temporary AWS credentials of the " + ("unauthenticated" if guest else "authenticated") + " role",
-                 ENHANCED_FLOW_SECONDS),
+            Step(
+                "Cognito identity pool",
+                "GetCredentialsForIdentity",
+                "temporary AWS credentials of the " + ("unauthenticated" if guest else "authenticated") + " role",
+                ENHANCED_FLOW_SECONDS,
+            ),
         )
-        return SignIn(flow, FLOWS[flow], steps, "AWS credentials", True, ENHANCED_FLOW_SECONDS,
-                      None if guest else refresh)
+        return SignIn(
+            flow, FLOWS[flow], steps, "AWS credentials", True, ENHANCED_FLOW_SECONDS, None if guest else refresh
+        )
     if flow == "identity-pool-basic":
         granted = sts("AssumeRoleWithWebIdentity")
         steps = (
@@ -190,13 +202,16 @@ def sign_in(
         )
         return SignIn(flow, FLOWS[flow], steps, "AWS credentials", True, granted, None)
     low, high = ROLES_ANYWHERE_RANGE_SECONDS
-    granted = ROLES_ANYWHERE_DEFAULT_SECONDS if duration_seconds is None else validate.integer(
-        "duration_seconds", duration_seconds, minimum=low, maximum=high, unit="s for an IAM Roles Anywhere profile"
+    granted = (
+        ROLES_ANYWHERE_DEFAULT_SECONDS
+        if duration_seconds is None
+        else validate.integer(
+            "duration_seconds", duration_seconds, minimum=low, maximum=high, unit="s for an IAM Roles Anywhere profile"
+        )
     )
     steps = (
         Step("your certificate authority", "(issue certificate)", "X.509 certificate + private key", None),
-        Step("IAM Roles Anywhere", "CreateSession (signed with the private key)", "temporary AWS credentials",
-             granted),
+        Step("IAM Roles Anywhere", "CreateSession (signed with the private key)", "temporary AWS credentials", granted),
     )
     return SignIn(flow, FLOWS[flow], steps, "AWS credentials", True, granted, None)
 
@@ -312,7 +327,11 @@ def abac_policy(tag_key: str = ABAC_TAG_KEY) -> dict:
 
 @checked
 def abac_decision(
-    principal_tag: str | None, resource_tag: str | None, *, action: str = "ec2:StopInstances", tag_key: str = ABAC_TAG_KEY
+    principal_tag: str | None,
+    resource_tag: str | None,
+    *,
+    action: str = "ec2:StopInstances",
+    tag_key: str = ABAC_TAG_KEY,
 ) -> iam.Evaluation:
     """The evaluator's decision for a caller tagged ``principal_tag`` acting on an instance tagged ``resource_tag``
     (None: that tag is absent), through :func:`awslab.security.iam.evaluate` with the tags as context keys.

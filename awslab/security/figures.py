@@ -300,11 +300,20 @@ def sign_in_figure(result) -> go.Figure:
     labels = [f"{i + 1}. {s.call}" for i, s in enumerate(result.steps)]
     hours = [None if s.lifetime_seconds is None else round(s.lifetime_seconds / 3600, 4) for s in result.steps]
     text = [s.returns if h is None else f"{s.returns}: {h:g} h" for s, h in zip(result.steps, hours, strict=True)]
-    colors = ["#d9d9d9" if h is None else ("#2ca02c" if "AWS credentials" in s.returns else theme.AWS_ORANGE)
-              for s, h in zip(result.steps, hours, strict=True)]
+    colors = [
+        "#d9d9d9" if h is None else ("#2ca02c" if "AWS credentials" in s.returns else theme.AWS_ORANGE)
+        for s, h in zip(result.steps, hours, strict=True)
+    ]
     fig = go.Figure(
-        go.Bar(y=labels[::-1], x=[0.01 if h is None else h for h in hours][::-1], orientation="h",
-               marker_color=colors[::-1], text=text[::-1], textposition="auto", hoverinfo="text")
+        go.Bar(
+            y=labels[::-1],
+            x=[0.01 if h is None else h for h in hours][::-1],
+            orientation="h",
+            marker_color=colors[::-1],
+            text=text[::-1],
+            textposition="auto",
+            hoverinfo="text",
+        )
     )
     kind = "AWS credentials" if result.aws_credentials else "JWTs only"
     fig.update_layout(
@@ -323,10 +332,19 @@ def duration_grid_figure(grid: pd.DataFrame, title: str = "Does STS accept this 
     codes = [[1 if v else 0 for v in row] for row in grid.to_numpy().tolist()]
     text = [["granted" if v else "refused" for v in row] for row in grid.to_numpy().tolist()]
     fig = go.Figure(
-        go.Heatmap(z=codes, x=[f"{c:g} h" for c in grid.columns], y=[str(i) for i in grid.index],
-                   text=text, texttemplate="%{text}", zmin=0, zmax=1,
-                   colorscale=[[0, "#d62728"], [0.5, "#d62728"], [0.5, "#2ca02c"], [1, "#2ca02c"]],
-                   showscale=False, xgap=2, ygap=2)
+        go.Heatmap(
+            z=codes,
+            x=[f"{c:g} h" for c in grid.columns],
+            y=[str(i) for i in grid.index],
+            text=text,
+            texttemplate="%{text}",
+            zmin=0,
+            zmax=1,
+            colorscale=[[0, "#d62728"], [0.5, "#d62728"], [0.5, "#2ca02c"], [1, "#2ca02c"]],
+            showscale=False,
+            xgap=2,
+            ygap=2,
+        )
     )
     fig.update_layout(title=title, xaxis_title="DurationSeconds requested", yaxis_title="")
     return fig
@@ -335,18 +353,36 @@ def duration_grid_figure(grid: pd.DataFrame, title: str = "Does STS accept this 
 def secret_rotation_figure(timeline: pd.DataFrame, title: str | None = None) -> go.Figure:
     """Which version each staging label points at after every rotation attempt; red crosses where clients reading
     AWSCURRENT could not sign in."""
+
     def number(values):
         return [None if v == "-" else int(str(v)[1:]) for v in values]
 
     x = timeline["attempt"].tolist()
     fig = go.Figure()
-    for label, color, dash in (("AWSCURRENT", "#2ca02c", "solid"), ("AWSPENDING", theme.AWS_ORANGE, "dot"),
-                               ("AWSPREVIOUS", "#7f7f7f", "dash")):
-        fig.add_trace(go.Scatter(x=x, y=number(timeline[label]), name=label, mode="lines+markers",
-                                 line={"color": color, "dash": dash, "shape": "hv"}))
+    for label, color, dash in (
+        ("AWSCURRENT", "#2ca02c", "solid"),
+        ("AWSPENDING", theme.AWS_ORANGE, "dot"),
+        ("AWSPREVIOUS", "#7f7f7f", "dash"),
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=number(timeline[label]),
+                name=label,
+                mode="lines+markers",
+                line={"color": color, "dash": dash, "shape": "hv"},
+            )
+        )
     broken = timeline[~timeline["clients ok"]]
-    fig.add_trace(go.Scatter(x=broken["attempt"].tolist(), y=number(broken["AWSCURRENT"]), mode="markers",
-                             name="clients fail", marker={"symbol": "x", "size": 12, "color": "#d62728"}))
+    fig.add_trace(
+        go.Scatter(
+            x=broken["attempt"].tolist(),
+            y=number(broken["AWSCURRENT"]),
+            mode="markers",
+            name="clients fail",
+            marker={"symbol": "x", "size": 12, "color": "#d62728"},
+        )
+    )
     failed = int((timeline["outcome"] != "rotated").sum())
     fig.update_layout(
         title=title or f"{len(x)} rotations, {failed} failed, clients failed after {len(broken)}",
@@ -362,19 +398,23 @@ def store_cost_figure(options) -> go.Figure:
     names = [o.store for o in options]
     usd = [round(o.monthly_usd, 4) for o in options]
     fig = go.Figure(
-        go.Bar(x=names, y=usd, marker_color=[theme.AWS_ORANGE if o.feasible else "#d9d9d9" for o in options],
-               text=[f"${o.monthly_usd:,.2f}" if o.feasible else "cannot: " + o.why_not.split(";")[0]
-                     for o in options], textposition="auto")
+        go.Bar(
+            x=names,
+            y=usd,
+            marker_color=[theme.AWS_ORANGE if o.feasible else "#d9d9d9" for o in options],
+            text=[f"${o.monthly_usd:,.2f}" if o.feasible else "cannot: " + o.why_not.split(";")[0] for o in options],
+            textposition="auto",
+        )
     )
     feasible = [o for o in options if o.feasible]
     best = min(feasible, key=lambda o: o.monthly_usd).store if feasible else "none fits"
-    fig.update_layout(title=f"Cheapest that fits: {best}", yaxis_title="USD per month (us-east-1 list)",
-                      xaxis_title="")
+    fig.update_layout(title=f"Cheapest that fits: {best}", yaxis_title="USD per month (us-east-1 list)", xaxis_title="")
     return fig
 
 
-def coverage_figure(table: pd.DataFrame, *, service: str | None = None, source: str | None = None,
-                    title: str = "What each service sees") -> go.Figure:
+def coverage_figure(
+    table: pd.DataFrame, *, service: str | None = None, source: str | None = None, title: str = "What each service sees"
+) -> go.Figure:
     """Heatmap of services x data sources (:func:`awslab.security.threat_detection.coverage_table`); the chosen
     service's row or data source's column is drawn darker."""
     rows, cols = list(table.index), list(table.columns)
@@ -387,10 +427,18 @@ def coverage_figure(table: pd.DataFrame, *, service: str | None = None, source: 
             line.append((2 if lit else 1) if seen else (0.4 if lit else 0))
         z.append(line)
     fig = go.Figure(
-        go.Heatmap(z=z, x=cols, y=rows, zmin=0, zmax=2, showscale=False, xgap=1, ygap=1,
-                   colorscale=[[0, "#f2f2f2"], [0.2, "#fde0b8"], [0.5, "#9ecae1"], [1, "#08519c"]],
-                   hovertemplate="%{y} / %{x}<extra></extra>")
+        go.Heatmap(
+            z=z,
+            x=cols,
+            y=rows,
+            zmin=0,
+            zmax=2,
+            showscale=False,
+            xgap=1,
+            ygap=1,
+            colorscale=[[0, "#f2f2f2"], [0.2, "#fde0b8"], [0.5, "#9ecae1"], [1, "#08519c"]],
+            hovertemplate="%{y} / %{x}<extra></extra>",
+        )
     )
-    fig.update_layout(title=title, xaxis_tickangle=-40, yaxis_autorange="reversed", height=520,
-                      margin={"b": 180})
+    fig.update_layout(title=title, xaxis_tickangle=-40, yaxis_autorange="reversed", height=520, margin={"b": 180})
     return fig

@@ -221,9 +221,7 @@ def rotate(state: SecretState, token: str, *, fail_at: str | None = None) -> Rot
     versions = _relabel(versions, current.version_id, add=(PREVIOUS,), remove=(PREVIOUS,))
     versions = _relabel(versions, pending.version_id, add=(CURRENT,), remove=(PENDING,))
     versions = tuple(
-        Version(v.version_id, v.user, v.password, v.labels - {CURRENT})
-        if v.version_id != pending.version_id
-        else v
+        Version(v.version_id, v.user, v.password, v.labels - {CURRENT}) if v.version_id != pending.version_id else v
         for v in versions
     )
     done.append("finishSecret")
@@ -389,3 +387,48 @@ def cheapest_store(secret_count: int, value_bytes: int, api_calls_per_month: flo
         )
     best = min(o.monthly_usd for o in feasible)
     return next(o for o in feasible if math.isclose(o.monthly_usd, best, abs_tol=1e-9))
+
+
+@checked
+def required_tier(value_bytes: int, *, policies: bool = False) -> str:
+    """The cheapest Parameter Store tier that accepts a value of ``value_bytes`` ("Standard" or "Advanced");
+    ``policies`` asks for parameter policies (expiration, notifications), which only Advanced has.
+
+    >>> required_tier(4096), required_tier(4097), required_tier(10, policies=True)
+    ('Standard', 'Advanced', 'Advanced')
+    """
+    size = validate.integer("value_bytes", value_bytes, minimum=1, maximum=10**6, unit="bytes")
+    if not isinstance(policies, bool):
+        raise TypeError(f"policies={policies!r} must be True or False")
+    if size > ADVANCED_MAX_VALUE_BYTES:
+        raise ValueError(
+            f"value_bytes={size:,} is above the advanced tier's {ADVANCED_MAX_VALUE_BYTES:,} bytes: "
+            f"use Secrets Manager (up to {SECRETS_MANAGER_MAX_VALUE_BYTES:,} bytes) or S3"
+        )
+    return "Advanced" if policies or size > STANDARD_MAX_VALUE_BYTES else "Standard"
+
+
+@checked
+def label_problems(versions: dict[str, list[str]]) -> tuple[str, ...]:
+    """What is wrong with a secret's staging labels, given ``{version_id: [labels]}`` as ListSecretVersionIds
+    reports them: every label on at most one version, and exactly one AWSCURRENT. Empty when all is well.
+
+    >>> label_problems({"v0": ["AWSPREVIOUS"], "v1": ["AWSCURRENT"], "v2": ["AWSCURRENT"]})
+    ('AWSCURRENT is on 2 versions (v1, v2)',)
+    """
+    if not isinstance(versions, dict) or len(versions) > 10_000:
+        raise TypeError("versions must be a dict of version id -> list of staging labels (at most 10,000)")
+    holders: dict[str, list[str]] = {}
+    for version_id, labels in versions.items():
+        if not isinstance(version_id, str) or not isinstance(labels, (list, tuple)):
+            raise TypeError(f"versions[{version_id!r}] must map a version id to a list of labels, got {labels!r}")
+        for label in labels:
+            if not isinstance(label, str):
+                raise TypeError(f"versions[{version_id!r}] holds a label that is not text: {label!r}")
+            holders.setdefault(label, []).append(version_id)
+    problems = [
+        f"{label} is on {len(ids)} versions ({', '.join(ids)})" for label, ids in holders.items() if len(ids) > 1
+    ]
+    if CURRENT not in holders:
+        problems.append("no version carries AWSCURRENT")
+    return tuple(problems)

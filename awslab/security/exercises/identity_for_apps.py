@@ -43,8 +43,12 @@ chained_duration = exercises.choice(
     solution=f"STS refuses: {_CHAINED.reason}. Ask for 3,600 s or less, or start from non-role credentials.",
 )
 
-_CASES = (("red", "red", "allowed"), ("red", "blue", "implicitDeny"), (None, "red", "implicitDeny"),
-          ("red", None, "implicitDeny"))
+_CASES = (
+    ("red", "red", "allowed"),
+    ("red", "blue", "implicitDeny"),
+    (None, "red", "implicitDeny"),
+    ("red", None, "implicitDeny"),
+)
 
 
 def _abac_check(value):
@@ -55,11 +59,14 @@ def _abac_check(value):
             context["aws:PrincipalTag/team"] = principal
         if resource is not None:
             context["aws:ResourceTag/team"] = resource
-        got = iam.evaluate([document], "ec2:StopInstances", "arn:aws:ec2:us-east-1:123456789012:instance/i-1",
-                           context=context).decision
+        got = iam.evaluate(
+            [document], "ec2:StopInstances", "arn:aws:ec2:us-east-1:123456789012:instance/i-1", context=context
+        ).decision
         if got != want:
-            return False, (f"caller team={principal!r}, instance team={resource!r}: the evaluator says {got}, "
-                           f"the task wants {want}")
+            return False, (
+                f"caller team={principal!r}, instance team={resource!r}: the evaluator says {got}, "
+                f"the task wants {want}"
+            )
     return True, "the evaluator allows only a caller whose team tag equals the instance's"
 
 

@@ -42,10 +42,19 @@ def explore_sign_in(
         "Sign-in paths: what the app ends with",
         [
             ui.Choice("flow", "sign-in path", options=[(k, k) for k in app_identity.FLOWS], value=flow),
-            ui.Slider("role_max_hours", "role MaxSessionDuration", min=1, max=12, step=1, value=role_max_hours,
-                      unit="h", integer=True),
-            ui.Number("duration_seconds", "DurationSeconds (0: default)", value=duration_seconds, unit="s",
-                      integer=True),
+            ui.Slider(
+                "role_max_hours",
+                "role MaxSessionDuration",
+                min=1,
+                max=12,
+                step=1,
+                value=role_max_hours,
+                unit="h",
+                integer=True,
+            ),
+            ui.Number(
+                "duration_seconds", "DurationSeconds (0: default)", value=duration_seconds, unit="s", integer=True
+            ),
         ],
         view,
     )
@@ -92,8 +101,17 @@ def explore_session_duration(role_max_hours: int = 1) -> ui.Explorer:
     return ui.explorer(
         "STS session duration",
         [
-            ui.Slider("role_max_hours", "role MaxSessionDuration", min=1, max=12, step=1, value=role_max_hours,
-                      unit="h", integer=True, static_values=[1, 2, 4, 6, 8, 12]),
+            ui.Slider(
+                "role_max_hours",
+                "role MaxSessionDuration",
+                min=1,
+                max=12,
+                step=1,
+                value=role_max_hours,
+                unit="h",
+                integer=True,
+                static_values=[1, 2, 4, 6, 8, 12],
+            ),
         ],
         view,
     )

@@ -32,8 +32,15 @@ def explore_rotation(
     return ui.explorer(
         "Secrets Manager rotation",
         [
-            ui.Slider("failure_probability", "chance an attempt fails", min=0, max=0.6, step=0.1,
-                      value=failure_probability, static_values=[0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6]),
+            ui.Slider(
+                "failure_probability",
+                "chance an attempt fails",
+                min=0,
+                max=0.6,
+                step=0.1,
+                value=failure_probability,
+                static_values=[0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6],
+            ),
             ui.Choice("strategy", "rotation strategy", options=list(secrets.STRATEGIES), value=strategy),
             ui.Slider("attempts", "rotation attempts", min=1, max=100, step=1, value=attempts, integer=True),
         ],
@@ -67,8 +74,16 @@ def explore_store_cost(
     return ui.explorer(
         "Where to keep secrets",
         [
-            ui.Slider("secret_count", "secrets", min=1, max=20_000, step=1, value=secret_count, integer=True,
-                      static_values=[1, 10, 100, 1000, 10_000, 20_000]),
+            ui.Slider(
+                "secret_count",
+                "secrets",
+                min=1,
+                max=20_000,
+                step=1,
+                value=secret_count,
+                integer=True,
+                static_values=[1, 10, 100, 1000, 10_000, 20_000],
+            ),
             ui.Number("value_bytes", "value size", value=value_bytes, unit="bytes", integer=True),
             ui.Number("api_calls_per_month", "API calls per month", value=api_calls_per_month),
             ui.Toggle("needs_rotation", "needs built-in rotation", value=needs_rotation),

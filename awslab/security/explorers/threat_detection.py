@@ -17,15 +17,20 @@ def explore_which_service(question: str = "c2-traffic") -> ui.Explorer:
         q = threat_detection.which_service(question)
         service = threat_detection.SERVICES[q.service]
         return ui.figure_with_numbers(
-            figures.coverage_figure(threat_detection.coverage_table(), service=q.service,
-                                    title=f"Ask {q.service}"),
+            figures.coverage_figure(threat_detection.coverage_table(), service=q.service, title=f"Ask {q.service}"),
             {"ask": q.service, "why": q.why, "not this": q.not_this, "it reads": "; ".join(service.sees)},
         )
 
     return ui.explorer(
         "Which service tells me...",
-        [ui.Choice("question", "question", options=[(q.text, k) for k, q in threat_detection.QUESTIONS.items()],
-                   value=question)],
+        [
+            ui.Choice(
+                "question",
+                "question",
+                options=[(q.text, k) for k, q in threat_detection.QUESTIONS.items()],
+                value=question,
+            )
+        ],
         view,
     )
 
@@ -40,8 +45,7 @@ def explore_data_source(source: str = "VPC Flow Logs") -> ui.Explorer:
     def view(source):
         readers = threat_detection.services_seeing(source)
         return ui.figure_with_numbers(
-            figures.coverage_figure(threat_detection.coverage_table(), source=source,
-                                    title=f"Who reads {source}"[:60]),
+            figures.coverage_figure(threat_detection.coverage_table(), source=source, title=f"Who reads {source}"[:60]),
             {"read by": ", ".join(readers) or "none", "services": str(len(readers))},
         )
 
