@@ -5,14 +5,18 @@ import json
 import pytest
 
 from awslab.security import app_identity, secrets, threat_detection
-from awslab.security.exercises import identity_for_apps, secrets_and_parameters, threat_detection as td_ex
+from awslab.security.exercises import identity_for_apps, secrets_and_parameters
+from awslab.security.exercises import threat_detection as td_ex
 
 CASES = [
     (identity_for_apps.credential_hours, app_identity.sign_in("identity-pool-enhanced").usable_seconds / 3600, 12),
     (identity_for_apps.chained_duration, "refused: role chaining caps a session at 3,600 s", "granted for 2 hours"),
     (secrets_and_parameters.secrets_manager_bill, 200 * 0.40 + 300 * 0.05, 80),
-    (secrets_and_parameters.failed_rotation, "v0, and they cannot sign in until a retry finishes",
-     "v0, and they can sign in"),
+    (
+        secrets_and_parameters.failed_rotation,
+        "v0, and they cannot sign in until a retry finishes",
+        "v0, and they can sign in",
+    ),
     (secrets_and_parameters.parameter_tier, secrets.cheapest_store(500, 6000, 100_000).store, "Secrets Manager"),
     (td_ex.attack_path, threat_detection.which_service("attack-path").service, "AWS Security Hub CSPM"),
     (td_ex.flow_log_readers, len(threat_detection.services_seeing("VPC Flow Logs")), 5),
@@ -38,7 +42,10 @@ def test_abac_code_exercise():
 
 
 def test_exercise_ids_are_prefixed_by_their_notebook():
-    for module, prefix in ((identity_for_apps, "identity-for-apps-"), (secrets_and_parameters, "secrets-and-parameters-"),
-                           (td_ex, "threat-detection-")):
+    for module, prefix in (
+        (identity_for_apps, "identity-for-apps-"),
+        (secrets_and_parameters, "secrets-and-parameters-"),
+        (td_ex, "threat-detection-"),
+    ):
         ids = [v.id for v in vars(module).values() if hasattr(v, "check") and hasattr(v, "id")]
         assert len(ids) >= 2 and all(i.startswith(prefix) for i in ids)

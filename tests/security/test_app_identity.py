@@ -125,7 +125,9 @@ def test_abac_allows_exactly_matching_present_tags(principal, resource):
 def test_abac_policy_is_valid_json_for_the_evaluator():
     text = json.dumps(app_identity.abac_policy("team"))
     result = iam.evaluate(
-        [text], "ec2:StartInstances", "arn:aws:ec2:us-east-1:1:instance/i-1",
+        [text],
+        "ec2:StartInstances",
+        "arn:aws:ec2:us-east-1:1:instance/i-1",
         context={"aws:PrincipalTag/team": "red", "aws:ResourceTag/team": "red"},
     )
     assert result.decision == "allowed"

@@ -122,7 +122,10 @@ def test_identity_flow_duration_and_abac_are_the_models(startup_run):
     decision = app_identity.abac_decision(values["principal_tag"], values["resource_tag"]).decision
     assert recorded["abac_decision"] == decision
     text = printed(startup_run.folder, Path(key).name)
-    assert f"DurationSeconds={values['duration_seconds']} with a {values['role_max_session_hours']} h role: {check.reason}" in text
+    assert (
+        f"DurationSeconds={values['duration_seconds']} with a {values['role_max_session_hours']} h role: {check.reason}"
+        in text
+    )
     assert f"ec2:StopInstances {decision}" in text
 
 
@@ -131,13 +134,18 @@ def test_rotation_and_store_numbers_are_the_models(startup_run):
 
     key = "05_security/08_secrets_and_parameters.ipynb"
     values = own_values(key)
-    run = secrets.simulate_rotations(24, values["failure_probability"], values["strategy"], seed=seed_of(startup_run, key))
+    run = secrets.simulate_rotations(
+        24, values["failure_probability"], values["strategy"], seed=seed_of(startup_run, key)
+    )
     recorded = startup_run.entry(key)["results"]
     assert recorded["rotations_completed"] == int((run.timeline["outcome"] == "rotated").sum())
     assert recorded["rotation_attempts_clients_failed"] == run.broken_attempts
     best = secrets.cheapest_store(
-        values["secret_count"], values["value_bytes"], values["api_calls_per_month"],
-        needs_rotation=values["needs_rotation"], peak_tps=values["peak_tps"],
+        values["secret_count"],
+        values["value_bytes"],
+        values["api_calls_per_month"],
+        needs_rotation=values["needs_rotation"],
+        peak_tps=values["peak_tps"],
     )
     assert recorded["cheapest_store"] == best.store
     assert recorded["cheapest_store_monthly_usd"] == best.monthly_usd

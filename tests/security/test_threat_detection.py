@@ -6,8 +6,16 @@ from awslab.sandbox import sandbox
 from awslab.security import threat_detection as td
 
 BRIEF = {
-    "Amazon GuardDuty", "Amazon Inspector", "Amazon Macie", "AWS Security Hub CSPM", "AWS Security Hub",
-    "Amazon Detective", "AWS Shield Standard", "AWS Shield Advanced", "AWS Network Firewall", "AWS WAF",
+    "Amazon GuardDuty",
+    "Amazon Inspector",
+    "Amazon Macie",
+    "AWS Security Hub CSPM",
+    "AWS Security Hub",
+    "Amazon Detective",
+    "AWS Shield Standard",
+    "AWS Shield Advanced",
+    "AWS Network Firewall",
+    "AWS WAF",
 }
 
 

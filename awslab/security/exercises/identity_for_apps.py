@@ -1,4 +1,13 @@
-"""Exercises for 07_identity_for_apps; answers come from :mod:`awslab.security.app_identity` and the evaluator."""
+"""Exercises for 07_identity_for_apps; answers come from :mod:`awslab.security.app_identity` and the evaluator.
+
+References:
+    - AWS STS API Reference, "AssumeRole" (DurationSeconds, role chaining),
+      https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (read 2026-12-03)
+    - Amazon Cognito Developer Guide, "Identity pools authentication flow",
+      https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow.html (read 2026-12-03)
+    - IAM User Guide, "IAM policy elements: Variables and tags",
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html (read 2026-12-03)
+"""
 
 from __future__ import annotations
 

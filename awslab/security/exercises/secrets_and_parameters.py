@@ -1,4 +1,13 @@
-"""Exercises for 08_secrets_and_parameters; answers come from :mod:`awslab.security.secrets`."""
+"""Exercises for 08_secrets_and_parameters; answers come from :mod:`awslab.security.secrets`.
+
+References:
+    - AWS Secrets Manager pricing, https://aws.amazon.com/secrets-manager/pricing/ (read 2026-12-03)
+    - Secrets Manager User Guide, "Lambda rotation functions",
+      https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotate-secrets_lambda-functions.html (read 2026-12-03)
+    - Systems Manager User Guide, "Managing parameter tiers",
+      https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-advanced-parameters.html
+      (read 2026-12-03)
+"""
 
 from __future__ import annotations
 

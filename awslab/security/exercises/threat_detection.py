@@ -1,4 +1,11 @@
-"""Exercises for 09_threat_detection; answers come from :mod:`awslab.security.threat_detection`."""
+"""Exercises for 09_threat_detection; answers come from :mod:`awslab.security.threat_detection`.
+
+References:
+    - AWS Security Hub User Guide, "Introduction to AWS Security Hub",
+      https://docs.aws.amazon.com/securityhub/latest/userguide/what-is-securityhub-v2.html (read 2026-12-03)
+    - Amazon GuardDuty API Reference, "Welcome",
+      https://docs.aws.amazon.com/guardduty/latest/APIReference/Welcome.html (read 2026-12-03)
+"""
 
 from __future__ import annotations
 
