@@ -197,10 +197,28 @@ class Question:
     service: str
     why: str
     not_this: str
+    label: str = ""  # a short name for buttons and dropdowns
 
+
+_SHORT = {
+    "c2-traffic": "C2 traffic from EC2",
+    "stolen-credentials": "stolen role credentials",
+    "ecr-cve": "CVE in an ECR image",
+    "lambda-dependency": "vulnerable Lambda library",
+    "s3-card-numbers": "card numbers in S3",
+    "cis-benchmark": "fails CIS benchmark",
+    "attack-path": "exposure / attack path",
+    "investigate-role": "what did this role do?",
+    "eks-miner": "miner in an EKS pod",
+    "malware-upload": "malware uploaded to S3",
+    "ddos-response": "big DDoS: help + credits",
+    "free-ddos": "free L3/L4 DDoS shield",
+    "egress-domains": "egress domain allow list",
+    "sql-injection": "SQL injection on ALB",
+}
 
 QUESTIONS = {
-    q.id: q
+    q.id: Question(q.id, q.text, q.service, q.why, q.not_this, _SHORT[q.id])
     for q in (
         Question(
             "c2-traffic",

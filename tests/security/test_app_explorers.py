@@ -32,7 +32,7 @@ CASES = [
     (
         ex.explore_which_service,
         "question",
-        [q.text for q in threat_detection.QUESTIONS.values()],
+        [q.label for q in threat_detection.QUESTIONS.values()],
         {"question": "nope"},
         "question_id='nope' is not one of",
     ),

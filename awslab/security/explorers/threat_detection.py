@@ -17,8 +17,10 @@ def explore_which_service(question: str = "c2-traffic") -> ui.Explorer:
         q = threat_detection.which_service(question)
         service = threat_detection.SERVICES[q.service]
         return ui.figure_with_numbers(
-            figures.coverage_figure(threat_detection.coverage_table(), service=q.service, title=f"Ask {q.service}"),
-            {"ask": q.service, "why": q.why, "not this": q.not_this, "it reads": "; ".join(service.sees)},
+            figures.coverage_figure(
+                threat_detection.coverage_table(), service=q.service, title=f"{q.label}: ask {q.service}"
+            ),
+            {"ask": q.service, "its job": service.job, "data sources it reads": str(len(service.sees))},
         )
 
     return ui.explorer(
@@ -27,7 +29,7 @@ def explore_which_service(question: str = "c2-traffic") -> ui.Explorer:
             ui.Choice(
                 "question",
                 "question",
-                options=[(q.text, k) for k, q in threat_detection.QUESTIONS.items()],
+                options=[(q.label, k) for k, q in threat_detection.QUESTIONS.items()],
                 value=question,
             )
         ],
