@@ -387,7 +387,7 @@ def secret_rotation_figure(timeline: pd.DataFrame, title: str | None = None) -> 
     fig.update_layout(
         title=title or f"{len(x)} rotations, {failed} failed, clients failed after {len(broken)}",
         xaxis_title="rotation attempt",
-        yaxis_title="version number the label points at",
+        yaxis_title="version (vN) the label is on",
     )
     return fig
 
@@ -402,8 +402,12 @@ def store_cost_figure(options) -> go.Figure:
             x=names,
             y=usd,
             marker_color=[theme.AWS_ORANGE if o.feasible else "#d9d9d9" for o in options],
-            text=[f"${o.monthly_usd:,.2f}" if o.feasible else "cannot: " + o.why_not.split(";")[0] for o in options],
-            textposition="auto",
+            text=[
+                f"${o.monthly_usd:,.2f}" if o.feasible else "cannot: " + o.why_not.split(";")[0].split(" (")[0]
+                for o in options
+            ],
+            textposition="outside",
+            cliponaxis=False,
         )
     )
     feasible = [o for o in options if o.feasible]
@@ -412,33 +416,44 @@ def store_cost_figure(options) -> go.Figure:
     return fig
 
 
+_SHORT_SERVICE = {
+    "AWS Security Hub CSPM": "SH CSPM",
+    "AWS Shield Standard": "Shield Std",
+    "AWS Shield Advanced": "Shield Adv",
+    "AWS Network Firewall": "Net Firewall",
+}
+
+
 def coverage_figure(
     table: pd.DataFrame, *, service: str | None = None, source: str | None = None, title: str = "What each service sees"
 ) -> go.Figure:
-    """Heatmap of services x data sources (:func:`awslab.security.threat_detection.coverage_table`); the chosen
-    service's row or data source's column is drawn darker."""
-    rows, cols = list(table.index), list(table.columns)
+    """Heatmap of data sources (rows) x services (columns) from
+    :func:`awslab.security.threat_detection.coverage_table`; the chosen service's column or data source's row is
+    drawn darker."""
+    services, sources = list(table.index), list(table.columns)
     z = []
-    for r in rows:
+    for c in sources:
         line = []
-        for c in cols:
+        for r in services:
             seen = bool(table.loc[r, c])
             lit = (service is not None and r == service) or (source is not None and c == source)
             line.append((2 if lit else 1) if seen else (0.4 if lit else 0))
         z.append(line)
+    short = [_SHORT_SERVICE.get(r, r.replace("Amazon ", "").replace("AWS ", "")) for r in services]
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=cols,
-            y=rows,
+            x=short,
+            y=sources,
             zmin=0,
             zmax=2,
             showscale=False,
             xgap=1,
             ygap=1,
             colorscale=[[0, "#f2f2f2"], [0.2, "#fde0b8"], [0.5, "#9ecae1"], [1, "#08519c"]],
-            hovertemplate="%{y} / %{x}<extra></extra>",
+            customdata=[[r for r in services] for _ in sources],
+            hovertemplate="%{customdata} / %{y}<extra></extra>",
         )
     )
-    fig.update_layout(title=title, xaxis_tickangle=-40, yaxis_autorange="reversed", height=520, margin={"b": 180})
+    fig.update_layout(title=title, xaxis_tickangle=-30, yaxis_autorange="reversed")
     return fig

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from awslab import ui
+from awslab import theme, ui
 from awslab.security import figures, threat_detection
+
+COVERAGE_HEIGHT_PX = 640  # 16 data-source rows need more than the course's default 420 px
 
 
 def explore_which_service(question: str = "c2-traffic") -> ui.Explorer:
@@ -16,9 +18,12 @@ def explore_which_service(question: str = "c2-traffic") -> ui.Explorer:
     def view(question):
         q = threat_detection.which_service(question)
         service = threat_detection.SERVICES[q.service]
-        return ui.figure_with_numbers(
-            figures.coverage_figure(
-                threat_detection.coverage_table(), service=q.service, title=f"{q.label}: ask {q.service}"
+        return ui.View(
+            theme.apply(
+                figures.coverage_figure(
+                    threat_detection.coverage_table(), service=q.service, title=f"{q.label}: ask {q.service}"
+                ),
+                height=COVERAGE_HEIGHT_PX,
             ),
             {"ask": q.service, "its job": service.job, "data sources it reads": str(len(service.sees))},
         )
@@ -46,8 +51,13 @@ def explore_data_source(source: str = "VPC Flow Logs") -> ui.Explorer:
 
     def view(source):
         readers = threat_detection.services_seeing(source)
-        return ui.figure_with_numbers(
-            figures.coverage_figure(threat_detection.coverage_table(), source=source, title=f"Who reads {source}"[:60]),
+        return ui.View(
+            theme.apply(
+                figures.coverage_figure(
+                    threat_detection.coverage_table(), source=source, title=f"Who reads {source}"[:60]
+                ),
+                height=COVERAGE_HEIGHT_PX,
+            ),
             {"read by": ", ".join(readers) or "none", "services": str(len(readers))},
         )
 
