@@ -359,3 +359,167 @@ def layers_flow_figure(evaluation: Evaluation, title: str | None = None) -> go.F
             "height": 300,
         },
     )
+# --- 07 identity for applications, 08 secrets and parameters, 09 threat detection ---------------------------
+def sign_in_figure(result) -> go.Figure:
+    """The hops of a sign-in (an :class:`awslab.security.app_identity.SignIn`): each artifact's lifetime in hours,
+    log scale; hops whose result does not expire by itself are marked "no fixed lifetime"."""
+    labels = [f"{i + 1}. {s.call}" for i, s in enumerate(result.steps)]
+    hours = [None if s.lifetime_seconds is None else round(s.lifetime_seconds / 3600, 4) for s in result.steps]
+    text = [s.returns if h is None else f"{s.returns}: {h:g} h" for s, h in zip(result.steps, hours, strict=True)]
+    colors = [
+        "#d9d9d9" if h is None else ("#2ca02c" if "AWS credentials" in s.returns else theme.AWS_ORANGE)
+        for s, h in zip(result.steps, hours, strict=True)
+    ]
+    fig = go.Figure(
+        go.Bar(
+            y=labels[::-1],
+            x=[0.01 if h is None else h for h in hours][::-1],
+            orientation="h",
+            marker_color=colors[::-1],
+            text=text[::-1],
+            textposition="auto",
+            hoverinfo="text",
+        )
+    )
+    kind = "AWS credentials" if result.aws_credentials else "JWTs only"
+    fig.update_layout(
+        title=f"{result.flow}: ends with {kind}, {result.usable_seconds / 3600:g} h",
+        xaxis_title="lifetime of what the hop returns (hours, log scale)",
+        xaxis_type="log",
+        yaxis_title="",
+        showlegend=False,
+    )
+    return fig
+
+
+def duration_grid_figure(grid: pd.DataFrame, title: str = "Does STS accept this DurationSeconds?") -> go.Figure:
+    """Heatmap of requested session length (columns, hours) for each way of assuming the role (rows):
+    green granted, red refused."""
+    codes = [[1 if v else 0 for v in row] for row in grid.to_numpy().tolist()]
+    text = [["granted" if v else "refused" for v in row] for row in grid.to_numpy().tolist()]
+    fig = go.Figure(
+        go.Heatmap(
+            z=codes,
+            x=[f"{c:g} h" for c in grid.columns],
+            y=[str(i) for i in grid.index],
+            text=text,
+            texttemplate="%{text}",
+            zmin=0,
+            zmax=1,
+            colorscale=[[0, "#d62728"], [0.5, "#d62728"], [0.5, "#2ca02c"], [1, "#2ca02c"]],
+            showscale=False,
+            xgap=2,
+            ygap=2,
+        )
+    )
+    fig.update_layout(title=title, xaxis_title="DurationSeconds requested", yaxis_title="")
+    return fig
+
+
+def secret_rotation_figure(timeline: pd.DataFrame, title: str | None = None) -> go.Figure:
+    """Which version each staging label points at after every rotation attempt; red crosses where clients reading
+    AWSCURRENT could not sign in."""
+
+    def number(values):
+        return [None if v == "-" else int(str(v)[1:]) for v in values]
+
+    x = timeline["attempt"].tolist()
+    fig = go.Figure()
+    for label, color, dash in (
+        ("AWSCURRENT", "#2ca02c", "solid"),
+        ("AWSPENDING", theme.AWS_ORANGE, "dot"),
+        ("AWSPREVIOUS", "#7f7f7f", "dash"),
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=number(timeline[label]),
+                name=label,
+                mode="lines+markers",
+                line={"color": color, "dash": dash, "shape": "hv"},
+            )
+        )
+    broken = timeline[~timeline["clients ok"]]
+    fig.add_trace(
+        go.Scatter(
+            x=broken["attempt"].tolist(),
+            y=number(broken["AWSCURRENT"]),
+            mode="markers",
+            name="clients fail",
+            marker={"symbol": "x", "size": 12, "color": "#d62728"},
+        )
+    )
+    failed = int((timeline["outcome"] != "rotated").sum())
+    fig.update_layout(
+        title=title or f"{len(x)} rotations, {failed} failed, clients failed after {len(broken)}",
+        xaxis_title="rotation attempt",
+        yaxis_title="version (vN) the label is on",
+    )
+    return fig
+
+
+def store_cost_figure(options) -> go.Figure:
+    """Monthly cost of each place to keep the secrets (:class:`awslab.security.secrets.StoreOption`), grey where
+    the store cannot hold them, with the reason."""
+    names = [o.store for o in options]
+    usd = [round(o.monthly_usd, 4) for o in options]
+    fig = go.Figure(
+        go.Bar(
+            x=names,
+            y=usd,
+            marker_color=[theme.AWS_ORANGE if o.feasible else "#d9d9d9" for o in options],
+            text=[
+                f"${o.monthly_usd:,.2f}" if o.feasible else "cannot: " + o.why_not.split(";")[0].split(" (")[0]
+                for o in options
+            ],
+            textposition="outside",
+            cliponaxis=False,
+        )
+    )
+    feasible = [o for o in options if o.feasible]
+    best = min(feasible, key=lambda o: o.monthly_usd).store if feasible else "none fits"
+    fig.update_layout(title=f"Cheapest that fits: {best}", yaxis_title="USD per month (us-east-1 list)", xaxis_title="")
+    return fig
+
+
+_SHORT_SERVICE = {
+    "AWS Security Hub CSPM": "SH CSPM",
+    "AWS Shield Standard": "Shield Std",
+    "AWS Shield Advanced": "Shield Adv",
+    "AWS Network Firewall": "Net Firewall",
+}
+
+
+def coverage_figure(
+    table: pd.DataFrame, *, service: str | None = None, source: str | None = None, title: str = "What each service sees"
+) -> go.Figure:
+    """Heatmap of data sources (rows) x services (columns) from
+    :func:`awslab.security.threat_detection.coverage_table`; the chosen service's column or data source's row is
+    drawn darker."""
+    services, sources = list(table.index), list(table.columns)
+    z = []
+    for c in sources:
+        line = []
+        for r in services:
+            seen = bool(table.loc[r, c])
+            lit = (service is not None and r == service) or (source is not None and c == source)
+            line.append((2 if lit else 1) if seen else (0.4 if lit else 0))
+        z.append(line)
+    short = [_SHORT_SERVICE.get(r, r.replace("Amazon ", "").replace("AWS ", "")) for r in services]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=short,
+            y=sources,
+            zmin=0,
+            zmax=2,
+            showscale=False,
+            xgap=1,
+            ygap=1,
+            colorscale=[[0, "#f2f2f2"], [0.2, "#fde0b8"], [0.5, "#9ecae1"], [1, "#08519c"]],
+            customdata=[[r for r in services] for _ in sources],
+            hovertemplate="%{customdata} / %{y}<extra></extra>",
+        )
+    )
+    fig.update_layout(title=title, xaxis_tickangle=-30, yaxis_autorange="reversed")
+    return fig

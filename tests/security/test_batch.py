@@ -126,3 +126,95 @@ def test_bad_value_stops_with_a_clear_line(tmp_path, notebook, name, value, line
     assert result.returncode == 1
     assert f"FAILED  {line}" in result.stdout
     assert "0 passed, 1 failed" in result.stdout
+
+
+def test_identity_flow_duration_and_abac_are_the_models(startup_run):
+    from awslab.security import app_identity
+
+    key = "05_security/07_identity_for_apps.ipynb"
+    values = own_values(key)
+    role_max = values["role_max_session_hours"] * 3600
+    chosen = app_identity.sign_in(values["flow"], role_max_session_seconds=role_max)
+    recorded = startup_run.entry(key)["results"]
+    assert recorded["flow_ends_with"] == chosen.ends_with
+    assert recorded["flow_usable_seconds"] == chosen.usable_seconds
+    check = app_identity.check_duration(values["duration_seconds"], role_max_session_seconds=role_max)
+    assert recorded["duration_granted_seconds"] == check.granted_seconds
+    decision = app_identity.abac_decision(values["principal_tag"], values["resource_tag"]).decision
+    assert recorded["abac_decision"] == decision
+    text = printed(startup_run.folder, Path(key).name)
+    assert (
+        f"DurationSeconds={values['duration_seconds']} with a {values['role_max_session_hours']} h role: {check.reason}"
+        in text
+    )
+    assert f"ec2:StopInstances {decision}" in text
+
+
+def test_rotation_and_store_numbers_are_the_models(startup_run):
+    from awslab.security import secrets
+
+    key = "05_security/08_secrets_and_parameters.ipynb"
+    values = own_values(key)
+    run = secrets.simulate_rotations(
+        24, values["failure_probability"], values["strategy"], seed=seed_of(startup_run, key)
+    )
+    recorded = startup_run.entry(key)["results"]
+    assert recorded["rotations_completed"] == int((run.timeline["outcome"] == "rotated").sum())
+    assert recorded["rotation_attempts_clients_failed"] == run.broken_attempts
+    best = secrets.cheapest_store(
+        values["secret_count"],
+        values["value_bytes"],
+        values["api_calls_per_month"],
+        needs_rotation=values["needs_rotation"],
+        peak_tps=values["peak_tps"],
+    )
+    assert recorded["cheapest_store"] == best.store
+    assert recorded["cheapest_store_monthly_usd"] == best.monthly_usd
+    assert f"cheapest that fits: {best.store} at ${best.monthly_usd:,.2f} per month" in printed(
+        startup_run.folder, Path(key).name
+    )
+
+
+def test_which_service_answers_are_the_models(startup_run):
+    from awslab.security import threat_detection
+
+    key = "05_security/09_threat_detection.ipynb"
+    values = own_values(key)
+    answer = threat_detection.which_service(values["question"])
+    readers = threat_detection.services_seeing(values["data_source"])
+    recorded = startup_run.entry(key)["results"]
+    assert recorded["answering_service"] == answer.service
+    assert recorded["data_source_readers"] == len(readers)
+    text = printed(startup_run.folder, Path(key).name)
+    assert f"{answer.text}: ask {answer.service}." in text
+    assert f"{values['data_source']}: read by {', '.join(readers)}" in text
+
+
+@pytest.mark.parametrize(
+    ("notebook", "name", "value", "line"),
+    [
+        (
+            "07_identity_for_apps.ipynb",
+            "duration_seconds",
+            "7200",
+            "bad parameter (no cell was run): duration_seconds=7200 is refused by STS for this role: "
+            "above the role's MaxSessionDuration (3,600 s)",
+        ),
+        (
+            "08_secrets_and_parameters.ipynb",
+            "strategy",
+            "shared-user",
+            "bad parameter (no cell was run): strategy='shared-user' is not one of: single-user, alternating-users",
+        ),
+        (
+            "09_threat_detection.ipynb",
+            "question",
+            "sqli",
+            "bad parameter (no cell was run): question='sqli' is not one of:",
+        ),
+    ],
+)
+def test_bad_value_in_the_new_notebooks_stops_with_a_clear_line(tmp_path, notebook, name, value, line):
+    result = awslab("run", str(SECURITY_DIR / notebook), "--output", str(tmp_path), "-p", name, value)
+    assert result.returncode == 1
+    assert f"FAILED  {line}" in result.stdout

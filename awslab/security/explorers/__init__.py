@@ -26,3 +26,16 @@ __all__ = [
     "explore_waf_rate_rule",
     "explore_layers",
 ]
+
+from awslab.security.explorers.identity_for_apps import explore_session_duration, explore_sign_in  # noqa: E402
+from awslab.security.explorers.secrets_and_parameters import explore_rotation, explore_store_cost  # noqa: E402
+from awslab.security.explorers.threat_detection import explore_data_source, explore_which_service  # noqa: E402
+
+__all__ += [
+    "explore_sign_in",
+    "explore_session_duration",
+    "explore_rotation",
+    "explore_store_cost",
+    "explore_which_service",
+    "explore_data_source",
+]
