@@ -359,6 +359,8 @@ def layers_flow_figure(evaluation: Evaluation, title: str | None = None) -> go.F
             "height": 300,
         },
     )
+
+
 # --- 07 identity for applications, 08 secrets and parameters, 09 threat detection ---------------------------
 def sign_in_figure(result) -> go.Figure:
     """The hops of a sign-in (an :class:`awslab.security.app_identity.SignIn`): each artifact's lifetime in hours,
