@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import reprlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -606,6 +607,9 @@ def evaluate_grid(
     resource_side = (
         () if resource_policies is None else _compile_all(resource_policies, "resource", "resource_policies")
     )
+    for label, given in (("actions", actions), ("resources", resources)):
+        if isinstance(given, (str, dict)):
+            raise ValueError(f"{label} must be a list of strings, got {reprlib.repr(given)}")
     action_list, resource_list = list(actions), list(resources)
     if not action_list or not resource_list:
         raise ValueError(

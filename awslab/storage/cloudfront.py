@@ -86,6 +86,9 @@ def zipf_indices(n_items: int, n_draws: int, exponent: float, rng: np.random.Gen
     >>> zipf_indices(100, 5, 1.0, np.random.default_rng(0)).tolist()
     [23, 88, 55, 55, 71]
     """
+    validate.integer("n_items", n_items, minimum=1, maximum=10**7)
+    validate.integer("n_draws", n_draws, minimum=0, maximum=10**7)
+    validate.number("exponent", exponent, minimum=0, maximum=10)
     weights = np.arange(1, n_items + 1, dtype=float) ** -exponent
     cdf = np.cumsum(weights)
     ranks = np.minimum(np.searchsorted(cdf, rng.random(n_draws) * cdf[-1], side="right"), n_items - 1)
@@ -104,6 +107,13 @@ def ttl_misses(keys: np.ndarray, times: np.ndarray, ttl_seconds: float) -> np.nd
     >>> ttl_misses(np.array([0, 0, 0]), np.array([0.0, 10.0, 100.0]), 60).tolist()
     [True, False, True]
     """
+    keys, times = np.asarray(keys), np.asarray(times, dtype=float)
+    if keys.ndim != 1 or keys.shape != times.shape:
+        raise ValueError(
+            f"keys and times must be 1-D arrays of the same length, got shapes {keys.shape} and {times.shape}"
+        )
+    if keys.dtype.kind not in "iub":
+        raise ValueError(f"keys must be an array of whole numbers (one per request), got dtype {keys.dtype}")
     n = keys.size
     miss_sorted = np.ones(n, dtype=bool)
     if n == 0 or ttl_seconds <= 0:
@@ -414,7 +424,10 @@ def simulate_stale_window(
     horizon = update + cached_for + 1
     n = int(round(rate * edges_n * horizon))
     if not 1 <= n <= MAX_REQUESTS_SIMULATED:
-        raise ValueError(f"{n:,} requests to simulate; lower requests_per_second_per_edge or the TTLs")
+        raise ValueError(
+            f"{n:,} requests to simulate (1 to {MAX_REQUESTS_SIMULATED:,} allowed); lower "
+            "requests_per_second_per_edge, n_edges, the TTLs or update_at_seconds"
+        )
     rng = np.random.default_rng(seed)
     times = np.sort(rng.random(n) * horizon)
     edges = rng.integers(0, edges_n, size=n)
