@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from awslab.security.arn import arn_like, glob_regex
+from awslab.security.arn import arn_like, glob_regex, wildcard_body
 from awslab.validate import checked
 
 SET_OPERATORS = ("ForAllValues", "ForAnyValue")
@@ -270,7 +270,7 @@ def segments_regex(segments: list[tuple[str, bool]], ignore_case: bool = False) 
     >>> bool(segments_regex([("home/alice/", False), ("*", True)]).match("home/alice/a.txt"))
     True
     """
-    body = "".join(glob_regex(piece).pattern[1:-1] if is_policy else re.escape(piece) for piece, is_policy in segments)
+    body = wildcard_body(segments)
     return re.compile(f"^{body}$", re.DOTALL | (re.IGNORECASE if ignore_case else 0))
 
 
