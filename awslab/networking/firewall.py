@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
+from functools import lru_cache
 
 from awslab import validate
 from awslab.networking.cidr import parse_address
@@ -44,6 +45,9 @@ EPHEMERAL_PORTS = {
 # Amazon VPC quotas (amazon-vpc-limits.html), read 2026-11-27.
 SG_RULES_PER_DIRECTION = 60
 SG_PER_NETWORK_INTERFACE = 5
+# The same page: the quota for rules per group multiplied by the quota for groups per network interface cannot
+# exceed 1,000, so no group holds more than 1,000 rules in one direction.
+SG_MAX_RULES_PER_INTERFACE = 1_000
 NACL_RULES_PER_DIRECTION = 20
 
 PROTOCOL_NAMES = {"tcp": "6", "udp": "17", "icmp": "1", "icmpv6": "58", "all": "-1"}
@@ -84,8 +88,13 @@ def protocol_matches(rule_protocol: str, flow_protocol: str) -> bool:
     return rule_protocol == "-1" or rule_protocol == flow_protocol
 
 
+@lru_cache(maxsize=4096)
+def _network(cidr: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+    return ipaddress.ip_network(cidr, strict=False)
+
+
 def _address_in(cidr: str, address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    network = ipaddress.ip_network(cidr, strict=False)
+    network = _network(cidr)
     return network.version == address.version and address in network
 
 
@@ -164,7 +173,7 @@ def _cidr_text(where: str, value: object, version: int | None = None) -> str:
     if not isinstance(value, str):
         raise ValueError(f"{where}={value!r} must be a CIDR string such as '10.0.0.0/16'")
     try:
-        network = ipaddress.ip_network(value, strict=False)
+        network = _network(value)
     except ValueError:
         raise ValueError(f"{where}={value!r} is not a CIDR block such as '10.0.0.0/16'") from None
     if version is not None and network.version != version:
@@ -258,6 +267,11 @@ def check_ip_permissions(ip_permissions: object, name: str = "ip_permissions") -
     """
     if not isinstance(ip_permissions, (list, tuple)):
         raise ValueError(f"{name} must be a list of IpPermissions, got {type(ip_permissions).__name__}")
+    if len(ip_permissions) > SG_MAX_RULES_PER_INTERFACE:
+        raise ValueError(
+            f"{name} holds {len(ip_permissions):,} rules; a security group can never have more than "
+            f"{SG_MAX_RULES_PER_INTERFACE:,} (rules per group x groups per network interface is at most 1,000)"
+        )
     shape = "IpPermissions (IpProtocol, FromPort, ToPort, IpRanges, ...)"
     for index, item in enumerate(ip_permissions):
         permission = _object(name, index, item, shape)

@@ -239,7 +239,7 @@ def _compile_document(document: Any, kind: str, where: str) -> CompiledPolicy:
             return cached[2]
         try:
             text = json.dumps(document, separators=(",", ":"))
-        except (TypeError, ValueError):  # not JSON data: the compiler says what is wrong, and where
+        except (TypeError, ValueError, RecursionError):  # not JSON data or too deep: the compiler says what is wrong
             return _compile(document, kind, where)
         compiled = _compile_cached_text(text, kind, where)
         snapshot = json.loads(text)
