@@ -41,7 +41,9 @@ def bounded(call, *args, **kwargs):
 
 def _deep_text(depth: int) -> str:
     """JSON text nested ``depth`` levels (json.dumps itself would recurse too deeply)."""
-    return '{"a": ' * (depth // 2) + "[" * (depth - depth // 2) + '"x"' + "]" * (depth - depth // 2) + "}" * (depth // 2)
+    return (
+        '{"a": ' * (depth // 2) + "[" * (depth - depth // 2) + '"x"' + "]" * (depth - depth // 2) + "}" * (depth // 2)
+    )
 
 
 def _nested(depth: int, leaf: object = "x") -> object:
@@ -93,6 +95,14 @@ def test_iam_evaluate_with_star_storms_and_long_requests(stars, length):
         context={"aws:username": "a" * length},
     )
     assert not isinstance(outcome, Exception) and outcome.decision == "implicitDeny"
+
+
+@given(spaces=st.integers(min_value=1, max_value=150_000), opened=st.integers(min_value=1, max_value=50))
+def test_iam_policy_variables_with_unclosed_and_padded_placeholders(spaces, opened):
+    resource = "arn:aws:s3:::" + ("${a" + " " * (spaces // opened)) * opened
+    policy = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": resource}]}
+    outcome = bounded(iam.evaluate, [policy], "s3:GetObject", "arn:aws:s3:::b/k", context={"aws:username": "al"})
+    assert isinstance(outcome, ValueError) or outcome.decision == "implicitDeny"
 
 
 @given(statements=st.integers(min_value=1, max_value=3000), values=st.integers(min_value=1, max_value=200))

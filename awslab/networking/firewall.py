@@ -395,7 +395,7 @@ def nacl_entry(
         "RuleNumber": number,
         "Protocol": normalize_protocol("protocol", protocol),
         "RuleAction": validate.choice("action", action, ("allow", "deny")),
-        "Egress": egress,
+        "Egress": bool(egress),
         # "We modify the specified CIDR block to its canonical form" (CreateNetworkAclEntry): host bits are cleared
         "CidrBlock": str(ipaddress.ip_network(_cidr_text("cidr", cidr, 4), strict=False)),
     }
