@@ -71,14 +71,6 @@ def test_tcp_security_group_rules_need_ports(missing):
         firewall.match_security_group(_sg_rule(**{missing: None}), **FLOW)
 
 
-def test_tcp_nacl_entries_need_a_port_range():
-    # CreateNetworkAclEntry: PortRange is "Required if specifying protocol 6 (TCP) or 17 (UDP)".
-    # https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateNetworkAclEntry.html (read 2026-12-03)
-    entry = {"RuleNumber": 100, "RuleAction": "allow", "Protocol": "6", "Egress": False, "CidrBlock": "0.0.0.0/0"}
-    with pytest.raises(ValueError, match="without PortRange"):
-        firewall.evaluate_nacl([entry], egress=False, **FLOW)
-
-
 def test_from_port_above_to_port_is_refused():
     with pytest.raises(ValueError, match="ToPort=80 is outside the allowed range \\(FromPort=443 to 65535\\)"):
         firewall.check_ip_permissions(_sg_rule(FromPort=443, ToPort=80))

@@ -216,12 +216,8 @@ def check_nacl_entries(entries: object, name: str = "entries") -> list[dict]:
         validate.choice(_where(name, index, "RuleAction"), entry["RuleAction"], ("allow", "deny"))
         if not isinstance(entry.get("Egress", False), bool):
             raise ValueError(f"{_where(name, index, 'Egress')}={entry['Egress']!r} must be true or false")
-        protocol = normalize_protocol(_where(name, index, "Protocol"), entry.get("Protocol", "-1"))
-        if protocol in _PORTED and "PortRange" not in entry:
-            raise ValueError(
-                f"{_where(name, index)} is a {protocol_label(protocol)} entry without PortRange; "
-                "CreateNetworkAclEntry requires one for TCP (6) and UDP (17)"
-            )
+        # A TCP/UDP entry without PortRange is read as all ports (CreateNetworkAclEntry would require one)
+        normalize_protocol(_where(name, index, "Protocol"), entry.get("Protocol", "-1"))
         if "CidrBlock" in entry:
             _cidr_text(_where(name, index, "CidrBlock"), entry["CidrBlock"], 4)
         elif "Ipv6CidrBlock" in entry:

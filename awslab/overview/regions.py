@@ -256,15 +256,15 @@ def parse_user_groups(text: str) -> tuple[UserGroup, ...]:
             continue
         fields = entry.split()
         if len(fields) != 4:
-            raise ValueError(f"text: user group {i + 1} {entry!r} must be 'label lat lon users' (four fields)")
+            raise ValueError(f"user group {i + 1} {entry!r} must be 'label lat lon users' (four fields) in text")
         label, numbers = fields[0], fields[1:]
         try:
             lat, lon, users = (float(x) for x in numbers)
         except ValueError as exc:
-            raise ValueError(f"text: user group {i + 1} {entry!r}: lat, lon and users must be numbers") from exc
-        validate.number(f"text: user group {label!r} lat", lat, minimum=-90, maximum=90, unit="degrees")
-        validate.number(f"text: user group {label!r} lon", lon, minimum=-180, maximum=180, unit="degrees")
-        validate.number(f"text: user group {label!r} users", users, minimum=0, exclusive_minimum=True)
+            raise ValueError(f"user group {i + 1} {entry!r}: lat, lon and users must be numbers in text") from exc
+        validate.number(f"user group {label!r} lat", lat, minimum=-90, maximum=90, unit="degrees")
+        validate.number(f"user group {label!r} lon", lon, minimum=-180, maximum=180, unit="degrees")
+        validate.number(f"user group {label!r} users", users, minimum=0, exclusive_minimum=True)
         groups.append(UserGroup(label, lat, lon, users))
     if not groups:
         raise ValueError(f"user groups text={text!r} holds no 'label lat lon users' entry")

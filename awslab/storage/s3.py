@@ -388,7 +388,7 @@ def billable_storage(size_bytes: int, days_stored: float, storage_class: str) ->
     """
     size_bytes = validate.integer("size_bytes", size_bytes, minimum=0, maximum=MAX_OBJECT_BYTES, unit="bytes")
     days_stored = validate.number("days_stored", days_stored, minimum=0, unit="days")
-    cls = class_rules(storage_class)
+    cls = class_rules(validate.choice("storage_class", storage_class, STORAGE_CLASSES))
     billed_bytes = max(size_bytes, cls.min_billable_bytes) + cls.archive_overhead_bytes
     return BillableStorage(
         bytes=billed_bytes,
