@@ -29,33 +29,77 @@ def number(
     maximum: float | None = None,
     unit: str = "",
     exclusive_minimum: bool = False,
+    minimum_name: str = "",
+    maximum_name: str = "",
 ) -> float:
-    """Return ``value`` as a float if it is a finite number within [minimum, maximum]."""
+    """Return ``value`` as a float if it is a finite number within [minimum, maximum].
+
+    A bound that is another parameter's value is named (``maximum_name="peak_rps"``), so the message says which.
+
+    >>> number("base_rps", 900, minimum=0, maximum=800, maximum_name="peak_rps")
+    Traceback (most recent call last):
+    ...
+    ValueError: base_rps=900 is outside the allowed range (0 to peak_rps=800)
+    """
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise ValueError(
-            f"{name} must be a finite number{_range_text(minimum, maximum, unit, exclusive_minimum)}, got {value!r}"
+            f"{name} must be a finite number"
+            f"{_range_text(minimum, maximum, unit, exclusive_minimum, minimum_name, maximum_name)}, got {value!r}"
         )
     too_low = minimum is not None and (value <= minimum if exclusive_minimum else value < minimum)
     too_high = maximum is not None and value > maximum
     if too_low or too_high:
         raise ValueError(
-            f"{name}={value!r} is outside the allowed range{_range_text(minimum, maximum, unit, exclusive_minimum)}"
+            f"{name}={value!r} is outside the allowed range"
+            f"{_range_text(minimum, maximum, unit, exclusive_minimum, minimum_name, maximum_name)}"
         )
     return float(value)
 
 
-def integer(name: str, value: Any, *, minimum: int | None = None, maximum: int | None = None, unit: str = "") -> int:
-    """Return ``value`` as an int if it is a whole number within [minimum, maximum]."""
+def integer(
+    name: str,
+    value: Any,
+    *,
+    minimum: int | None = None,
+    maximum: int | None = None,
+    unit: str = "",
+    minimum_name: str = "",
+    maximum_name: str = "",
+) -> int:
+    """Return ``value`` as an int if it is a whole number within [minimum, maximum] (bounds named as in number)."""
     if isinstance(value, bool) or not isinstance(value, int):
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         else:
             raise ValueError(
-                f"{name} must be a whole number{_range_text(minimum, maximum, unit, False)}, got {value!r}"
+                f"{name} must be a whole number"
+                f"{_range_text(minimum, maximum, unit, False, minimum_name, maximum_name)}, got {value!r}"
             )
     if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-        raise ValueError(f"{name}={value!r} is outside the allowed range{_range_text(minimum, maximum, unit, False)}")
+        raise ValueError(
+            f"{name}={value!r} is outside the allowed range"
+            f"{_range_text(minimum, maximum, unit, False, minimum_name, maximum_name)}"
+        )
     return int(value)
+
+
+def dataframe(name: str, value: Any, columns: Iterable[str] = ()) -> Any:
+    """Return ``value`` if it is a pandas DataFrame holding ``columns`` (a model's own table, passed back in).
+
+    >>> dataframe("timeline", [1, 2])
+    Traceback (most recent call last):
+    ...
+    TypeError: timeline must be a pandas DataFrame, got [1, 2]
+    """
+    pandas = sys.modules.get("pandas")
+    if pandas is None or not isinstance(value, pandas.DataFrame):
+        raise TypeError(f"{name} must be a pandas DataFrame, got {reprlib.repr(value)}")
+    missing = [c for c in columns if c not in value.columns]
+    if missing:
+        raise ValueError(
+            f"{name} lacks the column(s) {', '.join(missing)}; it has: {', '.join(map(str, value.columns))}"
+        )
+    return value
 
 
 def choice(name: str, value: Any, allowed: Iterable[str]) -> str:
@@ -66,15 +110,36 @@ def choice(name: str, value: Any, allowed: Iterable[str]) -> str:
     return value
 
 
-def _range_text(minimum: float | None, maximum: float | None, unit: str, exclusive_minimum: bool) -> str:
+def _range_text(
+    minimum: float | None,
+    maximum: float | None,
+    unit: str,
+    exclusive_minimum: bool,
+    minimum_name: str = "",
+    maximum_name: str = "",
+) -> str:
     suffix = f" {unit}" if unit else ""
+    low_text = (
+        f"{minimum_name}={minimum:g}"
+        if minimum_name and minimum is not None
+        else f"{minimum:g}"
+        if minimum is not None
+        else ""
+    )
+    high_text = (
+        f"{maximum_name}={maximum:g}"
+        if maximum_name and maximum is not None
+        else f"{maximum:g}"
+        if maximum is not None
+        else ""
+    )
     if minimum is not None and maximum is not None:
-        low = f"more than {minimum:g}" if exclusive_minimum else f"{minimum:g}"
-        return f" ({low} to {maximum:g}{suffix})"
+        low = f"more than {low_text}" if exclusive_minimum else low_text
+        return f" ({low} to {high_text}{suffix})"
     if minimum is not None:
-        return f" ({'>' if exclusive_minimum else '>='} {minimum:g}{suffix})"
+        return f" ({'>' if exclusive_minimum else '>='} {low_text}{suffix})"
     if maximum is not None:
-        return f" (<= {maximum:g}{suffix})"
+        return f" (<= {high_text}{suffix})"
     return ""
 
 
@@ -183,7 +248,8 @@ def checked(func: Callable | None = None, *, infinite: tuple[str, ...] = ()) -> 
         for p in signature.parameters.values():
             check = _checker_for(func, p.name, p.name in infinite)
             # values of these exact types pass without a call (the common case, and fast)
-            entry = (p.name, check, _PASSING_TYPES.get(_annotation_of(func, p.name), ()) if check else ())
+            passes = _PASSING_TYPES.get(_annotation_of(func, p.name), ()) if check and p.name != "seed" else ()
+            entry = (p.name, check, passes)
             if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
                 positional.append(entry)
             if p.kind is not p.POSITIONAL_ONLY and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
@@ -274,6 +340,8 @@ def _checker_for(func: Callable, parameter: str, infinite: bool = False) -> Call
         _INFINITE.allowed = False
     if test is None:
         return None
+    if parameter == "seed":  # a random seed: numpy accepts only whole numbers >= 0 (one rule for every model)
+        test = _seed_test(test)
 
     def check(function: str, name: str, value: Any) -> None:
         problem = test(value, name)
@@ -283,6 +351,16 @@ def _checker_for(func: Callable, parameter: str, infinite: bool = False) -> Call
             raise kind(f"{function}: {where} must be {expected}, got {shown}")
 
     return check
+
+
+def _seed_test(test: Callable) -> Callable:
+    def seed_test(value, name):
+        problem = test(value, name)
+        if problem is None and isinstance(value, numbers.Integral) and value < 0:
+            return name, ValueError, "a whole number >= 0 (a random seed)"
+        return problem
+
+    return seed_test
 
 
 def _pick(value: Any, where: str, name: str) -> Any:

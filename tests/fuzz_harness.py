@@ -188,6 +188,12 @@ def classify(func, parameter: str, arguments: dict, report: Report, where: str, 
     except (ValueError, TypeError) as exc:
         message = str(exc)
         lowered = message.lower()
+        # a ``where``/``name`` argument is the caller's own name for the value in messages ("policy", "Condition",
+        # "MessageGroupId"): a message naming it names the value
+        for label_parameter in ("where", "name"):
+            label = arguments.get(label_parameter) if parameter != label_parameter else None
+            if isinstance(label, str) and label and label.lower() in lowered:
+                lowered += f" {parameter.lower()}"
         if GENERIC.search(message):
             outcome = f"generic {type(exc).__name__}: {message[:160]}"
         elif strict_name and not any(n in lowered for n in _names(parameter)):

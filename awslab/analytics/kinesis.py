@@ -108,11 +108,12 @@ def _next_index(shards: list[dict]) -> int:
     return max(int(s["ShardId"].split("-")[1]) for s in shards) + 1
 
 
-def _find(shards: list[dict], shard_id: str) -> int:
+def _find(shards: list[dict], shard_id: str, name: str = "shard_id") -> int:
     for position, shard in enumerate(shards):
-        if shard["ShardId"] == shard_id:
+        if shard.get("ShardId") == shard_id:
             return position
-    raise ValueError(f"shard_id={shard_id!r} is not an open shard: {', '.join(s['ShardId'] for s in shards)}")
+    open_ids = ", ".join(str(s.get("ShardId")) for s in shards) or "none"
+    raise ValueError(f"{name}={shard_id!r} is not one of the open shards given in shards: {open_ids}")
 
 
 @checked
@@ -143,7 +144,7 @@ def merge_shards(shards: list[dict], shard_id: str, adjacent_shard_id: str) -> l
     ['shardId-000000000002']
     """
     first, second = sorted(
-        (_find(shards, shard_id), _find(shards, adjacent_shard_id)),
+        (_find(shards, shard_id), _find(shards, adjacent_shard_id, "adjacent_shard_id")),
         key=lambda p: int(shards[p]["HashKeyRange"]["StartingHashKey"]),
     )
     low, high = shards[first]["HashKeyRange"], shards[second]["HashKeyRange"]

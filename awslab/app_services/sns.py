@@ -76,7 +76,7 @@ def parse_filter_policy(policy: dict | str, scope: str = "MessageAttributes") ->
     {'store': ['example_corp']}
     """
     validate.choice("scope", scope, FILTER_POLICY_SCOPES)
-    if isinstance(policy, (str, bytes)):
+    if isinstance(policy, (str, bytes, dict)):  # text is parsed, and text or dict is bounded in size and depth
         policy = validate.json_document("filter_policy", policy, expect=object)
     if not isinstance(policy, dict) or not policy:
         raise ValueError(f"filter_policy must be a non-empty JSON object, got {policy!r}")
@@ -139,6 +139,16 @@ def _check_condition(key: str, condition: Any) -> None:
                 f"filter_policy key {key!r}: numeric needs [op, n] or [op, n, op, n] with op in "
                 f"{', '.join(_NUMERIC_OPS)} and |n| <= 1e9, got {argument!r}"
             )
+    elif operator in ("prefix", "suffix", "equals-ignore-case") and not isinstance(argument, str):
+        raise ValueError(f"filter_policy key {key!r}: {operator} needs a string, got {argument!r}")
+    elif operator == "anything-but":
+        for item in argument if isinstance(argument, list) else [argument]:
+            if isinstance(item, dict):
+                _check_condition(key, item)
+            elif not isinstance(item, (str, int, float)) or isinstance(item, bool):
+                raise ValueError(
+                    f"filter_policy key {key!r}: anything-but needs strings, numbers or an operator, got {argument!r}"
+                )
     elif operator == "exists" and not isinstance(argument, bool):
         raise ValueError(f"filter_policy key {key!r}: exists needs true or false, got {argument!r}")
     elif operator == "cidr":
@@ -157,15 +167,33 @@ def attribute_values(message_attributes: dict | None) -> dict[str, list]:
     >>> attribute_values({"price": {"DataType": "Number", "StringValue": "9.5"}})
     {'price': [9.5]}
     """
+    if message_attributes is not None and not isinstance(message_attributes, dict):
+        raise ValueError(
+            "message_attributes must be Publish's MessageAttributes, an object like "
+            f"{{'name': {{'DataType': 'String', 'StringValue': 'x'}}}}, got {message_attributes!r}"
+        )
     values: dict[str, list] = {}
     for name, attribute in (message_attributes or {}).items():
+        where = f"message_attributes[{name!r}]"
+        if not isinstance(attribute, dict):
+            raise ValueError(f"{where} must be an object with DataType and StringValue, got {attribute!r}")
         data_type = attribute.get("DataType", "")
+        if not isinstance(data_type, str) or data_type.split(".")[0] not in ("String", "Number", "Binary"):
+            raise ValueError(f"{where}.DataType={data_type!r} must be String, String.Array, Number or Binary")
         raw = attribute.get("StringValue")
+        if data_type.startswith("Binary"):
+            continue
+        if not isinstance(raw, str):
+            raise ValueError(f"{where}.StringValue={raw!r} must be a string (a {data_type} attribute's value)")
         if data_type.startswith("Number"):
-            values[name] = [float(raw)]
+            try:
+                number = float(raw)
+            except ValueError:
+                raise ValueError(f"{where}.StringValue={raw!r} is not a number") from None
+            values[name] = [validate.number(f"{where}.StringValue", number)]
         elif data_type.startswith("String.Array"):
-            values[name] = validate.json_document(f"MessageAttributes[{name!r}].StringValue", raw, expect=list)
-        elif data_type.startswith("String"):
+            values[name] = validate.json_document(f"{where}.StringValue", raw, expect=list, max_chars=MESSAGE_MAX_BYTES)
+        else:
             values[name] = [raw]
     return values
 

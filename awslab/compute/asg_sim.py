@@ -694,7 +694,7 @@ def daily_load(
     (1440, 875, 81)
     """
     peak = validate.number("peak_rps", peak_rps, minimum=0)
-    base = validate.number("base_rps", base_rps, minimum=0, maximum=peak)
+    base = validate.number("base_rps", base_rps, minimum=0, maximum=peak, maximum_name="peak_rps")
     n = validate.integer("minutes", minutes, minimum=1, maximum=60 * 24 * 31)
     t = np.arange(n) % 1440
     hump = np.clip(np.sin((t - 360) / 720 * np.pi), 0, None) ** 2

@@ -219,6 +219,8 @@ def alarm_states(
     [False, False, True, True, True]
     """
     values = np.asarray(metric, dtype=float)
+    if values.ndim != 1 or not len(values):
+        raise ValueError(f"metric must be a non-empty list of datapoints, got {metric!r}")
     n = validate.integer("evaluation_periods", evaluation_periods, minimum=1)
     m = (
         n

@@ -139,7 +139,11 @@ def health_view(
     (95, 361)
     """
     cfg = config.validated()
-    seconds = int(np.ceil(validate.number("duration_seconds", duration_seconds, minimum=0, exclusive_minimum=True)))
+    seconds = int(
+        np.ceil(
+            validate.number("duration_seconds", duration_seconds, minimum=0, maximum=7 * 86_400, exclusive_minimum=True)
+        )
+    )
     validate.number("response_seconds", response_seconds, minimum=0)
     view = np.ones(seconds, dtype=bool)
     healthy, streak = True, 0

@@ -49,7 +49,7 @@ def place(
     ['us-east-1a', 'us-east-1b', 'us-east-1a']
     """
     kind = validate.choice("strategy", strategy, STRATEGIES)
-    n = validate.integer("instance_count", instance_count, minimum=1)
+    n = validate.integer("instance_count", instance_count, minimum=1, maximum=100_000)  # the model's bound
     azs = list(availability_zones)
     if not azs or len(set(azs)) != len(azs):
         raise ValueError(f"availability_zones={azs!r} must name at least one AZ, each once")

@@ -89,6 +89,7 @@ def reservation_table(
     """
     import pandas as pd
 
+    validate.number("on_demand_usd_per_hour", on_demand_usd_per_hour, minimum=0, exclusive_minimum=True)
     rows = []
     for r in reservations:
         validate.choice("payment_option", r.payment_option, PAYMENT_OPTIONS)
@@ -252,7 +253,15 @@ def simulate_spot_job(
     every = validate.number("checkpoint_every_minutes", checkpoint_every_minutes, minimum=0, exclusive_minimum=True)
     ck_seconds = validate.number("checkpoint_seconds", checkpoint_seconds, minimum=0)
     rate = validate.number("reclaims_per_day", reclaims_per_day, minimum=0)
-    blocked_steps = int(np.ceil(validate.number("reclaim_minutes", reclaim_minutes, minimum=0) / step_minutes))
+    validate.number("step_minutes", step_minutes, minimum=0, exclusive_minimum=True, unit="minutes")
+    horizon = validate.number("horizon_hours", horizon_hours, minimum=0, exclusive_minimum=True, unit="hours")
+    if horizon * 60 / step_minutes > 10**6:
+        raise ValueError(
+            f"horizon_hours={horizon_hours!r} with step_minutes={step_minutes!r} gives more than 10**6 steps; "
+            "shorten the horizon or lengthen the step"
+        )
+    reclaim = validate.number("reclaim_minutes", reclaim_minutes, minimum=0, maximum=horizon * 60, unit="minutes")
+    blocked_steps = int(np.ceil(reclaim / step_minutes))
     prices = spot_price_process(horizon_hours, on_demand_usd_per_hour, seed, step_minutes=step_minutes, **price_kwargs)
     dt_hours = step_minutes / 60.0
     # capacity reclaims come from their own stream so that turning them on leaves the price path unchanged
@@ -323,7 +332,11 @@ def cost_over_term(
     years = validate.integer("term_years", term_years, minimum=1, maximum=3)
     offers = [r for r in reservations if r.term_years == years]
     if not offers:
-        raise ValueError(f"term_years={years} matches no reservation offering; terms offered: 1 and 3 years")
+        terms = sorted({r.term_years for r in reservations})
+        raise ValueError(
+            f"term_years={years} matches no offering in reservations; terms offered: "
+            f"{', '.join(map(str, terms)) or 'none'} years"
+        )
     hours = years * HOURS_PER_YEAR
     rows = []
     for u in utilization_grid:

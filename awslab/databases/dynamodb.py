@@ -22,6 +22,9 @@ References:
       https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html (read 2026-11-27)
     - Amazon DynamoDB Developer Guide, "Local secondary indexes" (write throughput),
       https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LSI.html (read 2026-11-27)
+    - Amazon DynamoDB Developer Guide, "Supported data types and naming rules in Amazon DynamoDB" (sets, numbers),
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html
+      (read 2026-12-03)
     - Amazon DynamoDB pricing, "Pricing for on-demand capacity",
       https://aws.amazon.com/dynamodb/pricing/on-demand/ (read 2026-11-27)
     - Amazon DynamoDB pricing, "Pricing for provisioned capacity",
@@ -33,6 +36,8 @@ from __future__ import annotations
 import base64
 import math
 import operator
+import re
+import reprlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -223,15 +228,105 @@ def partitions_after_throughput_increase(
 LIST_MAP_OVERHEAD_BYTES = 3
 
 
-def _number_bytes(text: str) -> int:
-    digits = text.lstrip("+-").lower().split("e")[0].replace(".", "").strip("0")
+# Data types (HowItWorks.NamingRulesDataTypes.html): a number is text of up to 38 significant digits; "DynamoDB does
+# not support empty sets" and each value in a set must be unique. ServiceQuotas.html: nested attributes go at most
+# 32 levels deep. (Both read 2026-12-03.)
+MAX_NESTING_LEVELS = 32
+_NUMBER_TEXT = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+_TYPES = ("S", "N", "B", "BOOL", "NULL", "SS", "NS", "BS", "L", "M")
+
+
+def _number_bytes(text: str, where: str = "value") -> int:
+    if isinstance(text, (int, float)) and not isinstance(text, bool) and math.isfinite(text):
+        text = repr(text)
+    if not isinstance(text, str) or len(text) > 200 or not _NUMBER_TEXT.fullmatch(text.strip()):
+        raise ValueError(f"{where} must be a number written as text, such as {{'N': '42'}}, got {text!r}")
+    digits = text.strip().lstrip("+-").lower().split("e")[0].replace(".", "").strip("0")
+    if len(digits) > 38:
+        raise ValueError(f"{where}={text!r} has {len(digits)} significant digits; DynamoDB keeps at most 38")
     return math.ceil(max(1, len(digits)) / 2) + 1
 
 
-def _binary_bytes(value: Any) -> int:
+def _binary_bytes(value: Any, where: str = "value") -> int:
     if isinstance(value, (bytes, bytearray)):
         return len(value)
-    return len(base64.b64decode(value))
+    if not isinstance(value, str):
+        raise ValueError(f"{where} must be bytes or base64 text, got {value!r}")
+    try:
+        return len(base64.b64decode(value, validate=True))
+    except ValueError:
+        raise ValueError(f"{where}={value!r} is not valid base64") from None
+
+
+def _set_payload(kind: str, payload: Any, where: str) -> list:
+    if not isinstance(payload, (list, tuple, set, frozenset)):
+        raise ValueError(f"{where} ({kind}) must be a list of values, got {payload!r}")
+    if not payload:
+        raise ValueError(f"{where} ({kind}) is an empty set; DynamoDB does not support empty sets")
+    values = list(payload)
+    try:
+        unique = len({bytes(v) if isinstance(v, bytearray) else v for v in values})
+    except TypeError:
+        raise ValueError(
+            f"{where} ({kind}) must hold only strings, numbers or binary values, got {payload!r}"
+        ) from None
+    if unique != len(values):
+        raise ValueError(f"{where} ({kind}) holds duplicates; each value in a set must be unique")
+    return values
+
+
+def _value_bytes(value: Any, where: str, depth: int) -> int:  # noqa: C901 - one branch per attribute type
+    if not isinstance(value, Mapping) or len(value) != 1:
+        raise ValueError(f"{where} must be one-key DynamoDB JSON like {{'S': 'text'}}, got {reprlib.repr(value)}")
+    if depth > MAX_NESTING_LEVELS:
+        raise ValueError(f"{where} is nested more than {MAX_NESTING_LEVELS} levels deep, the most DynamoDB allows")
+    ((kind, payload),) = value.items()
+    here = f"{where}[{kind!r}]"
+    if kind == "S":
+        if not isinstance(payload, str):
+            raise ValueError(f"{here} must be a string, got {payload!r}")
+        return len(payload.encode("utf-8"))
+    if kind == "N":
+        return _number_bytes(payload, here)
+    if kind == "B":
+        return _binary_bytes(payload, here)
+    if kind == "BOOL":
+        if not isinstance(payload, bool):
+            raise ValueError(f"{here} must be True or False, got {payload!r}")
+        return 1
+    if kind == "NULL":
+        if payload is not True:
+            raise ValueError(f"{here} must be True (DynamoDB JSON writes null as {{'NULL': True}}), got {payload!r}")
+        return 1
+    if kind == "SS":
+        items = _set_payload(kind, payload, where)
+        if not all(isinstance(s, str) for s in items):
+            raise ValueError(f"{here} must hold only strings, got {reprlib.repr(payload)}")
+        return sum(len(s.encode("utf-8")) for s in items)
+    if kind == "NS":
+        return sum(_number_bytes(n, f"{here}[{i}]") for i, n in enumerate(_set_payload(kind, payload, where)))
+    if kind == "BS":
+        return sum(_binary_bytes(b, f"{here}[{i}]") for i, b in enumerate(_set_payload(kind, payload, where)))
+    if kind == "L":
+        if not isinstance(payload, (list, tuple)):
+            raise ValueError(f"{here} must be a list of attribute values, got {reprlib.repr(payload)}")
+        return LIST_MAP_OVERHEAD_BYTES + sum(_value_bytes(v, f"{here}[{i}]", depth + 1) for i, v in enumerate(payload))
+    if kind == "M":
+        return LIST_MAP_OVERHEAD_BYTES + _item_bytes(payload, here, depth + 1)
+    raise ValueError(f"{where}: attribute type {kind!r} is not one of: {', '.join(_TYPES)}")
+
+
+def _item_bytes(item: Any, where: str, depth: int = 1) -> int:
+    if not isinstance(item, Mapping):
+        raise ValueError(
+            f"{where} must be a DynamoDB JSON mapping of attribute name to value, got {reprlib.repr(item)}"
+        )
+    total = 0
+    for name, value in item.items():
+        if not isinstance(name, str) or not name:
+            raise ValueError(f"{where} has an attribute name {name!r}; names are non-empty strings")
+        total += len(name.encode("utf-8")) + _value_bytes(value, f"{where}[{name!r}]", depth)
+    return total
 
 
 @checked
@@ -241,28 +336,7 @@ def attribute_value_bytes(value: Mapping[str, Any]) -> int:
     >>> attribute_value_bytes({"S": "hello"})
     5
     """
-    if not isinstance(value, Mapping) or len(value) != 1:
-        raise ValueError(f"attribute value must be one-key DynamoDB JSON like {{'S': 'text'}}, got {value!r}")
-    ((kind, payload),) = value.items()
-    if kind == "S":
-        return len(payload.encode("utf-8"))
-    if kind == "N":
-        return _number_bytes(str(payload))
-    if kind == "B":
-        return _binary_bytes(payload)
-    if kind in ("BOOL", "NULL"):
-        return 1
-    if kind == "SS":
-        return sum(len(s.encode("utf-8")) for s in payload)
-    if kind == "NS":
-        return sum(_number_bytes(str(n)) for n in payload)
-    if kind == "BS":
-        return sum(_binary_bytes(b) for b in payload)
-    if kind == "L":
-        return LIST_MAP_OVERHEAD_BYTES + sum(attribute_value_bytes(v) for v in payload)
-    if kind == "M":
-        return LIST_MAP_OVERHEAD_BYTES + item_size_bytes(payload)
-    raise ValueError(f"attribute type {kind!r} is not one of: S, N, B, BOOL, NULL, SS, NS, BS, L, M")
+    return _value_bytes(value, "value", 1)
 
 
 @checked
@@ -272,9 +346,7 @@ def item_size_bytes(item: Mapping[str, Any]) -> int:
     >>> item_size_bytes({"Id": {"S": "a1"}, "Total": {"N": "42"}})
     11
     """
-    if not isinstance(item, Mapping):
-        raise ValueError(f"item must be a DynamoDB JSON mapping of attribute name to value, got {item!r}")
-    return sum(len(name.encode("utf-8")) + attribute_value_bytes(value) for name, value in item.items())
+    return _item_bytes(item, "item")
 
 
 # --- Secondary index write amplification --------------------------------------------------------------------------
@@ -298,8 +370,18 @@ class IndexWrite:
     write_units: float
 
 
-def _index_key_names(index: Mapping[str, Any]) -> list[str]:
-    return [element["AttributeName"] for element in index["KeySchema"]]
+def _index_key_names(index: Mapping[str, Any], where: str = "index") -> list[str]:
+    schema = index.get("KeySchema") if isinstance(index, Mapping) else None
+    if (
+        not isinstance(schema, list)
+        or not 1 <= len(schema) <= 2
+        or not all(isinstance(e, Mapping) and isinstance(e.get("AttributeName"), str) for e in schema)
+    ):
+        raise ValueError(
+            f"{where} must be a CreateTable index description with a KeySchema of one or two "
+            f"{{'AttributeName': ...}} elements, got {reprlib.repr(index)}"
+        )
+    return [element["AttributeName"] for element in schema]
 
 
 def _projection(item: Mapping[str, Any] | None, index: Mapping[str, Any], table_keys: Sequence[str]):
@@ -338,6 +420,14 @@ def index_write(
     'item enters the index: one put'
     """
     validate.choice("kind", kind, ("GSI", "LSI"))
+    return _index_write(old_item, new_item, index, table_key_attributes, kind, "index")
+
+
+def _index_write(old_item, new_item, index, table_key_attributes, kind: str, where: str) -> IndexWrite:
+    _index_key_names(index, where)
+    for label, item in (("old_item", old_item), ("new_item", new_item)):
+        if item is not None:
+            _item_bytes(item, label)
     before = _projection(old_item, index, table_key_attributes)
     after = _projection(new_item, index, table_key_attributes)
     name = index.get("IndexName", "index")
@@ -370,7 +460,7 @@ def table_write_units(old_item: Mapping[str, Any] | None, new_item: Mapping[str,
     >>> table_write_units({"Id": {"S": "1"}}, {"Id": {"S": "1"}, "Note": {"S": "x" * 2000}})
     2.0
     """
-    sizes = [item_size_bytes(i) for i in (old_item, new_item) if i is not None]
+    sizes = [_item_bytes(i, n) for n, i in (("old_item", old_item), ("new_item", new_item)) if i is not None]
     if not sizes:
         raise ValueError("old_item and new_item are both None; give at least one item")
     return write_capacity_units(max(sizes))
@@ -392,12 +482,12 @@ def write_amplification(
     """
     table_units = table_write_units(old_item, new_item)
     writes = [
-        index_write(old_item, new_item, i, table_key_attributes=table_key_attributes, kind="GSI")
-        for i in global_secondary_indexes
+        _index_write(old_item, new_item, index, table_key_attributes, "GSI", f"global_secondary_indexes[{i}]")
+        for i, index in enumerate(global_secondary_indexes)
     ]
     writes += [
-        index_write(old_item, new_item, i, table_key_attributes=table_key_attributes, kind="LSI")
-        for i in local_secondary_indexes
+        _index_write(old_item, new_item, index, table_key_attributes, "LSI", f"local_secondary_indexes[{i}]")
+        for i, index in enumerate(local_secondary_indexes)
     ]
     lsi_units = sum(w.write_units for w in writes if w.kind == "LSI")
     return {
@@ -463,14 +553,20 @@ def query_vs_scan(
     """
     total = validate.integer("table_items", table_items, minimum=1)
     size = _item_size("item_size_bytes", item_size_bytes)
+    if size < 1:
+        raise ValueError(f"item_size_bytes={item_size_bytes!r}: an item holds at least its key, so at least 1 byte")
     matching = validate.integer("matching_items", matching_items, minimum=0, maximum=total)
     validate.choice("consistency", consistency, _PAGED_CONSISTENCIES)
     result = {}
     for name, read in (("Query", matching), ("Scan", total)):
         per_page = max(1, PAGE_LIMIT_BYTES // max(size, 1))
         full_pages, rest = divmod(read, per_page)
-        units = full_pages * query_read_capacity_units([size] * per_page, consistency)
-        units += query_read_capacity_units([size] * rest, consistency) if rest or not full_pages else 0
+
+        def page_units(items: int) -> float:  # what query_read_capacity_units([size] * items) gives, in O(1)
+            return max(1, math.ceil(items * size / READ_UNIT_BYTES)) * READ_UNITS_PER_READ[consistency]
+
+        units = full_pages * page_units(per_page)
+        units += page_units(rest) if rest or not full_pages else 0
         result[name] = {
             "calls": float(full_pages + (1 if rest or not full_pages else 0)),
             "items_read": float(read),

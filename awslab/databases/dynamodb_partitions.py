@@ -96,8 +96,8 @@ def simulate_hot_partitions(
     >>> round(simulate_hot_partitions(seconds=30, seed=0).throttled_fraction, 3)
     0.028
     """
-    wcu = validate.number("write_capacity_units", write_capacity_units, minimum=1, unit="WCU")
-    rate = validate.number("writes_per_second", writes_per_second, minimum=0, unit="writes/s")
+    wcu = validate.number("write_capacity_units", write_capacity_units, minimum=1, maximum=1e9, unit="WCU")
+    rate = validate.number("writes_per_second", writes_per_second, minimum=0, maximum=1e9, unit="writes/s")
     shards = validate.integer("write_shards", write_shards, minimum=1, maximum=1000)
     count = (
         initial_partitions(0, wcu)

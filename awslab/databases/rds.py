@@ -438,11 +438,11 @@ def simulate_replica_lag(
     >>> round(float(simulate_replica_lag(seed=0).lag_seconds.max()), 1)
     36.5
     """
-    mean = validate.number("mean_writes_per_second", mean_writes_per_second, minimum=0, unit="writes/s")
+    mean = validate.number("mean_writes_per_second", mean_writes_per_second, minimum=0, maximum=1e9, unit="writes/s")
     apply = validate.number(
         "apply_writes_per_second", apply_writes_per_second, minimum=0, unit="writes/s", exclusive_minimum=True
     )
-    burst = validate.number("burst_multiplier", burst_multiplier, minimum=1)
+    burst = validate.number("burst_multiplier", burst_multiplier, minimum=1, maximum=1000)
     steps = validate.integer("seconds", seconds, minimum=1, maximum=86_400, unit="s")
     start = validate.integer("burst_start_s", burst_start_s, minimum=0, maximum=steps, unit="s")
     length = validate.integer("burst_duration_s", burst_duration_s, minimum=0, unit="s")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import reprlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -147,6 +148,8 @@ def join_redistribution(
     >>> join_redistribution(sample_keys(1000, 50, seed=0), sample_keys(50, 50, seed=1), outer_style="EVEN", inner_style="ALL")["label"]
     'DS_DIST_ALL_NONE'
     """
+    validate.choice("outer_style", outer_style, DIST_STYLES)
+    validate.choice("inner_style", inner_style, DIST_STYLES)
     outer = distribute(outer_keys, outer_style, nodes=nodes, slices_per_node=slices_per_node)
     inner = distribute(inner_keys, inner_style, nodes=nodes, slices_per_node=slices_per_node)
     slices = nodes * slices_per_node
@@ -382,24 +385,36 @@ def copy_sweep(file_counts: list[int], total_size_gib: float = 10.0, **settings:
 # else to the last (default) queue, and waits for one of that queue's query_concurrency slots.
 # https://docs.aws.amazon.com/redshift/latest/dg/cm-c-defining-query-queues.html (read 2026-11-27)
 MAX_WLM_QUERIES = 20_000
+# The same page: "up to a total of eight user queues"; the model also bounds the query groups a queue lists.
+MAX_WLM_QUEUES = 8
+MAX_WLM_QUERY_GROUPS = 100
+_WLM_MAX_CHARS = 20_000
 
 
 @checked
-def parse_wlm_json(text: str) -> list[dict[str, object]]:
+def parse_wlm_json(text: str, where: str = "wlm_json_configuration") -> list[dict[str, object]]:
     """Queues from a ``wlm_json_configuration`` parameter value (a JSON list of queue objects).
+
+    Bounded: at most 20,000 characters, 8 queues and 100 query groups per queue (``where`` names the value in
+    messages).
 
     >>> parse_wlm_json('[{"query_group": ["short"], "query_concurrency": 2}, {"query_concurrency": 3}]')[0]
     {'query_group': ['short'], 'query_concurrency': 2}
     """
     queues = validate.json_objects(
-        "wlm_json_configuration", validate.json_document("wlm_json_configuration", text, expect=list)
+        where, validate.json_document(where, text, expect=list, max_chars=_WLM_MAX_CHARS, max_depth=4)
     )
     if not queues:
-        raise ValueError("wlm_json_configuration must be a non-empty JSON array of queue objects, got []")
+        raise ValueError(f"{where} must be a non-empty JSON array of queue objects, got []")
+    if len(queues) > MAX_WLM_QUEUES:
+        raise ValueError(f"{where} has {len(queues)} queues; manual WLM allows at most {MAX_WLM_QUEUES} user queues")
     for i, queue in enumerate(queues):
         groups = queue.get("query_group", [])
         if not isinstance(groups, list) or not all(isinstance(g, str) for g in groups):
-            raise ValueError(f"queues[{i}].query_group must be a list of group names, got {groups!r}")
+            raise ValueError(f"{where}[{i}].query_group must be a list of group names, got {reprlib.repr(groups)}")
+        if len(groups) > MAX_WLM_QUERY_GROUPS:
+            raise ValueError(f"{where}[{i}].query_group lists {len(groups)} groups; at most {MAX_WLM_QUERY_GROUPS}")
+        validate.integer(f"{where}[{i}].query_concurrency", queue.get("query_concurrency", 5), minimum=1, maximum=50)
     return queues
 
 
@@ -425,8 +440,7 @@ def simulate_wlm(
     """
     import pandas as pd
 
-    if not isinstance(queues, list) or not queues:
-        raise ValueError(f"queues must be a non-empty list of WLM queue objects, got {queues!r}")
+    queues = parse_wlm_json.__wrapped__(queues, "queues")
     slots = [
         validate.integer(f"queues[{i}].query_concurrency", q.get("query_concurrency", 5), minimum=1, maximum=50)
         for i, q in enumerate(queues)

@@ -19,6 +19,13 @@ References:
       https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-dependson.html (read 2026-11-27)
     - AWS CloudFormation User Guide, "AWS CloudFormation quotas",
       https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html (read 2026-11-27)
+    - AWS CloudFormation User Guide, "CloudFormation template Resources syntax" (logical IDs are alphanumeric),
+      https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resources-section-structure.html (read 2026-12-03)
+    - AWS CloudFormation API Reference, "CreateStack" (TemplateBody: at most 51,200 bytes),
+      https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html (read 2026-12-03)
+    - AWS News Blog, "AWS CloudFormation Update - YAML, Cross-Stack References, Simplified Substitution" (YAML
+      without hash merges, aliases and some tags), https://aws.amazon.com/blogs/aws/aws-cloudformation-update-yaml-cross-stack-references-simplified-substitution/
+      (read 2026-12-03)
     - AWS CloudFormation Template Reference, "DeletionPolicy attribute",
       https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-deletionpolicy.html (read 2026-11-27)
 """
@@ -27,6 +34,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import reprlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -38,6 +46,9 @@ from awslab.validate import checked
 # Resources per template, CloudFormation quotas,
 # https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html (read 2026-11-27).
 MAX_RESOURCES_PER_TEMPLATE = 500
+# A template pasted as text is a TemplateBody: CreateStack takes at most 51,200 bytes (API_CreateStack.html).
+MAX_TEMPLATE_BODY_CHARS = 51_200
+_LOGICAL_ID = re.compile(r"[A-Za-z0-9]+")
 
 PSEUDO_PARAMETERS = frozenset(
     {
@@ -67,14 +78,19 @@ def load_template(template: dict | str) -> dict:
     ValueError: template is not valid JSON: Expecting property name enclosed in double quotes (line 1, column 16)
     """
     if isinstance(template, dict):
-        parsed: Any = template
+        parsed: Any = validate.json_document("template", template, expect=object)  # bounded depth
     elif isinstance(template, str):
+        if len(template) > MAX_TEMPLATE_BODY_CHARS:
+            raise ValueError(
+                f"template is {len(template):,} characters long; a TemplateBody holds at most "
+                f"{MAX_TEMPLATE_BODY_CHARS:,} bytes"
+            )
         # A JSON template is an object; anything else is read as YAML (JSON text that is not valid gets JSON's
         # own error message rather than YAML's).
         if template.lstrip().startswith("{"):
             parsed = validate.json_document("template", template, expect=object)
         else:
-            parsed = _load_yaml(template)
+            parsed = validate.json_document("template", _load_yaml(template), expect=object)
     else:
         raise ValueError(f"template must be a dict or a JSON/YAML string, got {type(template).__name__}")
     if not isinstance(parsed, dict):
@@ -87,8 +103,20 @@ def load_template(template: dict | str) -> dict:
             f"template has {len(resources)} resources; CloudFormation allows at most {MAX_RESOURCES_PER_TEMPLATE}"
         )
     for logical_id, body in resources.items():
+        if not isinstance(logical_id, str) or not _LOGICAL_ID.fullmatch(logical_id):
+            raise ValueError(
+                f"template: resource logical id {logical_id!r} must be a non-empty alphanumeric name (A-Za-z0-9)"
+            )
         if not isinstance(body, dict) or not isinstance(body.get("Type"), str):
             raise ValueError(f"resource {logical_id!r} must be a mapping with a Type string, got {body!r}")
+    parameters = parsed.get("Parameters")
+    if parameters is not None and (
+        not isinstance(parameters, dict) or not all(isinstance(v, dict) for v in parameters.values())
+    ):
+        raise ValueError(
+            "template: Parameters must be a mapping of parameter name -> {Type: ...}, got "
+            f"{type(parameters).__name__} {reprlib.repr(parameters)}"
+        )
     return parsed
 
 
@@ -96,7 +124,7 @@ def _load_yaml(text: str) -> Any:
     """Parse a YAML template, turning short-form tags (!Ref, !GetAtt, !Sub, ...) into their long form."""
     import yaml  # only YAML templates need it; JSON and dicts never import it
 
-    class _Loader(yaml.SafeLoader):
+    class _Loader(_BASE_LOADER(yaml)):
         pass
 
     def construct(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict:
@@ -113,9 +141,29 @@ def _load_yaml(text: str) -> Any:
 
     _Loader.add_multi_constructor("!", construct)
     try:
+        # A first pass over the parser's events (libyaml's C parser where present, no recursion): CloudFormation
+        # takes no YAML aliases (which also rules out alias bombs), and nesting is bounded before anything is built.
+        depth = 0
+        for event in yaml.parse(text, Loader=_BASE_LOADER(yaml)):
+            if isinstance(event, yaml.AliasEvent):
+                raise ValueError(
+                    f"template uses a YAML alias (*{event.anchor}); CloudFormation does not support aliases"
+                )
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > validate.MAX_JSON_DEPTH:
+                    raise ValueError(
+                        f"template is nested too deeply; at most {validate.MAX_JSON_DEPTH} levels are allowed"
+                    )
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
         return yaml.load(text, Loader=_Loader)  # a SafeLoader subclass: no arbitrary objects
     except yaml.YAMLError as exc:
         raise ValueError(f"template is neither valid JSON nor valid YAML: {exc}") from exc
+
+
+def _BASE_LOADER(yaml):  # noqa: N802 - returns a class
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _walk(node: Any) -> Iterator[tuple[str, Any]]:

@@ -252,6 +252,9 @@ def rule_compliance(timeline: pd.DataFrame, at: datetime | None = None) -> dict[
     >>> rule_compliance(compliance_timeline(SAMPLE_RULES, sample_history()))
     {'restricted-ssh': 'COMPLIANT', 's3-bucket-versioning-enabled': 'COMPLIANT', 'required-tags': 'COMPLIANT', 'encrypted-volumes': 'INSUFFICIENT_DATA'}
     """
+    validate.dataframe(
+        "timeline", timeline, ("OrderingTimestamp", "ConfigRuleName", "ResourceType", "ResourceId", "ComplianceType")
+    )
     view = timeline if at is None else timeline[timeline["OrderingTimestamp"] <= at]
     latest = view.groupby(["ConfigRuleName", "ResourceType", "ResourceId"], sort=False).tail(1)
     out: dict[str, str] = {}

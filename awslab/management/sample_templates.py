@@ -7,6 +7,7 @@ References:
 
 from __future__ import annotations
 
+from awslab import validate
 from awslab.validate import checked
 
 WEB_APP = {
@@ -108,4 +109,4 @@ def template_json(name: str) -> str:
     """
     import json
 
-    return json.dumps(SAMPLE_TEMPLATES[name], indent=2)
+    return json.dumps(SAMPLE_TEMPLATES[validate.choice("name", name, SAMPLE_TEMPLATES)], indent=2)

@@ -48,6 +48,8 @@ def parse_network(
     >>> parse_network("vpc_cidr", "10.0.0.0/16")
     IPv4Network('10.0.0.0/16')
     """
+    low = validate.integer("min_prefix", min_prefix, minimum=0, maximum=32)
+    validate.integer("max_prefix", max_prefix, minimum=low, maximum=32, minimum_name="min_prefix")
     if not isinstance(cidr, str):
         raise ValueError(f"{name} must be an IPv4 CIDR string such as '10.0.0.0/16', got {cidr!r}")
     try:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
+from functools import lru_cache
 
 from awslab import validate
 from awslab.networking.cidr import parse_address
@@ -44,6 +45,9 @@ EPHEMERAL_PORTS = {
 # Amazon VPC quotas (amazon-vpc-limits.html), read 2026-11-27.
 SG_RULES_PER_DIRECTION = 60
 SG_PER_NETWORK_INTERFACE = 5
+# The same page: the quota for rules per group multiplied by the quota for groups per network interface cannot
+# exceed 1,000, so no group holds more than 1,000 rules in one direction.
+SG_MAX_RULES_PER_INTERFACE = 1_000
 NACL_RULES_PER_DIRECTION = 20
 
 PROTOCOL_NAMES = {"tcp": "6", "udp": "17", "icmp": "1", "icmpv6": "58", "all": "-1"}
@@ -68,8 +72,8 @@ def normalize_protocol(name: str, protocol: str | int) -> str:
     raise ValueError(f"{name}={protocol!r} is not a protocol: use 'tcp', 'udp', 'icmp', '-1' (all) or a number 0-255")
 
 
-def _check_port(port: int) -> int:
-    return validate.integer("port", port, minimum=0, maximum=65535)
+def _check_port(port: int, name: str = "port") -> int:
+    return validate.integer(name, port, minimum=0, maximum=65535)
 
 
 @checked
@@ -84,8 +88,13 @@ def protocol_matches(rule_protocol: str, flow_protocol: str) -> bool:
     return rule_protocol == "-1" or rule_protocol == flow_protocol
 
 
+@lru_cache(maxsize=4096)
+def _network(cidr: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+    return ipaddress.ip_network(cidr, strict=False)
+
+
 def _address_in(cidr: str, address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    network = ipaddress.ip_network(cidr, strict=False)
+    network = _network(cidr)
     return network.version == address.version and address in network
 
 
@@ -110,9 +119,10 @@ def describe_nacl_entry(entry: dict) -> str:
     >>> describe_nacl_entry(nacl_entry(100, "allow", egress=False, cidr="0.0.0.0/0", from_port=443))
     'rule 100 allow tcp 443 from 0.0.0.0/0'
     """
-    proto = protocol_label(str(entry.get("Protocol", "-1")))
+    check_nacl_entries([entry], "entry")
+    proto = protocol_label(normalize_protocol("entry.Protocol", entry.get("Protocol", "-1")))
     ports = ""
-    if str(entry.get("Protocol")) in _PORTED and "PortRange" in entry:
+    if normalize_protocol("entry.Protocol", entry.get("Protocol", "-1")) in _PORTED and "PortRange" in entry:
         low, high = entry["PortRange"]["From"], entry["PortRange"]["To"]
         ports = f" {low}" if low == high else f" {low}-{high}"
     cidr = entry.get("CidrBlock") or entry.get("Ipv6CidrBlock")
@@ -163,7 +173,7 @@ def _cidr_text(where: str, value: object, version: int | None = None) -> str:
     if not isinstance(value, str):
         raise ValueError(f"{where}={value!r} must be a CIDR string such as '10.0.0.0/16'")
     try:
-        network = ipaddress.ip_network(value, strict=False)
+        network = _network(value)
     except ValueError:
         raise ValueError(f"{where}={value!r} is not a CIDR block such as '10.0.0.0/16'") from None
     if version is not None and network.version != version:
@@ -206,6 +216,7 @@ def check_nacl_entries(entries: object, name: str = "entries") -> list[dict]:
         validate.choice(_where(name, index, "RuleAction"), entry["RuleAction"], ("allow", "deny"))
         if not isinstance(entry.get("Egress", False), bool):
             raise ValueError(f"{_where(name, index, 'Egress')}={entry['Egress']!r} must be true or false")
+        # A TCP/UDP entry without PortRange is read as all ports (CreateNetworkAclEntry would require one)
         normalize_protocol(_where(name, index, "Protocol"), entry.get("Protocol", "-1"))
         if "CidrBlock" in entry:
             _cidr_text(_where(name, index, "CidrBlock"), entry["CidrBlock"], 4)
@@ -245,23 +256,44 @@ def check_ip_permissions(ip_permissions: object, name: str = "ip_permissions") -
 
     >>> check_ip_permissions([{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])[0]["ToPort"]
     443
-    >>> check_ip_permissions([{"IpProtocol": "tcp", "IpRanges": {"CidrIp": "0.0.0.0/0"}}])
+    >>> check_ip_permissions([{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": {"CidrIp": "0.0.0.0/0"}}])
     Traceback (most recent call last):
     ...
     ValueError: ip_permissions[0].IpRanges={'CidrIp': '0.0.0.0/0'} must be a JSON array of objects
     """
     if not isinstance(ip_permissions, (list, tuple)):
         raise ValueError(f"{name} must be a list of IpPermissions, got {type(ip_permissions).__name__}")
+    if len(ip_permissions) > SG_MAX_RULES_PER_INTERFACE:
+        raise ValueError(
+            f"{name} holds {len(ip_permissions):,} rules; a security group can never have more than "
+            f"{SG_MAX_RULES_PER_INTERFACE:,} (rules per group x groups per network interface is at most 1,000)"
+        )
     shape = "IpPermissions (IpProtocol, FromPort, ToPort, IpRanges, ...)"
     for index, item in enumerate(ip_permissions):
         permission = _object(name, index, item, shape)
         where = _where(name, index)
         if "IpProtocol" not in permission:
             raise ValueError(f"{where} has no IpProtocol; a security group rule is {shape}")
-        normalize_protocol(f"{where}.IpProtocol", permission["IpProtocol"])
-        for key in ("FromPort", "ToPort"):
-            if permission.get(key) is not None:
-                validate.integer(f"{where}.{key}", permission[key], minimum=-1, maximum=65535)
+        protocol = normalize_protocol(f"{where}.IpProtocol", permission["IpProtocol"])
+        if protocol in _PORTED:  # TCP/UDP: "you must also specify a port or port range" (AuthorizeSecurityGroupIngress)
+            for key in ("FromPort", "ToPort"):
+                if permission.get(key) is None:
+                    raise ValueError(
+                        f"{where} is a {protocol_label(protocol)} rule without {key}; TCP and UDP rules need "
+                        "FromPort and ToPort (0-65535)"
+                    )
+            low = validate.integer(f"{where}.FromPort", permission["FromPort"], minimum=0, maximum=65535)
+            validate.integer(
+                f"{where}.ToPort", permission["ToPort"], minimum=low, maximum=65535, minimum_name="FromPort"
+            )
+        elif protocol in _ICMP:  # FromPort is the ICMP type, ToPort the code; -1 means all
+            for key in ("FromPort", "ToPort"):
+                if permission.get(key) is not None:
+                    validate.integer(f"{where}.{key}", permission[key], minimum=-1, maximum=255)
+        else:  # all traffic or another protocol: AWS ignores ports, but they must still be -1..65535
+            for key in ("FromPort", "ToPort"):
+                if permission.get(key) is not None:
+                    validate.integer(f"{where}.{key}", permission[key], minimum=-1, maximum=65535)
         for key, (field, version) in _PEER_FIELDS.items():
             for position, peer in enumerate(_optional_list(where, permission, key)):
                 peer_where = f"{where}.{key}[{position}]"
@@ -360,11 +392,12 @@ def nacl_entry(
         "Protocol": normalize_protocol("protocol", protocol),
         "RuleAction": validate.choice("action", action, ("allow", "deny")),
         "Egress": bool(egress),
-        "CidrBlock": cidr,
+        # "We modify the specified CIDR block to its canonical form" (CreateNetworkAclEntry): host bits are cleared
+        "CidrBlock": str(ipaddress.ip_network(_cidr_text("cidr", cidr, 4), strict=False)),
     }
     if entry["Protocol"] in _PORTED:
-        low = _check_port(0 if from_port is None else from_port)
-        high = _check_port(65535 if from_port is None else (low if to_port is None else to_port))
+        low = _check_port(0 if from_port is None else from_port, "from_port")
+        high = _check_port(65535 if from_port is None else (low if to_port is None else to_port), "to_port")
         if high < low:
             raise ValueError(f"to_port={high} is below from_port={low}")
         entry["PortRange"] = {"From": low, "To": high}
@@ -428,6 +461,9 @@ def match_security_group(
     port = _check_port(port)
     peer = parse_address("address", address)
     lists = prefix_lists or {}
+    for list_id, cidrs in lists.items():
+        for position, cidr in enumerate(cidrs):
+            _cidr_text(f"prefix_lists[{list_id!r}][{position}]", cidr)
     for permission in check_ip_permissions(ip_permissions):
         if not _permission_covers(permission, flow_protocol, port):
             continue
@@ -498,6 +534,12 @@ def evaluate_security_groups(
     'no inbound rule in sg-1 allows it (security groups deny by default)'
     """
     field = "IpPermissionsEgress" if egress else "IpPermissions"
+    for index, group in enumerate(groups):
+        if not isinstance(group, dict):
+            raise ValueError(f"groups[{index}] must be a DescribeSecurityGroups group object, got {group!r}")
+        check_ip_permissions(group.get(field, []), f"groups[{index}].{field}")
+        if not isinstance(group.get("GroupId", ""), str):
+            raise ValueError(f"groups[{index}].GroupId={group['GroupId']!r} must be a string such as 'sg-1'")
     for group in groups:
         match = match_security_group(
             group.get(field, []),

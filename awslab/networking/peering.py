@@ -143,7 +143,8 @@ def _check(sites: list[Site], links: list[Link]) -> dict[str, Site]:
         for end in ends:
             if end not in by_name:
                 raise ValueError(
-                    f"link {link.kind} {link.a}-{link.b} names unknown site {end!r}; known: {', '.join(by_name)}"
+                    f"link {link.kind} {link.a}-{link.b} names site {end!r}, which is not in sites; known: "
+                    f"{', '.join(by_name) or 'none'}"
                 )
         kinds = sorted(by_name[e].kind for e in ends)
         if link.kind == "peering" and kinds != ["vpc", "vpc"]:

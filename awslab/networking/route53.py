@@ -211,7 +211,7 @@ def _group(records: list[dict], name: str, record_type: str) -> list[dict]:
     wanted = name.rstrip(".").lower()
     group = [r for r in check_records(records) if r["Name"].rstrip(".").lower() == wanted and r["Type"] == record_type]
     if not group:
-        raise ValueError(f"name={name!r} type={record_type!r} has no records in the zone")
+        raise ValueError(f"name={name!r} record_type={record_type!r} has no records in the zone's records")
     policies = {record_policy(r) for r in group}
     if len(policies) > 1:
         raise ValueError(

@@ -249,7 +249,9 @@ def route_table_for_subnet(route_tables: list[dict], subnet_id: str) -> dict:
             if association.get("Main"):
                 main = table
     if main is None:
-        raise ValueError(f"subnet_id={subnet_id!r} has no associated route table and no table is marked Main")
+        raise ValueError(
+            f"subnet_id={subnet_id!r} has no associated route table in route_tables and no table there is marked Main"
+        )
     return main
 
 

@@ -160,6 +160,14 @@ def deployment_availability(
     342
     """
     validate.integer("region_count", region_count, minimum=1)
+    validate.integer("instances_per_az", instances_per_az, minimum=1)
+    validate.integer("az_count", az_count, minimum=1)
+    for label, value in (
+        ("instance_availability", instance_availability),
+        ("az_availability", az_availability),
+        ("region_availability", region_availability),
+    ):
+        validate.number(label, value, minimum=0, maximum=1)
     per_az = redundant_availability(instance_availability, instances_per_az, correlation_beta)
     az = serial_availability([az_availability, per_az])
     per_region = redundant_availability(az, az_count, correlation_beta)
@@ -192,6 +200,7 @@ def compare_deployments(
     validate.number("instance_availability", instance_availability, minimum=0, maximum=1)
     validate.number("az_availability", az_availability, minimum=0, maximum=1)
     validate.number("region_availability", region_availability, minimum=0, maximum=1)
+    validate.integer("instances_per_az", instances_per_az, minimum=1)
     shapes = [("one AZ", 1, 1), ("multi-AZ (3 AZs)", 3, 1), ("multi-Region (2 x 3 AZs)", 3, 2)]
     rows = [
         deployment_availability(

@@ -145,6 +145,8 @@ def latency_table(codes: Sequence[str] | None = None) -> pd.DataFrame:
     import pandas as pd
 
     regions = list(REGIONS) if codes is None else [get_region(c) for c in codes]
+    if not regions:
+        raise ValueError("codes=[] names no Region; give at least one Region code or None for every Region")
     data = {
         b.code: [
             0.0 if a.code == b.code else round(sample_rtt_ms(great_circle_km(a.lat, a.lon, b.lat, b.lon)), 1)
@@ -190,6 +192,8 @@ def closest_regions(user_groups: Sequence[UserGroup], codes: Sequence[str] | Non
         validate.number(f"user_groups[{i}].lon", g.lon, minimum=-180, maximum=180, unit="degrees")
         total += validate.number(f"user_groups[{i}].users", g.users, minimum=0, exclusive_minimum=True)
     regions = list(REGIONS) if codes is None else [get_region(c) for c in codes]
+    if not regions:
+        raise ValueError("codes=[] names no Region; give at least one Region code or None for every Region")
     rows = []
     for r in regions:
         rtts = [sample_rtt_ms(great_circle_km(g.lat, g.lon, r.lat, r.lon)) for g in user_groups]
@@ -244,18 +248,20 @@ def parse_user_groups(text: str) -> tuple[UserGroup, ...]:
     """
     if not isinstance(text, str) or not text.strip():
         raise ValueError(f"user groups text={text!r} must hold 'label lat lon users' entries separated by ';'")
+    if len(text) > 20_000 or text.count(";") > 1000:
+        raise ValueError(f"text is {len(text):,} characters long; at most 20,000 and 1,000 user groups are allowed")
     groups = []
     for i, entry in enumerate(part.strip() for part in text.split(";")):
         if not entry:
             continue
         fields = entry.split()
         if len(fields) != 4:
-            raise ValueError(f"user group {i + 1} {entry!r} must be 'label lat lon users' (four fields)")
+            raise ValueError(f"user group {i + 1} {entry!r} must be 'label lat lon users' (four fields) in text")
         label, numbers = fields[0], fields[1:]
         try:
             lat, lon, users = (float(x) for x in numbers)
         except ValueError as exc:
-            raise ValueError(f"user group {i + 1} {entry!r}: lat, lon and users must be numbers") from exc
+            raise ValueError(f"user group {i + 1} {entry!r}: lat, lon and users must be numbers in text") from exc
         validate.number(f"user group {label!r} lat", lat, minimum=-90, maximum=90, unit="degrees")
         validate.number(f"user group {label!r} lon", lon, minimum=-180, maximum=180, unit="degrees")
         validate.number(f"user group {label!r} users", users, minimum=0, exclusive_minimum=True)

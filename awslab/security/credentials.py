@@ -163,6 +163,7 @@ def create_access_key(keys: tuple[AccessKey, ...], access_key_id: str) -> tuple[
     >>> [k.access_key_id for k in keys]
     ['AKIA1', 'AKIA2']
     """
+    keys = tuple(keys)
     if len(keys) >= MAX_ACCESS_KEYS_PER_USER:
         raise ValueError(
             f"LimitExceeded: a user may hold at most {MAX_ACCESS_KEYS_PER_USER} access keys; "
@@ -182,6 +183,7 @@ def update_access_key(keys: tuple[AccessKey, ...], access_key_id: str, status: s
     """
     status = validate.choice("status", status, ("Active", "Inactive"))
     _find(keys, access_key_id)
+    keys = tuple(keys)
     return tuple(AccessKey(k.access_key_id, status) if k.access_key_id == access_key_id else k for k in keys)
 
 
@@ -200,7 +202,9 @@ def _find(keys: tuple[AccessKey, ...], access_key_id: str) -> AccessKey:
     for key in keys:
         if key.access_key_id == access_key_id:
             return key
-    raise ValueError(f"NoSuchEntity: access_key_id={access_key_id!r} is not one of {[k.access_key_id for k in keys]}")
+    raise ValueError(
+        f"NoSuchEntity: access_key_id={access_key_id!r} is not one of the keys {[k.access_key_id for k in keys]}"
+    )
 
 
 @checked

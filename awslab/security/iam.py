@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+import reprlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -274,7 +275,7 @@ def _compile_document(document: Any, kind: str, where: str) -> CompiledPolicy:
             return cached[2]
         try:
             text = json.dumps(document, separators=(",", ":"))
-        except (TypeError, ValueError):  # not JSON data: the compiler says what is wrong, and where
+        except (TypeError, ValueError, RecursionError):  # not JSON data or too deep: the compiler says what is wrong
             return _compile(document, kind, where)
         compiled = _compile_cached_text(text, kind, where)
         snapshot = json.loads(text)
@@ -683,6 +684,9 @@ def evaluate_grid(
     resource_side = (
         () if resource_policies is None else _compile_all(resource_policies, "resource", "resource_policies")
     )
+    for label, given in (("actions", actions), ("resources", resources)):
+        if isinstance(given, (str, dict)):
+            raise ValueError(f"{label} must be a list of strings, got {reprlib.repr(given)}")
     action_list, resource_list = list(actions), list(resources)
     if not action_list or not resource_list:
         raise ValueError(

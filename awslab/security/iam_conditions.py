@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from awslab.security.arn import arn_like, glob_regex
+from awslab.security.arn import arn_like, glob_regex, wildcard_body
 from awslab.validate import checked
 
 SET_OPERATORS = ("ForAllValues", "ForAnyValue")
@@ -68,7 +68,9 @@ OPERATORS: dict[str, tuple[str, bool]] = {
     "Null": ("null", False),
 }
 _VARIABLE_KINDS = {"string", "string_ic", "string_like", "arn"}
-_VARIABLE = re.compile(r"\$\{\s*([^},']+?)\s*(?:,\s*'([^']*)'\s*)?\}")
+# No two parts of the pattern can take the same character, so a search is linear (a lazy key followed by \s* was
+# quadratic: "${a" and 8,000 spaces took over a second); the key is stripped below.
+_VARIABLE = re.compile(r"\$\{([^},']*)(?:,\s*'([^']*)'\s*)?\}")
 _LITERAL_VARIABLES = {"*": "*", "?": "?", "$": "$"}
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
@@ -244,8 +246,10 @@ def expand_variables(text: str, context: Mapping[str, Any]) -> ExpandedText:
     missing: list[str] = []
     position = 0
     for match in _VARIABLE.finditer(text):
+        key, default = match.group(1).strip(), match.group(2)
+        if not key:  # "${}" names no variable: it stays policy text
+            continue
         segments.append((text[position : match.start()], True))
-        key, default = match.group(1), match.group(2)
         if key in _LITERAL_VARIABLES:
             segments.append((_LITERAL_VARIABLES[key], False))
         else:
@@ -270,7 +274,7 @@ def segments_regex(segments: list[tuple[str, bool]], ignore_case: bool = False) 
     >>> bool(segments_regex([("home/alice/", False), ("*", True)]).match("home/alice/a.txt"))
     True
     """
-    body = "".join(glob_regex(piece).pattern[1:-1] if is_policy else re.escape(piece) for piece, is_policy in segments)
+    body = wildcard_body(segments)
     return re.compile(f"^{body}$", re.DOTALL | (re.IGNORECASE if ignore_case else 0))
 
 

@@ -72,7 +72,10 @@ def time_step(timestamp: float, period: int = DEFAULT_PERIOD_SECONDS) -> int:
     >>> time_step(59)
     1
     """
-    timestamp = validate.number("timestamp", timestamp, minimum=0, unit="s since 1970-01-01 UTC")
+    # up to the end of year 9999, where datetime stops (an 8-byte counter would allow far more)
+    timestamp = validate.number(
+        "timestamp", timestamp, minimum=0, maximum=253_402_300_799, unit="s since 1970-01-01 UTC"
+    )
     period = validate.integer("period", period, minimum=1, maximum=3600, unit="s")
     return int(timestamp // period)
 

@@ -22,6 +22,7 @@ from functools import lru_cache
 import numpy as np
 
 from awslab import validate
+from awslab.security.arn import wildcard_body
 from awslab.validate import checked
 
 # CloudFront Developer Guide, "Cache behavior settings > Path pattern" and the CacheBehavior API reference,
@@ -42,8 +43,7 @@ MAX_REQUESTS_SIMULATED = 5_000_000
 @lru_cache(maxsize=1024)
 def _pattern_regex(pattern: str) -> re.Pattern[str]:
     normalised = pattern if pattern.startswith("/") else "/" + pattern
-    body = "".join(".*" if ch == "*" else "." if ch == "?" else re.escape(ch) for ch in normalised)
-    return re.compile(body, re.DOTALL)
+    return re.compile(wildcard_body([(normalised, True)]), re.DOTALL)  # linear time, even for "a*a*a*...b"
 
 
 def _check_pattern(pattern: object, index: int) -> str:
@@ -86,6 +86,9 @@ def zipf_indices(n_items: int, n_draws: int, exponent: float, rng: np.random.Gen
     >>> zipf_indices(100, 5, 1.0, np.random.default_rng(0)).tolist()
     [23, 88, 55, 55, 71]
     """
+    validate.integer("n_items", n_items, minimum=1, maximum=10**7)
+    validate.integer("n_draws", n_draws, minimum=0, maximum=10**7)
+    validate.number("exponent", exponent, minimum=0, maximum=10)
     weights = np.arange(1, n_items + 1, dtype=float) ** -exponent
     cdf = np.cumsum(weights)
     ranks = np.minimum(np.searchsorted(cdf, rng.random(n_draws) * cdf[-1], side="right"), n_items - 1)
@@ -104,6 +107,13 @@ def ttl_misses(keys: np.ndarray, times: np.ndarray, ttl_seconds: float) -> np.nd
     >>> ttl_misses(np.array([0, 0, 0]), np.array([0.0, 10.0, 100.0]), 60).tolist()
     [True, False, True]
     """
+    keys, times = np.asarray(keys), np.asarray(times, dtype=float)
+    if keys.ndim != 1 or keys.shape != times.shape:
+        raise ValueError(
+            f"keys and times must be 1-D arrays of the same length, got shapes {keys.shape} and {times.shape}"
+        )
+    if keys.dtype.kind not in "iub":
+        raise ValueError(f"keys must be an array of whole numbers (one per request), got dtype {keys.dtype}")
     n = keys.size
     miss_sorted = np.ones(n, dtype=bool)
     if n == 0 or ttl_seconds <= 0:
@@ -414,7 +424,10 @@ def simulate_stale_window(
     horizon = update + cached_for + 1
     n = int(round(rate * edges_n * horizon))
     if not 1 <= n <= MAX_REQUESTS_SIMULATED:
-        raise ValueError(f"{n:,} requests to simulate; lower requests_per_second_per_edge or the TTLs")
+        raise ValueError(
+            f"{n:,} requests to simulate (1 to {MAX_REQUESTS_SIMULATED:,} allowed); lower "
+            "requests_per_second_per_edge, n_edges, the TTLs or update_at_seconds"
+        )
     rng = np.random.default_rng(seed)
     times = np.sort(rng.random(n) * horizon)
     edges = rng.integers(0, edges_n, size=n)
@@ -516,8 +529,9 @@ def evaluate_signed_request(policy: dict, url: str, now_epoch: int, viewer_ip: s
         expires = condition["DateLessThan"]["AWS:EpochTime"]
     except (KeyError, IndexError, TypeError) as err:
         raise ValueError("policy must have Statement[0] with Resource and Condition.DateLessThan") from err
-    regex = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in resource)
-    if not re.fullmatch(regex, url, re.DOTALL):
+    if not isinstance(resource, str) or len(resource) > 4096:
+        raise ValueError(f"policy Statement[0].Resource must be a URL pattern string, got {resource!r}")
+    if not re.fullmatch(wildcard_body([(resource, True)]), url, re.DOTALL):
         return SignedRequestDecision(allowed=False, reason=f"URL does not match the policy resource {resource!r}")
     if now_epoch >= expires:
         return SignedRequestDecision(allowed=False, reason="the URL has expired (DateLessThan)")

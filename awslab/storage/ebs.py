@@ -54,6 +54,37 @@ GP3_MIBPS_PER_IOPS = 0.25
 SECONDS_PER_MONTH = 730 * 3600  # AWS bills a month as 730 hours
 
 
+@checked
+def gp3_performance_check(
+    size_gib: float,
+    iops: float,
+    throughput_mibps: float,
+    *,
+    names: tuple[str, str, str] = ("size_gib", "iops", "throughput_mibps"),
+) -> tuple[float, float, float]:
+    """A gp3 volume's (size, IOPS, throughput) if CreateVolume would accept them, else a ValueError naming the field.
+
+    IOPS and throughput are whole numbers (CreateVolume's Iops and Throughput are integers): 3,000 IOPS up to
+    500 per GiB (at most 80,000), 125 MiB/s up to 0.25 MiB/s per provisioned IOPS (at most 2,000).
+
+    >>> gp3_performance_check(100, 4000, 250)
+    (100.0, 4000.0, 250.0)
+    >>> gp3_performance_check(100, 1.5, 250)
+    Traceback (most recent call last):
+    ...
+    ValueError: iops must be a whole number (3000 to 50000 IOPS), got 1.5
+    """
+    size_name, iops_name, tp_name = names
+    size = validate.number(size_name, size_gib, minimum=1, maximum=VOLUME_TYPES["gp3"].max_size_gib, unit="GiB")
+    cap = max(GP3_BASELINE_IOPS, min(GP3_MAX_IOPS, GP3_IOPS_PER_GIB * size))
+    iops_p = float(validate.integer(iops_name, iops, minimum=int(GP3_BASELINE_IOPS), maximum=int(cap), unit="IOPS"))
+    tp_cap = min(GP3_MAX_THROUGHPUT_MIBPS, max(GP3_BASELINE_THROUGHPUT_MIBPS, GP3_MIBPS_PER_IOPS * iops_p))
+    tp = validate.integer(
+        tp_name, throughput_mibps, minimum=int(GP3_BASELINE_THROUGHPUT_MIBPS), maximum=int(tp_cap), unit="MiB/s"
+    )
+    return size, iops_p, float(tp)
+
+
 @dataclass(frozen=True, kw_only=True)
 class VolumeType:
     """Static facts about one EBS volume type (sizes in GiB, performance per volume).
@@ -213,6 +244,39 @@ def monthly_cost_usd(
     """
     validate.choice("volume_type", volume_type, VOLUME_TYPES)
     size = validate.number("size_gib", size_gib, minimum=0, exclusive_minimum=True, unit="GiB")
+    if volume_type == "gp3":  # what CreateVolume accepts: whole numbers within the gp3 limits
+        gp3_performance_check(
+            size,
+            GP3_BASELINE_IOPS if iops is None else iops,
+            GP3_BASELINE_THROUGHPUT_MIBPS if throughput_mibps is None else throughput_mibps,
+        )
+    if volume_type in ("io1", "io2") and iops is not None:
+        validate.integer("iops", iops, minimum=100, maximum=int(VOLUME_TYPES[volume_type].max_iops), unit="IOPS")
+    return price_of_volume(
+        volume_type,
+        size,
+        iops=iops,
+        throughput_mibps=throughput_mibps,
+        io_per_month_millions=io_per_month_millions,
+        prices=prices,
+    )
+
+
+@checked
+def price_of_volume(
+    volume_type: str,
+    size: float,
+    *,
+    iops: float | None,
+    throughput_mibps: float | None,
+    io_per_month_millions: float,
+    prices: EbsPrices,
+) -> float:
+    """The list price arithmetic of monthly_cost_usd without its CreateVolume limits (for what-if rows).
+
+    >>> price_of_volume("gp2", 100, iops=None, throughput_mibps=None, io_per_month_millions=0, prices=EBS_PRICES_US_EAST_1)
+    10.0
+    """
     if volume_type == "gp2":
         return size * prices.gp2_usd_per_gb_month
     if volume_type == "gp3":
@@ -310,6 +374,9 @@ def clamped_walk(start: float, increments: np.ndarray, cap: float) -> np.ndarray
     >>> clamped_walk(5.0, np.array([-10.0, 4.0, 20.0]), 10.0).tolist()
     [0.0, 4.0, 10.0]
     """
+    increments = np.asarray(increments, dtype=float)
+    validate.number("cap", cap, minimum=0)
+    validate.number("start", start, minimum=0, maximum=cap, maximum_name="cap")
     out = np.empty(increments.size)
     pos, level, lower_phase = 0, float(start), True
     while pos < increments.size:
@@ -453,8 +520,12 @@ def burst_pattern_demand(
     base = validate.number("base_iops", base_iops, minimum=0)
     peak = validate.number("peak_iops", peak_iops, minimum=0)
     period = validate.number("period_seconds", period_seconds, minimum=0, exclusive_minimum=True, unit="s")
-    peak_s = validate.number("peak_seconds", peak_seconds, minimum=0, maximum=period, unit="s")
+    peak_s = validate.number(
+        "peak_seconds", peak_seconds, minimum=0, maximum=period, unit="s", maximum_name="period_seconds"
+    )
     dt = validate.number("step_seconds", step_seconds, minimum=0, exclusive_minimum=True, unit="s")
+    if total_seconds is not None and isinstance(total_seconds, (int, float)) and total_seconds < dt:
+        raise ValueError(f"step_seconds={step_seconds!r} is longer than total_seconds={total_seconds!r}")
     total = validate.number("total_seconds", total_seconds, minimum=dt, maximum=1e7 * dt, unit="s")
     noise = validate.number("noise_fraction", noise_fraction, minimum=0, maximum=1)
     t = dt * np.arange(int(round(total / dt)))

@@ -38,7 +38,9 @@ from awslab.storage.ebs import (
     EbsPrices,
     Gp2BurstResult,
     gp2_performance,
+    gp3_performance_check,
     monthly_cost_usd,
+    price_of_volume,
     simulate_gp2_burst,
 )
 from awslab.validate import checked
@@ -46,14 +48,9 @@ from awslab.validate import checked
 
 # --- gp3 against gp2 --------------------------------------------------------------------------------------------
 def _gp3_check(size_gib: float, iops: float, throughput_mibps: float) -> tuple[float, float, float]:
-    size = validate.number("size_gib", size_gib, minimum=1, maximum=VOLUME_TYPES["gp3"].max_size_gib, unit="GiB")
-    cap = max(GP3_BASELINE_IOPS, min(GP3_MAX_IOPS, GP3_IOPS_PER_GIB * size))
-    iops_p = validate.number("iops", iops, minimum=GP3_BASELINE_IOPS, maximum=cap, unit="IOPS")
-    tp_cap = min(GP3_MAX_THROUGHPUT_MIBPS, max(GP3_BASELINE_THROUGHPUT_MIBPS, GP3_MIBPS_PER_IOPS * iops_p))
-    tp = validate.number(
-        "throughput_mibps", throughput_mibps, minimum=GP3_BASELINE_THROUGHPUT_MIBPS, maximum=tp_cap, unit="MiB/s"
+    return gp3_performance_check(
+        size_gib, iops, throughput_mibps, names=("size_gib", "gp3_iops", "gp3_throughput_mibps")
     )
-    return size, iops_p, tp
 
 
 @dataclass(frozen=True, eq=False)
@@ -181,7 +178,7 @@ def _judge(name: str, size: float, need_iops: float, need_tp: float, boot: bool,
     io_millions = need_iops * SECONDS_PER_MONTH / 1e6
     fits_size = vt.min_size_gib <= size <= vt.max_size_gib
     cost = (
-        monthly_cost_usd(
+        price_of_volume(
             name, size, iops=iops_p, throughput_mibps=tp_p, io_per_month_millions=io_millions, prices=prices
         )
         if fits_size

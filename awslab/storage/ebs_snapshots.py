@@ -261,7 +261,9 @@ def simulate_lazy_loading(
     reads = validate.integer("n_reads", n_reads, minimum=1, maximum=5_000_000)
     s = validate.number("zipf_exponent", zipf_exponent, minimum=0, maximum=5)
     cold = validate.number("cold_latency_ms", cold_latency_ms, minimum=0, unit="ms")
-    warm = validate.number("warm_latency_ms", warm_latency_ms, minimum=0, maximum=cold, unit="ms")
+    warm = validate.number(
+        "warm_latency_ms", warm_latency_ms, minimum=0, maximum=cold, unit="ms", maximum_name="cold_latency_ms"
+    )
     init_tp = validate.number("init_throughput_mibps", init_throughput_mibps, minimum=0, exclusive_minimum=True)
     n_blocks = int(size * 1024 * 1024 // SNAPSHOT_BLOCK_KIB)
     rng = np.random.default_rng(seed)

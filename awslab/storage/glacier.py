@@ -158,6 +158,8 @@ def retrieval_cost_usd(
 def _tier(storage_class: str, tier: str, tiers: dict[tuple[str, str], RetrievalTier]) -> RetrievalTier:
     validate.choice("storage_class", storage_class, STORAGE_CLASSES)
     allowed = [name for (cls, name) in tiers if cls == storage_class]
+    if not allowed:
+        raise ValueError(f"tiers has no retrieval tier for storage_class={storage_class!r}")
     validate.choice("tier", tier, allowed)
     return tiers[(storage_class, tier)]
 

@@ -347,7 +347,7 @@ def class_rules(name: str) -> StorageClass:
     >>> class_rules("GLACIER").instant_access
     False
     """
-    return STORAGE_CLASSES[validate.choice("storage_class", name, STORAGE_CLASSES)]
+    return STORAGE_CLASSES[validate.choice("storage class name", name, STORAGE_CLASSES)]
 
 
 @dataclass(frozen=True)
@@ -388,7 +388,7 @@ def billable_storage(size_bytes: int, days_stored: float, storage_class: str) ->
     """
     size_bytes = validate.integer("size_bytes", size_bytes, minimum=0, maximum=MAX_OBJECT_BYTES, unit="bytes")
     days_stored = validate.number("days_stored", days_stored, minimum=0, unit="days")
-    cls = class_rules(storage_class)
+    cls = class_rules(validate.choice("storage_class", storage_class, STORAGE_CLASSES))
     billed_bytes = max(size_bytes, cls.min_billable_bytes) + cls.archive_overhead_bytes
     return BillableStorage(
         bytes=billed_bytes,
@@ -528,6 +528,9 @@ def upload_estimate(
     return UploadEstimate(seconds=sent / rate_bytes, expected_bytes_sent=sent, retransmitted_fraction=sent / size - 1)
 
 
+MAX_BYTE_RANGES = 100_000  # the model's bound on the list it returns
+
+
 @checked
 def byte_ranges(object_size_bytes: int, range_size_bytes: int) -> list[str]:
     """HTTP Range header values that fetch an object in pieces of ``range_size_bytes`` (the last may be shorter).
@@ -535,8 +538,13 @@ def byte_ranges(object_size_bytes: int, range_size_bytes: int) -> list[str]:
     >>> byte_ranges(10, 4)
     ['bytes=0-3', 'bytes=4-7', 'bytes=8-9']
     """
-    size = validate.integer("object_size_bytes", object_size_bytes, minimum=1, unit="bytes")
+    size = validate.integer("object_size_bytes", object_size_bytes, minimum=1, maximum=MAX_OBJECT_BYTES, unit="bytes")
     step = validate.integer("range_size_bytes", range_size_bytes, minimum=1, unit="bytes")
+    if -(-size // step) > MAX_BYTE_RANGES:
+        raise ValueError(
+            f"object_size_bytes={size} in pieces of range_size_bytes={step} gives {-(-size // step):,} ranges; "
+            f"this model lists at most {MAX_BYTE_RANGES:,} (use larger ranges)"
+        )
     return [f"bytes={start}-{min(start + step, size) - 1}" for start in range(0, size, step)]
 
 

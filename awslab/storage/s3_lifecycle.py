@@ -32,6 +32,7 @@ from awslab.storage.s3 import (
     INTELLIGENT_TIERING_TIER_AFTER_DAYS,
     INTELLIGENT_TIERING_TIERS_USD_PER_GB_MONTH,
     KIB,
+    MAX_OBJECT_BYTES,
     STORAGE_CLASSES,
     StorageClass,
 )
@@ -156,6 +157,11 @@ def _check_rule(rule: dict, where: str) -> None:
     if unknown:
         raise ValueError(f"{where} has unknown field(s) {sorted(unknown)}; allowed: {sorted(known)}")
     validate.choice(f"{where}.Status", rule.get("Status"), ["Enabled", "Disabled"])
+    if "ID" in rule and (not isinstance(rule["ID"], str) or len(rule["ID"]) > 255):
+        raise ValueError(f"{where}.ID must be a string of at most 255 characters, got {rule['ID']!r}")
+    if "Prefix" in rule:
+        _check_prefix(f"{where}.Prefix", rule["Prefix"])
+    _check_filter(rule.get("Filter", {}), f"{where}.Filter")
     transitions = rule.get("Transitions", [])
     if not isinstance(transitions, list):
         raise ValueError(f"{where}.Transitions must be a list")
@@ -183,6 +189,36 @@ def _check_rule(rule: dict, where: str) -> None:
         exp_days = validate.integer(f"{where}.Expiration.Days", expiration["Days"], minimum=1)
         if transitions and exp_days <= max(t["Days"] for t in transitions):
             raise ValueError(f"{where}.Expiration.Days={exp_days} must come after the last transition")
+
+
+_FILTER_FIELDS = {"Prefix", "Tag", "ObjectSizeGreaterThan", "ObjectSizeLessThan", "And"}
+_AND_FIELDS = {"Prefix", "Tags", "ObjectSizeGreaterThan", "ObjectSizeLessThan"}
+
+
+def _check_prefix(where: str, prefix: object) -> None:
+    if not isinstance(prefix, str) or len(prefix) > 1024:
+        raise ValueError(f"{where} must be a key prefix string of at most 1,024 characters, got {prefix!r}")
+
+
+def _check_filter(filt: object, where: str) -> None:
+    """A rule's Filter in LifecycleRuleFilter's shape: Prefix, Tag, ObjectSizeGreaterThan/LessThan or And."""
+    if filt is None:
+        return
+    if not isinstance(filt, dict):
+        raise ValueError(f"{where} must be an object such as {{'Prefix': 'logs/'}}, got {filt!r}")
+    for fields, part, here in ((_FILTER_FIELDS, filt, where), (_AND_FIELDS, filt.get("And"), f"{where}.And")):
+        if part is None:
+            continue
+        if not isinstance(part, dict):
+            raise ValueError(f"{here} must be an object, got {part!r}")
+        unknown = set(part) - fields
+        if unknown:
+            raise ValueError(f"{here} has unknown field(s) {sorted(unknown)}; allowed: {sorted(fields)}")
+        if "Prefix" in part:
+            _check_prefix(f"{here}.Prefix", part["Prefix"])
+        for size_key in ("ObjectSizeGreaterThan", "ObjectSizeLessThan"):
+            if size_key in part:
+                validate.integer(f"{here}.{size_key}", part[size_key], minimum=0, maximum=MAX_OBJECT_BYTES)
 
 
 def _rule_applies(rule: dict, key: str, size_bytes: int) -> bool:
@@ -228,6 +264,11 @@ def object_timeline(
     >>> [(p.storage_class, p.start_day) for p in timeline.phases], timeline.expiration_day
     ([('STANDARD', 0), ('GLACIER', 90)], 365)
     """
+    size_bytes = validate.integer("size_bytes", size_bytes, minimum=0, maximum=MAX_OBJECT_BYTES, unit="bytes")
+    validate.integer("horizon_days", horizon_days, minimum=1, maximum=36500, unit="days")
+    validate.choice("start_class", start_class, WATERFALL)
+    if len(key) > 1024:
+        raise ValueError(f"key is {len(key):,} characters long; an S3 key is at most 1,024 bytes")
     rules = [r for r in parse_lifecycle(policy) if _rule_applies(r, key, size_bytes)]
     notes: list[str] = []
     transitions: dict[int, str] = {}

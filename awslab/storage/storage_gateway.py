@@ -381,10 +381,15 @@ def sizes_from_text(name: str, text: str) -> list[float]:
     >>> sizes_from_text("sizes", "32, 32, 16")
     [32.0, 32.0, 16.0]
     """
+    if len(str(text)) > 10_000:
+        raise ValueError(f"{name} is {len(str(text)):,} characters long; at most 10,000 are allowed")
     parts = [p.strip() for p in str(text).split(",") if p.strip()]
     if not parts:
         raise ValueError(f"{name}={text!r}: type one or more sizes separated by commas, e.g. '32, 16'")
     try:
-        return [float(p) for p in parts]
+        sizes = [float(p) for p in parts]
     except ValueError:
         raise ValueError(f"{name}={text!r} holds something that is not a number; use e.g. '32, 16'") from None
+    for size in sizes:
+        validate.number(f"{name} entry", size, minimum=0)
+    return sizes

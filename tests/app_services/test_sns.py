@@ -234,6 +234,6 @@ def test_pasted_filter_policy_and_array_attributes_go_through_the_shared_json_pa
 
     with pytest.raises(ValueError, match=r"filter_policy is not valid JSON: .*\(line 1, column"):
         sns.parse_filter_policy('{"store": [')
-    with pytest.raises(ValueError, match=r"MessageAttributes\['tags'\].StringValue must be a JSON array"):
+    with pytest.raises(ValueError, match=r"message_attributes\['tags'\].StringValue must be a JSON array"):
         sns.attribute_values({"tags": {"DataType": "String.Array", "StringValue": '{"a": 1}'}})
     assert not sns.policy_matches({"store": ["example"]}, body="[1, 2]", scope="MessageBody")

@@ -147,7 +147,7 @@ def test_cost_over_term_crosses_at_the_breakeven():
     ]
     assert table["On-Demand"].iloc[1] == pytest.approx(table["1-year All Upfront"].iloc[1])
     assert table["On-Demand"].iloc[0] == 0 and table["1-year All Upfront"].nunique() == 1
-    with pytest.raises(ValueError, match="term_years=2 matches no reservation offering"):
+    with pytest.raises(ValueError, match="term_years=2 matches no offering in reservations"):
         pricing.cost_over_term([0.5], term_years=2)
     with pytest.raises(ValueError, match="utilization=1.5 is outside"):
         pricing.cost_over_term([1.5])

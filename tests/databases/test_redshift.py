@@ -225,7 +225,7 @@ def test_parse_wlm_json_accepts_the_parameter_shape_and_names_errors():
         rs.parse_wlm_json("[{")
     with pytest.raises(ValueError, match="must be a JSON array, got an object"):
         rs.parse_wlm_json("{}")
-    with pytest.raises(ValueError, match=r"queues\[0\].query_group"):
+    with pytest.raises(ValueError, match=r"wlm_json_configuration\[0\].query_group"):
         rs.parse_wlm_json('[{"query_group": "short"}]')
 
 

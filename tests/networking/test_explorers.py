@@ -82,7 +82,10 @@ def test_static_face_has_a_step_per_main_value(build, labels):
         (explorers.explore_packet_walk, {"source_port": 70000}, "source_port=70000 is outside the allowed range"),
         (
             explorers.explore_packet_walk,
-            {"flow": "web -> app server, 8080", "app_sg_json": '[{"IpProtocol": "tcp", "IpRanges": [{}]}]'},
+            {
+                "flow": "web -> app server, 8080",
+                "app_sg_json": '[{"IpProtocol": "tcp", "FromPort": 8080, "ToPort": 8080, "IpRanges": [{}]}]',
+            },
             "ip_permissions[0].IpRanges[0]={} must be an object with CidrIp",
         ),
         (explorers.explore_reachability, {"vpc_b_cidr": "10.1.0.0/33"}, "VPC B CIDR='10.1.0.0/33'"),

@@ -79,7 +79,7 @@ def test_overlapping_peering_does_not_connect():
     [
         (Link("peering", "A", "office"), "two VPCs"),
         (Link("vpn", "A", "B"), "on-premises"),
-        (Link("peering", "A", "Z"), "unknown site"),
+        (Link("peering", "A", "Z"), "which is not in sites"),
         (Link("wormhole", "A", "B"), "link kind"),
     ],
 )

@@ -168,7 +168,11 @@ def test_health_text_must_be_text():
             {"web_nacl_json": '[{"RuleNumber": 100, "RuleAction": "allow", "CidrBlock": null}]'},
             "CidrBlock=None must be a CIDR string",
         ),
-        (explorers.explore_packet_walk, {"app_sg_json": '[{"IpProtocol": "tcp", "IpRanges": "x"}]'}, "IpRanges='x'"),
+        (
+            explorers.explore_packet_walk,
+            {"app_sg_json": '[{"IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "IpRanges": "x"}]'},
+            "IpRanges='x'",
+        ),
     ],
 )
 def test_explorers_show_the_models_shape_message(build, values, message):

@@ -116,7 +116,7 @@ def test_correlated_failure_lowers_multi_az_gain():
 
 
 def test_bad_deployment_inputs():
-    with pytest.raises(ValueError, match="copies"):
+    with pytest.raises(ValueError, match="instances_per_az=0"):
         av.deployment_availability("x", 0.99, 0, 1)
     with pytest.raises(ValueError, match="correlation_beta"):
         av.redundant_availability(0.99, 2, 1.5)
