@@ -10,7 +10,7 @@ References:
     - IAM User Guide, "Policy evaluation logic",
       https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html (read 2026-12-03)
     - IAM User Guide, "Methods to assume a role" (role chaining limits a session to one hour),
-      https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage-assume.html (read 2026-12-03)
+      https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use.html (read 2026-11-27)
 """
 
 from __future__ import annotations

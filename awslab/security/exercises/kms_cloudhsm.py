@@ -5,9 +5,9 @@
 
 References:
     - AWS KMS API Reference, "Encrypt" (up to 4,096 bytes of plaintext per call),
-      https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html (read 2026-12-03)
+      https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html (read 2026-11-27)
     - AWS KMS Developer Guide, "Rotate AWS KMS keys" (rotation period 90 to 2,560 days),
-      https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html (read 2026-12-03)
+      https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html (read 2026-11-27)
 """
 
 from __future__ import annotations

@@ -7,9 +7,9 @@ awslab.security.cloudtrail (digest-chain validation).
 References:
     - RFC 6238, "TOTP: Time-Based One-Time Password Algorithm", https://www.rfc-editor.org/rfc/rfc6238
       (read 2026-12-03)
-    - AWS CloudTrail User Guide, "Validating CloudTrail log file integrity",
-      https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html
-      (read 2026-12-03)
+    - AWS CloudTrail User Guide, "Custom implementations of CloudTrail log file integrity validation",
+      https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-custom-validation.html
+      (read 2026-11-27)
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@
 (50, 98.9)
 
 References:
-    - AWS WAF Developer Guide, "Rate-based rule high-level settings in AWS WAF",
-      https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based-high-level-settings.html
-      (read 2026-12-03)
+    - AWS WAF Developer Guide, "Using rate-based rule statements in AWS WAF" (a rule counts incoming requests
+      and rate limits while they come too fast), https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based.html
+      (read 2026-11-27)
 """
 
 from __future__ import annotations
@@ -50,10 +50,11 @@ flood_blocked = exercises.number(
     ),
     answer=waf.simulate_rate_rule(100, 60, 5, seed=0).attacker_blocked_fraction * 100,
     unit="%",
-    hint="The window counts every request the IP sends, blocked ones included. Set the explorer to 100 and 60 s.",
+    hint="The model's window counts every request the IP sends, blocked ones included. Try 100 and 60 s in the explorer.",
     solution=(
-        "About 98.9%: after the first 100 requests (some 20 s), the IP sends 300 per minute and never falls back "
-        "under the limit, because blocked requests still count; only those first ~100 of ~9,000 get through. "
-        "The tempting 2/3 (100 allowed per 300 sent) assumes only allowed requests count."
+        "About 98.9%: after its first 100 requests (some 20 s) the IP sends 300 a minute and never falls back "
+        "under the limit, because the rule counts incoming requests, blocked ones too; only those first ~100 of "
+        "~9,000 get through. The tempting 2/3 (100 allowed of every 300) counts only the allowed ones. (The model "
+        "blocks at once; AWS WAF reacts after some seconds, so a few more get through.)"
     ),
 )
