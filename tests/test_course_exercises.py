@@ -39,7 +39,6 @@ BEFORE_EXERCISES = {
     *(
         f"05_security/{n}"
         for n in (
-            "04_mfa_cloudtrail",
             "05_more_security_services",
         )
     ),
