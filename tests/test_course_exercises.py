@@ -36,16 +36,6 @@ BEFORE_EXERCISES = {
         for n in ("01_addressing", "02_routing", "03_firewalls_packet_walk", "04_connecting_networks", "05_route53")
     ),
     *(f"04_databases/{n}" for n in ("01_rds_aurora", "02_dynamodb", "03_elasticache", "04_redshift")),
-    *(
-        f"05_security/{n}"
-        for n in (
-            "01_shared_responsibility",
-            "02_iam_policies",
-            "03_kms_cloudhsm",
-            "04_mfa_cloudtrail",
-            "05_more_security_services",
-        )
-    ),
     *(f"06_app_services/{n}" for n in ("01_sqs", "02_sns_fanout", "03_swf_apigw_ses_transcoder")),
     *(f"07_management/{n}" for n in ("01_cloudwatch", "02_cloudformation", "03_cloudtrail_config_trusted_advisor")),
     *(f"08_analytics/{n}" for n in ("01_kinesis", "02_emr_pipeline_snowball")),
