@@ -17,7 +17,6 @@ BEFORE_EXERCISES = {
     *(
         f"01_storage/{n}"
         for n in (
-            "02_storage_classes_lifecycle",
             "03_protecting_data",
             "04_large_objects_replication",
             "05_glacier",
