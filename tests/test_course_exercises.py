@@ -17,7 +17,6 @@ BEFORE_EXERCISES = {
     *(
         f"01_storage/{n}"
         for n in (
-            "03_protecting_data",
             "04_large_objects_replication",
             "05_glacier",
             "06_ebs",
