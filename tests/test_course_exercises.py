@@ -17,7 +17,6 @@ BEFORE_EXERCISES = {
     *(
         f"01_storage/{n}"
         for n in (
-            "04_large_objects_replication",
             "05_glacier",
             "06_ebs",
             "07_cloudfront",
