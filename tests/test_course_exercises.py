@@ -17,7 +17,6 @@ BEFORE_EXERCISES = {
     *(
         f"01_storage/{n}"
         for n in (
-            "07_cloudfront",
             "08_storage_gateway",
         )
     ),
