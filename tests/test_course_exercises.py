@@ -15,12 +15,6 @@ LINE = re.compile(r"^Exercise ([a-z0-9][a-z0-9-]*): .+$")
 BEFORE_EXERCISES = {
     "00_overview/01_global_infrastructure",
     *(
-        f"01_storage/{n}"
-        for n in (
-            "08_storage_gateway",
-        )
-    ),
-    *(
         f"02_compute/{n}"
         for n in ("01_ec2_basics", "02_paying_for_ec2", "03_auto_scaling", "04_load_balancing", "05_lambda_beanstalk")
     ),
