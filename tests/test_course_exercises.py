@@ -15,19 +15,6 @@ LINE = re.compile(r"^Exercise ([a-z0-9][a-z0-9-]*): .+$")
 BEFORE_EXERCISES = {
     "00_overview/01_global_infrastructure",
     *(
-        f"01_storage/{n}"
-        for n in (
-            "01_s3_fundamentals",
-            "02_storage_classes_lifecycle",
-            "03_protecting_data",
-            "04_large_objects_replication",
-            "05_glacier",
-            "06_ebs",
-            "07_cloudfront",
-            "08_storage_gateway",
-        )
-    ),
-    *(
         f"02_compute/{n}"
         for n in ("01_ec2_basics", "02_paying_for_ec2", "03_auto_scaling", "04_load_balancing", "05_lambda_beanstalk")
     ),
