@@ -13,7 +13,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LINE = re.compile(r"^Exercise ([a-z0-9][a-z0-9-]*): .+$")
 BEFORE_EXERCISES = {
-    "00_overview/01_global_infrastructure",
     *(
         f"01_storage/{n}"
         for n in (
@@ -44,7 +43,6 @@ BEFORE_EXERCISES = {
     ),
     *(f"06_app_services/{n}" for n in ("01_sqs", "02_sns_fanout", "03_swf_apigw_ses_transcoder")),
     *(f"07_management/{n}" for n in ("01_cloudwatch", "02_cloudformation", "03_cloudtrail_config_trusted_advisor")),
-    *(f"08_analytics/{n}" for n in ("01_kinesis", "02_emr_pipeline_snowball")),
 }
 
 
