@@ -13,19 +13,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LINE = re.compile(r"^Exercise ([a-z0-9][a-z0-9-]*): .+$")
 BEFORE_EXERCISES = {
-    "00_overview/01_global_infrastructure",
-    *(
-        f"02_compute/{n}"
-        for n in ("01_ec2_basics", "02_paying_for_ec2", "03_auto_scaling", "04_load_balancing", "05_lambda_beanstalk")
-    ),
-    *(
-        f"03_networking/{n}"
-        for n in ("01_addressing", "02_routing", "03_firewalls_packet_walk", "04_connecting_networks", "05_route53")
-    ),
-    *(f"04_databases/{n}" for n in ("01_rds_aurora", "02_dynamodb", "03_elasticache", "04_redshift")),
-    *(f"06_app_services/{n}" for n in ("01_sqs", "02_sns_fanout", "03_swf_apigw_ses_transcoder")),
-    *(f"07_management/{n}" for n in ("01_cloudwatch", "02_cloudformation", "03_cloudtrail_config_trusted_advisor")),
-    *(f"08_analytics/{n}" for n in ("01_kinesis", "02_emr_pipeline_snowball")),
+    "03_networking/01_addressing",
+    "03_networking/02_routing",
+    "03_networking/03_firewalls_packet_walk",
+    "03_networking/04_connecting_networks",
+    "03_networking/05_route53",
+    "04_databases/01_rds_aurora",
+    "04_databases/02_dynamodb",
+    "04_databases/03_elasticache",
+    "04_databases/04_redshift",
+    "06_app_services/01_sqs",
+    "06_app_services/02_sns_fanout",
+    "06_app_services/03_swf_apigw_ses_transcoder",
+    "07_management/01_cloudwatch",
+    "07_management/02_cloudformation",
+    "07_management/03_cloudtrail_config_trusted_advisor",
 }
 
 
