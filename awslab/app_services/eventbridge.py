@@ -31,6 +31,9 @@ References:
       https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html (read 2026-12-03)
     - Amazon EventBridge API Reference, "PutEvents",
       https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html (read 2026-12-03)
+    - Amazon EventBridge User Guide, "How EventBridge retries delivering events" (a rule target is retried for 24
+      hours and up to 185 times by default),
+      https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html (read 2026-12-03)
 """
 
 from __future__ import annotations

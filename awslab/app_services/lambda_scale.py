@@ -25,6 +25,15 @@ References:
     - AWS Lambda Developer Guide, "Using Lambda with Amazon SQS" and "How Lambda processes records from Kinesis Data
       Streams", https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html,
       https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html (read 2026-12-03)
+    - AWS Lambda Developer Guide, "Lambda parameters for Amazon Kinesis Data Streams event source mappings"
+      (BatchSize default 100, maximum 10,000; ParallelizationFactor default 1, maximum 10),
+      https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html (read 2026-12-03)
+    - AWS Lambda Developer Guide, "Lambda parameters for Amazon DynamoDB event source mappings" (BatchSize default
+      100, maximum 10,000; ParallelizationFactor default 1, maximum 10),
+      https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-params.html (read 2026-12-03)
+    - Amazon EventBridge User Guide, "How EventBridge retries delivering events" (by default 24 hours and up to 185
+      attempts, exponential back-off with jitter), https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html
+      (read 2026-12-03)
 """
 
 from __future__ import annotations

@@ -25,7 +25,11 @@ References:
       https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html (read 2026-12-03)
     - AWS Step Functions Developer Guide, "Choosing workflow type in Step Functions",
       https://docs.aws.amazon.com/step-functions/latest/dg/choosing-workflow-type.html (read 2026-12-03)
-    - AWS Step Functions Pricing, https://aws.amazon.com/step-functions/pricing/ (us-east-1; see PRICES_READ)
+    - AWS Step Functions Developer Guide, "Continue long-running workflows using Step Functions API (recommended)"
+      ("Standard Workflow executions have a maximum duration of one year and 25,000 events"),
+      https://docs.aws.amazon.com/step-functions/latest/dg/tutorial-continue-new.html (read 2026-12-03)
+    - AWS Step Functions Pricing, https://aws.amazon.com/step-functions/pricing/ (us-east-1; see PRICES_READ; the
+      page's rates are not in our documentation store, so the prices stay marked as not re-verified)
 """
 
 from __future__ import annotations

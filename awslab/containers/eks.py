@@ -12,6 +12,11 @@ Amazon ECS Express Mode), so for a new customer it is listed but not ranked.
 References:
     - AWS, "Amazon EKS pricing" (USD 0.10 per cluster-hour in standard support, USD 0.60 in extended support),
       https://aws.amazon.com/eks/pricing/ (read 2026-12-03)
+    - AWS Containers Blog, "Amazon EKS extended support for Kubernetes versions pricing" (a cluster in extended
+      support is charged USD 0.60 per cluster-hour in total from the April 2024 billing cycle, starting 2024-04-01;
+      standard support stays at USD 0.10),
+      https://aws.amazon.com/blogs/containers/amazon-eks-extended-support-for-kubernetes-versions-pricing/
+      (read 2026-12-03)
     - Amazon EKS User Guide, "Understand the Kubernetes version lifecycle on EKS" (14 months standard, 12 months
       extended support, extended support enabled by default),
       https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html (read 2026-12-03)

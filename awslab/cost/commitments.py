@@ -27,8 +27,11 @@ Prices: On-Demand list prices from :data:`awslab.compute.ec2.DEFAULT_INSTANCE_TY
 Standard RI discount is the compute chapter's m5.large 1-year No Upfront reservation
 (:data:`awslab.compute.pricing.OFFERINGS`): 1 - 0.060 / 0.096 = 37.5 %. The Savings Plans and Convertible RI rates
 are per instance type on the Savings Plans and RI pricing pages, which render per Region and which we could not read
-as a table: the defaults (EC2 Instance SP as a Standard RI, Compute SP and Convertible RI at 28 %) are our
-assumptions, labelled as such and overridable.
+as a table: the defaults (EC2 Instance SP as a Standard RI, Compute SP and Convertible RI at 28 %) are
+illustrative assumptions, not AWS rates, labelled as such and overridable. AWS publishes no single per-plan rate, only
+"up to" maxima for the best case (a three-year All Upfront plan on the most discounted instance types), which the
+Savings Plans pages give as up to 66 % for Compute Savings Plans and up to 72 % for EC2 Instance Savings Plans; we
+could not re-read those pages on 2026-12-03, so these maxima are quoted, not verified here.
 
 References:
     - AWS Billing and Cost Management API Reference, "CoverageNormalizedUnits" (an xlarge uses 8 normalized units,

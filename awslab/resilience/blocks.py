@@ -31,6 +31,10 @@ References:
     - AWS Prescriptive Guidance, "Overview of global tables" (single-Region table designed for 99.99% availability,
       multi-Region 99.999%),
       https://docs.aws.amazon.com/prescriptive-guidance/latest/dynamodb-global-tables/overview.html (read 2026-12-03)
+    - Amazon DynamoDB Developer Guide, "Monitoring global tables" (ReplicationLatency, in milliseconds per source and
+      destination Region pair, "should be fairly constant"; the page gives no typical value, so the 1-second default
+      lag stays our assumption), https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_monitoring.html
+      (read 2026-12-03)
     - Amazon S3 API Reference, "ReplicationTimeValue" (the only valid value is 15 minutes) and the S3 User Guide,
       "Replicating objects using S3 Replication Time Control" (99.99% of objects within 15 minutes),
       https://docs.aws.amazon.com/AmazonS3/latest/API/API_ReplicationTimeValue.html (read 2026-12-03)

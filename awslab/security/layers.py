@@ -10,7 +10,8 @@ The logic follows the IAM User Guide's evaluation pages (read 2026-12-03):
    session) decides: explicit deny.
 2. **RCPs** (``rcps``: levels from the organization root down to the resource's account, each a list of documents):
    every level must hold an ``Allow`` for the request. RCPs limit access to resources in *member* accounts: never the
-   management account's resources, never requests made by service-linked roles. They do apply to AWS service
+   management account's resources, never requests made by service-linked roles (the RCP page lists the exceptions;
+   we could not re-read that list on 2026-12-03, so this one is unverified here). They do apply to AWS service
    principals (that is why AWS's sample RCPs carry an ``aws:PrincipalIsAWSService`` condition). They never grant.
 3. **SCPs** (``scps``: levels from the root down to the principal's account): every level must allow. SCPs limit the
    principals of member accounts, the root user included; never the management account's users and roles, never

@@ -17,6 +17,10 @@ OPS = "Comparison operators for use in event patterns (eb-create-pattern-operato
 ARR = "Arrays in Amazon EventBridge event patterns (eb-event-patterns-arrays.html)"
 NUL = "Matching null values and empty strings (eb-event-patterns-null-values.html)"
 EP = "Event pattern syntax (eb-create-pattern.html)"
+# Patterns we could not find, as written here, in the stored copies of the pages above on 2026-12-03 (searched with
+# several phrasings): the content-filtering page's anything-but suffix / equals-ignore-case list, IPv6 cidr, wildcard
+# and $or examples. They stay as behaviour tests of the matcher, labelled so that no one takes them for AWS's own.
+UNV = "not found on the stored AWS pages on 2026-12-03 (behaviour test, not a documented example)"
 
 NULL_EVENT = {
     "version": "0",
@@ -80,28 +84,28 @@ EXAMPLES = [
     (CF, {"detail": {"x-limit": [{"anything-but": [100, 200, 300]}]}}, {"detail": {"x-limit": 200}}, False),
     (CF, {"detail": {"state": [{"anything-but": {"prefix": "init"}}]}}, {"detail": {"state": "initializing"}}, False),
     (CF, {"detail": {"state": [{"anything-but": {"prefix": "init"}}]}}, {"detail": {"state": "running"}}, True),
-    (CF, {"detail": {"FileName": [{"anything-but": {"suffix": ".txt"}}]}}, {"detail": {"FileName": "a.txt"}}, False),
-    (CF, {"detail": {"FileName": [{"anything-but": {"suffix": ".txt"}}]}}, {"detail": {"FileName": "a.png"}}, True),
+    (UNV, {"detail": {"FileName": [{"anything-but": {"suffix": ".txt"}}]}}, {"detail": {"FileName": "a.txt"}}, False),
+    (UNV, {"detail": {"FileName": [{"anything-but": {"suffix": ".txt"}}]}}, {"detail": {"FileName": "a.png"}}, True),
     (
-        CF,
+        UNV,
         {"detail": {"state": [{"anything-but": {"equals-ignore-case": ["Stopped", "OverLoaded"]}}]}},
         {"detail": {"state": "STOPPED"}},
         False,
     ),
     (
-        CF,
+        UNV,
         {"detail": {"state": [{"anything-but": {"equals-ignore-case": ["Stopped", "OverLoaded"]}}]}},
         {"detail": {"state": "running"}},
         True,
     ),
     (
-        CF,
+        OPS,
         {"detail": {"FilePath": [{"anything-but": {"wildcard": "*/lib/*"}}]}},
         {"detail": {"FilePath": "/usr/lib/x"}},
         False,
     ),
     (
-        CF,
+        OPS,
         {"detail": {"FilePath": [{"anything-but": {"wildcard": "*/lib/*"}}]}},
         {"detail": {"FilePath": "/usr/bin/x"}},
         True,
@@ -143,7 +147,7 @@ EXAMPLES = [
         False,
     ),
     (
-        CF,
+        UNV,
         {"detail": {"sourceIPAddress": [{"cidr": "bcde:0db8:85a3::/64"}]}},
         {"detail": {"sourceIPAddress": "bcde:db8:85a3::8a2e:370:7334"}},
         True,
@@ -159,13 +163,13 @@ EXAMPLES = [
         True,
     ),
     (
-        CF,
+        UNV,
         {"EventBusArn": [{"wildcard": "arn:aws:events:us-east-1:*:event-bus/*"}]},
         {"EventBusArn": "arn:aws:events:us-east-1:123456789012:event-bus/orders"},
         True,
     ),
     (
-        CF,
+        UNV,
         {"EventBusArn": [{"wildcard": "arn:aws:events:us-east-1:*:event-bus/*"}]},
         {"EventBusArn": "arn:aws:events:us-west-2:123456789012:event-bus/orders"},
         False,
@@ -183,7 +187,7 @@ EXAMPLES = [
         False,
     ),
     (
-        CF,
+        UNV,
         {
             "detail": {
                 "$or": [
@@ -197,7 +201,7 @@ EXAMPLES = [
         True,
     ),
     (
-        CF,
+        UNV,
         {
             "detail": {
                 "$or": [
@@ -308,8 +312,8 @@ def test_documented_examples(page, pattern, event, expected):
 
 
 def test_examples_per_page():
-    counts = {page: sum(1 for e in EXAMPLES if e[0] == page) for page in (CF, OPS, ARR, NUL, EP)}
-    assert counts == {CF: 44, OPS: 17, ARR: 2, NUL: 4, EP: 3}
+    counts = {page: sum(1 for e in EXAMPLES if e[0] == page) for page in (CF, OPS, ARR, NUL, EP, UNV)}
+    assert counts == {CF: 33, OPS: 19, ARR: 2, NUL: 4, EP: 3, UNV: 9}
 
 
 def test_text_and_dict_agree():
