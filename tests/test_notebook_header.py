@@ -8,7 +8,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted((ROOT / "notebooks").glob("*/*.md"))
 HEADER = re.compile(r"\n# [^\n]+\n\nTime: ~(\d+) min · Prerequisites: ([^\n]+(?:\n(?!\n)[^\n]+)*)\n")
-DOC = re.compile(r"\{doc\}`/?(notebooks/[^`<>]+?)`|\]\(((?:\.\./)?[0-9a-z_/]+)\.md\)")
+DOC = re.compile(r"\{doc\}`/?(notebooks/[^`<>]+?)`|\]\(((?:\.\./)?[0-9a-z_/]+)\.(?:md|ipynb)\)")
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=[f"{s.parent.name}/{s.stem}" for s in SOURCES])

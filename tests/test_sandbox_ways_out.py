@@ -166,12 +166,21 @@ def test_create_connection_urllib_and_requests_are_refused(listener):
     assert listener.received_only_the_marker()
 
 
+def _run_in_own_thread(coroutine):
+    """asyncio.run in a thread of its own: the test process may already run an event loop in this thread (Playwright's
+    sync API does, for the browser tests that share a pytest worker), and the audit hook covers every thread."""
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def test_asyncio_open_connection_is_refused(listener):
     async def attempt():
         return await asyncio.open_connection(LOOPBACK, listener.port)
 
     with sandbox(), pytest.raises(NetworkBlocked):
-        asyncio.run(asyncio.wait_for(attempt(), 2))
+        _run_in_own_thread(asyncio.wait_for(attempt(), 2))
     assert listener.received_only_the_marker()
 
 
@@ -258,7 +267,7 @@ def test_asyncio_subprocess_is_refused(listener):
         await process.wait()
 
     with sandbox(), pytest.raises(ChildProcessBlocked):
-        asyncio.run(asyncio.wait_for(attempt(), 5))
+        _run_in_own_thread(asyncio.wait_for(attempt(), 5))
     assert listener.received_only_the_marker()
 
 
