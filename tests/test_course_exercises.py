@@ -31,7 +31,6 @@ BEFORE_EXERCISES = {
         f"02_compute/{n}"
         for n in ("01_ec2_basics", "02_paying_for_ec2", "03_auto_scaling", "04_load_balancing", "05_lambda_beanstalk")
     ),
-    *(f"04_databases/{n}" for n in ("01_rds_aurora", "02_dynamodb", "03_elasticache", "04_redshift")),
     *(
         f"05_security/{n}"
         for n in (
