@@ -1,7 +1,10 @@
 """Your-turn exercises of the networking notebooks; every answer is what the chapter's own models compute.
 
 One block per notebook: ``addressing-*`` (01), ``routing-*`` (02), ``firewalls-packet-walk-*`` (03),
-``connecting-networks-*`` (04) and ``route53-*`` (05).
+``connecting-networks-*`` (04) and ``route53-*`` (05). The code-kind one is checked by the chapter's NACL evaluator:
+
+>>> admin_ssh_nacl.check([{"RuleNumber": 100, "RuleAction": "allow", "Protocol": "-1", "CidrBlock": "0.0.0.0/0"}])
+Not yet: inbound TCP 22 from 198.51.100.20 (SSH from the internet) is allowed (rule 100 allow all from 0.0.0.0/0 is the first match: allowed); it should be denied
 
 References:
     - Amazon VPC User Guide, "Subnet CIDR blocks",
@@ -18,7 +21,7 @@ References:
 
 from __future__ import annotations
 
-from awslab import exercises
+from awslab import exercises, validate
 from awslab.networking import cidr, firewall, peering, route53, routing, scenarios
 
 # --- 01 addressing ---------------------------------------------------------------------------------------------
@@ -66,8 +69,17 @@ _KIND_LABELS = {
     "virtual_private_gateway": "the virtual private gateway (vgw-0a1b)",
     "peering": "the peering connection (pcx-0ab)",
 }
-_NAT_ROUTES = routing.ROUTE_TABLE_PRESETS["private subnet (NAT gateway)"]
-_NAT_CLASS = routing.classify_subnet(_NAT_ROUTES)
+_BRANCH_ROUTES = [
+    {"DestinationCidrBlock": "10.0.0.0/16", "GatewayId": "local", "Origin": "CreateRouteTable", "State": "active"},
+    {"DestinationCidrBlock": "0.0.0.0/0", "GatewayId": "vgw-0a1b", "Origin": "CreateRoute", "State": "active"},
+    {
+        "DestinationCidrBlock": "10.1.0.0/16",
+        "VpcPeeringConnectionId": "pcx-0ab",
+        "Origin": "CreateRoute",
+        "State": "active",
+    },
+]
+_BRANCH_CLASS = routing.classify_subnet(_BRANCH_ROUTES)
 
 s3_route = exercises.choice(
     "routing-1",
@@ -87,18 +99,21 @@ s3_route = exercises.choice(
     ),
 )
 
-nat_subnet_kind = exercises.choice(
+branch_subnet_kind = exercises.choice(
     "routing-2",
-    "Public or private?",
-    task="A subnet's route table has the local route and `0.0.0.0/0 -> nat-...` (a NAT gateway). How does the "
-    "notebook's classifier call the subnet?",
-    choices=("public", "private", "vpn-only", "isolated"),
-    answer=_NAT_CLASS,
-    hint="A subnet is public only when a route sends traffic to an internet gateway.",
+    "What kind of subnet is this?",
+    task=(
+        "A subnet's route table has three routes: `10.0.0.0/16 -> local`, `0.0.0.0/0 -> vgw-0a1b` (a virtual private "
+        "gateway) and `10.1.0.0/16 -> pcx-0ab` (a peering connection). How does the notebook's classifier call it?"
+    ),
+    choices=("public", "private", "vpn-only"),
+    answer=_BRANCH_CLASS,
+    hint="Look at the 'subnet is' column of the route-table summary: what makes a subnet public, and what makes it "
+    "VPN-only?",
     solution=(
-        f"{_NAT_CLASS}: the default route goes to a NAT gateway, which lives in a public subnet; this subnet's "
-        "instances can reach out, but nothing on the internet can reach them directly "
-        "(`routing.classify_subnet(routes)`)."
+        f"{_BRANCH_CLASS}: no route goes to an internet gateway, so it is not public, and its default route leaves "
+        "through the virtual private gateway: internet-bound traffic goes to the corporate network (which may or may "
+        "not pass it on). The peering route only adds one more private network (`routing.classify_subnet(routes)`)."
     ),
 )
 
@@ -137,6 +152,57 @@ return_traffic_rule = exercises.number(
     hint="NACLs are stateless: return traffic needs its own inbound rule covering the ephemeral ports.",
     solution=f"{_EPHEMERAL.rule_number}: {_EPHEMERAL.explanation}. A security group would not need it (it is stateful).",
     tolerance=0.0,
+)
+
+_ADMIN_NET = "203.0.113.0/24"
+# (protocol, port, source, allowed?, what it is)
+_NACL_PROBES = (
+    ("tcp", 443, scenarios.INTERNET_CLIENT, True, "HTTPS from the internet"),
+    ("tcp", 22, "203.0.113.7", True, "SSH from the admin network"),
+    ("tcp", 22, scenarios.INTERNET_CLIENT, False, "SSH from the internet"),
+    ("tcp", 23, "203.0.113.7", False, "Telnet from the admin network"),
+    ("tcp", 50000, scenarios.INTERNET_CLIENT, True, "replies to the subnet's own outbound calls"),
+    ("udp", 53, scenarios.INTERNET_CLIENT, False, "UDP from the internet"),
+)
+ADMIN_SSH_SOLUTION = [
+    firewall.nacl_entry(100, "allow", egress=False, cidr="0.0.0.0/0", from_port=443),
+    firewall.nacl_entry(110, "allow", egress=False, cidr=_ADMIN_NET, from_port=22),
+    firewall.nacl_entry(120, "allow", egress=False, cidr="0.0.0.0/0", from_port=1024, to_port=65535),
+]
+
+
+def _admin_ssh(value) -> tuple[bool, str]:
+    entries = validate.json_document("entries", value, expect=list)
+    for protocol, port, source, want, what in _NACL_PROBES:
+        got = firewall.evaluate_nacl(entries, egress=False, protocol=protocol, port=port, address=source)
+        if got.allowed != want:
+            verb = "allowed" if got.allowed else "denied"
+            return False, (
+                f"inbound {protocol.upper()} {port} from {source} ({what}) is {verb} ({got.explanation}); "
+                f"it should be {'allowed' if want else 'denied'}"
+            )
+    return True, f"all {len(_NACL_PROBES)} test packets get the verdict they should"
+
+
+admin_ssh_nacl = exercises.code(
+    "firewalls-packet-walk-3",
+    "Inbound NACL rules for a web subnet with admin SSH",
+    task=(
+        "Write the **inbound** entries of a network ACL (a list of describe-network-acls Entries, or JSON text) that "
+        f"allow HTTPS from anywhere, SSH only from the admin network {_ADMIN_NET}, and the return traffic of the "
+        "subnet's own outbound calls, and let the final `*` rule deny the rest. The check sends six test packets "
+        "through `firewall.evaluate_nacl`."
+    ),
+    checker=_admin_ssh,
+    hint=(
+        "Start from `scenarios.web_nacl_entries()` (or build entries with `firewall.nacl_entry`). Return traffic "
+        "arrives on an ephemeral port, so it needs its own allow rule; and a broad allow with a lower number than a "
+        "narrow deny wins."
+    ),
+    solution=(
+        'Three allow rules, each TCP (`Protocol` "6"): 100 port 443 from 0.0.0.0/0, 110 port 22 from '
+        f"{_ADMIN_NET}, 120 ports 1024-65535 from 0.0.0.0/0 (`ex.ADMIN_SSH_SOLUTION`). Everything else falls to `*`."
+    ),
 )
 
 # --- 04 connecting networks -------------------------------------------------------------------------------------
