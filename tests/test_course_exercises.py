@@ -13,15 +13,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LINE = re.compile(r"^Exercise ([a-z0-9][a-z0-9-]*): .+$")
 BEFORE_EXERCISES = {
-    "03_networking/01_addressing",
-    "03_networking/02_routing",
-    "03_networking/03_firewalls_packet_walk",
-    "03_networking/04_connecting_networks",
-    "03_networking/05_route53",
-    "04_databases/01_rds_aurora",
-    "04_databases/02_dynamodb",
-    "04_databases/03_elasticache",
-    "04_databases/04_redshift",
     "06_app_services/01_sqs",
     "06_app_services/02_sns_fanout",
     "06_app_services/03_swf_apigw_ses_transcoder",
