@@ -4,8 +4,10 @@
 True
 
 References:
-    - Amazon SNS Developer Guide, "Amazon SNS message filtering" and "Amazon SNS message delivery retries",
-      https://docs.aws.amazon.com/sns/latest/dg/sns-message-filtering.html (read 2026-12-03)
+    - Amazon SNS Developer Guide, "Filter policy constraints",
+      https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html (read 2026-12-03)
+    - Amazon SNS Developer Guide, "Amazon SNS message delivery retries",
+      https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html (read 2026-12-03)
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@
 True
 
 References:
-    - Amazon SQS Developer Guide, "Amazon SQS FIFO queue quotas" and "Using dead-letter queues in Amazon SQS",
-      https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-fifo.html (read 2026-12-03)
+    - Amazon SQS Developer Guide, "Amazon SQS quotas" (FIFO throughput per API action),
+      https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-limits.html (read 2026-12-03)
     - Amazon SQS pricing, https://aws.amazon.com/sqs/pricing/ (read 2026-12-03; the list prices are in
       awslab.app_services.sqs_fleet)
 """

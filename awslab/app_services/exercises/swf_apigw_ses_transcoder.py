@@ -9,6 +9,8 @@ References:
       (read 2026-12-03)
     - Amazon SES Developer Guide, "Request production access (moving out of the Amazon SES sandbox)",
       https://docs.aws.amazon.com/ses/latest/dg/request-production-access.html (read 2026-12-03)
+    - Amazon SES Developer Guide, "Service quotas in Amazon SES", https://docs.aws.amazon.com/ses/latest/dg/quotas.html
+      (read 2026-12-03)
 """
 
 from __future__ import annotations
