@@ -46,7 +46,6 @@ BEFORE_EXERCISES = {
             "05_more_security_services",
         )
     ),
-    *(f"07_management/{n}" for n in ("01_cloudwatch", "02_cloudformation", "03_cloudtrail_config_trusted_advisor")),
     *(f"08_analytics/{n}" for n in ("01_kinesis", "02_emr_pipeline_snowball")),
 }
 
