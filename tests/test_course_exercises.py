@@ -13,12 +13,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LINE = re.compile(r"^Exercise ([a-z0-9][a-z0-9-]*): .+$")
 BEFORE_EXERCISES = {
-    "06_app_services/01_sqs",
-    "06_app_services/02_sns_fanout",
-    "06_app_services/03_swf_apigw_ses_transcoder",
-    "07_management/01_cloudwatch",
-    "07_management/02_cloudformation",
-    "07_management/03_cloudtrail_config_trusted_advisor",
 }
 
 
