@@ -21,6 +21,7 @@ from pathlib import Path
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+EXERCISE_MIME = "application/vnd.awslab.exercise+json"  # awslab.exercises marks its outputs with it
 ASSET_DIR_NAME = "awslab_assets"
 PLOTLY_JS = "plotly.min.js"
 PROGRESS_JS = "awslab-progress.js"
@@ -234,6 +235,8 @@ class AwslabMimeRenderer:
 
     @staticmethod
     def handle_mime(renderer, data, inline):
+        if data.mime_type == EXERCISE_MIME:
+            return []  # a marker only (awslab.exercises): the exercise's text/html is what the page shows
         if inline or data.mime_type != PLOTLY_MIME:
             return None
         from docutils import nodes
