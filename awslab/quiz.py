@@ -47,6 +47,14 @@ class Question:
     answers: tuple[Answer, ...]
     multiple: bool
     order: tuple[int, ...] = ()  # the order answers are shown in (indices into ``answers``); empty: as written
+    tasks: tuple[str, ...] = ()  # exam task ids, e.g. ("saa-2.1", "sap-2.2")
+    difficulty: int | None = None  # 1 recall, 2 apply, 3 analyse a trade-off
+    see: str | None = None  # the notebook (and heading anchor) that teaches it, e.g. "01_storage/06_ebs#summary"
+
+    @property
+    def domains(self) -> tuple[str, ...]:
+        """The exam domains of its tasks (``saa-2.1`` is in ``saa-2``), in task order, without repeats."""
+        return tuple(dict.fromkeys(t.split(".")[0] for t in self.tasks))
 
     @property
     def shown(self) -> tuple[int, ...]:
@@ -100,6 +108,7 @@ class Quiz:
                 )
             if not q.get("question"):
                 raise ValueError(f"{where} ({qid}): the question text is missing")
+            tasks, difficulty, see = _exam_tags(q, f"{where} ({qid})")
             questions.append(
                 Question(
                     qid,
@@ -112,6 +121,9 @@ class Quiz:
                         len(parsed),
                         None if multiple else next(i for i, a in enumerate(parsed) if a.correct),
                     ),
+                    tasks,
+                    difficulty,
+                    see,
                 )
             )
         return cls(quiz_id, str(data.get("title", "Check yourself")), tuple(questions))
@@ -187,6 +199,37 @@ class Quiz:
         bundle["text/plain"] = f"Quiz: {self.title} ({len(self.questions)} questions)"
         bundle["text/html"] = self.to_html()
         return bundle
+
+
+def _exam_tags(q: dict, where: str) -> tuple[tuple[str, ...], int | None, str | None]:
+    """A question's exam tags, checked: tasks (known task ids, no repeats), difficulty (1-3), see (an existing
+    notebook and heading)."""
+    from awslab.exam.guide import task_ids
+    from awslab.exam.links import resolve
+
+    tasks: tuple[str, ...] = ()
+    if "tasks" in q:
+        raw = q["tasks"]
+        if not isinstance(raw, list) or not raw or not all(isinstance(t, str) for t in raw):
+            raise ValueError(f"{where}: tasks {raw!r} must be a non-empty list of task ids such as [saa-2.1, sap-2.2]")
+        known = task_ids()
+        for t in raw:
+            if t not in known:
+                raise ValueError(f"{where}: tasks: {t!r} is not an exam task id; allowed: {', '.join(sorted(known))}")
+        if len(set(raw)) != len(raw):
+            raise ValueError(f"{where}: tasks {raw!r} names a task twice; name each once")
+        tasks = tuple(raw)
+    difficulty = q.get("difficulty")
+    if difficulty is not None and (isinstance(difficulty, bool) or difficulty not in (1, 2, 3)):
+        raise ValueError(f"{where}: difficulty {difficulty!r} must be 1 (recall), 2 (apply) or 3 (analyse a trade-off)")
+    see = q.get("see")
+    if see is not None:
+        try:
+            notebook, anchor = resolve(see)
+        except ValueError as exc:
+            raise ValueError(f"{where}: {exc}") from None
+        see = notebook if anchor is None else f"{notebook}#{anchor}"
+    return tasks, difficulty, see
 
 
 def display_order(quiz_id: str, question_id: str, count: int, right: int | None = None) -> tuple[int, ...]:
