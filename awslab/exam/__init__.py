@@ -10,7 +10,7 @@ and seeded practice exams drawn in proportion to the domain weights.
 References: see :mod:`awslab.exam.guide`.
 """
 
-from awslab.exam.bank import BankQuestion, coverage, draw, load_bank
+from awslab.exam.bank import BankQuestion, coverage, draw, fingerprint, load_bank
 from awslab.exam.guide import Blueprint, Domain, Exam, Task, blueprint, guide, guides, task_ids
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "blueprint",
     "coverage",
     "draw",
+    "fingerprint",
     "guide",
     "guides",
     "load_bank",

@@ -30,7 +30,12 @@ LETTERS = "ABCDEFGHIJ"
 def practice_exam(exam: str = "saa", seed: int = 0, count: int | None = None) -> dict:
     """The exam drawn by :func:`awslab.exam.draw` as plain data (JSON-ready). Options are lettered in display order;
     ``answer`` lists the right letters. ``bank`` is the bank's fingerprint: the same seed and fingerprint give the
-    same exam."""
+    same exam.
+
+    >>> q = practice_exam("saa", seed=1, count=4)["questions"][0]
+    >>> sorted(q)[:4], q["answer"] == [o["letter"] for o in q["options"] if o["correct"]]
+    (['answer', 'difficulty', 'domain', 'domains'], True)
+    """
     e = guide(exam)
     plan = blueprint(e.key, count)
     questions = draw(e.key, seed=seed, count=count)
@@ -70,7 +75,11 @@ def _cell(text: str) -> str:
 
 
 def to_markdown(data: dict) -> str:
-    """The exam as Markdown: blueprint, questions, then the answer key with every option explained."""
+    """The exam as Markdown: blueprint, questions, then the answer key with every option explained.
+
+    >>> [line for line in to_markdown(practice_exam("saa", seed=1, count=4)).splitlines() if line.startswith("## ")]
+    ['## Blueprint', '## Questions', '## Answer key']
+    """
     lines = [
         f"# Practice exam: {data['exam']}, seed {data['seed']}",
         "",
@@ -107,7 +116,16 @@ def to_markdown(data: dict) -> str:
 
 
 def write(data: dict, fmt: str, output: Path | None) -> str:
-    """Render ``data`` as ``md`` or ``json``; write it to ``output`` if given. Returns the text."""
+    """Render ``data`` as ``md`` or ``json``; write it to ``output`` if given. Returns the text.
+
+    >>> import json
+    >>> json.loads(write(practice_exam("saa", seed=1, count=4), "json", None))["count"]
+    4
+    >>> write({}, "pdf", None)
+    Traceback (most recent call last):
+    ...
+    ValueError: format 'pdf' is not known; allowed: md, json
+    """
     if fmt not in ("md", "json"):
         raise ValueError(f"format {fmt!r} is not known; allowed: md, json")
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n" if fmt == "json" else to_markdown(data) + "\n"

@@ -51,7 +51,11 @@ def _link(notebook: str) -> str:
 
 
 def exam_map_markdown(exam: str, bank=None) -> str:
-    """MyST Markdown (no headings, so it can sit inside a directive) mapping one exam's guide to the course."""
+    """MyST Markdown (no headings, so it can sit inside a directive) mapping one exam's guide to the course.
+
+    >>> exam_map_markdown("saa").splitlines()[2]
+    '| domain | weight | questions | a full exam draws |'
+    """
     e = guide(exam)
     cov = next(c for c in coverage(bank) if c.key == e.key)
     full = {b.domain: b.questions for b in blueprint(e.key)}
