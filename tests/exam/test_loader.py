@@ -2,6 +2,7 @@
 the value and what is allowed. Existing quizzes without tags keep working, on both faces."""
 
 import copy
+import re
 
 import pytest
 
@@ -117,3 +118,16 @@ def test_the_default_link_is_the_notebook_that_shows_the_quiz(tmp_path):
     (root / "storage" / "quizzes" / "ebs.yaml").write_text(__import__("yaml").safe_dump({"questions": [untagged]}))
     (q,) = bank.load_bank(root)
     assert q.see == "01_storage/06_ebs" and q.href == "notebooks/01_storage/06_ebs.html"
+
+
+def test_our_heading_ids_are_the_ones_the_book_gives():
+    from docutils.nodes import make_id
+
+    from awslab.exam import links
+
+    headings = []
+    for path in sorted(links.NOTEBOOKS.glob("*/*.md")):
+        headings += [line.lstrip("#").strip() for line in path.read_text().splitlines() if re.match(r"^#{1,6} ", line)]
+    assert len(headings) > 300
+    for text in [*headings, "Amazon S3 Glacier: 3–5 hours", "Café & naïve IDs", "2. The lab"]:
+        assert links.site_id(text) == make_id(links._plain(text)), text
