@@ -18,6 +18,11 @@ widget has no clock of its own running between interactions).
 
 >>> scaled_score(45, 65), scaled_score(0, 65), scaled_score(65, 65)
 (723, 100, 1000)
+
+References:
+    The exam facts (questions, minutes, scale, passing score) come from :mod:`awslab.exam.guide` and its sources.
+    Fowler-Noll-Vo hash function (FNV-1a, 32-bit offset basis 2166136261, prime 16777619),
+    https://en.wikipedia.org/wiki/Fowler%E2%80%93Noll%E2%80%93Vo_hash_function (read 2026-12-03).
 """
 
 from __future__ import annotations
@@ -65,7 +70,11 @@ def draw(items: dict[str, dict], domains: list[dict], seed: int) -> list[str]:
 
 
 def scaled_score(right: int, total: int, low: int = 100, high: int = 1000) -> int:
-    """The page's estimate of the scaled score: linear in the fraction right, rounded half up."""
+    """The page's estimate of the scaled score: linear in the fraction right, rounded half up.
+
+    >>> scaled_score(32, 50)
+    676
+    """
     if total < 1 or not 0 <= right <= total:
         raise ValueError(f"right={right!r}, total={total!r}: need 0 <= right <= total and total >= 1")
     return int(low + (high - low) * right / total + 0.5)
@@ -74,7 +83,13 @@ def scaled_score(right: int, total: int, low: int = 100, high: int = 1000) -> in
 def exam_data(
     exam: str = "saa", *, seed: int = DEFAULT_SEED, items: dict | None = None, base: str = "../", suffix: str = ".html"
 ) -> dict:
-    """The practice page's payload: the exam's facts, its blueprint and the question pool."""
+    """The practice page's payload: the exam's facts, its blueprint and the question pool.
+
+    >>> from awslab.exam.bank import _demo_bank
+    >>> d = exam_data("saa", items=web.bank_items("saa", bank=_demo_bank()))
+    >>> d["code"], d["minutes"], d["passing"], [x["count"] for x in d["domains"]], len(d["pool"])
+    ('SAA-C03', 130, 720, [19, 17, 16, 13], 160)
+    """
     from awslab.exam.guide import blueprint, guide
 
     g = guide(exam)
@@ -96,27 +111,23 @@ def exam_data(
 
 
 def practice_html(exam: str = "saa", *, seed: int = DEFAULT_SEED, items: dict | None = None, base: str = "../") -> str:
-    """The static face: the whole practice exam as self-contained HTML (no server, no network)."""
+    """The static face: the whole practice exam as self-contained HTML (no server, no network).
+
+    >>> page = practice_html("saa", items={})
+    >>> "SAA-C03 practice exam" in page, "100 + 900 &times; right / 65" in page
+    (True, True)
+    """
     d = exam_data(exam, seed=seed, items=items, base=base)
     total = sum(x["count"] for x in d["domains"])
-    have = {x["id"]: sum(1 for item in d["pool"].values() if item["d"] == x["id"]) for x in d["domains"]}
-    drawn = sum(min(x["count"], have[x["id"]]) for x in d["domains"])
-    short = (
-        ""
-        if drawn == total
-        else (
-            f"<p class='ax-error ax-short'>The question bank holds {len(d['pool'])} questions for this exam so far, so this "
-            f"exam has {drawn} questions instead of {total}.</p>"
-        )
-    )
     shares = ", ".join(f"{html.escape(x['title'].lower())} {x['count']}" for x in d["domains"])
     body = f"""
 <div class='ax-intro'>
 <h3>{html.escape(d["code"])} practice exam</h3>
 <p>{total} questions in {d["minutes"]} minutes, drawn in proportion to the domain weights ({shares}).
-The same seed gives the same exam in any browser: an instructor hands out the seed or the link.</p>{short}
+The same seed gives the same exam in any browser: an instructor hands out the seed or the link.</p>
+<p class='ax-error ax-short' hidden></p>
 <p><label>Seed <input class='ax-seed' inputmode='numeric' aria-describedby='ax-seed-help'></label>
-<button type='button' class='ax-start ax-primary'{" disabled" if not drawn else ""}>Start the exam</button>
+<button type='button' class='ax-start ax-primary'>Start the exam</button>
 <span class='ax-error ax-seed-error' aria-live='polite'></span></p>
 <p id='ax-seed-help' class='ax-note'>Link to this exam: <span class='ax-link'></span></p>
 <p class='ax-resume' hidden><span></span> <button type='button' class='ax-continue ax-primary'>Continue it</button>
@@ -162,7 +173,11 @@ pass mark of {d["passing"]} (AWS's own scaling is not public). Missed questions 
 
 # --- the JupyterLab face ---------------------------------------------------------------------------------------------
 def attempts_path() -> Path:
-    """Where the kernel keeps exam attempts: beside the review queue (``~/.awslab/exam_attempts.json``)."""
+    """Where the kernel keeps exam attempts: beside the review queue (``~/.awslab/exam_attempts.json``).
+
+    >>> attempts_path().name
+    'exam_attempts.json'
+    """
     from awslab.exam.review import default_path
 
     return default_path().with_name("exam_attempts.json")
@@ -170,7 +185,11 @@ def attempts_path() -> Path:
 
 @dataclass
 class ExamRun:
-    """One attempt in the kernel: the drawn uids, picks and flags by uid, the deadline (seconds since the epoch)."""
+    """One attempt in the kernel: the drawn uids, picks and flags by uid, the deadline (seconds since the epoch).
+
+    >>> ExamRun(["a/b/c"], deadline=7800.0, started=0.0, picks={}, flags=set()).pos
+    0
+    """
 
     uids: list[str]
     deadline: float
@@ -182,7 +201,16 @@ class ExamRun:
 
 
 def grade_run(d: dict, run: ExamRun, now: float) -> dict:
-    """The attempt record of a finished run, as the page stores it (right per domain, estimate, pass, per uid)."""
+    """The attempt record of a finished run, as the page stores it (right per domain, estimate, pass, per uid).
+
+    >>> from awslab.exam.bank import _demo_bank
+    >>> d = exam_data("saa", items=web.bank_items("saa", bank=_demo_bank()))
+    >>> run = ExamRun(draw(d["pool"], d["domains"], 1), 7800.0, 0.0, {}, set())
+    >>> run.picks[run.uids[0]] = [0]
+    >>> attempt = grade_run(d, run, now=600.0)
+    >>> attempt["right"], attempt["scaled"], attempt["pass"], attempt["seconds"], attempt["timeUp"]
+    (1, 114, False, 600, False)
+    """
     per = {x["id"]: [0, 0] for x in d["domains"]}
     results = {}
     for uid in run.uids:
@@ -229,12 +257,21 @@ def exam_widget(
     The timer is a deadline shown beside the time left, re-checked at every click (a widget cannot tick by itself
     without a kernel thread): a click after the deadline submits the exam as it stood. ``clock`` returns seconds
     since the epoch (tests pass a fake one); attempts go to ``store`` (default :func:`attempts_path`), missed
-    questions to the review queue (:class:`awslab.exam.review.ReviewStore` at ``review_path``)."""
+    questions to the review queue (:class:`awslab.exam.review.ReviewStore` at ``review_path``). ValueError when the
+    bank holds no question for the exam.
+
+    >>> from awslab.exam.bank import _demo_bank
+    >>> panel = exam_widget("saa", seed=3, items=web.bank_items("saa", bank=_demo_bank()), clock=lambda: 0.0)
+    >>> len(panel.run.uids), "Time left 2:10:00" in panel.children[0].children[0].value
+    (65, True)
+    """
     import ipywidgets as w
 
     from awslab.exam.review import ReviewStore
 
     d = exam_data(exam, seed=seed, items=items, base=base, suffix=".ipynb")
+    if not d["pool"]:
+        raise ValueError(f"the question bank holds no {d['code']} question yet; tag questions with {exam}- tasks")
     store = Path(store) if store is not None else attempts_path()
     started = clock()
     run = ExamRun(draw(d["pool"], d["domains"], d["seed"]), started + d["minutes"] * 60, started, {}, set())
@@ -362,7 +399,15 @@ def exam_widget(
 
 
 def result_report(d: dict, run: ExamRun, attempt: dict, attempts: list[dict]) -> str:
-    """The result as HTML: estimate and verdict, right per domain, every missed question explained, the history."""
+    """The result as HTML: estimate and verdict, right per domain, every missed question explained, the history.
+
+    >>> from awslab.exam.bank import _demo_bank
+    >>> d = exam_data("saa", items=web.bank_items("saa", bank=_demo_bank()))
+    >>> run = ExamRun(draw(d["pool"], d["domains"], 1), 7800.0, 0.0, {}, set())
+    >>> attempt = grade_run(d, run, now=60.0)
+    >>> "Estimated scaled score 100 of 1000: fail" in result_report(d, run, attempt, [attempt])
+    True
+    """
     verdict = "pass" if attempt["pass"] else "fail"
     rows = "".join(
         f"<tr><td>{html.escape(x['title'])}</td><td>{x['weight']}%</td><td>{attempt['domains'][x['id']][0]} of "

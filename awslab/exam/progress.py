@@ -6,6 +6,10 @@ What it reads: ``awslab:page:<path>`` (a page whose quizzes are all solved, the 
 ``awslab:review``. The page itself carries the course's notebooks with their quizzes and exercises, and each
 question's exam tasks, so the weakest tasks can be named: the five with the lowest share right over exam answers and
 first tries at quiz questions.
+
+References:
+    MDN Web Docs, "Window: localStorage property", https://developer.mozilla.org/en-US/docs/Web/API/Window/localStorage
+    (read 2026-12-03).
 """
 
 from __future__ import annotations
@@ -24,7 +28,12 @@ _H1 = re.compile(r"^# (.+)$", re.M)
 
 
 def course_notebooks(root: Path) -> list[str]:
-    """The notebooks of the book's table of contents, in order (paths without extension, e.g. ``notebooks/01_x/02_y``)."""
+    """The notebooks of the book's table of contents, in order (paths without extension, e.g. ``notebooks/01_x/02_y``).
+
+    >>> from awslab.exam.links import NOTEBOOKS
+    >>> course_notebooks(NOTEBOOKS.parent)[0]
+    'notebooks/00_overview/01_global_infrastructure'
+    """
     toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
     found: list[str] = []
 
@@ -40,7 +49,13 @@ def course_notebooks(root: Path) -> list[str]:
 
 
 def notebook_entry(root: Path, doc: str, base: str) -> dict:
-    """A notebook's title, address, quizzes (id, questions) and exercise ids, read from its source and pinned copy."""
+    """A notebook's title, address, quizzes (id, questions) and exercise ids, read from its source and pinned copy.
+
+    >>> from awslab.exam.links import NOTEBOOKS
+    >>> entry = notebook_entry(NOTEBOOKS.parent, "notebooks/01_storage/06_ebs", "../")
+    >>> entry["h"], entry["q"][0][0], len(entry["e"]) >= 2
+    ('../notebooks/01_storage/06_ebs.html', 'ebs', True)
+    """
     from awslab.quiz import load
 
     source = (root / f"{doc}.md").read_text(encoding="utf-8") if (root / f"{doc}.md").exists() else ""
@@ -65,7 +80,12 @@ def notebook_entry(root: Path, doc: str, base: str) -> dict:
 
 
 def progress_html(root: str | Path, *, base: str = "../", bank=None) -> str:
-    """The static face of the progress page for the course at ``root``."""
+    """The static face of the progress page for the course at ``root``.
+
+    >>> from awslab.exam.links import NOTEBOOKS
+    >>> "Weakest exam tasks" in progress_html(NOTEBOOKS.parent)
+    True
+    """
     from awslab.exam.guide import guides
 
     root = Path(root)
@@ -79,15 +99,15 @@ def progress_html(root: str | Path, *, base: str = "../", bank=None) -> str:
     body = (
         "<h3>Your progress</h3><p class='ax-note'>Read from this browser only: another browser or a private window "
         "starts empty.</p>"
-        "<h4>Notebooks completed: <span class='ap-done-count'></span></h4>"
-        "<p class='ax-note'>A notebook is complete when every quiz question on it is solved (the tick in the sidebar). "
-        "Quiz: right at the first try. Exercises: solved.</p>"
-        "<div class='ax-scroll'><table class='ax-table ap-notebooks'><thead><tr><th>Notebook</th><th>Quiz</th>"
-        "<th>Exercises</th></tr></thead><tbody></tbody></table></div>"
         f"<h4>Practice exams</h4><ul class='ap-exams'></ul><p><a href='{base}book/practice_exam.html'>Take a practice "
         "exam</a></p>"
         f"<h4>Review queue</h4><p class='ap-queue'></p><p><a href='{base}book/review.html'>Today's review</a></p>"
         "<h4>Weakest exam tasks</h4><p class='ax-note'>The five tasks with the lowest share right, over your exam "
         "answers and your first tries at quiz questions.</p><ul class='ap-weak'></ul>"
+        "<h4>Notebooks completed: <span class='ap-done-count'></span></h4>"
+        "<p class='ax-note'>A notebook is complete when every quiz question on it is solved (the tick in the sidebar). "
+        "Quiz: right at the first try. Exercises: solved.</p>"
+        "<div class='ax-scroll'><table class='ax-table ap-notebooks'><thead><tr><th>Notebook</th><th class='ax-num'>Quiz</th>"
+        "<th class='ax-num'>Exercises</th></tr></thead><tbody></tbody></table></div>"
     )
     return web.page("progress", body, data)

@@ -24,10 +24,13 @@ and a test runs both on the same sequence of answers.
 (6, 108)
 
 References:
-    P. A. Wozniak, "Optimization of learning" (1990), the SM-2 algorithm as published at
-    https://www.supermemo.com/en/blog/application-of-a-computer-to-improve-the-results-obtained-in-working-with-the-supermemo-method
-    (read 2026-12-03): ease factor start 2.5, floor 1.3, intervals 1, 6, then I(n-1) x EF; quality below 3 restarts
-    the repetitions. The quality mapping (right 4, wrong 1) is ours.
+    P. A. Wozniak, "Application of a computer to improve the results obtained in working with the SuperMemo
+    method" (1990, from his thesis "Optimization of learning"), as described by the sm2 package's documentation,
+    https://pub.dev/documentation/sm2/latest/ (read 2026-12-03): ease factor 2.5 to start and never below 1.3,
+    intervals 1 and 6 days then I(n-1) x EF, EF' = EF + (0.1 - (5-q)(0.08 + (5-q)0.02)), quality below 3 restarts
+    the repetitions. Ours: the quality mapping (right 4, wrong 1), lowering the ease on a wrong answer too (the
+    original can be read as keeping it on a lapse; lowering it brings often-missed questions back more often), and
+    never letting a right answer shorten the interval.
 """
 
 from __future__ import annotations
@@ -95,7 +98,11 @@ def day_number(date: _dt.date | None = None) -> int:
 
 
 def default_path() -> Path:
-    """Where the kernel keeps the queue: ``$AWSLAB_REVIEW_FILE`` or ``~/.awslab/review.json``."""
+    """Where the kernel keeps the queue: ``$AWSLAB_REVIEW_FILE`` or ``~/.awslab/review.json``.
+
+    >>> default_path().suffix
+    '.json'
+    """
     return Path(os.environ.get(ENV_FILE) or Path.home() / ".awslab" / "review.json")
 
 
@@ -169,7 +176,11 @@ class ReviewStore:
 
 # --- the faces: "Today's review" on the site and in JupyterLab ----------------------------------------------------
 def review_html(*, items: dict | None = None, base: str = "../") -> str:
-    """The static face: today's due questions one at a time, graded in the browser (``awslab:review``)."""
+    """The static face: today's due questions one at a time, graded in the browser (``awslab:review``).
+
+    >>> "Today's review" in review_html(items={})
+    True
+    """
     from awslab.exam import web
 
     items = web.bank_items(base=base) if items is None else items
@@ -184,7 +195,13 @@ def review_html(*, items: dict | None = None, base: str = "../") -> str:
 
 
 def review_widget(*, items: dict | None = None, path: str | Path | None = None, today=day_number, base: str = "../../"):
-    """The live face: the questions due today in the kernel's queue (:class:`ReviewStore`), one at a time."""
+    """The live face: the questions due today in the kernel's queue (:class:`ReviewStore`), one at a time.
+
+    >>> import tempfile, pathlib
+    >>> panel = review_widget(items={}, path=pathlib.Path(tempfile.mkdtemp()) / "r.json")
+    >>> "0 due today" in panel.children[0].value
+    True
+    """
     import html
 
     import ipywidgets as w

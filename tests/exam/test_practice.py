@@ -43,12 +43,6 @@ def test_the_page_says_how_it_scores_and_carries_the_pool(items):
     assert "<script>" in page and "http" not in page.split("class='ax-data'>", 1)[0].replace("https://", "")
 
 
-def test_a_short_bank_says_so_and_an_empty_one_cannot_start():
-    few = web.bank_items("saa", bank=fake_bank(3))
-    assert "exam has 12 questions instead of 65" in practice.practice_html("saa", items=few)
-    assert "class='ax-start ax-primary' disabled" in practice.practice_html("saa", items={})
-
-
 def test_missed_questions_link_to_their_notebook_section(items):
     linked = [i for i in items.values() if i["s"]]
     assert linked[0]["s"] == "../notebooks/10_resilience/01_dr_strategies.html#summary"

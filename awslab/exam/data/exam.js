@@ -136,6 +136,15 @@
     }
     function intro() {
       history();
+      var drawn = 0, wanted = 0;
+      d.domains.forEach(function (dom) {
+        var have = Object.keys(d.pool).filter(function (u) { return d.pool[u].d === dom.id; }).length;
+        drawn += Math.min(have, dom.count); wanted += dom.count;
+      });
+      $('.ax-short').hidden = drawn === wanted;
+      $('.ax-short').textContent = 'The question bank holds ' + Object.keys(d.pool).length + ' questions for this exam so ' +
+        'far, so this exam has ' + drawn + ' questions instead of ' + wanted + '.';
+      $('.ax-start').disabled = !drawn;
       var resume = $('.ax-resume');
       run = load(key, null);
       if (run && now() >= run.deadline) { submit(true); return; }
@@ -235,8 +244,8 @@
         d.passing + '). ' + attempt.right + ' of ' + attempt.total + ' right in ' + clock(attempt.seconds) + '.</p>';
       $('.ax-domains tbody').innerHTML = d.domains.map(function (dom) {
         var p = attempt.domains[dom.id], pct = p[1] ? Math.round(100 * p[0] / p[1]) : 0;
-        return "<tr data-domain='" + dom.id + "'><td>" + esc(dom.title) + '</td><td>' + dom.weight + '%</td><td>' + p[0] +
-          ' of ' + p[1] + "</td><td><span class='ax-bar-outer'><span class='ax-bar-inner' style='width:" + pct +
+        return "<tr data-domain='" + dom.id + "'><td>" + esc(dom.title) + "</td><td class='ax-num'>" + dom.weight +
+          "%</td><td class='ax-num'>" + p[0] + ' of ' + p[1] + "</td><td class='ax-num'><span class='ax-bar-outer'><span class='ax-bar-inner' style='width:" + pct +
           "%'></span></span> " + pct + '%</td></tr>';
       }).join('');
       var missedHtml = finished.uids.map(function (uid, i) {
@@ -339,8 +348,8 @@
       });
       var solved = nb.e.filter(function (id) { return load('awslab:exercise:' + id, null) !== null; }).length;
       return "<tr class='ap-nb" + (tick ? ' ap-done' : '') + "'><td><a href='" + esc(nb.h) + "'>" + esc(nb.t) + '</a>' +
-        (tick ? " <span class='ap-tick' aria-label='(done)'>\u2713</span>" : '') + '</td><td>' +
-        (asked ? first + ' of ' + asked : '\u2013') + '</td><td>' + (nb.e.length ? solved + ' of ' + nb.e.length : '\u2013') + '</td></tr>';
+        (tick ? " <span class='ap-tick' aria-label='(done)'>\u2713</span>" : '') + "</td><td class='ax-num'>" +
+        (asked ? first + ' of ' + asked : '\u2013') + "</td><td class='ax-num'>" + (nb.e.length ? solved + ' of ' + nb.e.length : '\u2013') + '</td></tr>';
     });
     $('.ap-notebooks tbody').innerHTML = rows.join('');
     $('.ap-done-count').textContent = done + ' of ' + d.notebooks.length;
