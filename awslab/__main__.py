@@ -1,4 +1,4 @@
-"""Command line: ``python -m awslab run|params|execute`` (see awslab.runner)."""
+"""Command line: ``python -m awslab run|params|execute|book|compare|bench|exam`` (see awslab.runner, awslab.exam)."""
 
 from __future__ import annotations
 
@@ -52,6 +52,19 @@ def main(argv: list[str] | None = None) -> int:
         "--notebooks", action="store_true", help="also batch-run every notebook now (else read the last `make run`)"
     )
 
+    exam = commands.add_parser("exam", help="print or export a seeded practice exam (questions, answer key, blueprint)")
+    exam.add_argument("--exam", default="saa", help="saa (SAA-C03) or sap (SAP-C02); default saa")
+    exam.add_argument("--seed", required=True, help="a whole number, 0 or more: the same seed gives the same exam")
+    exam.add_argument("--count", help="questions (default: the real exam's, 65 for saa, 75 for sap)")
+    exam.add_argument("--format", choices=("md", "json"), help="md or json (default: from --output's suffix, else md)")
+    exam.add_argument("--output", type=Path, help="write to this file instead of printing")
+
+    def one_line(message: str):  # a bad exam argument: one line, not argparse's usage block
+        print(f"error: python -m awslab exam: {message}", file=sys.stderr)
+        sys.exit(2)
+
+    exam.error = one_line
+
     args = parser.parse_args(argv)
     try:
         if args.command == "run":
@@ -86,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
             csv_path, html_path = write_comparison(load_runs(files), args.output)
             print(f"wrote {csv_path} and {html_path}")
             return 0
+        if args.command == "exam":
+            return _exam(args)
         return runner.execute_in_place(args.notebooks)
     except (ValueError, OSError) as exc:  # a bad argument or file: one line, never a traceback
         print(f"error: {exc}", file=sys.stderr)
@@ -93,6 +108,28 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+def _whole(name: str, text: str | None) -> int | None:
+    if text is None:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise ValueError(f"--{name} {text!r} must be a whole number") from None
+
+
+def _exam(args) -> int:
+    from awslab.exam.export import practice_exam, write
+
+    fmt = args.format or ("json" if args.output is not None and args.output.suffix == ".json" else "md")
+    data = practice_exam(args.exam, seed=_whole("seed", args.seed), count=_whole("count", args.count))
+    text = write(data, fmt, args.output)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        print(f"wrote {args.output} ({data['exam']}, seed {data['seed']}, {data['count']} questions, {fmt})")
+    return 0
 
 
 if __name__ == "__main__":

@@ -361,6 +361,35 @@ def _glossary_directive():
     return GlossaryDirective
 
 
+def _exam_map_directive():
+    from docutils.statemachine import StringList
+    from sphinx.util.docutils import SphinxDirective
+
+    class ExamMapDirective(SphinxDirective):
+        """``{awslab-exam-map} saa``: an exam's coverage by the question bank (awslab.exam.page), built from the
+        current quiz files; every notebook it names is a ``{doc}`` link, so a vanished notebook breaks the build."""
+
+        required_arguments = 1
+
+        def run(self):
+            from awslab.exam import bank, page
+
+            for _, path in bank.quiz_files():
+                self.env.note_dependency(str(path))
+            self.env.note_dependency(str(Path(bank.__file__).with_name("guides.yaml")))
+            try:
+                text = page.exam_map_markdown(self.arguments[0])
+            except ValueError as exc:
+                raise self.error(str(exc)) from None
+            container = nodes.container(classes=["awslab-exam-map"])
+            self.state.nested_parse(StringList(text.splitlines(), source="awslab.exam"), self.content_offset, container)
+            return [container]
+
+    from docutils import nodes
+
+    return ExamMapDirective
+
+
 def _changes_directive():
     from docutils import nodes
     from docutils.statemachine import StringList
@@ -524,5 +553,6 @@ def setup(app):
     app.add_css_file(FIGURES_CSS)
     app.add_directive("awslab-glossary", _glossary_directive())
     app.add_directive("awslab-changes", _changes_directive())
+    app.add_directive("awslab-exam-map", _exam_map_directive())
     app.add_directive("awslab-exam-page", _exam_page_directive())
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

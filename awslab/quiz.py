@@ -14,6 +14,13 @@ Questions are data: a YAML file per notebook under ``awslab/<chapter>/quizzes/``
           - text: Possibly a 404
             correct: false
             why: That was the old eventual model for new keys... no longer.
+        tasks: [saa-3.1]                # exam task ids (awslab/exam/guides.yaml): saa-D.T, sap-D.T
+        difficulty: 1                   # 1 recall, 2 apply, 3 analyse a trade-off
+        see: 01_storage/01_s3_fundamentals#consistency-from-eventual-to-strong  # optional: notebook, heading anchor
+
+``tasks``, ``difficulty`` and ``see`` are optional for the loader (tests/exam requires the first two of every shipped
+question); when given they are checked, and a bad one is a ValueError naming the quiz, the question, the value and
+what is allowed (awslab.exam.links says what a ``see`` may name).
 
 Displayed, a :class:`Quiz` carries two faces: an ipywidgets form (live kernel) and self-contained HTML with a few lines
 of inline JavaScript (the book, and any trusted HTML view). Both mark each chosen answer right or wrong and explain

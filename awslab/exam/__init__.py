@@ -10,7 +10,7 @@ and seeded practice exams drawn in proportion to the domain weights.
 References: see :mod:`awslab.exam.guide`.
 """
 
-from awslab.exam.bank import BankQuestion, coverage, draw, load_bank
+from awslab.exam.bank import BankQuestion, bank_data, coverage, draw, fingerprint, load_bank
 from awslab.exam.guide import Blueprint, Domain, Exam, Task, blueprint, guide, guides, task_ids
 
 __all__ = [
@@ -19,9 +19,11 @@ __all__ = [
     "Domain",
     "Exam",
     "Task",
+    "bank_data",
     "blueprint",
     "coverage",
     "draw",
+    "fingerprint",
     "guide",
     "guides",
     "load_bank",

@@ -12,10 +12,21 @@ exams drawn from it in proportion to an exam's domain weights; and its coverage 
 
 How a practice exam is drawn (:func:`draw`): the blueprint (:func:`awslab.exam.blueprint`) gives each domain its
 number of questions, the domain weights times the count, rounded by the largest-remainder method. A question belongs
-to the domain of its first task of that exam (a question tagged ``[saa-1.3, saa-4.1]`` counts for domain 1). From
-each domain's questions, sorted by uid, a pseudo-random generator seeded with the exam and the seed picks its share
-without repeats; the picks are then shuffled together. The same seed on the same bank gives the same exam on any
-machine; a bank that gained or lost questions gives a different one, so an export carries the bank's fingerprint.
+to the domain of its first task of that exam (a question tagged ``[saa-1.3, saa-4.1]`` counts for domain 1). The
+same seed on the same bank gives the same exam on any machine, in Python or in a browser; a bank that gained or lost
+questions gives a different one, so an export carries the bank's fingerprint. The steps, exactly (portable to
+JavaScript with ``Math.imul`` and ``>>>``):
+
+1. Seed: the FNV-1a 32-bit hash of the UTF-8 text ``awslab-exam/<exam key>/<seed>`` (``awslab-exam/saa/7``).
+2. Generator: mulberry32 from that seed; each call gives a float in [0, 1) (:func:`_random`).
+3. For each domain in guide order: its questions sorted by uid; a partial Fisher-Yates shuffle takes its share
+   (for i = 0 .. n-1: j = i + floor(r() * (len - i)), swap items i and j; keep the first n).
+4. The picks of all domains, in that order, are shuffled by Fisher-Yates from the end
+   (for i = len-1 down to 1: j = floor(r() * (i + 1)), swap items i and j).
+
+>>> r = _random("saa", 7)
+>>> [round(next(r), 6) for _ in range(3)]
+[0.398457, 0.955, 0.377247]
 
 References
 ----------
@@ -31,7 +42,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import random
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -208,7 +218,7 @@ def draw(exam: str = "saa", seed: int = 0, count: int | None = None, bank=None) 
         domain = q.exam_domain(e.key)
         if domain is not None:
             pools[domain].append(q)
-    rng = random.Random(f"awslab-exam/{e.key}/{seed}")
+    rng = _random(e.key, seed)
     picked: list[BankQuestion] = []
     for b in plan:
         pool = sorted(pools[b.domain], key=lambda q: q.uid)
@@ -217,9 +227,56 @@ def draw(exam: str = "saa", seed: int = 0, count: int | None = None, bank=None) 
                 f"{e.code} domain {b.domain} ({b.title}) needs {b.questions} questions for a {sum(p.questions for p in plan)}"
                 f"-question exam but the bank has {len(pool)}; ask for fewer (count) or tag more questions"
             )
-        picked += rng.sample(pool, b.questions)
-    rng.shuffle(picked)
+        for i in range(b.questions):  # partial Fisher-Yates: the first n of a seeded shuffle
+            j = i + int(next(rng) * (len(pool) - i))
+            pool[i], pool[j] = pool[j], pool[i]
+        picked += pool[: b.questions]
+    for i in range(len(picked) - 1, 0, -1):
+        j = int(next(rng) * (i + 1))
+        picked[i], picked[j] = picked[j], picked[i]
     return tuple(picked)
+
+
+def bank_data(questions=None) -> dict:
+    """The bank and the guides as plain data (JSON-ready), for a browser: what ``draw.js`` (the same draw in
+    JavaScript) and a practice-exam page need. Each question has ``exam_domains``: the domain it counts for per exam.
+
+    >>> data = bank_data()
+    >>> sorted(data), sorted(data["exams"]), data["questions"][0]["exam_domains"]["saa"]
+    (['exams', 'fingerprint', 'questions'], ['saa', 'sap'], 'saa-3')
+    """
+    questions = load_bank() if questions is None else tuple(questions)
+    exams = {}
+    for e in guides().values():
+        s = e.scoring
+        exams[e.key] = {
+            "key": e.key,
+            "code": e.code,
+            "name": e.name,
+            "source": e.source,
+            "scoring": {
+                "scale": [s.low, s.high],
+                "passing": s.passing,
+                "questions": s.questions,
+                "unscored": s.unscored,
+                "minutes": s.minutes,
+            },
+            "domains": [
+                {
+                    "id": d.id,
+                    "title": d.title,
+                    "weight": d.weight,
+                    "tasks": [{"id": t.id, "summary": t.summary} for t in d.tasks],
+                }
+                for d in e.domains
+            ],
+        }
+    items = []
+    for q in questions:
+        item = q.to_dict()
+        item["exam_domains"] = {key: q.exam_domain(key) for key in exams}
+        items.append(item)
+    return {"fingerprint": fingerprint(questions), "exams": exams, "questions": items}
 
 
 @dataclass(frozen=True)
@@ -284,6 +341,26 @@ def coverage(bank=None) -> tuple[ExamCoverage, ...]:
         total = sum(1 for q in questions if q.exam_domain(e.key) is not None)
         result.append(ExamCoverage(e.key, e.code, total, tuple(domains)))
     return tuple(result)
+
+
+_MASK = 0xFFFFFFFF
+
+
+def _imul(a: int, b: int) -> int:
+    return (a * b) & _MASK
+
+
+def _random(exam_key: str, seed: int):
+    """The draw's generator: mulberry32 seeded with the FNV-1a hash of ``awslab-exam/<key>/<seed>`` (floats in [0, 1))."""
+    h = 0x811C9DC5
+    for byte in f"awslab-exam/{exam_key}/{seed}".encode():
+        h = _imul(h ^ byte, 0x01000193)
+    a = h
+    while True:
+        a = (a + 0x6D2B79F5) & _MASK
+        t = _imul(a ^ (a >> 15), a | 1)
+        t = ((t + _imul(t ^ (t >> 7), t | 61)) & _MASK) ^ t
+        yield ((t ^ (t >> 14)) & _MASK) / 4294967296
 
 
 def _demo_bank(per_domain: int = 40) -> tuple[BankQuestion, ...]:

@@ -1,10 +1,9 @@
 """The practice exam, on the static site and in JupyterLab.
 
 A practice exam is the real exam's number of questions (SAA-C03: 65) drawn from the bank in proportion to the
-domain weights (:func:`awslab.exam.guide.blueprint`), seeded so that an instructor can hand out the same exam: on the
-site ``?seed=N`` in the address picks it. Within each domain the questions ranked first by a 32-bit FNV-1a hash of
-``"<seed>:<uid>"`` are taken, and the exam shows them in the order of the hash of ``"<seed>#<uid>"``; the page's
-script does exactly this (:func:`draw` is its mirror, and a test checks they agree).
+domain weights, seeded so that an instructor can hand out the same exam: on the site ``?seed=N`` in the address picks
+it. The draw is :func:`awslab.exam.bank.draw` (``python -m awslab exam`` prints the same exam for the same seed); the
+page runs its JavaScript twin, ``awslab/exam/draw.js``, and a browser test checks that they agree.
 
 The score. AWS reports a scaled score from 100 to 1000 (pass: 720 for SAA-C03, 750 for SAP-C02) but does not
 publish how raw answers map to it, and some questions of the real exam are unscored. The estimate here is a plain
@@ -20,9 +19,9 @@ widget has no clock of its own running between interactions).
 (723, 100, 1000)
 
 References:
-    The exam facts (questions, minutes, scale, passing score) come from :mod:`awslab.exam.guide` and its sources.
-    Fowler-Noll-Vo hash function (FNV-1a, 32-bit offset basis 2166136261, prime 16777619),
-    https://en.wikipedia.org/wiki/Fowler%E2%80%93Noll%E2%80%93Vo_hash_function (read 2026-12-03).
+    The exam facts (questions, minutes, scale, passing score) come from :mod:`awslab.exam.guide`, whose sources are
+    the exam guides, e.g. https://docs.aws.amazon.com/aws-certification/latest/solutions-architect-associate-03/solutions-architect-associate-03.html
+    (read 2026-12-03).
 """
 
 from __future__ import annotations
@@ -33,40 +32,34 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from awslab.exam import web
+from awslab.exam import bank, web
 
 DEFAULT_SEED = 2026
 MAX_SEED = 999_999_999
 
 
-def fnv1a(text: str) -> int:
-    """32-bit FNV-1a of the text's UTF-16 code units (the script's ``fnv``; uids are ASCII).
+class _Entry:
+    """A pool item as :func:`awslab.exam.bank.draw` sees a question: its uid and its domain in the exam."""
 
-    >>> fnv1a(""), fnv1a("a")
-    (2166136261, 3826002220)
+    def __init__(self, uid: str, domain: str):
+        self.uid, self.domain = uid, domain
+
+    def exam_domain(self, exam: str) -> str:
+        return self.domain
+
+
+def draw(d: dict, seed: int) -> list[str]:
+    """The uids of the practice exam for ``seed`` over the payload ``d`` (:func:`exam_data`), in exam order: exactly
+    :func:`awslab.exam.bank.draw` (the page runs its twin, ``draw.js``). ValueError when a domain is short.
+
+    >>> from awslab.exam.bank import _demo_bank
+    >>> d = exam_data("saa", items=web.bank_items("saa", bank=_demo_bank()))
+    >>> exam = draw(d, 7)
+    >>> len(exam), exam == [q.uid for q in bank.draw("saa", seed=7, bank=_demo_bank())]
+    (65, True)
     """
-    h = 0x811C9DC5
-    for ch in text:
-        h ^= ord(ch)
-        h = (h * 0x01000193) & 0xFFFFFFFF
-    return h
-
-
-def draw(items: dict[str, dict], domains: list[dict], seed: int) -> list[str]:
-    """The uids of the exam for ``seed``: ``count`` per domain (``domains``: ``[{id, count}]``), in exam order.
-
-    >>> pool = {f"q/{i}": {"d": "saa-1" if i < 6 else "saa-2"} for i in range(10)}
-    >>> exam = draw(pool, [{"id": "saa-1", "count": 3}, {"id": "saa-2", "count": 2}], seed=7)
-    >>> len(exam), len(set(exam)), exam == draw(pool, [{"id": "saa-1", "count": 3}, {"id": "saa-2", "count": 2}], 7)
-    (5, 5, True)
-    """
-    chosen: list[str] = []
-    for domain in domains:
-        pool = sorted(
-            (u for u, item in items.items() if item["d"] == domain["id"]), key=lambda u: (fnv1a(f"{seed}:{u}"), u)
-        )
-        chosen += pool[: domain["count"]]
-    return sorted(chosen, key=lambda u: (fnv1a(f"{seed}#{u}"), u))
+    pool = [_Entry(uid, item["d"]) for uid, item in d["pool"].items()]
+    return [q.uid for q in bank.draw(d["exam"], seed=seed, bank=pool)]
 
 
 def scaled_score(right: int, total: int, low: int = 100, high: int = 1000) -> int:
@@ -107,6 +100,18 @@ def exam_data(
             {"id": b.domain, "title": b.title, "weight": b.weight, "count": b.questions} for b in blueprint(g.key)
         ],
         "pool": items,
+        # draw.js's input (awslab.exam.bank.bank_data's shape, cut to what the draw reads)
+        "bank": {
+            "exams": {
+                g.key: {
+                    "key": g.key,
+                    "code": g.code,
+                    "scoring": {"questions": g.scoring.questions},
+                    "domains": [{"id": x.id, "title": x.title, "weight": x.weight} for x in g.domains],
+                }
+            },
+            "questions": [{"uid": uid, "exam_domains": {g.key: item["d"]}} for uid, item in sorted(items.items())],
+        },
     }
 
 
@@ -205,7 +210,7 @@ def grade_run(d: dict, run: ExamRun, now: float) -> dict:
 
     >>> from awslab.exam.bank import _demo_bank
     >>> d = exam_data("saa", items=web.bank_items("saa", bank=_demo_bank()))
-    >>> run = ExamRun(draw(d["pool"], d["domains"], 1), 7800.0, 0.0, {}, set())
+    >>> run = ExamRun(draw(d, 1), 7800.0, 0.0, {}, set())
     >>> run.picks[run.uids[0]] = [0]
     >>> attempt = grade_run(d, run, now=600.0)
     >>> attempt["right"], attempt["scaled"], attempt["pass"], attempt["seconds"], attempt["timeUp"]
@@ -274,7 +279,7 @@ def exam_widget(
         raise ValueError(f"the question bank holds no {d['code']} question yet; tag questions with {exam}- tasks")
     store = Path(store) if store is not None else attempts_path()
     started = clock()
-    run = ExamRun(draw(d["pool"], d["domains"], d["seed"]), started + d["minutes"] * 60, started, {}, set())
+    run = ExamRun(draw(d, d["seed"]), started + d["minutes"] * 60, started, {}, set())
     header = w.HTML()
     text = w.HTML()
     chooser_box = w.VBox()
@@ -403,7 +408,7 @@ def result_report(d: dict, run: ExamRun, attempt: dict, attempts: list[dict]) ->
 
     >>> from awslab.exam.bank import _demo_bank
     >>> d = exam_data("saa", items=web.bank_items("saa", bank=_demo_bank()))
-    >>> run = ExamRun(draw(d["pool"], d["domains"], 1), 7800.0, 0.0, {}, set())
+    >>> run = ExamRun(draw(d, 1), 7800.0, 0.0, {}, set())
     >>> attempt = grade_run(d, run, now=60.0)
     >>> "Estimated scaled score 100 of 1000: fail" in result_report(d, run, attempt, [attempt])
     True

@@ -131,12 +131,11 @@ def bank_items(exam: str | None = None, *, base: str = "../", suffix: str = ".ht
 
 
 def _script() -> str:
-    """The pages' inline script (``data/exam.js``), safe to repeat on a page (it boots once)."""
-    return (
-        "<script>"
-        + resources.files("awslab.exam").joinpath("data", "exam.js").read_text(encoding="utf-8")
-        + "</script>"
-    )
+    """The pages' inline scripts (``draw.js``, then ``data/exam.js``), safe to repeat on a page (they boot once)."""
+    package = resources.files("awslab.exam")
+    draw = package.joinpath("draw.js").read_text(encoding="utf-8")  # the bank's draw, shared with awslab.exam.bank
+    pages = package.joinpath("data", "exam.js").read_text(encoding="utf-8")
+    return f"<script>{draw}</script><script>{pages}</script>"
 
 
 def _json_tag(data) -> str:

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from awslab.exam import practice, web
+from awslab.exam import bank, practice, web
 from awslab.exam.review import ReviewStore
 from tests.exam.fakes import fake_bank
 
@@ -18,11 +18,11 @@ def items():
 
 def test_the_draw_follows_the_blueprint_and_the_seed(items):
     d = practice.exam_data("saa", items=items)
-    exam = practice.draw(d["pool"], d["domains"], 42)
+    exam = practice.draw(d, 42)
     assert len(exam) == 65 == len(set(exam))
     assert Counter(items[u]["d"] for u in exam) == {"saa-1": 19, "saa-2": 17, "saa-3": 16, "saa-4": 13}
-    assert exam == practice.draw(d["pool"], d["domains"], 42)
-    assert exam != practice.draw(d["pool"], d["domains"], 43)
+    assert exam == practice.draw(d, 42) == [q.uid for q in bank.draw("saa", seed=42, bank=fake_bank())]
+    assert exam != practice.draw(d, 43)
     assert sorted(exam) != exam  # shuffled across domains
 
 
@@ -72,7 +72,7 @@ def test_the_lab_face_takes_a_whole_exam(items, tmp_path):
     panel = practice.exam_widget("saa", seed=42, items=items, clock=clock, store=store, review_path=queue)
     w = _widgets(panel)
     run = panel.run
-    assert run.uids == practice.draw(items, panel.data["domains"], 42)
+    assert run.uids == practice.draw(panel.data, 42)
     assert "Time left 2:10:00" in w["header"].value and "deadline" in w["header"].value
     expected_right = 0
     for i, uid in enumerate(run.uids):

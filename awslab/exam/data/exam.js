@@ -1,6 +1,6 @@
 /* awslab exam practice in the browser: the practice exam, today's review and the progress page.
-   No server and no network: everything is kept in localStorage. The draw (fnv), the day count and the SM-2 step
-   mirror awslab/exam/practice.py and awslab/exam/review.py; the tests run both on the same inputs. */
+   No server and no network: everything is kept in localStorage. The draw is draw.js (awslab.exam.bank's twin); the
+   day count and the SM-2 step mirror awslab/exam/review.py, and the tests run both on the same inputs. */
 (function () {
   'use strict';
   var A = window.awslabExam;
@@ -20,11 +20,6 @@
     catch (e) { return fallback; }
   }
   function save(key, value) { try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* full or off */ } }
-  function fnv(text) {
-    var h = 0x811c9dc5;
-    for (var i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
-    return h >>> 0;
-  }
   function esc(text) {
     return String(text).replace(/[&<>"']/g, function (c) {
       return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
@@ -61,7 +56,7 @@
     uids.forEach(function (uid) { cards[uid] = grade(cards[uid], false, today); });
     save(REVIEW, cards);
   }
-  A.grade = grade; A.fnv = fnv; A.day = day; A.queue = queue;
+  A.grade = grade; A.day = day; A.queue = queue;
 
   function chooseHint(item) {
     var n = item.a.filter(function (a) { return a[1]; }).length;
@@ -100,14 +95,9 @@
   function data(root) { return JSON.parse(root.querySelector('script.ax-data').textContent); }
 
   // --- the practice exam ---------------------------------------------------------------------------------------
+  // The bank's own draw (awslab/exam/draw.js, the twin of awslab.exam.bank.draw): the same seed, the same exam.
   function draw(d, seed) {
-    var chosen = [];
-    d.domains.forEach(function (dom) {
-      var pool = Object.keys(d.pool).filter(function (u) { return d.pool[u].d === dom.id; });
-      pool.sort(function (x, y) { return fnv(seed + ':' + x) - fnv(seed + ':' + y) || (x < y ? -1 : 1); });
-      chosen = chosen.concat(pool.slice(0, dom.count));
-    });
-    return chosen.sort(function (x, y) { return fnv(seed + '#' + x) - fnv(seed + '#' + y) || (x < y ? -1 : 1); });
+    return window.awslabExamDraw.draw(d.bank, d.exam, seed).map(function (q) { return q.uid; });
   }
   A.draw = draw;
 
@@ -136,15 +126,11 @@
     }
     function intro() {
       history();
-      var drawn = 0, wanted = 0;
-      d.domains.forEach(function (dom) {
-        var have = Object.keys(d.pool).filter(function (u) { return d.pool[u].d === dom.id; }).length;
-        drawn += Math.min(have, dom.count); wanted += dom.count;
-      });
-      $('.ax-short').hidden = drawn === wanted;
-      $('.ax-short').textContent = 'The question bank holds ' + Object.keys(d.pool).length + ' questions for this exam so ' +
-        'far, so this exam has ' + drawn + ' questions instead of ' + wanted + '.';
-      $('.ax-start').disabled = !drawn;
+      var short = '';
+      try { draw(d, seed); } catch (e) { short = e.message; }
+      $('.ax-short').hidden = !short;
+      $('.ax-short').textContent = short ? 'The question bank is not ready for a full exam yet: ' + short + '.' : '';
+      $('.ax-start').disabled = !!short;
       var resume = $('.ax-resume');
       run = load(key, null);
       if (run && now() >= run.deadline) { submit(true); return; }
