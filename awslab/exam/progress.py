@@ -49,7 +49,7 @@ def course_notebooks(root: Path) -> list[str]:
 
 
 def notebook_entry(root: Path, doc: str, base: str) -> dict:
-    """A notebook's title, address, quizzes (id, questions) and exercise ids, read from its source and pinned copy.
+    """A notebook's title, address, quizzes (id, questions, chapter) and exercise ids, from its source and pinned copy.
 
     >>> from awslab.exam.links import NOTEBOOKS
     >>> entry = notebook_entry(NOTEBOOKS.parent, "notebooks/01_storage/06_ebs", "../")
@@ -60,7 +60,10 @@ def notebook_entry(root: Path, doc: str, base: str) -> dict:
 
     source = (root / f"{doc}.md").read_text(encoding="utf-8") if (root / f"{doc}.md").exists() else ""
     title = _H1.search(source)
-    quizzes = [[name, len(load(name, package).questions)] for name, package in _QUIZ.findall(source)]
+    quizzes = [
+        [name, len(load(name, package).questions), package.rsplit(".", 1)[-1]]
+        for name, package in _QUIZ.findall(source)
+    ]
     exercises = []
     pinned = root / f"{doc}.ipynb"
     if pinned.exists():

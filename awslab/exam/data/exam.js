@@ -361,7 +361,7 @@
     d.notebooks.forEach(function (nb) {
       nb.q.forEach(function (q) {
         var st = load('awslab:quiz:' + q[0], {});
-        Object.keys(st).forEach(function (k) { if (st[k] && st[k].tried) count(q[0] + '/' + k, !!st[k].first); });
+        Object.keys(st).forEach(function (k) { if (st[k] && st[k].tried) count(q[2] + '/' + q[0] + '/' + k, !!st[k].first); });
       });
     });
     var weak = Object.keys(score).sort(function (x, y) {
