@@ -158,6 +158,7 @@ prediction of AWS's result.</p>
 <p class='ax-legend'>Filled: answered. Orange underline: flagged. Outlined: the question shown.</p>
 </div>
 <div class='ax-review' hidden>
+<div class='ax-bar'><span class='ax-timer' role='timer' aria-live='off'></span></div>
 <h3>Before you submit</h3><div class='ax-review-lists'></div>
 <p><button type='button' class='ax-back'>Back to the questions</button>
 <button type='button' class='ax-submit ax-primary'>Submit the exam</button></p>

@@ -75,7 +75,7 @@ def notebook_entry(root: Path, doc: str, base: str) -> dict:
                     exercises.append(match.group(1))
     return {
         "p": doc,
-        "t": title.group(1).strip() if title else doc,
+        "t": title.group(1).strip().split(": ", 1)[0] if title else doc,  # the H1 up to its colon: fits a phone
         "h": f"{base}{doc}.html",
         "q": quizzes,
         "e": exercises,

@@ -93,7 +93,7 @@ def test_a_whole_practice_exam(browser, pages, screenshots, width):
         assert run["uids"] == [
             q.uid for q in bank.draw("saa", seed=SEED, bank=fake_bank())
         ]  # the page's draw is Python's
-        assert page.locator(".ax-timer").inner_text() == "Time left 2:10:00"
+        assert page.locator(".ax-run .ax-timer").inner_text() == "Time left 2:10:00"
 
         answers, flagged = {}, []
         for i, uid in enumerate(run["uids"]):
@@ -124,6 +124,7 @@ def test_a_whole_practice_exam(browser, pages, screenshots, width):
         open_list = page.locator(".ax-open .ax-go").all_inner_texts()
         assert open_list == [str(n) for n in unanswered]
         assert page.locator(".ax-flags .ax-go").all_inner_texts() == [str(n) for n in flagged]
+        assert page.locator(".ax-review .ax-timer").inner_text().startswith("Time left ")
         page.screenshot(path=str(screenshots / f"exam_review_{width}.png"), full_page=True)
         _tap(page, page.locator(".ax-open .ax-go").first)  # back to an open question, then return
         assert page.locator(".ax-qtext").inner_text().startswith(f"{unanswered[0]}. ")
@@ -197,7 +198,7 @@ def test_the_clock_survives_a_reload_and_time_up_submits(browser, pages):
         page.reload()  # a paused attempt: the wall clock kept running
         assert "under way: 2:00:00 left" in page.locator(".ax-resume").inner_text()
         page.locator("button.ax-continue").click()
-        assert page.locator(".ax-timer").inner_text() == "Time left 2:00:00"
+        assert page.locator(".ax-run .ax-timer").inner_text() == "Time left 2:00:00"
         assert "1 answered" in page.locator(".ax-count").inner_text()
         _set_now(page, f"{NOON} + 130 * 60000 + 1")
         page.locator(".ax-result").wait_for(state="visible", timeout=5_000)

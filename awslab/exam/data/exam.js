@@ -162,8 +162,9 @@
     function tick() {
       if (!run) return;
       var left = (run.deadline - now()) / 1000;
-      $('.ax-timer').textContent = 'Time left ' + clock(left);
-      $('.ax-timer').classList.toggle('ax-low', left < 600);
+      root.querySelectorAll('.ax-timer').forEach(function (t) {
+        t.textContent = 'Time left ' + clock(left); t.classList.toggle('ax-low', left < 600);
+      });
       if (left <= 0) submit(true);
     }
     function question(i) {
@@ -201,7 +202,7 @@
       var open = [], flagged = [];
       run.uids.forEach(function (u, i) { if (!run.picks[u]) open.push(i); if (run.flags[u]) flagged.push(i); });
       $('.ax-review-lists').innerHTML = listing('Unanswered', open, 'ax-open') + listing('Flagged for review', flagged, 'ax-flags');
-      show('review');
+      show('review'); tick();
     }
     function submit(timeUp) {
       clearInterval(timer);
