@@ -417,6 +417,44 @@ def _changes_directive():
     return ChangesDirective
 
 
+def _exam_page_directive():
+    from docutils import nodes
+    from docutils.parsers.rst import directives
+    from sphinx.util.docutils import SphinxDirective
+
+    class ExamPageDirective(SphinxDirective):
+        """``{awslab-exam-page} practice|review|progress``: a page face of awslab.exam (self-contained HTML and
+        script over the question bank); ``:exam:`` and ``:seed:`` choose the practice exam's exam and default seed."""
+
+        required_arguments = 1
+        option_spec = {"exam": directives.unchanged, "seed": directives.nonnegative_int}
+
+        def run(self):
+            from awslab.exam import practice, progress, review
+
+            root = Path(self.env.srcdir)
+            for path in [*root.glob("awslab/*/quizzes/*.yaml"), *root.glob("awslab/exam/bank/*.yaml")]:
+                self.env.note_dependency(str(path))
+            base = "../" * self.env.docname.count("/")
+            kind = self.arguments[0]
+            try:
+                if kind == "practice":
+                    text = practice.practice_html(
+                        self.options.get("exam", "saa"), seed=self.options.get("seed", practice.DEFAULT_SEED), base=base
+                    )
+                elif kind == "review":
+                    text = review.review_html(base=base)
+                elif kind == "progress":
+                    text = progress.progress_html(root, base=base)
+                else:
+                    raise ValueError(f"page {kind!r} is not one of practice, review, progress")
+            except ValueError as error:
+                raise self.error(str(error)) from error
+            return [nodes.raw("", text, format="html")]
+
+    return ExamPageDirective
+
+
 # --- Repository and launch buttons ------------------------------------------------------------------------------
 BINDER_DEFAULT = "https://mybinder.org"
 _HOSTED = re.compile(r"^(?:https://|git@)(github\.com|gitlab\.com)[/:]([\w.-]+/[\w.-]+?)(?:\.git)?/?$")
@@ -516,4 +554,5 @@ def setup(app):
     app.add_directive("awslab-glossary", _glossary_directive())
     app.add_directive("awslab-changes", _changes_directive())
     app.add_directive("awslab-exam-map", _exam_map_directive())
+    app.add_directive("awslab-exam-page", _exam_page_directive())
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

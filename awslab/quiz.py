@@ -29,6 +29,7 @@ every answer once the learner presses "Check".
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from dataclasses import dataclass
@@ -78,6 +79,11 @@ class Quiz:
     id: str
     title: str
     questions: tuple[Question, ...]
+    chapter: str = ""  # set by load(): a question's course-wide uid is <chapter>/<quiz id>/<question id>
+
+    def uid(self, question: Question) -> str:
+        """The question's uid in the exam bank and the review queue (``storage/ebs/gp2-burst``)."""
+        return f"{self.chapter}/{self.id}/{question.id}"
 
     # --- loading ----------------------------------------------------------------------------------------------
     @classmethod
@@ -148,7 +154,8 @@ class Quiz:
         A wrong pick explains only that pick and lets the learner try again; "Show the answer" (or a right pick)
         explains every answer. Where the page allows it, picks and the score are kept in ``localStorage``."""
         parts = [
-            f"<div class='awslab-quiz' id='quiz-{self.id}' data-quiz='{self.id}' data-questions='{len(self.questions)}'>",
+            f"<div class='awslab-quiz' id='quiz-{self.id}' data-quiz='{self.id}' data-questions='{len(self.questions)}'"
+            f" data-chapter='{html.escape(self.chapter)}'>",
             _QUIZ_STYLE,
             f"<h4>{html.escape(self.title)}</h4>",
         ]
@@ -186,11 +193,14 @@ class Quiz:
         first_try: dict[str, bool] = {}
 
         def graded(question: Question, right: bool) -> None:
+            note = ""
+            if question.id not in first_try and not right and self.chapter:
+                note = _queue_for_review(self.uid(question))
             first_try.setdefault(question.id, right)
             done = sum(first_try.values())
             score.value = (
                 f"<p>Score: {done} of {len(self.questions)} right at the first try "
-                f"({len(first_try)} of {len(self.questions)} answered)</p>"
+                f"({len(first_try)} of {len(self.questions)} answered){note}</p>"
             )
 
         boxes = [w.HTML(f"<h4>{html.escape(self.title)}</h4>")]
@@ -334,7 +344,20 @@ def load(quiz_name: str, package: str) -> Quiz:
     source = resources.files(package).joinpath("quizzes", f"{quiz_name}.yaml")
     if not source.is_file():
         raise ValueError(f"no quiz named {quiz_name!r} in {package}.quizzes")
-    return Quiz.from_dict(yaml.safe_load(source.read_text(encoding="utf-8")), quiz_name)
+    loaded = Quiz.from_dict(yaml.safe_load(source.read_text(encoding="utf-8")), quiz_name)
+    return dataclasses.replace(loaded, chapter=package.rsplit(".", 1)[-1])
+
+
+def _queue_for_review(uid: str) -> str:
+    """A question missed at the first try joins the kernel's review queue (awslab.exam.review); a queue file that
+    cannot be written is said, not raised, so the quiz itself keeps working."""
+    from awslab.exam.review import ReviewStore
+
+    try:
+        ReviewStore().missed([uid])
+    except (OSError, ValueError) as error:
+        return f" <em>(not added to the review queue: {html.escape(str(error))})</em>"
+    return ""
 
 
 _QUIZ_STYLE = (
@@ -355,6 +378,11 @@ _QUIZ_SCRIPT = (
     "<script>(function(){if(window.awslabQuizRestore){window.awslabQuizRestore();return;}var P='awslab:quiz:';"
     "function load(k){try{return JSON.parse(localStorage.getItem(k))||{};}catch(e){return {};}}"
     "function save(k,v){try{localStorage.setItem(k,JSON.stringify(v));}catch(e){}}"
+    # A first try that is wrong joins the review queue (awslab/exam/data/exam.js reads the inbox): [uid, local day].
+    "function inbox(uid){var t=typeof window.awslabNow==='function'?new Date(+window.awslabNow()):new Date(),"
+    "l;try{l=JSON.parse(localStorage.getItem('awslab:review:inbox'))||[];}catch(e){l=[];}"
+    "l.push([uid,Math.floor(Date.UTC(t.getFullYear(),t.getMonth(),t.getDate())/864e5)]);"
+    "try{localStorage.setItem('awslab:review:inbox',JSON.stringify(l));}catch(e){}}"
     "function score(box){var st=load(P+box.dataset.quiz),n=+box.dataset.questions,first=0,done=0,seen=0;"
     "Object.keys(st).forEach(function(k){var s=st[k];if(s.tried){seen++;if(s.first)first++;if(s.done)done++;}});"
     "box.querySelector('.awslab-score').textContent='Score: '+first+' of '+n+' right at the first try ('+seen+' of '+n+"
@@ -376,7 +404,8 @@ _QUIZ_SCRIPT = (
     "window.awslabQuizCheck=function(button,all){var q=button.closest('.awslab-q'),box=q.closest('.awslab-quiz');"
     "var ok=show(q,all);if(ok===null)return;var st=load(P+box.dataset.quiz),s=st[q.dataset.q]||{};"
     "var picks=[].map.call(q.querySelectorAll('input:checked'),function(i){return i.value;});"
-    "if(picks.length&&!s.tried){s.tried=true;s.first=ok;}if(ok||all)s.done=true;s.picks=picks;s.all=!!all&&!ok;"
+    "if(picks.length&&!s.tried){s.tried=true;s.first=ok;if(!ok&&box.dataset.chapter)inbox(box.dataset.chapter+'/'+"
+    "box.dataset.quiz+'/'+q.dataset.q);}if(ok||all)s.done=true;s.picks=picks;s.all=!!all&&!ok;"
     "st[q.dataset.q]=s;save(P+box.dataset.quiz,st);score(box);};"
     "function restore(){document.querySelectorAll('.awslab-quiz').forEach(function(box){if(box.dataset.restored)return;"
     "box.dataset.restored='1';var st=load(P+box.dataset.quiz);box.querySelectorAll('.awslab-q').forEach(function(q){"

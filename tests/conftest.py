@@ -38,6 +38,12 @@ def built_book(default_run) -> Path:
     return HTML
 
 
+@pytest.fixture(autouse=True)
+def _review_queue_in_tmp(tmp_path_factory, monkeypatch):
+    """A quiz answered wrong in a test joins a review queue in a temporary folder, never the user's own."""
+    monkeypatch.setenv("AWSLAB_REVIEW_FILE", str(tmp_path_factory.getbasetemp() / "review-queue" / "review.json"))
+
+
 @pytest.fixture(scope="session")
 def default_run() -> CourseRun:
     """The course at its default parameters, executed once per test session: nbval's comparison, the book and the

@@ -1,0 +1,154 @@
+"""The practice exam's JupyterLab face in a real JupyterLab: a notebook builds the widget over a made-up bank, and the
+test answers, flags, opens the review screen, submits and reads the domain scores; the attempt and the missed
+questions land in the kernel's files (a temporary folder, not the user's home)."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.browser.test_lab import free_port
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def lab_folder(tmp_path_factory, browser):
+    home = tmp_path_factory.mktemp("exam-lab")
+    work = home / "work"
+    work.mkdir()
+    settings = home / "settings" / "@jupyterlab"
+    (settings / "apputils-extension").mkdir(parents=True)
+    (settings / "apputils-extension" / "notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false", "checkForUpdates": False})
+    )
+    (settings / "notebook-extension").mkdir(parents=True)
+    (settings / "notebook-extension" / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
+    source = (
+        "from awslab.exam import practice, web\n"
+        "from tests.exam.fakes import fake_bank\n"
+        f"panel = practice.exam_widget('saa', seed=42, items=web.bank_items('saa', bank=fake_bank()),"
+        f" store={str(work / 'attempts.json')!r}, review_path={str(work / 'review.json')!r})\n"
+        "panel"
+    )
+    notebook = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "execution_count": None,
+                "id": "exam",
+                "metadata": {},
+                "source": source,
+                "outputs": [],
+            }
+        ],
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    (work / "exam.ipynb").write_text(json.dumps(notebook))
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+    }
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("jupyter")),
+            "lab",
+            "--allow-root",
+            "--no-browser",
+            f"--port={port}",
+            "--ip=127.0.0.1",
+            "--IdentityProvider.token=",
+            "--ServerApp.password=",
+            "--ServerApp.disable_check_xsrf=True",
+            f"--ServerApp.root_dir={work}",
+            "--LabApp.news_url=None",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"{url}/api/status", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        server.kill()
+        pytest.fail("JupyterLab did not start: " + server.stderr.read().decode()[-2000:])
+    yield url, work
+    for kernel in json.load(urllib.request.urlopen(f"{url}/api/kernels")):
+        urllib.request.urlopen(urllib.request.Request(f"{url}/api/kernels/{kernel['id']}", method="DELETE"))
+    server.terminate()
+    server.wait(timeout=20)
+
+
+def test_the_practice_exam_in_jupyterlab(browser, lab_folder, screenshots):
+    url, work = lab_folder
+    page = browser.new_page(viewport={"width": 1280, "height": 1400})
+    try:
+        page.goto(f"{url}/lab/tree/exam.ipynb", wait_until="domcontentloaded")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+        try:
+            page.locator(".jp-Dialog").get_by_role("button", name="Select", exact=True).click(timeout=5_000)
+        except Exception:
+            pass
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        exam = page.locator(".awslab-exam-live")
+        exam.wait_for(timeout=60_000)
+        assert "Time left 2:10:00" in exam.inner_text() and "Question 1 of 65" in exam.inner_text()
+
+        exam.locator(".widget-radio-box label, .widget-checkbox label").first.click()
+        page.wait_for_function(
+            "document.querySelector('.awslab-exam-live').innerText.includes('1 answered')", timeout=15_000
+        )
+        exam.get_by_role("button", name="Flag for review").click()
+        page.wait_for_function(
+            "document.querySelector('.awslab-exam-live').innerText.includes('1 flagged')", timeout=15_000
+        )
+        exam.get_by_role("button", name="Next").click()
+        page.wait_for_function(
+            "document.querySelector('.awslab-exam-live').innerText.includes('Question 2 of 65')", timeout=15_000
+        )
+        page.screenshot(path=str(screenshots / "jupyterlab_exam.png"))
+        exam.get_by_role("button", name="Review and submit").click()
+        page.wait_for_function(
+            "document.querySelector('.awslab-exam-live').innerText.includes('Unanswered (64)')", timeout=15_000
+        )
+        assert "Flagged for review (1)" in exam.inner_text()
+        exam.get_by_role("button", name="Submit the exam").click()
+        page.wait_for_function(
+            "document.querySelector('.awslab-exam-live').innerText.includes('Estimated scaled score')", timeout=15_000
+        )
+        text = exam.inner_text()
+        for title in ("Secure architectures", "Resilient architectures", "High-performing architectures"):
+            assert title in text
+        page.screenshot(path=str(screenshots / "jupyterlab_exam_result.png"))
+        attempts = json.loads((work / "attempts.json").read_text())
+        assert len(attempts) == 1 and attempts[0]["seed"] == 42 and attempts[0]["total"] == 65
+        missed = 65 - attempts[0]["right"]
+        assert len(json.loads((work / "review.json").read_text())) == missed
+        assert f"{attempts[0]['right']} of 65 right" in text
+        assert page.locator("text=Traceback").count() == 0
+    except Exception:
+        page.screenshot(path=str(screenshots / "jupyterlab_exam_failure.png"))
+        raise
+    finally:
+        page.close()
