@@ -6,6 +6,7 @@ from awslab.networking.explorers.connecting_networks import explore_reachability
 from awslab.networking.explorers.firewalls_packet_walk import explore_nacl, explore_packet_walk, json_lines
 from awslab.networking.explorers.route53 import explore_dns_policy, explore_failover_timing
 from awslab.networking.explorers.routing import explore_route_lookup
+from awslab.networking.explorers.transit_gateway import explore_segmentation, explore_transit_walk
 
 __all__ = [
     "explore_cidr_bits",
@@ -15,6 +16,8 @@ __all__ = [
     "explore_packet_walk",
     "explore_reachability",
     "explore_route_lookup",
+    "explore_segmentation",
+    "explore_transit_walk",
     "explore_vpc_plan",
     "json_lines",
 ]
