@@ -1,7 +1,7 @@
 """Your-turn exercises of the networking notebooks; every answer is what the chapter's own models compute.
 
 One block per notebook: ``addressing-*`` (01), ``routing-*`` (02), ``firewalls-packet-walk-*`` (03),
-``connecting-networks-*`` (04) and ``route53-*`` (05). The code-kind one is checked by the chapter's NACL evaluator:
+``connecting-networks-*`` (04), ``route53-*`` (05) and ``transit-gateway-*`` (06). The code-kind one is checked by the chapter's NACL evaluator:
 
 >>> admin_ssh_nacl.check([{"RuleNumber": 100, "RuleAction": "allow", "Protocol": "-1", "CidrBlock": "0.0.0.0/0"}])
 Not yet: inbound TCP 22 from 198.51.100.20 (SSH from the internet) is allowed (rule 100 allow all from 0.0.0.0/0 is the first match: allowed); it should be denied
@@ -17,12 +17,15 @@ References:
       https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNTunnels.html (read 2026-12-03)
     - Amazon Route 53 Developer Guide, "Values that you specify when you create or update health checks",
       https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-creating-values.html (read 2026-12-03)
+    - Amazon VPC Transit Gateways, "How AWS Transit Gateway works",
+      https://docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html (read 2026-12-03)
 """
 
 from __future__ import annotations
 
 from awslab import exercises, validate
 from awslab.networking import cidr, firewall, peering, route53, routing, scenarios
+from awslab.networking import transit_gateway as tgw
 
 # --- 01 addressing ---------------------------------------------------------------------------------------------
 _SUBNET = "10.0.1.0/26"
@@ -280,4 +283,55 @@ weighted_share = exercises.number(
         "(`route53.weighted_shares(weights, healthy)`). 70 % would leave eu-west-1's share unanswered."
     ),
     unit="%",
+)
+
+# --- 06 transit gateway ------------------------------------------------------------------------------------------
+_ISOLATED = "isolated VPCs + shared services"
+_ONE_WAY = {
+    "TransitGatewayRouteTableId": "tgw-rtb-spokes",
+    "DestinationCidrBlock": "10.2.0.0/16",
+    "TransitGatewayAttachmentId": "tgw-attach-prod-b",
+}
+_ONE_WAY_WALK = tgw.can_reach(
+    tgw.with_routes(tgw.PRESETS[_ISOLATED], [_ONE_WAY]), source="prod-a", destination="prod-b"
+)
+_VERDICTS = ("connected", "request blocked", "request delivered, response lost")
+
+one_way_route = exercises.choice(
+    "transit-gateway-1",
+    "A route in one direction",
+    task=(
+        f"In the *{_ISOLATED}* design, a colleague adds one static route to `tgw-rtb-spokes`: 10.2.0.0/16 -> "
+        "`tgw-attach-prod-b`. What happens to prod-a -> prod-b?"
+    ),
+    choices=_VERDICTS,
+    answer=_ONE_WAY_WALK.verdict,
+    hint="Paste the route into the walk explorer as a CreateTransitGatewayRoute request, then read the response leg: "
+    "which route table does prod-b's reply use?",
+    solution=(
+        f"{_ONE_WAY_WALK.verdict}: the request now finds 10.2.0.0/16, but prod-b is associated with the same "
+        "`tgw-rtb-spokes`, which has no route to 10.1.0.0/16, so the reply is dropped "
+        f"({_ONE_WAY_WALK.blocking_hop.explanation}). A transit gateway route table only routes what arrives from the "
+        "attachments associated with it: reachability needs a route both ways."
+    ),
+)
+
+_SEGMENTS = "prod and dev segments"
+_SEGMENT_MATRIX = tgw.preset_matrix(_SEGMENTS)
+segments_connected = exercises.number(
+    "transit-gateway-2",
+    "Pairs that connect in the prod/dev design",
+    task=(
+        f"In the *{_SEGMENTS}* design there are five attached networks, so 20 ordered (source, destination) pairs. "
+        "How many of them connect both ways?"
+    ),
+    answer=sum(v == "connected" for v in _SEGMENT_MATRIX.values()),
+    hint="Open the segmentation explorer on that design and count the green cells, or reason per route table: "
+    "which prefixes does each table hold?",
+    solution=(
+        f"{sum(v == 'connected' for v in _SEGMENT_MATRIX.values())} (`tgw.preset_matrix({_SEGMENTS!r})`): prod-a, "
+        "prod-b, shared services and on-premises all reach each other; dev reaches only shared services, because "
+        "`tgw-rtb-dev` holds just the dev and shared-services prefixes and nothing in prod propagates into it."
+    ),
+    tolerance=0.0,
 )

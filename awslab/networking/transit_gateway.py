@@ -25,6 +25,8 @@ References:
     - Amazon VPC Transit Gateways, "How AWS Transit Gateway works" (route tables, associations, propagations, route
       evaluation order, Availability Zones and appliance mode),
       https://docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html (read 2026-12-03)
+    - Amazon VPC Transit Gateways, "Transit gateways in AWS Transit Gateway" (one route table per attachment,
+      segmentation), https://docs.aws.amazon.com/vpc/latest/tgw/tgw-transit-gateways.html (read 2026-12-03)
     - Amazon VPC Transit Gateways, "AWS Transit Gateway Quotas",
       https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-quotas.html (read 2026-12-03)
     - Amazon VPC Transit Gateways, "Amazon VPC attachments in AWS Transit Gateway" (one subnet per AZ, no overlapping
@@ -417,7 +419,13 @@ def _address(network: TransitNetwork, name: str, value: str) -> str:
 
 
 @checked
-def reachability_matrix(network: TransitNetwork, names: list[str] | None = None) -> dict[tuple[str, str], str]:
+def reachability_matrix(
+    network: TransitNetwork,
+    names: list[str] | None = None,
+    *,
+    source_az: str = "use1-az1",
+    destination_az: str = "use1-az1",
+) -> dict[tuple[str, str], str]:
     """(source, destination) -> the walk's verdict, for every ordered pair of ``names`` (default: all resources).
 
     >>> m = reachability_matrix(PRESETS["isolated VPCs + shared services"], ["prod-a", "prod-b", "shared services"])
@@ -425,18 +433,29 @@ def reachability_matrix(network: TransitNetwork, names: list[str] | None = None)
     ('request blocked', 'connected')
     """
     names = names or list(network.resources)
-    return {(a, b): can_reach(network, source=a, destination=b).verdict for a in names for b in names if a != b}
+    return {
+        (a, b): can_reach(network, source=a, destination=b, source_az=source_az, destination_az=destination_az).verdict
+        for a in names
+        for b in names
+        if a != b
+    }
 
 
-@lru_cache(maxsize=16)
-def preset_matrix(preset: str) -> dict[tuple[str, str], str]:
+@lru_cache(maxsize=32)
+def preset_matrix(preset: str, cross_az: bool = False) -> dict[tuple[str, str], str]:
     """The reachability matrix of a preset design over its five attached networks (memoised: presets never change).
+
+    ``cross_az``: every flow's two ends sit in different AZs (what breaks inspection without appliance mode).
 
     >>> preset_matrix("prod and dev segments")[("dev", "prod-a")]
     'request blocked'
+    >>> preset_matrix("inspection VPC (appliance mode off)", cross_az=True)[("dev", "prod-a")]
+    'request delivered, response lost'
     """
     name = validate.choice("preset", preset, PRESETS)
-    return reachability_matrix(PRESETS[name], list(SAMPLE_HOSTS)[:5])
+    return reachability_matrix(
+        PRESETS[name], list(SAMPLE_HOSTS)[:5], destination_az="use1-az2" if cross_az else "use1-az1"
+    )
 
 
 @checked

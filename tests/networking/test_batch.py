@@ -6,7 +6,8 @@ import re
 import pytest
 import yaml
 
-from awslab.networking import cidr, firewall, healthcheck, peering, route53, routing, scenarios, walk
+from awslab.networking import cidr, firewall, healthcheck, ipam, peering, route53, routing, scenarios, walk
+from awslab.networking import transit_gateway as tgw
 from tests.support import ROOT, printed, ran
 from tests.support import run_awslab as awslab
 
@@ -125,6 +126,35 @@ def test_route53_fails_over_with_the_scenarios_settings(startup_run):
         "half_traffic_moved_seconds": round(float(half)),
         "all_traffic_moved_seconds": round(float(timeline.all_moved_seconds), 1),
     }
+
+
+def test_transit_gateway_walks_the_scenarios_design(startup_run):
+    p = _values("06_transit_gateway.ipynb")
+    out = printed(startup_run.folder, "06_transit_gateway.ipynb")
+    assert (
+        f"design={p['design']}, source_az={p['source_az']}, destination_az={p['destination_az']}, "
+        f"ipam_pool={p['ipam_pool']}, vpcs_needed={p['vpcs_needed']}, vpc_netmask={p['vpc_netmask']}"
+    ) in out
+    verdicts = [
+        tgw.can_reach(
+            tgw.PRESETS[p["design"]],
+            source=s,
+            destination=d,
+            source_az=p["source_az"],
+            destination_az=p["destination_az"],
+        ).verdict
+        for _, s, d in tgw.FLOWS
+    ]
+    matrix = tgw.preset_matrix(p["design"], p["source_az"] != p["destination_az"])
+    state = ipam.allocate(p["ipam_pool"], [p["vpc_netmask"]] * p["vpcs_needed"])
+    assert _recorded(startup_run, "06_transit_gateway.ipynb") == {
+        "flows_connected": verdicts.count("connected"),
+        "flow_verdicts": verdicts,
+        "pairs_connected_in_design": list(matrix.values()).count("connected"),
+        "ipam_allocated": sum(a.cidr is not None for a in state.allocations),
+        "ipam_refused": state.refused,
+    }
+    assert f"{state.refused} refused" in out
 
 
 def test_bad_value_stops_the_notebook_with_a_clear_line(tmp_path):

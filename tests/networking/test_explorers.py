@@ -7,6 +7,7 @@ import pytest
 
 from awslab import validate
 from awslab.networking import explorers, peering, route53, routing, scenarios
+from awslab.networking import transit_gateway as tgw
 
 BUILDERS = [
     explorers.explore_cidr_bits,
@@ -17,6 +18,8 @@ BUILDERS = [
     explorers.explore_reachability,
     explorers.explore_dns_policy,
     explorers.explore_failover_timing,
+    explorers.explore_transit_walk,
+    explorers.explore_segmentation,
 ]
 
 
@@ -54,6 +57,8 @@ def _step_labels(figure):
         (explorers.explore_reachability, list(peering.TOPOLOGIES)),
         (explorers.explore_dns_policy, list(route53.DNS_PRESETS)),
         (explorers.explore_failover_timing, ["0 s", "10 s", "30 s", "60 s", "120 s", "300 s"]),
+        (explorers.explore_transit_walk, tgw.PRESET_NAMES),
+        (explorers.explore_segmentation, tgw.PRESET_NAMES),
     ],
     ids=lambda x: getattr(x, "__name__", ""),
 )
@@ -91,6 +96,15 @@ def test_static_face_has_a_step_per_main_value(build, labels):
         (explorers.explore_reachability, {"vpc_b_cidr": "10.1.0.0/33"}, "VPC B CIDR='10.1.0.0/33'"),
         (explorers.explore_dns_policy, {"unhealthy": "purple"}, "are not records here"),
         (explorers.explore_failover_timing, {"failure_threshold": 11}, "failure_threshold=11 is outside"),
+        (explorers.explore_transit_walk, {"routes_json": "[{"}, "routes is not valid JSON"),
+        (
+            explorers.explore_transit_walk,
+            {
+                "routes_json": '{"TransitGatewayRouteTableId": "tgw-rtb-x", "DestinationCidrBlock": "10.2.0.0/16", '
+                '"Blackhole": true}'
+            },
+            "route_table_id='tgw-rtb-x'",
+        ),
     ],
 )
 def test_a_bad_typed_value_shows_the_model_message_and_keeps_the_last_view(build, values, message):
@@ -198,3 +212,27 @@ def test_json_helpers_round_trip():
     assert validate.json_objects("x", explorers.json_lines(entries)) == entries
     with pytest.raises(ValueError, match="must be a JSON array of objects"):
         validate.json_objects("x", "[1, 2]")
+
+
+def test_transit_walk_one_way_route_then_both_ways():
+    e = explorers.explore_transit_walk(preset="isolated VPCs + shared services", flow="prod-a -> prod-b")
+    assert e.last_view.numbers["verdict"] == "request blocked"
+    there = {
+        "TransitGatewayRouteTableId": "tgw-rtb-spokes",
+        "DestinationCidrBlock": "10.2.0.0/16",
+        "TransitGatewayAttachmentId": "tgw-attach-prod-b",
+    }
+    e.set(routes_json=json.dumps([there]))
+    assert e.last_view.numbers["verdict"] == "request delivered, response lost"
+    back = dict(there, DestinationCidrBlock="10.1.0.0/16", TransitGatewayAttachmentId="tgw-attach-prod-a")
+    e.set(routes_json=json.dumps([there, back]))
+    assert e.last_view.numbers["verdict"] == "connected"
+
+
+def test_segmentation_counts_and_appliance_mode():
+    e = explorers.explore_segmentation(preset="prod and dev segments")
+    assert e.last_view.numbers["pairs connected"] == "14 of 20"
+    e.set(preset="inspection VPC (appliance mode off)", cross_az=True)
+    assert e.last_view.numbers["response lost"] == "20"
+    e.set(preset="inspection VPC (appliance mode on)")
+    assert e.last_view.numbers["pairs connected"] == "20 of 20"

@@ -53,15 +53,15 @@ def explore_transit_walk(
     )
 
 
-def explore_segmentation(preset: str = "isolated VPCs + shared services") -> ui.Explorer:
+def explore_segmentation(preset: str = "isolated VPCs + shared services", cross_az: bool = False) -> ui.Explorer:
     """Who reaches whom: every ordered pair of attached networks walked through the design's route tables.
 
     >>> explore_segmentation(preset="flat: one route table").last_view.numbers["pairs connected"]
     '20 of 20'
     """
 
-    def view(preset):
-        matrix = tgw.preset_matrix(preset)
+    def view(preset, cross_az):
+        matrix = tgw.preset_matrix(preset, cross_az)
         verdicts = list(matrix.values())
         total = len(verdicts)
         fig = figures.reachability_matrix_figure(matrix, title=f"{preset}: who reaches whom (source row -> column)")
@@ -76,6 +76,9 @@ def explore_segmentation(preset: str = "isolated VPCs + shared services") -> ui.
 
     return ui.explorer(
         "Segmentation: route tables decide who talks to whom",
-        [ui.Choice("preset", "design", options=tgw.PRESET_NAMES, value=preset)],
+        [
+            ui.Choice("preset", "design", options=tgw.PRESET_NAMES, value=preset),
+            ui.Toggle("cross_az", "the two ends sit in different AZs", value=cross_az),
+        ],
         view,
     )
