@@ -6,7 +6,20 @@ import re
 import pytest
 import yaml
 
-from awslab.networking import cidr, firewall, healthcheck, ipam, peering, route53, routing, scenarios, walk
+from awslab.networking import (
+    cidr,
+    edge,
+    firewall,
+    healthcheck,
+    ipam,
+    peering,
+    privatelink,
+    resolver,
+    route53,
+    routing,
+    scenarios,
+    walk,
+)
 from awslab.networking import transit_gateway as tgw
 from tests.support import ROOT, printed, ran
 from tests.support import run_awslab as awslab
@@ -155,6 +168,36 @@ def test_transit_gateway_walks_the_scenarios_design(startup_run):
         "ipam_refused": state.refused,
     }
     assert f"{state.refused} refused" in out
+
+
+def test_privatelink_and_dns_answer_the_scenarios_queries(startup_run):
+    p = _values("07_privatelink_and_dns.ipynb")
+    out = printed(startup_run.folder, "07_privatelink_and_dns.ipynb")
+    assert (
+        f"query_name={p['query_name']}, origin={p['origin']}, consumer_az_ids={p['consumer_az_ids']}, "
+        f"acceptance_required={p['acceptance_required']}, workload={p['workload']}"
+    ) in out
+    zones = [z.strip() for z in p["consumer_az_ids"].split(",")]
+    service = dict(privatelink.SAMPLE_SERVICE, AcceptanceRequired=p["acceptance_required"])
+    flowing = sum(
+        privatelink.connect(
+            service,
+            privatelink.SAMPLE_PERMISSIONS,
+            principal=principal,
+            subnet_az_ids=zones,
+            service_az_ids=privatelink.SAMPLE_SERVICE_AZ_IDS,
+            provider_decision="accept",
+        ).usable
+        for _, principal in privatelink.SAMPLE_CONSUMERS
+    )
+    answer = resolver.resolve(resolver.SAMPLE_SETUP, p["query_name"], origin=p["origin"])
+    assert _recorded(startup_run, "07_privatelink_and_dns.ipynb") == {
+        "consumers_with_traffic_after_accept": flowing,
+        "answered_by": answer.answered_by,
+        "answer": answer.answer,
+        "edge_choice": edge.choose_edge(**edge.WORKLOADS[p["workload"]]).choice,
+    }
+    assert f"answered by {answer.answered_by} -> {answer.answer}" in out
 
 
 def test_bad_value_stops_the_notebook_with_a_clear_line(tmp_path):

@@ -25,6 +25,8 @@ CASES = [
     (ex.weighted_share, 100 * 70 / 80, "70"),
     (ex.one_way_route, "request delivered, response lost", "connected"),
     (ex.segments_connected, 14, "12"),  # 12 forgets that dev still reaches shared services, and back
+    (ex.missing_record, "NXDOMAIN from the private hosted zone", "the public answer from internet DNS"),
+    (ex.endpoint_interfaces, 2, "4"),  # 4 forgets that endpoints exist only where the service's NLB has nodes
 ]
 
 

@@ -6,7 +6,7 @@ import time
 import pytest
 
 from awslab import validate
-from awslab.networking import explorers, peering, route53, routing, scenarios
+from awslab.networking import edge, explorers, peering, privatelink, resolver, route53, routing, scenarios
 from awslab.networking import transit_gateway as tgw
 
 BUILDERS = [
@@ -20,6 +20,9 @@ BUILDERS = [
     explorers.explore_failover_timing,
     explorers.explore_transit_walk,
     explorers.explore_segmentation,
+    explorers.explore_endpoint_service,
+    explorers.explore_dns_resolution,
+    explorers.explore_edge_choice,
 ]
 
 
@@ -59,6 +62,9 @@ def _step_labels(figure):
         (explorers.explore_failover_timing, ["0 s", "10 s", "30 s", "60 s", "120 s", "300 s"]),
         (explorers.explore_transit_walk, tgw.PRESET_NAMES),
         (explorers.explore_segmentation, tgw.PRESET_NAMES),
+        (explorers.explore_endpoint_service, [label for label, _ in privatelink.SAMPLE_CONSUMERS]),
+        (explorers.explore_dns_resolution, [label for label, _, _ in resolver.SAMPLE_QUERIES]),
+        (explorers.explore_edge_choice, list(edge.WORKLOADS)),
     ],
     ids=lambda x: getattr(x, "__name__", ""),
 )
@@ -105,6 +111,8 @@ def test_static_face_has_a_step_per_main_value(build, labels):
             },
             "route_table_id='tgw-rtb-x'",
         ),
+        (explorers.explore_endpoint_service, {"subnet_az_ids": "us-east-1a"}, "are not among use1-az1"),
+        (explorers.explore_dns_resolution, {"extra_rule_json": '{"Id": "r", "DomainName": "x"}'}, "RuleType=None"),
     ],
 )
 def test_a_bad_typed_value_shows_the_model_message_and_keeps_the_last_view(build, values, message):
@@ -236,3 +244,30 @@ def test_segmentation_counts_and_appliance_mode():
     assert e.last_view.numbers["response lost"] == "20"
     e.set(preset="inspection VPC (appliance mode on)")
     assert e.last_view.numbers["pairs connected"] == "20 of 20"
+
+
+def test_endpoint_service_acceptance_and_az_ids():
+    e = explorers.explore_endpoint_service()
+    assert e.last_view.numbers["connection state"] == "pendingAcceptance"
+    e.set(provider_decision="accept")
+    assert e.last_view.numbers == {
+        "principal allowed": "yes",
+        "connection state": "available",
+        "AZs served": "use1-az1",
+        "traffic flows": "yes",
+    }
+    e.set(subnet_az_ids="use1-az4, use1-az6")
+    assert e.last_view.numbers["connection state"] == "not created"
+
+
+def test_dns_resolution_inbound_endpoint_and_extra_rule():
+    e = explorers.explore_dns_resolution(query="db.aws.corp.example.com from on premises")
+    assert e.last_view.numbers["answer"] == "10.1.0.20"
+    e.set(inbound_endpoint=False)
+    assert e.last_view.numbers["answered by"] == "nothing (no inbound endpoint)"
+    e = explorers.explore_dns_resolution(query="www.example.org from the VPC")
+    e.set(
+        extra_rule_json='{"Id": "rslvr-rr-all", "DomainName": ".", "RuleType": "FORWARD", '
+        '"TargetIps": [{"Ip": "192.168.10.53"}], "ResolverEndpointId": "rslvr-out-0a"}'
+    )
+    assert e.last_view.numbers["answer"] == "forwarded to 192.168.10.53:53"
