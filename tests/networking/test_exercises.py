@@ -53,6 +53,7 @@ def test_every_exercise_is_listed_and_ids_follow_the_notebook_topics():
         "connecting-networks-",
         "route53-",
         "transit-gateway-",
+        "privatelink-and-dns-",
     )
     assert all(e.id.startswith(topics) for e in found)
     for topic in topics:
