@@ -13,8 +13,8 @@ References:
     - AWS Global Accelerator Developer Guide, "AWS Global Accelerator components" (two static IPv4 addresses,
       anycast from the edge; endpoints), https://docs.aws.amazon.com/global-accelerator/latest/dg/introduction-components.html
       (read 2026-12-03)
-    - Amazon CloudFront Developer Guide, "What is Amazon CloudFront?" (caching at edge locations for HTTP and HTTPS),
-      https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Introduction.html (read 2026-12-03)
+    - Amazon CloudFront Documentation (static and dynamic web content delivered and cached through a worldwide
+      network of edge locations), https://docs.amazonaws.cn/cloudfront/ (read 2026-12-03)
 """
 
 from __future__ import annotations

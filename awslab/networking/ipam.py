@@ -9,9 +9,9 @@ lowest address first, and it reports allocations whose netmask lies outside the 
 ['10.1.0.0/16', '10.2.0.0/16', '10.3.0.0/20']
 
 References:
-    - Amazon VPC IP Address Manager User Guide, "What is IPAM?" and "Allocate CIDRs from an IPAM pool"
-      (allocation netmask rules, no overlapping allocations),
-      https://docs.aws.amazon.com/vpc/latest/ipam/allocate-cidrs-ipam.html (read 2026-12-03)
+    - Amazon EC2 API Reference, "AllocateIpamPoolCidr" (an allocation never overlaps another allocation from the
+      same pool; netmask lengths 0-32 for IPv4; pool allocation rules such as a default netmask length),
+      https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AllocateIpamPoolCidr.html (read 2026-12-03)
     - Amazon VPC Transit Gateways, "Amazon VPC attachments in AWS Transit Gateway" (no routing between overlapping
       VPC CIDRs), https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html (read 2026-12-03)
 """
@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from awslab import validate
 from awslab.validate import checked
 
-# VPC User Guide (vpc-cidr-blocks.html): a VPC CIDR is /16 to /28; IPAM pools default to the same allocation range.
+# VPC User Guide (vpc-cidr-blocks.html): a VPC CIDR is /16 to /28. The model's pools allow that range unless told
+# otherwise (min_netmask/max_netmask stand for a pool's allocation rules; not AWS's default for a new pool).
 VPC_MIN_PREFIX, VPC_MAX_PREFIX = 16, 28
 
 

@@ -1,5 +1,5 @@
-"""IPAM pool allocation: first fit, aligned, never overlapping (Amazon VPC IPAM User Guide, "Allocate CIDRs from an
-IPAM pool", https://docs.aws.amazon.com/vpc/latest/ipam/allocate-cidrs-ipam.html, read 2026-12-03)."""
+"""IPAM pool allocation: first fit, aligned, never overlapping (Amazon EC2 API Reference, "AllocateIpamPoolCidr":
+the returned CIDR will not overlap any other allocation from the same pool; read 2026-12-03)."""
 
 import ipaddress
 
