@@ -1,7 +1,7 @@
 """Your-turn exercises of the networking notebooks; every answer is what the chapter's own models compute.
 
 One block per notebook: ``addressing-*`` (01), ``routing-*`` (02), ``firewalls-packet-walk-*`` (03),
-``connecting-networks-*`` (04) and ``route53-*`` (05). The code-kind one is checked by the chapter's NACL evaluator:
+``connecting-networks-*`` (04), ``route53-*`` (05), ``transit-gateway-*`` (06) and ``privatelink-and-dns-*`` (07). The code-kind one is checked by the chapter's NACL evaluator:
 
 >>> admin_ssh_nacl.check([{"RuleNumber": 100, "RuleAction": "allow", "Protocol": "-1", "CidrBlock": "0.0.0.0/0"}])
 Not yet: inbound TCP 22 from 198.51.100.20 (SSH from the internet) is allowed (rule 100 allow all from 0.0.0.0/0 is the first match: allowed); it should be denied
@@ -17,12 +17,19 @@ References:
       https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNTunnels.html (read 2026-12-03)
     - Amazon Route 53 Developer Guide, "Values that you specify when you create or update health checks",
       https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-creating-values.html (read 2026-12-03)
+    - Amazon Route 53 Developer Guide, "Considerations when working with a private hosted zone",
+      https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/hosted-zone-private-considerations.html (read 2026-12-03)
+    - AWS PrivateLink Guide, "Create a service powered by AWS PrivateLink",
+      https://docs.aws.amazon.com/vpc/latest/privatelink/create-endpoint-service.html (read 2026-12-03)
+    - Amazon VPC Transit Gateways, "How AWS Transit Gateway works",
+      https://docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html (read 2026-12-03)
 """
 
 from __future__ import annotations
 
 from awslab import exercises, validate
-from awslab.networking import cidr, firewall, peering, route53, routing, scenarios
+from awslab.networking import cidr, firewall, peering, privatelink, resolver, route53, routing, scenarios
+from awslab.networking import transit_gateway as tgw
 
 # --- 01 addressing ---------------------------------------------------------------------------------------------
 _SUBNET = "10.0.1.0/26"
@@ -280,4 +287,109 @@ weighted_share = exercises.number(
         "(`route53.weighted_shares(weights, healthy)`). 70 % would leave eu-west-1's share unanswered."
     ),
     unit="%",
+)
+
+# --- 06 transit gateway ------------------------------------------------------------------------------------------
+_ISOLATED = "isolated VPCs + shared services"
+_ONE_WAY = {
+    "TransitGatewayRouteTableId": "tgw-rtb-spokes",
+    "DestinationCidrBlock": "10.2.0.0/16",
+    "TransitGatewayAttachmentId": "tgw-attach-prod-b",
+}
+_ONE_WAY_WALK = tgw.can_reach(
+    tgw.with_routes(tgw.PRESETS[_ISOLATED], [_ONE_WAY]), source="prod-a", destination="prod-b"
+)
+_VERDICTS = ("connected", "request blocked", "request delivered, response lost")
+
+one_way_route = exercises.choice(
+    "transit-gateway-1",
+    "A route in one direction",
+    task=(
+        f"In the *{_ISOLATED}* design, a colleague adds one static route to `tgw-rtb-spokes`: 10.2.0.0/16 -> "
+        "`tgw-attach-prod-b`. What happens to prod-a -> prod-b?"
+    ),
+    choices=_VERDICTS,
+    answer=_ONE_WAY_WALK.verdict,
+    hint="Paste the route into the walk explorer as a CreateTransitGatewayRoute request, then read the response leg: "
+    "which route table does prod-b's reply use?",
+    solution=(
+        f"{_ONE_WAY_WALK.verdict}: the request now finds 10.2.0.0/16, but prod-b is associated with the same "
+        "`tgw-rtb-spokes`, which has no route to 10.1.0.0/16, so the reply is dropped "
+        f"({_ONE_WAY_WALK.blocking_hop.explanation}). A transit gateway route table only routes what arrives from the "
+        "attachments associated with it: reachability needs a route both ways."
+    ),
+)
+
+_SEGMENTS = "prod and dev segments"
+_SEGMENT_MATRIX = tgw.preset_matrix(_SEGMENTS)
+segments_connected = exercises.number(
+    "transit-gateway-2",
+    "Pairs that connect in the prod/dev design",
+    task=(
+        f"In the *{_SEGMENTS}* design there are five attached networks, so 20 ordered (source, destination) pairs. "
+        "How many of them connect both ways?"
+    ),
+    answer=sum(v == "connected" for v in _SEGMENT_MATRIX.values()),
+    hint="Open the segmentation explorer on that design and count the green cells, or reason per route table: "
+    "which prefixes does each table hold?",
+    solution=(
+        f"{sum(v == 'connected' for v in _SEGMENT_MATRIX.values())} (`tgw.preset_matrix({_SEGMENTS!r})`): prod-a, "
+        "prod-b, shared services and on-premises all reach each other; dev reaches only shared services, because "
+        "`tgw-rtb-dev` holds just the dev and shared-services prefixes and nothing in prod propagates into it."
+    ),
+    tolerance=0.0,
+)
+
+# --- 07 PrivateLink and DNS --------------------------------------------------------------------------------------
+_MISSING = resolver.resolve(resolver.SAMPLE_SETUP, "old.aws.corp.example.com")
+_DNS_CHOICES = {
+    "NXDOMAIN": "NXDOMAIN from the private hosted zone",
+    "public answer": "the public answer from internet DNS",
+    "forwarded to 192.168.10.53:53, 192.168.20.53:53": "forwarded to the data centre's DNS servers",
+}
+missing_record = exercises.choice(
+    "privatelink-and-dns-1",
+    "A name the private zone does not have",
+    task=(
+        "In the sample Resolver setup, an instance in the VPC looks up **old.aws.corp.example.com**. The private "
+        "hosted zone aws.corp.example.com has no such record. What does it get back?"
+    ),
+    choices=tuple(_DNS_CHOICES.values()),
+    answer=_DNS_CHOICES[_MISSING.answer],
+    hint="Pick that query in the Resolver explorer and read the stages: which rule is the most specific, and what "
+    "does a private hosted zone do with a name it does not hold?",
+    solution=(
+        f"{_DNS_CHOICES[_MISSING.answer]}: the SYSTEM rule for aws.corp.example.com is more specific than the FORWARD "
+        "rule for corp.example.com, so the Resolver answers itself; the private hosted zone matches the name and, "
+        "lacking the record, answers NXDOMAIN without asking public DNS "
+        f"(`resolver.resolve(resolver.SAMPLE_SETUP, 'old.aws.corp.example.com')`)."
+    ),
+)
+
+_ASKED = ["use1-az1", "use1-az2", "use1-az4", "use1-az6"]
+_PLACED = privatelink.connect(
+    privatelink.SAMPLE_SERVICE,
+    privatelink.SAMPLE_PERMISSIONS,
+    principal="arn:aws:iam::111122223333:role/app",
+    subnet_az_ids=_ASKED,
+    service_az_ids=privatelink.SAMPLE_SERVICE_AZ_IDS,
+    provider_decision="accept",
+)
+endpoint_interfaces = exercises.number(
+    "privatelink-and-dns-2",
+    "Endpoint interfaces across four AZs",
+    task=(
+        f"The billing endpoint service's Network Load Balancer is in {', '.join(privatelink.SAMPLE_SERVICE_AZ_IDS)}. "
+        f"An allowed consumer picks one subnet in each of {', '.join(_ASKED)}. How many AZs get an endpoint network "
+        "interface that carries traffic once the provider accepts?"
+    ),
+    answer=len(_PLACED.az_ids_served),
+    hint="Type the four AZ IDs into the endpoint explorer and accept the connection: which AZ IDs does the service "
+    "cover?",
+    solution=(
+        f"{len(_PLACED.az_ids_served)}: only {', '.join(_PLACED.az_ids_served)}, where the service has load balancer "
+        f"nodes; {', '.join(_PLACED.az_ids_refused)} are refused (`privatelink.connect(...)`). Compare AZ IDs, not "
+        "AZ names: us-east-1a may be a different zone in each account."
+    ),
+    tolerance=0.0,
 )

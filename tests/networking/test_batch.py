@@ -6,7 +6,21 @@ import re
 import pytest
 import yaml
 
-from awslab.networking import cidr, firewall, healthcheck, peering, route53, routing, scenarios, walk
+from awslab.networking import (
+    cidr,
+    edge,
+    firewall,
+    healthcheck,
+    ipam,
+    peering,
+    privatelink,
+    resolver,
+    route53,
+    routing,
+    scenarios,
+    walk,
+)
+from awslab.networking import transit_gateway as tgw
 from tests.support import ROOT, printed, ran
 from tests.support import run_awslab as awslab
 
@@ -125,6 +139,65 @@ def test_route53_fails_over_with_the_scenarios_settings(startup_run):
         "half_traffic_moved_seconds": round(float(half)),
         "all_traffic_moved_seconds": round(float(timeline.all_moved_seconds), 1),
     }
+
+
+def test_transit_gateway_walks_the_scenarios_design(startup_run):
+    p = _values("06_transit_gateway.ipynb")
+    out = printed(startup_run.folder, "06_transit_gateway.ipynb")
+    assert (
+        f"design={p['design']}, source_az={p['source_az']}, destination_az={p['destination_az']}, "
+        f"ipam_pool={p['ipam_pool']}, vpcs_needed={p['vpcs_needed']}, vpc_netmask={p['vpc_netmask']}"
+    ) in out
+    verdicts = [
+        tgw.can_reach(
+            tgw.PRESETS[p["design"]],
+            source=s,
+            destination=d,
+            source_az=p["source_az"],
+            destination_az=p["destination_az"],
+        ).verdict
+        for _, s, d in tgw.FLOWS
+    ]
+    matrix = tgw.preset_matrix(p["design"], p["source_az"] != p["destination_az"])
+    state = ipam.allocate(p["ipam_pool"], [p["vpc_netmask"]] * p["vpcs_needed"])
+    assert _recorded(startup_run, "06_transit_gateway.ipynb") == {
+        "flows_connected": verdicts.count("connected"),
+        "flow_verdicts": verdicts,
+        "pairs_connected_in_design": list(matrix.values()).count("connected"),
+        "ipam_allocated": sum(a.cidr is not None for a in state.allocations),
+        "ipam_refused": state.refused,
+    }
+    assert f"{state.refused} refused" in out
+
+
+def test_privatelink_and_dns_answer_the_scenarios_queries(startup_run):
+    p = _values("07_privatelink_and_dns.ipynb")
+    out = printed(startup_run.folder, "07_privatelink_and_dns.ipynb")
+    assert (
+        f"query_name={p['query_name']}, origin={p['origin']}, consumer_az_ids={p['consumer_az_ids']}, "
+        f"acceptance_required={p['acceptance_required']}, workload={p['workload']}"
+    ) in out
+    zones = [z.strip() for z in p["consumer_az_ids"].split(",")]
+    service = dict(privatelink.SAMPLE_SERVICE, AcceptanceRequired=p["acceptance_required"])
+    flowing = sum(
+        privatelink.connect(
+            service,
+            privatelink.SAMPLE_PERMISSIONS,
+            principal=principal,
+            subnet_az_ids=zones,
+            service_az_ids=privatelink.SAMPLE_SERVICE_AZ_IDS,
+            provider_decision="accept",
+        ).usable
+        for _, principal in privatelink.SAMPLE_CONSUMERS
+    )
+    answer = resolver.resolve(resolver.SAMPLE_SETUP, p["query_name"], origin=p["origin"])
+    assert _recorded(startup_run, "07_privatelink_and_dns.ipynb") == {
+        "consumers_with_traffic_after_accept": flowing,
+        "answered_by": answer.answered_by,
+        "answer": answer.answer,
+        "edge_choice": edge.choose_edge(**edge.WORKLOADS[p["workload"]]).choice,
+    }
+    assert f"answered by {answer.answered_by} -> {answer.answer}" in out
 
 
 def test_bad_value_stops_the_notebook_with_a_clear_line(tmp_path):

@@ -23,6 +23,10 @@ CASES = [
     (ex.overlapping_peer, "no", "yes"),
     (ex.worst_failover, 30 * 3 + 60, "90"),  # 90 s forgets the TTL
     (ex.weighted_share, 100 * 70 / 80, "70"),
+    (ex.one_way_route, "request delivered, response lost", "connected"),
+    (ex.segments_connected, 14, "12"),  # 12 forgets that dev still reaches shared services, and back
+    (ex.missing_record, "NXDOMAIN from the private hosted zone", "the public answer from internet DNS"),
+    (ex.endpoint_interfaces, 2, "4"),  # 4 forgets that endpoints exist only where the service's NLB has nodes
 ]
 
 
@@ -42,7 +46,15 @@ def test_answers_are_what_the_models_compute():
 def test_every_exercise_is_listed_and_ids_follow_the_notebook_topics():
     found = [v for v in vars(ex).values() if isinstance(v, base.Exercise)]
     assert sorted(e.id for e in found) == sorted([c[0].id for c in CASES] + [ex.admin_ssh_nacl.id])
-    topics = ("addressing-", "routing-", "firewalls-packet-walk-", "connecting-networks-", "route53-")
+    topics = (
+        "addressing-",
+        "routing-",
+        "firewalls-packet-walk-",
+        "connecting-networks-",
+        "route53-",
+        "transit-gateway-",
+        "privatelink-and-dns-",
+    )
     assert all(e.id.startswith(topics) for e in found)
     for topic in topics:
         assert sum(e.id.startswith(topic) for e in found) >= 2, topic

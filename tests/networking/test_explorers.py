@@ -6,7 +6,8 @@ import time
 import pytest
 
 from awslab import validate
-from awslab.networking import explorers, peering, route53, routing, scenarios
+from awslab.networking import edge, explorers, peering, privatelink, resolver, route53, routing, scenarios
+from awslab.networking import transit_gateway as tgw
 
 BUILDERS = [
     explorers.explore_cidr_bits,
@@ -17,6 +18,11 @@ BUILDERS = [
     explorers.explore_reachability,
     explorers.explore_dns_policy,
     explorers.explore_failover_timing,
+    explorers.explore_transit_walk,
+    explorers.explore_segmentation,
+    explorers.explore_endpoint_service,
+    explorers.explore_dns_resolution,
+    explorers.explore_edge_choice,
 ]
 
 
@@ -54,6 +60,11 @@ def _step_labels(figure):
         (explorers.explore_reachability, list(peering.TOPOLOGIES)),
         (explorers.explore_dns_policy, list(route53.DNS_PRESETS)),
         (explorers.explore_failover_timing, ["0 s", "10 s", "30 s", "60 s", "120 s", "300 s"]),
+        (explorers.explore_transit_walk, tgw.PRESET_NAMES),
+        (explorers.explore_segmentation, tgw.PRESET_NAMES),
+        (explorers.explore_endpoint_service, [label for label, _ in privatelink.SAMPLE_CONSUMERS]),
+        (explorers.explore_dns_resolution, [label for label, _, _ in resolver.SAMPLE_QUERIES]),
+        (explorers.explore_edge_choice, list(edge.WORKLOADS)),
     ],
     ids=lambda x: getattr(x, "__name__", ""),
 )
@@ -91,6 +102,17 @@ def test_static_face_has_a_step_per_main_value(build, labels):
         (explorers.explore_reachability, {"vpc_b_cidr": "10.1.0.0/33"}, "VPC B CIDR='10.1.0.0/33'"),
         (explorers.explore_dns_policy, {"unhealthy": "purple"}, "are not records here"),
         (explorers.explore_failover_timing, {"failure_threshold": 11}, "failure_threshold=11 is outside"),
+        (explorers.explore_transit_walk, {"routes_json": "[{"}, "routes is not valid JSON"),
+        (
+            explorers.explore_transit_walk,
+            {
+                "routes_json": '{"TransitGatewayRouteTableId": "tgw-rtb-x", "DestinationCidrBlock": "10.2.0.0/16", '
+                '"Blackhole": true}'
+            },
+            "route_table_id='tgw-rtb-x'",
+        ),
+        (explorers.explore_endpoint_service, {"subnet_az_ids": "us-east-1a"}, "are not among use1-az1"),
+        (explorers.explore_dns_resolution, {"extra_rule_json": '{"Id": "r", "DomainName": "x"}'}, "RuleType=None"),
     ],
 )
 def test_a_bad_typed_value_shows_the_model_message_and_keeps_the_last_view(build, values, message):
@@ -198,3 +220,54 @@ def test_json_helpers_round_trip():
     assert validate.json_objects("x", explorers.json_lines(entries)) == entries
     with pytest.raises(ValueError, match="must be a JSON array of objects"):
         validate.json_objects("x", "[1, 2]")
+
+
+def test_transit_walk_one_way_route_then_both_ways():
+    e = explorers.explore_transit_walk(preset="isolated VPCs + shared services", flow="prod-a -> prod-b")
+    assert e.last_view.numbers["verdict"] == "request blocked"
+    there = {
+        "TransitGatewayRouteTableId": "tgw-rtb-spokes",
+        "DestinationCidrBlock": "10.2.0.0/16",
+        "TransitGatewayAttachmentId": "tgw-attach-prod-b",
+    }
+    e.set(routes_json=json.dumps([there]))
+    assert e.last_view.numbers["verdict"] == "request delivered, response lost"
+    back = dict(there, DestinationCidrBlock="10.1.0.0/16", TransitGatewayAttachmentId="tgw-attach-prod-a")
+    e.set(routes_json=json.dumps([there, back]))
+    assert e.last_view.numbers["verdict"] == "connected"
+
+
+def test_segmentation_counts_and_appliance_mode():
+    e = explorers.explore_segmentation(preset="prod and dev segments")
+    assert e.last_view.numbers["pairs connected"] == "14 of 20"
+    e.set(preset="inspection VPC (appliance mode off)", cross_az=True)
+    assert e.last_view.numbers["response lost"] == "20"
+    e.set(preset="inspection VPC (appliance mode on)")
+    assert e.last_view.numbers["pairs connected"] == "20 of 20"
+
+
+def test_endpoint_service_acceptance_and_az_ids():
+    e = explorers.explore_endpoint_service()
+    assert e.last_view.numbers["connection state"] == "pendingAcceptance"
+    e.set(provider_decision="accept")
+    assert e.last_view.numbers == {
+        "principal allowed": "yes",
+        "connection state": "available",
+        "AZs served": "use1-az1",
+        "traffic flows": "yes",
+    }
+    e.set(subnet_az_ids="use1-az4, use1-az6")
+    assert e.last_view.numbers["connection state"] == "not created"
+
+
+def test_dns_resolution_inbound_endpoint_and_extra_rule():
+    e = explorers.explore_dns_resolution(query="db.aws.corp.example.com from on premises")
+    assert e.last_view.numbers["answer"] == "10.1.0.20"
+    e.set(inbound_endpoint=False)
+    assert e.last_view.numbers["answered by"] == "nothing (no inbound endpoint)"
+    e = explorers.explore_dns_resolution(query="www.example.org from the VPC")
+    e.set(
+        extra_rule_json='{"Id": "rslvr-rr-all", "DomainName": ".", "RuleType": "FORWARD", '
+        '"TargetIps": [{"Ip": "192.168.10.53"}], "ResolverEndpointId": "rslvr-out-0a"}'
+    )
+    assert e.last_view.numbers["answer"] == "forwarded to 192.168.10.53:53"

@@ -105,3 +105,61 @@ def test_walk_over_rules_read_back_from_moto(ec2):
     assert not wrong_port.request_delivered and wrong_port.blocking_hop.resource_id == acl
     reverse = walk_packet(network, source=db_eni, destination=web_eni, port=5432)
     assert not reverse.request_delivered
+
+
+def test_transit_gateway_walk_reads_motos_shapes(ec2):
+    """moto's transit gateway calls, read back unchanged: associations and propagations from their get calls
+    (moto's describe_transit_gateway_attachments keeps reporting the default table), blackholes from
+    search_transit_gateway_routes."""
+    from awslab.networking import transit_gateway as tgw
+
+    hub = ec2.create_transit_gateway(
+        Options={"DefaultRouteTableAssociation": "disable", "DefaultRouteTablePropagation": "disable"}
+    )["TransitGateway"]["TransitGatewayId"]
+    attachment, names = {}, {}
+    for name, block in (("a", "10.1.0.0/16"), ("b", "10.2.0.0/16"), ("hub", "10.9.0.0/16")):
+        vpc = ec2.create_vpc(CidrBlock=block)["Vpc"]["VpcId"]
+        subnet = ec2.create_subnet(VpcId=vpc, CidrBlock=block.replace("0.0/16", "0.0/24"))["Subnet"]["SubnetId"]
+        made = ec2.create_transit_gateway_vpc_attachment(TransitGatewayId=hub, VpcId=vpc, SubnetIds=[subnet])
+        attachment[name], names[vpc] = made["TransitGatewayVpcAttachment"]["TransitGatewayAttachmentId"], name
+    spokes = ec2.create_transit_gateway_route_table(TransitGatewayId=hub)["TransitGatewayRouteTable"]
+    shared = ec2.create_transit_gateway_route_table(TransitGatewayId=hub)["TransitGatewayRouteTable"]
+    spokes_id, shared_id = spokes["TransitGatewayRouteTableId"], shared["TransitGatewayRouteTableId"]
+    for name, table in (("a", spokes_id), ("b", spokes_id), ("hub", shared_id)):
+        ec2.associate_transit_gateway_route_table(
+            TransitGatewayRouteTableId=table, TransitGatewayAttachmentId=attachment[name]
+        )
+    for name, table in (("hub", spokes_id), ("a", shared_id), ("b", shared_id)):
+        ec2.enable_transit_gateway_route_table_propagation(
+            TransitGatewayRouteTableId=table, TransitGatewayAttachmentId=attachment[name]
+        )
+    ec2.create_transit_gateway_route(
+        DestinationCidrBlock="10.2.5.0/24", TransitGatewayRouteTableId=shared_id, Blackhole=True
+    )
+    attachments = ec2.describe_transit_gateway_attachments()["TransitGatewayAttachments"]
+    tables = []
+    for table_id in (spokes_id, shared_id):
+        for assoc in ec2.get_transit_gateway_route_table_associations(TransitGatewayRouteTableId=table_id)[
+            "Associations"
+        ]:
+            for a in attachments:
+                if a["TransitGatewayAttachmentId"] == assoc["TransitGatewayAttachmentId"]:
+                    a["Association"] = {"TransitGatewayRouteTableId": table_id, "State": assoc["State"]}
+        tables.append(
+            {
+                "TransitGatewayRouteTableId": table_id,
+                "Routes": ec2.search_transit_gateway_routes(
+                    TransitGatewayRouteTableId=table_id, Filters=[{"Name": "type", "Values": ["static"]}]
+                )["Routes"],
+                "Propagations": ec2.get_transit_gateway_route_table_propagations(TransitGatewayRouteTableId=table_id)[
+                    "TransitGatewayRouteTablePropagations"
+                ],
+            }
+        )
+    cidrs = {v["VpcId"]: [v["CidrBlock"]] for v in ec2.describe_vpcs()["Vpcs"] if v["VpcId"] in names}
+    net = tgw.TransitNetwork(attachments, tables, cidrs, names=names)
+    assert tgw.can_reach(net, source="a", destination="hub").connected
+    assert tgw.can_reach(net, source="a", destination="b").verdict == "request blocked"
+    assert tgw.can_reach(net, source="hub", destination="10.2.1.9").connected
+    blocked = tgw.can_reach(net, source="hub", destination="10.2.5.9")
+    assert not blocked.request_delivered and "blackhole" in blocked.blocking_hop.explanation
