@@ -157,8 +157,8 @@ class AsgRun:
     latency_ms: list[float]
     activities: list[dict]
     instances: list[dict]
-    cost_per_second_usd: float
-    cost_per_hour_usd: float
+    cost_billed_per_second_usd: float  # the whole run's cost (USD) under per-second billing (60 s minimum per instance)
+    cost_billed_per_hour_usd: float  # the whole run's cost (USD) if every started instance-hour were billed in full
     dropped_requests: float
 
 
@@ -277,7 +277,7 @@ class GroupSimulation:
     >>> for minute in range(10):
     ...     sim.step(minute)
     >>> run = sim.result()
-    >>> run.dropped_requests, run.cpu_percent[0], run.cost_per_second_usd
+    >>> run.dropped_requests, run.cpu_percent[0], run.cost_billed_per_second_usd
     (60000.0, 100.0, 0.032)
     """
 
@@ -607,8 +607,8 @@ class GroupSimulation:
             latency_ms=list(series["latency"]),
             activities=[dict(a) for a in self.activities],
             instances=[dict(i) for i in self.instances],
-            cost_per_second_usd=round(per_second, 6),
-            cost_per_hour_usd=round(per_hour, 6),
+            cost_billed_per_second_usd=round(per_second, 6),
+            cost_billed_per_hour_usd=round(per_hour, 6),
             dropped_requests=round(float(sum(series["dropped"])) * 60.0, 3),
         )
 
@@ -631,7 +631,7 @@ def simulate_group(load_rps: Sequence[float], policies: Sequence[dict], **group)
     bootstrap_minutes, scheduled_actions, instance_refresh, seed, ...).
 
     >>> run = simulate_group([50.0] * 60 + [450.0] * 60, [TARGET_TRACKING_EXAMPLE], min_size=1, max_size=10)
-    >>> max(run.desired), run.dropped_requests, run.cost_per_second_usd
+    >>> max(run.desired), run.dropped_requests, run.cost_billed_per_second_usd
     (8, 147000.0, 0.864)
     """
     return GroupSimulation(load_rps, policies, **group).run()
@@ -646,8 +646,8 @@ def summarise(run: AsgRun) -> dict:
     (3, 0.0)
     """
     return {
-        "cost_per_second_usd": run.cost_per_second_usd,
-        "cost_per_hour_usd": run.cost_per_hour_usd,
+        "cost_billed_per_second_usd": run.cost_billed_per_second_usd,
+        "cost_billed_per_hour_usd": run.cost_billed_per_hour_usd,
         "dropped_requests": run.dropped_requests,
         "peak_instances": max(run.desired),
         "mean_instances": round(float(np.mean(run.desired)), 3),

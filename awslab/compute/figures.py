@@ -127,8 +127,8 @@ def asg_figure(result: AsgRun, every: int = 1) -> go.Figure:
             ((3, 1), dict(type="scatter", x=x, y=result.latency_ms, name="latency (ms)")),
             ((3, 1), dict(type="scatter", x=x, y=result.dropped_rps, name="dropped (req/s)")),
         ],
-        f"Auto Scaling group: USD {result.cost_per_second_usd:g} billed per second, "
-        f"USD {result.cost_per_hour_usd:g} if billed per hour",
+        f"Auto Scaling group: the run costs USD {result.cost_billed_per_second_usd:g} billed per second, "
+        f"USD {result.cost_billed_per_hour_usd:g} if billed per hour",
     )
 
 

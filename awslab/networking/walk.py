@@ -115,8 +115,9 @@ class _End:
 
 
 class _Walker:
-    def __init__(self, network: Network, protocol: str, port: int, source_port: int):
+    def __init__(self, network: Network, protocol: str, port: int, source_port: int, nat_port: int | None = None):
         self.net, self.protocol, self.port, self.source_port = network, protocol, port, source_port
+        self.nat_port = nat_port
         self.hops: list[Hop] = []
         self.leg = "request"
         self.left_via: str | None = None
@@ -168,6 +169,40 @@ class _Walker:
             decision.explanation,
         )
 
+    def nacl_range_hop(self, subnet: dict, *, egress: bool, address: str, low: int, high: int, why: str) -> bool:
+        """A NACL hop for a packet whose port is any one of low..high (a port someone else picks): allowed only if
+        every port in the range is allowed; otherwise the explanation names the ports that fail and the rule."""
+        acl = self.nacl(subnet)
+        entries = acl.get("Entries", [])
+        cuts = {low, high + 1}
+        for entry in entries:
+            if "PortRange" in entry:
+                cuts.update(p for p in (entry["PortRange"]["From"], entry["PortRange"]["To"] + 1) if low < p <= high)
+        edges = sorted(cuts)
+        failing: list[tuple[int, int, str]] = []
+        first_ok = None
+        for start, stop in zip(edges, edges[1:]):
+            decision = evaluate_nacl(entries, egress=egress, protocol=self.protocol, port=start, address=address)
+            if decision.allowed:
+                first_ok = first_ok or decision.explanation
+            elif failing and failing[-1][1] == start - 1 and failing[-1][2] == decision.explanation:
+                failing[-1] = (failing[-1][0], stop - 1, decision.explanation)
+            else:
+                failing.append((start, stop - 1, decision.explanation))
+        way = "outbound" if egress else "inbound"
+        if not failing:
+            text = f"every port {why} ({low}-{high}) is allowed: {first_ok}"
+        else:
+            denied = sum(b - a + 1 for a, b, _ in failing)
+            spans = ", ".join(f"{a}-{b}" if a != b else str(a) for a, b, _ in failing[:3])
+            text = (
+                f"the reply arrives at a port {why} ({low}-{high}), and ports {spans} are not allowed "
+                f"({failing[0][2]}), so {denied / (high - low + 1):.0%} of such connections lose their replies"
+            )
+        return self.add(
+            f"network ACL ({way}, {subnet['SubnetId']})", acl.get("NetworkAclId", "network ACL"), not failing, text
+        )
+
     def sg_hop(self, interface: dict, *, egress: bool, address: str, peer: dict | None) -> bool:
         peer_groups = [g["GroupId"] for g in peer.get("Groups", [])] if peer else []
         decision = evaluate_security_groups(
@@ -210,11 +245,21 @@ class _Walker:
 
 @checked
 def walk_packet(
-    network: Network, *, source: str, destination: str, protocol: str = "tcp", port: int = 443, source_port: int = 50000
+    network: Network,
+    *,
+    source: str,
+    destination: str,
+    protocol: str = "tcp",
+    port: int = 443,
+    source_port: int = 50000,
+    nat_port: int | None = None,
 ) -> PacketWalk:
     """Walk a request from ``source`` to ``destination`` (interface ids or IPs) and its response back.
 
-    ``source_port`` is the client's ephemeral port, the destination port of the response.
+    ``source_port`` is the client's ephemeral port, the destination port of the response. Through a NAT gateway the
+    source port is translated as well: the internet's reply arrives at the NAT gateway's port (``nat_port``; the
+    gateway picks it from 1024-65535, so when it is None the NAT subnet's inbound NACL must allow that whole range),
+    and only the last stretch, from the NAT gateway back to the client, uses ``source_port``.
 
     >>> from awslab.networking.scenarios import two_tier_network
     >>> walk_packet(two_tier_network(), source="198.51.100.20", destination="203.0.113.10", port=22).verdict
@@ -223,7 +268,10 @@ def walk_packet(
     proto = normalize_protocol("protocol", protocol)
     port = validate.integer("port", port, minimum=0, maximum=65535)
     source_port = validate.integer("source_port", source_port, minimum=1, maximum=65535)
-    walker = _Walker(network, proto, port, source_port)
+    if nat_port is not None:
+        low, high = EPHEMERAL_PORTS["nat-gateway"]
+        nat_port = validate.integer("nat_port", nat_port, minimum=low, maximum=high)
+    walker = _Walker(network, proto, port, source_port, nat_port)
     src, dst = walker.resolve("source", source), walker.resolve("destination", destination)
     if src.interface is None and dst.interface is None:
         raise ValueError(
@@ -349,15 +397,23 @@ def _via_nat(w: _Walker, src: _End, dst: _End, nat: dict) -> tuple[bool, bool]:
         "NAT gateway",
         nat["NatGatewayId"],
         public is not None,
-        f"rewrites source {src.address} to {nat_ip}, sent out as public {public}"
+        f"rewrites source {src.address} port {w.source_port} to {nat_ip} and a port of its own, sent out as public {public}"
         if public
         else "the NAT gateway has no public (Elastic) IP, so it cannot reach the internet",
     ):
         return False, False
     w.leg = "response"
-    # The NAT gateway picks the translated source port itself (1024-65535); the client's port stands for it.
-    if not w.nacl_hop(nat_subnet, egress=False, address=dst.address, port=w.source_port):
-        return True, False
+    # The NAT gateway rewrites the source port too, to one it picks from 1024-65535, and the internet's reply comes
+    # back to that port, not to the client's. Given nat_port, check that port; otherwise every port it may pick.
+    if w.nat_port is not None:
+        if not w.nacl_hop(nat_subnet, egress=False, address=dst.address, port=w.nat_port):
+            return True, False
+    else:
+        low, high = EPHEMERAL_PORTS["nat-gateway"]
+        if not w.nacl_range_hop(
+            nat_subnet, egress=False, address=dst.address, low=low, high=high, why="the NAT gateway picks"
+        ):
+            return True, False
     w.add("NAT gateway", nat["NatGatewayId"], True, f"translates the reply back to {src.address}")
     if apart and not (
         w.nacl_hop(nat_subnet, egress=True, address=src.address, port=w.source_port)

@@ -188,8 +188,8 @@ def test_scale_in_keeps_azs_balanced():
 
 def test_per_second_and_per_hour_billing():
     run = simulate_group([50.0] * 90, [], min_size=2, max_size=2, desired_capacity=2, usd_per_hour=0.1)
-    assert run.cost_per_second_usd == pytest.approx(2 * 1.5 * 0.1)
-    assert run.cost_per_hour_usd == pytest.approx(2 * 2 * 0.1)
+    assert run.cost_billed_per_second_usd == pytest.approx(2 * 1.5 * 0.1)
+    assert run.cost_billed_per_hour_usd == pytest.approx(2 * 2 * 0.1)
     # a 61-minute instance bills 61 minutes per second but two hours per hour
     short = simulate_group(
         [50.0] * 200,
@@ -200,8 +200,8 @@ def test_per_second_and_per_hour_billing():
         usd_per_hour=0.6,
         scheduled_actions=[{"StartMinute": 10, "DesiredCapacity": 1}, {"StartMinute": 71, "DesiredCapacity": 0}],
     )
-    assert short.cost_per_second_usd == pytest.approx(0.61)
-    assert short.cost_per_hour_usd == pytest.approx(1.2)
+    assert short.cost_billed_per_second_usd == pytest.approx(0.61)
+    assert short.cost_billed_per_hour_usd == pytest.approx(1.2)
 
 
 def test_instance_refresh_keeps_min_healthy():
@@ -272,7 +272,7 @@ def test_scale_out_fast_scale_in_slowly_pays_for_itself():
     rows = table.set_index("policies")
     assert rows.loc["fast out, slow in", "dropped_requests"] < rows.loc["slow out, fast in", "dropped_requests"]
     assert rows.loc["target tracking", "dropped_requests"] < rows.loc["slow out, fast in", "dropped_requests"]
-    assert (rows["cost_per_hour_usd"] >= rows["cost_per_second_usd"]).all()
+    assert (rows["cost_billed_per_hour_usd"] >= rows["cost_billed_per_second_usd"]).all()
     with pytest.raises(ValueError, match="policy_sets"):
         compare_policy_sets(load, {})
 
@@ -308,7 +308,7 @@ def test_capacity_stays_within_min_and_max(load, policies, lo, span, boot, fail,
         assert low <= d <= high, minute
     alive_at_end = sum(1 for i in run.instances if i["EndMinute"] is None)
     assert alive_at_end == run.desired[-1]
-    assert run.cost_per_hour_usd >= run.cost_per_second_usd - 1e-9
+    assert run.cost_billed_per_hour_usd >= run.cost_billed_per_second_usd - 1e-9
 
 
 @given(

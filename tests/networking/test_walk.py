@@ -275,3 +275,23 @@ def test_no_internet_gateway_route_means_no_way_in():
         destination=scenarios.WEB_PUBLIC_IP,
     )
     assert walk.verdict == "request blocked" and walk.blocking_hop.component == "internet gateway"
+
+
+def test_nat_reply_arrives_at_the_nat_gateways_port_not_the_clients():
+    """A NAT gateway translates the source port too (to one of 1024-65535, VPC User Guide, network ACLs, ephemeral
+    ports): the NAT subnet's inbound NACL must allow the port the gateway picked, whatever the client's port was."""
+    entries = [e for e in scenarios.web_nacl_entries() if e["RuleNumber"] != 110 or e["Egress"]] + [
+        nacl_entry(110, "allow", egress=False, cidr="0.0.0.0/0", from_port=32768, to_port=60999)
+    ]
+    narrowed = _replace_acl_entries(net(), "acl-0web", entries)
+    flow = dict(source=scenarios.APP_ENI, destination="192.0.2.80", port=443)
+    for client_port in (1024, 40000, 65535):
+        unknown = walk_packet(narrowed, source_port=client_port, **flow)
+        assert unknown.verdict == "request delivered, response lost"
+        assert "1024-32767, 61000-65535" in unknown.blocking_hop.explanation
+        assert "56%" in unknown.blocking_hop.explanation
+        assert walk_packet(narrowed, source_port=client_port, nat_port=40000, **flow).connected
+        assert not walk_packet(narrowed, source_port=client_port, nat_port=61000, **flow).response_delivered
+    assert walk_packet(net(), source_port=2000, **flow).connected  # the default NACL allows 1024-65535
+    with pytest.raises(ValueError, match="nat_port=80"):
+        walk_packet(net(), nat_port=80, **flow)

@@ -28,8 +28,8 @@ def explore_scaling_policies(
                 "p95 latency": f"{s['p95_latency_ms']:,.0f} ms",
                 "peak / mean instances": f"{s['peak_instances']} / {s['mean_instances']:g}",
                 "scaling actions": str(s["scaling_activities"]),
-                "billed per second": f"${s['cost_per_second_usd']:.2f}",
-                "if billed per hour": f"${s['cost_per_hour_usd']:.2f}",
+                "the run's cost, billed per second": f"USD {s['cost_billed_per_second_usd']:.2f}",
+                "the run's cost, if billed per hour": f"USD {s['cost_billed_per_hour_usd']:.2f}",
             },
         )
 
