@@ -146,6 +146,7 @@ def quiz_files(root: Path = PACKAGE) -> list[tuple[str, Path]]:
     >>> ("storage", "ebs.yaml") in [(c, p.name) for c, p in quiz_files()]
     True
     """
+    root = _folder("root", root)
     files = [(p.parent.parent.name, p) for p in sorted(root.glob("*/quizzes/*.yaml"))]
     files += [("exam", p) for p in sorted(root.glob("exam/bank/*.yaml"))]
     return files
@@ -160,7 +161,33 @@ def load_bank(root: Path | None = None) -> tuple[BankQuestion, ...]:
     """
     if root is None:
         return _default_bank()
+    root = _folder("root", root)
     return _load(root, root.parent / "notebooks")
+
+
+def _questions(name: str, value, needs: tuple[str, ...] = ("uid",)) -> tuple:
+    """The bank (None), or a list of bank questions checked to have what the caller reads; ValueError otherwise."""
+    if value is None:
+        return load_bank()
+    if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__iter__"):
+        raise ValueError(f"{name}={value!r} must be a list of bank questions (from load_bank or draw)")
+    items = tuple(value)
+    for index, q in enumerate(items):
+        if not isinstance(getattr(q, "uid", None), str) or any(not hasattr(q, attr) for attr in needs):
+            raise ValueError(
+                f"{name}[{index}]={q!r} is not a bank question: it needs {', '.join(needs)} (from load_bank or draw)"
+            )
+    return items
+
+
+def _folder(name: str, value) -> Path:
+    """A folder given as a path or text; ValueError naming the parameter otherwise."""
+    if isinstance(value, bool) or not isinstance(value, (str, Path)) or not str(value).strip():
+        raise ValueError(f"{name}={value!r} must be a folder path (text or pathlib.Path)")
+    path = Path(value)
+    if not path.is_dir():
+        raise ValueError(f"{name}={value!r} is not a folder")
+    return path
 
 
 @functools.lru_cache(maxsize=1)
@@ -194,7 +221,7 @@ def fingerprint(questions=None) -> str:
     >>> len(fingerprint())
     12
     """
-    uids = sorted(q.uid for q in (load_bank() if questions is None else questions))
+    uids = sorted(q.uid for q in _questions("questions", questions))
     return hashlib.sha256("\n".join(uids).encode()).hexdigest()[:12]
 
 
@@ -212,7 +239,7 @@ def draw(exam: str = "saa", seed: int = 0, count: int | None = None, bank=None) 
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
         raise ValueError(f"seed must be a whole number, 0 or more; got {seed!r}")
     plan = blueprint(e.key, count)
-    questions = load_bank() if bank is None else tuple(bank)
+    questions = _questions("bank", bank, needs=("uid", "exam_domain"))
     pools: dict[str, list[BankQuestion]] = {b.domain: [] for b in plan}
     for q in questions:
         domain = q.exam_domain(e.key)
@@ -245,7 +272,7 @@ def bank_data(questions=None) -> dict:
     >>> sorted(data), sorted(data["exams"]), data["questions"][0]["exam_domains"]["saa"]
     (['exams', 'fingerprint', 'questions'], ['saa', 'sap'], 'saa-3')
     """
-    questions = load_bank() if questions is None else tuple(questions)
+    questions = _questions("questions", questions, needs=("uid", "to_dict"))
     exams = {}
     for e in guides().values():
         s = e.scoring
@@ -326,7 +353,7 @@ def coverage(bank=None) -> tuple[ExamCoverage, ...]:
     >>> isinstance(saa.domains[0], DomainCoverage), isinstance(saa.domains[0].tasks[0], TaskCoverage)
     (True, True)
     """
-    questions = load_bank() if bank is None else tuple(bank)
+    questions = _questions("bank", bank, needs=("uid", "tasks"))
     result = []
     for e in guides().values():
         domains = []

@@ -15,6 +15,7 @@ References:
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from awslab import validate
 from awslab.networking.cidr import parse_address
@@ -181,7 +182,7 @@ class _Walker:
         edges = sorted(cuts)
         failing: list[tuple[int, int, str]] = []
         first_ok = None
-        for start, stop in zip(edges, edges[1:]):
+        for start, stop in pairwise(edges):
             decision = evaluate_nacl(entries, egress=egress, protocol=self.protocol, port=start, address=address)
             if decision.allowed:
                 first_ok = first_ok or decision.explanation
