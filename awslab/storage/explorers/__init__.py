@@ -14,6 +14,10 @@ from awslab.storage.explorers.ebs import (
     explore_snapshots,
     explore_volume_chooser,
 )
+from awslab.storage.explorers.efs import (
+    explore_efs_burst,
+    explore_throughput_modes,
+)
 from awslab.storage.explorers.glacier import (
     explore_retrieval_plan,
 )
@@ -53,4 +57,6 @@ __all__ = [
     "explore_stale_window",
     "explore_cached_volume",
     "explore_gateway_capacity",
+    "explore_efs_burst",
+    "explore_throughput_modes",
 ]

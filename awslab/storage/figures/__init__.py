@@ -18,6 +18,10 @@ from awslab.storage.figures.ebs import (
     snapshot_chain_figure,
     volume_chooser_figure,
 )
+from awslab.storage.figures.efs import (
+    efs_burst_figure,
+    mode_cost_figure,
+)
 from awslab.storage.figures.glacier import (
     retrieval_plan_figure,
 )
@@ -67,4 +71,6 @@ __all__ = [
     "cached_volume_figure",
     "gateway_capacity_figure",
     "cache_size_figure",
+    "efs_burst_figure",
+    "mode_cost_figure",
 ]
