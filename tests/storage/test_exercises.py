@@ -21,6 +21,7 @@ from awslab.storage.exercises import (
     storage_classes_lifecycle,
     storage_gateway,
 )
+from awslab.storage.exercises import s3_object_lock as ex_lock
 
 TOPICS = {
     "s3_fundamentals": s3_fundamentals,
@@ -32,6 +33,7 @@ TOPICS = {
     "cloudfront": ex_cloudfront,
     "storage_gateway": storage_gateway,
     "efs": ex_efs,
+    "s3_object_lock": ex_lock,
 }
 
 EXPECTED = [
@@ -81,6 +83,9 @@ EXPECTED = [
     (storage_gateway.largest_tapes, 68, "1500"),
     (ex_efs.burst_minutes, efs.bursting_performance(768).burst_minutes_per_day, "720"),  # 720: the 1 TiB ceiling
     (ex_efs.cheapest_mode, "bursting", "provisioned"),  # provisioned: reads counted in full
+    # the bypassing admin: forgetting that a legal hold is not bypassed
+    (ex_lock.who_may_delete, "nobody", "only an admin with s3:BypassGovernanceRetention who sends the bypass header"),
+    (ex_lock.prefixes_for_mixed_load, 6, "7"),  # 7: both rates added against the 5,500 read floor
 ]
 
 

@@ -31,6 +31,10 @@ from awslab.storage.explorers.s3_fundamentals import (
     explore_consistency,
     explore_durability,
 )
+from awslab.storage.explorers.s3_object_lock import (
+    explore_object_lock,
+    explore_prefix_rates,
+)
 from awslab.storage.explorers.storage_classes_lifecycle import (
     explore_lifecycle_policy,
     explore_policy_comparison,
@@ -59,4 +63,6 @@ __all__ = [
     "explore_gateway_capacity",
     "explore_efs_burst",
     "explore_throughput_modes",
+    "explore_object_lock",
+    "explore_prefix_rates",
 ]

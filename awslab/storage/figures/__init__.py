@@ -37,6 +37,10 @@ from awslab.storage.figures.s3_fundamentals import (
     durability_figure,
     stale_read_figure,
 )
+from awslab.storage.figures.s3_object_lock import (
+    lock_timeline_figure,
+    prefix_load_figure,
+)
 from awslab.storage.figures.storage_classes_lifecycle import (
     lifecycle_cost_figure,
     policy_comparison_figure,
@@ -73,4 +77,6 @@ __all__ = [
     "cache_size_figure",
     "efs_burst_figure",
     "mode_cost_figure",
+    "lock_timeline_figure",
+    "prefix_load_figure",
 ]
