@@ -1,11 +1,13 @@
 """The Storage chapter in the shared course run under scenarios/startup.yaml: every notebook ran, echoed the
 scenario's values and recorded what the models compute for them; bad parameters stop a notebook before its kernel."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 import yaml
 
 from awslab import runner
-from awslab.storage import cloudfront, ebs, ebs_sizing, glacier, s3
+from awslab.storage import cloudfront, ebs, ebs_sizing, efs, glacier, s3, s3_object_lock, s3_scale
 from awslab.storage import s3_lifecycle as lifecycle
 from awslab.storage import s3_reliability as reliability
 from awslab.storage import storage_gateway as sgw
@@ -14,7 +16,7 @@ from tests.support import run_awslab as awslab
 
 STORAGE = ROOT / "notebooks" / "01_storage"
 SCENARIO = yaml.safe_load((ROOT / "scenarios" / "startup.yaml").read_text())
-NOTEBOOKS = sorted(p.name for p in STORAGE.glob("0*.ipynb"))
+NOTEBOOKS = sorted(p.name for p in STORAGE.glob("[0-9][0-9]_*.ipynb"))
 pytestmark = pytest.mark.notebooks
 
 
@@ -39,7 +41,7 @@ def parameters_line(run, name: str) -> str:
 
 def test_the_scenario_sets_values_for_every_storage_notebook():
     assert sorted(k for k in SCENARIO["notebooks"] if k.startswith("01_storage/")) == [key(n) for n in NOTEBOOKS]
-    assert len(NOTEBOOKS) == 8
+    assert len(NOTEBOOKS) == 10
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -183,6 +185,56 @@ def test_storage_gateway_checks_the_scenario_volumes(startup_run):
         "volumes_total_tib": float(report.total_tib),
         "room_left_tib": float(report.remaining_tib),
         "cache_hit_ratio": round(hit_ratio, 3),
+    }
+
+
+def test_efs_records_what_the_credit_model_computes(startup_run):
+    given = values("09_efs.ipynb")
+    line = parameters_line(startup_run, "09_efs.ipynb")
+    assert f"size_gib={given['size_gib']:g}" in line and f"read_share={given['read_share']:g}" in line
+    day = efs.daily_demand(
+        given["base_mibps"],
+        given["peak_mibps"],
+        peak_minutes=given["peak_minutes"],
+        peaks_per_day=given["peaks_per_day"],
+        step_seconds=300,
+    )
+    result = efs.simulate_bursting(given["size_gib"], day, 300, read_share=given["read_share"])
+    costs = efs.mode_costs(
+        given["size_gib"],
+        average_mibps=given["average_mibps"],
+        peak_mibps=max(given["peak_mibps"], given["average_mibps"]),
+        read_share=given["read_share"],
+    )
+    cheapest = min((c for c in costs if c.serves_workload), key=lambda c: c.total_usd)
+    hours = "never" if result.seconds_to_empty is None else round(result.seconds_to_empty / 3600, 2)
+    assert recorded(startup_run, "09_efs.ipynb") == {
+        "efs_baseline_mibps": round(result.performance.baseline_mibps, 3),
+        "efs_hours_to_empty": hours,
+        "efs_unmet_percent": round(100 * result.unmet_share, 2),
+        "cheapest_throughput_mode": cheapest.mode,
+    }
+
+
+def test_object_lock_records_the_rules_for_the_scenario(startup_run):
+    given = values("10_s3_object_lock.ipynb")
+    line = parameters_line(startup_run, "10_s3_object_lock.ipynb")
+    assert f"mode={given['mode']}" in line and f"prefixes={given['prefixes']}" in line
+    written = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+    config = {"Rule": {"DefaultRetention": {"Mode": given["mode"], "Days": given["retention_days"]}}}
+    mode, until = s3_object_lock.default_retain_until(written, config)
+    state = {
+        "ObjectLockMode": mode,
+        "ObjectLockRetainUntilDate": until,
+        "ObjectLockLegalHoldStatus": "ON" if given["legal_hold"] else "OFF",
+    }
+    at = written + timedelta(days=given["check_day"])
+    load = s3_scale.prefix_load(given["get_rps"], given["put_rps"], prefixes=given["prefixes"])
+    assert recorded(startup_run, "10_s3_object_lock.ipynb") == {
+        "ordinary_user_may_delete": s3_object_lock.can_delete_version(state, at).allowed,
+        "retain_until": f"{until:%Y-%m-%d}",
+        "prefixes_needed": load.prefixes_needed,
+        "throttled_percent": round(100 * load.throttled_share, 2),
     }
 
 

@@ -6,12 +6,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from awslab.storage import cloudfront, ebs, ebs_snapshots, glacier, s3
+from awslab.storage import cloudfront, ebs, ebs_snapshots, efs, glacier, s3
 from awslab.storage import s3_lifecycle as lifecycle
 from awslab.storage import s3_reliability as reliability
 from awslab.storage import storage_gateway as sgw
 from awslab.storage.exercises import cloudfront as ex_cloudfront
 from awslab.storage.exercises import ebs as ex_ebs
+from awslab.storage.exercises import efs as ex_efs
 from awslab.storage.exercises import glacier as ex_glacier
 from awslab.storage.exercises import (
     large_objects_replication,
@@ -20,6 +21,7 @@ from awslab.storage.exercises import (
     storage_classes_lifecycle,
     storage_gateway,
 )
+from awslab.storage.exercises import s3_object_lock as ex_lock
 
 TOPICS = {
     "s3_fundamentals": s3_fundamentals,
@@ -30,6 +32,8 @@ TOPICS = {
     "ebs": ex_ebs,
     "cloudfront": ex_cloudfront,
     "storage_gateway": storage_gateway,
+    "efs": ex_efs,
+    "s3_object_lock": ex_lock,
 }
 
 EXPECTED = [
@@ -77,6 +81,11 @@ EXPECTED = [
     (storage_gateway.upload_buffer, sgw.upload_buffer_gb(200, 80, 2.0, 6), "2592"),
     (storage_gateway.volume_mode, "cached volumes only", "both"),
     (storage_gateway.largest_tapes, 68, "1500"),
+    (ex_efs.burst_minutes, efs.bursting_performance(768).burst_minutes_per_day, "720"),  # 720: the 1 TiB ceiling
+    (ex_efs.cheapest_mode, "bursting", "provisioned"),  # provisioned: reads counted in full
+    # the bypassing admin: forgetting that a legal hold is not bypassed
+    (ex_lock.who_may_delete, "nobody", "only an admin with s3:BypassGovernanceRetention who sends the bypass header"),
+    (ex_lock.prefixes_for_mixed_load, 6, "7"),  # 7: both rates added against the 5,500 read floor
 ]
 
 
@@ -97,6 +106,8 @@ def test_the_hand_worked_answers_agree_with_the_models():
     assert not sgw.tape_library_capacity([15 * 1024] * 69).fits
     assert sgw.volume_capacity("volume_cached", [24] * 20).fits
     assert not sgw.volume_capacity("volume_stored", [24] * 20).fits
+    assert efs.bursting_performance(768).burst_minutes_per_day == 1440 * 37.5 / 100 == 540
+    assert efs.metered_mibps(15, 5) < efs.bursting_performance(300).baseline_mibps < 20  # bursting only when metered
 
 
 def test_every_exercise_is_tested_and_ids_are_prefixed_with_their_notebook():

@@ -9,7 +9,7 @@ import pytest
 from awslab.storage import explorers, figures
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks" / "01_storage"
-TOPICS = sorted(p.stem.split("_", 1)[1] for p in NOTEBOOKS.glob("0*.md"))
+TOPICS = sorted(p.stem.split("_", 1)[1] for p in NOTEBOOKS.glob("[0-9][0-9]_*.md"))
 SHARED_FIGURE_HELPERS = {"common"}
 
 

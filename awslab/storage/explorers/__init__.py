@@ -14,6 +14,10 @@ from awslab.storage.explorers.ebs import (
     explore_snapshots,
     explore_volume_chooser,
 )
+from awslab.storage.explorers.efs import (
+    explore_efs_burst,
+    explore_throughput_modes,
+)
 from awslab.storage.explorers.glacier import (
     explore_retrieval_plan,
 )
@@ -26,6 +30,10 @@ from awslab.storage.explorers.protecting_data import (
 from awslab.storage.explorers.s3_fundamentals import (
     explore_consistency,
     explore_durability,
+)
+from awslab.storage.explorers.s3_object_lock import (
+    explore_object_lock,
+    explore_prefix_rates,
 )
 from awslab.storage.explorers.storage_classes_lifecycle import (
     explore_lifecycle_policy,
@@ -53,4 +61,8 @@ __all__ = [
     "explore_stale_window",
     "explore_cached_volume",
     "explore_gateway_capacity",
+    "explore_efs_burst",
+    "explore_throughput_modes",
+    "explore_object_lock",
+    "explore_prefix_rates",
 ]

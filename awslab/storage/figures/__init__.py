@@ -18,6 +18,10 @@ from awslab.storage.figures.ebs import (
     snapshot_chain_figure,
     volume_chooser_figure,
 )
+from awslab.storage.figures.efs import (
+    efs_burst_figure,
+    mode_cost_figure,
+)
 from awslab.storage.figures.glacier import (
     retrieval_plan_figure,
 )
@@ -32,6 +36,10 @@ from awslab.storage.figures.s3_fundamentals import (
     downtime_figure,
     durability_figure,
     stale_read_figure,
+)
+from awslab.storage.figures.s3_object_lock import (
+    lock_timeline_figure,
+    prefix_load_figure,
 )
 from awslab.storage.figures.storage_classes_lifecycle import (
     lifecycle_cost_figure,
@@ -67,4 +75,8 @@ __all__ = [
     "cached_volume_figure",
     "gateway_capacity_figure",
     "cache_size_figure",
+    "efs_burst_figure",
+    "mode_cost_figure",
+    "lock_timeline_figure",
+    "prefix_load_figure",
 ]
