@@ -6,7 +6,7 @@ from awslab import ui, validate
 from awslab.analytics import athena, figures
 
 DAYS_STEPS = [1, 7, 30, 90, 365]
-KB_STEPS = [1, 100, 1_000, 5_000, 10_000, 20_000, 100_000, 1_000_000]
+KB_STEPS = [1, 100, 1_000, 5_000, 10_000, 20_000, 100_000]
 
 
 def explore_layouts(
@@ -77,7 +77,7 @@ def explore_minimum(kb_per_query: float = 1_000, queries_per_day: float = 10_000
     return ui.explorer(
         "Athena: rounding up and the 10 MB minimum",
         [
-            ui.Slider("kb_per_query", "KB scanned a query", min=1, max=1_000_000, step=1, value=kb_per_query,
+            ui.Slider("kb_per_query", "KB scanned a query", min=1, max=100_000, step=1, value=kb_per_query,
                       static_values=KB_STEPS, unit="KB"),
             ui.Number("queries_per_day", "queries a day", value=queries_per_day),
         ],
