@@ -330,5 +330,9 @@ def aws_pricing_example() -> tuple[Dataset, dict[str, Layout], Query]:
 
 
 def with_days(dataset: Dataset, days: int) -> Dataset:
-    """The same dataset kept for a different number of days."""
+    """The same dataset kept for a different number of days.
+
+    >>> with_days(WEB_EVENTS, 30).days
+    30
+    """
     return replace(dataset, days=days)

@@ -135,10 +135,12 @@ hdfs_copies = exercises.choice(
 
 # --- 03 Athena and the data lake -------------------------------------------------------------------------------------
 _SIX = athena.Dataset("six_columns", tuple(athena.Column(f"c{i}", 100, 4.0) for i in range(1, 7)), 10**9, 1)
-_PARQUET = athena.bytes_scanned(_SIX, athena.Layout("Parquet 4:1", "columnar"), athena.Query(("c1", "c2"), 1),
-                                footer_bytes_per_file=0)
-_ALL_COLUMNS = athena.bytes_scanned(_SIX, athena.Layout("Parquet 4:1", "columnar"), athena.Query(("*",), 1),
-                                    footer_bytes_per_file=0)
+_PARQUET = athena.bytes_scanned(
+    _SIX, athena.Layout("Parquet 4:1", "columnar"), athena.Query(("c1", "c2"), 1), footer_bytes_per_file=0
+)
+_ALL_COLUMNS = athena.bytes_scanned(
+    _SIX, athena.Layout("Parquet 4:1", "columnar"), athena.Query(("*",), 1), footer_bytes_per_file=0
+)
 
 parquet_query = exercises.number(
     "athena-lake-1",

@@ -158,31 +158,50 @@ def layouts_figure(scans: list[Scan], title: str) -> go.Figure:
     return theme.apply(fig)
 
 
-def minimum_figure(sizes_mb: list[float], billed_usd: list[float], linear_usd: list[float], chosen_mb: float,
-                   chosen_usd: float) -> go.Figure:
+def minimum_figure(
+    sizes_mb: list[float], billed_usd: list[float], linear_usd: list[float], chosen_mb: float, chosen_usd: float
+) -> go.Figure:
     """USD per query against MB scanned: the bill (rounded up, 10 MB at least) and a pure per-byte line."""
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=theme.rounded(sizes_mb), y=theme.rounded(billed_usd, 9), name="billed",
-                             mode="lines", line_shape="hv"))
-    fig.add_trace(go.Scatter(x=theme.rounded(sizes_mb), y=theme.rounded(linear_usd, 9), name="bytes x price",
-                             mode="lines", line_dash="dot"))
-    fig.add_trace(go.Scatter(x=[round(chosen_mb, 6)], y=[round(chosen_usd, 9)], name="your query", mode="markers",
-                             marker_size=12))
-    fig.update_layout(title="Athena: the 10 MB minimum", xaxis=dict(title="MB scanned (log scale)", type="log"),
-                      yaxis=dict(title="USD per query (log scale)", type="log"))
+    fig.add_trace(
+        go.Scatter(
+            x=theme.rounded(sizes_mb), y=theme.rounded(billed_usd, 9), name="billed", mode="lines", line_shape="hv"
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=theme.rounded(sizes_mb),
+            y=theme.rounded(linear_usd, 9),
+            name="bytes x price",
+            mode="lines",
+            line_dash="dot",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(x=[round(chosen_mb, 6)], y=[round(chosen_usd, 9)], name="your query", mode="markers", marker_size=12)
+    )
+    fig.update_layout(
+        title="Athena: the 10 MB minimum",
+        xaxis=dict(title="MB scanned (log scale)", type="log"),
+        yaxis=dict(title="USD per query (log scale)", type="log"),
+    )
     return theme.apply(fig)
 
 
 # --- 04 Glue, Lake Formation and streaming --------------------------------------------------------------------------
-def glue_runs_figure(minutes: list[float], usd_by_kind: dict[str, list[float]], chosen_minutes: float,
-                     dpus: float) -> go.Figure:
+def glue_runs_figure(
+    minutes: list[float], usd_by_kind: dict[str, list[float]], chosen_minutes: float, dpus: float
+) -> go.Figure:
     """USD per run against run length for each kind of Glue run: the per-run minimums are the flat starts."""
     fig = go.Figure()
     for label, usd in usd_by_kind.items():
         fig.add_trace(go.Scatter(x=theme.rounded(minutes), y=theme.rounded(usd), name=label, mode="lines"))
     fig.add_vline(x=float(chosen_minutes), line_dash="dash", annotation_text=f"{chosen_minutes:g} min")
-    fig.update_layout(title=f"AWS Glue: USD per run with {dpus:g} DPUs", xaxis_title="minutes the run takes",
-                      yaxis=dict(title="USD per run", rangemode="tozero"))
+    fig.update_layout(
+        title=f"AWS Glue: USD per run with {dpus:g} DPUs",
+        xaxis_title="minutes the run takes",
+        yaxis=dict(title="USD per run", rangemode="tozero"),
+    )
     return theme.apply(fig)
 
 
@@ -193,8 +212,19 @@ def permissions_figure(grid: dict[str, dict[str, bool]], who: str) -> go.Figure:
     z = [[(1 if ok else 0) for ok in grid[t].values()] + [None] * (width - len(grid[t])) for t in tables]
     text = [list(grid[t]) + [""] * (width - len(grid[t])) for t in tables]
     fig = go.Figure(
-        go.Heatmap(z=z, x=[f"column {i + 1}" for i in range(width)], y=tables, text=text, texttemplate="%{text}",
-                   colorscale=[[0, "#f4b6b6"], [1, "#a8dba8"]], zmin=0, zmax=1, showscale=False, xgap=3, ygap=3)
+        go.Heatmap(
+            z=z,
+            x=[f"column {i + 1}" for i in range(width)],
+            y=tables,
+            text=text,
+            texttemplate="%{text}",
+            colorscale=[[0, "#f4b6b6"], [1, "#a8dba8"]],
+            zmin=0,
+            zmax=1,
+            showscale=False,
+            xgap=3,
+            ygap=3,
+        )
     )
     fig.update_yaxes(autorange="reversed", title_text="table")
     fig.update_layout(title=f"Lake Formation: what {who} may SELECT (green) in sales", xaxis_title="")

@@ -50,7 +50,11 @@ MAX_TAGS_PER_RESOURCE = 50
 
 @dataclass(frozen=True)
 class Catalog:
-    """One database of the Data Catalog: its tables and columns, and the LF-Tags on each level."""
+    """One database of the Data Catalog: its tables and columns, and the LF-Tags on each level.
+
+    >>> Catalog("lake", {"events": ("id", "ip")}, {"env": "prod"}).effective_tags("events", "ip")
+    {'env': 'prod'}
+    """
 
     database: str
     tables: dict[str, tuple[str, ...]]
@@ -139,7 +143,9 @@ def describe(grant: dict) -> str:
     perms = ", ".join(grant["Permissions"])
     if kind == "LFTagPolicy":
         terms = " AND ".join(
-            f"{t['TagKey']}={'|'.join(t['TagValues'])}" if len(t["TagValues"]) > 1 else f"{t['TagKey']}={t['TagValues'][0]}"
+            f"{t['TagKey']}={'|'.join(t['TagValues'])}"
+            if len(t["TagValues"]) > 1
+            else f"{t['TagKey']}={t['TagValues'][0]}"
             for t in body["Expression"]
         )
         return f"{who}: {perms} on tags {terms}"
@@ -173,20 +179,26 @@ def evaluate(
     wanted = list(catalog.tables[table]) if columns == ["*"] else list(columns)
     unknown = [c for c in wanted if c not in catalog.tables[table]]
     if not wanted or unknown:
-        raise ValueError(
-            f"columns={columns!r}: {table} has {', '.join(catalog.tables[table])} (or ['*'] for all)"
-        )
+        raise ValueError(f"columns={columns!r}: {table} has {', '.join(catalog.tables[table])} (or ['*'] for all)")
     if not isinstance(grants, list):
         raise ValueError(f"grants must be a list of GrantPermissions requests, got {type(grants).__name__}")
     for i, grant in enumerate(grants):
         _check_grant(grant, i)
     validate.choice("iam_allows", iam_allows, (True, False))
     if not iam_allows:
-        return Verdict(False, (), tuple(wanted), ("IAM: the principal's policies do not allow the call "
-                                                  "(glue:GetTable, lakeformation:GetDataAccess), so Lake Formation "
-                                                  "is never asked",))
+        return Verdict(
+            False,
+            (),
+            tuple(wanted),
+            (
+                "IAM: the principal's policies do not allow the call "
+                "(glue:GetTable, lakeformation:GetDataAccess), so Lake Formation "
+                "is never asked",
+            ),
+        )
     mine = [
-        g for g in grants
+        g
+        for g in grants
         if _principal(g) in (principal, IAM_ALLOWED_PRINCIPALS) and {"SELECT", "ALL"} & set(g["Permissions"])
     ]
     readable, refused, reasons = [], [], []
@@ -234,27 +246,62 @@ SALES = Catalog(
         "returns": ("order_id", "reason", "refund"),
     },
     database_tags={"domain": "sales"},
-    table_tags={"orders": {"classification": "general"}, "customers": {"classification": "general"},
-                "returns": {"classification": "general"}},
-    column_tags={"orders": {"card_number": {"classification": "pii"}},
-                 "customers": {"name": {"classification": "pii"}, "email": {"classification": "pii"}}},
+    table_tags={
+        "orders": {"classification": "general"},
+        "customers": {"classification": "general"},
+        "returns": {"classification": "general"},
+    },
+    column_tags={
+        "orders": {"card_number": {"classification": "pii"}},
+        "customers": {"name": {"classification": "pii"}, "email": {"classification": "pii"}},
+    },
 )
 
 
 def _grant(principal: str, resource: dict, permissions=("SELECT",)) -> dict:
-    return {"Principal": {"DataLakePrincipalIdentifier": principal}, "Resource": resource,
-            "Permissions": list(permissions)}
+    return {
+        "Principal": {"DataLakePrincipalIdentifier": principal},
+        "Resource": resource,
+        "Permissions": list(permissions),
+    }
 
 
 SAMPLE_GRANTS = [
-    _grant(ANALYST, {"LFTagPolicy": {"ResourceType": "TABLE", "Expression": [
-        {"TagKey": "domain", "TagValues": ["sales"]}, {"TagKey": "classification", "TagValues": ["general"]}]}}),
-    _grant(FINANCE, {"TableWithColumns": {"DatabaseName": "sales", "Name": "orders",
-                                          "ColumnWildcard": {"ExcludedColumnNames": ["card_number"]}}}),
-    _grant(FINANCE, {"TableWithColumns": {"DatabaseName": "sales", "Name": "returns",
-                                          "ColumnNames": ["order_id", "refund"]}}),
+    _grant(
+        ANALYST,
+        {
+            "LFTagPolicy": {
+                "ResourceType": "TABLE",
+                "Expression": [
+                    {"TagKey": "domain", "TagValues": ["sales"]},
+                    {"TagKey": "classification", "TagValues": ["general"]},
+                ],
+            }
+        },
+    ),
+    _grant(
+        FINANCE,
+        {
+            "TableWithColumns": {
+                "DatabaseName": "sales",
+                "Name": "orders",
+                "ColumnWildcard": {"ExcludedColumnNames": ["card_number"]},
+            }
+        },
+    ),
+    _grant(
+        FINANCE,
+        {"TableWithColumns": {"DatabaseName": "sales", "Name": "returns", "ColumnNames": ["order_id", "refund"]}},
+    ),
     _grant(ENGINEER, {"Table": {"DatabaseName": "sales", "TableWildcard": {}}}, ("SELECT", "INSERT", "ALTER")),
-    _grant(AUDITOR, {"LFTagPolicy": {"ResourceType": "TABLE", "Expression": [
-        {"TagKey": "classification", "TagValues": ["general", "pii"]}]}}),
+    _grant(
+        AUDITOR,
+        {
+            "LFTagPolicy": {
+                "ResourceType": "TABLE",
+                "Expression": [{"TagKey": "classification", "TagValues": ["general", "pii"]}],
+            }
+        },
+    ),
     _grant(AUDITOR, {"Database": {"Name": "sales"}}, ("DESCRIBE",)),
 ]

@@ -100,10 +100,17 @@ def assess(requirements: Requirements) -> list[Option]:
     r = requirements
     validate.integer("consumers", r.consumers, minimum=0, maximum=1000)
     validate.number("retention_days", r.retention_days, minimum=0, maximum=36_500, unit="days")
-    validate.number("write_mib_per_second", r.write_mib_per_second, minimum=0, exclusive_minimum=True,
-                    maximum=100_000, unit="MiB/s")
-    validate.number("average_record_kb", r.average_record_kb, minimum=0, exclusive_minimum=True,
-                    maximum=kinesis.RECORD_MAX_KIB, unit="KiB")
+    validate.number(
+        "write_mib_per_second", r.write_mib_per_second, minimum=0, exclusive_minimum=True, maximum=100_000, unit="MiB/s"
+    )
+    validate.number(
+        "average_record_kb",
+        r.average_record_kb,
+        minimum=0,
+        exclusive_minimum=True,
+        maximum=kinesis.RECORD_MAX_KIB,
+        unit="KiB",
+    )
     options = []
     for service in OPTIONS:
         fails, notes = [], []
@@ -121,16 +128,21 @@ def assess(requirements: Requirements) -> list[Option]:
             records = r.write_mib_per_second * 1024 / r.average_record_kb
             enhanced = 0 < r.consumers <= kinesis.ENHANCED_FAN_OUT_MAX_CONSUMERS and r.consumers > 2
             shards = kinesis.shards_needed(records, r.average_record_kb, max(1, r.consumers), enhanced_fan_out=enhanced)
-            notes.append(f"{shards} shards for {r.write_mib_per_second:g} MiB/s"
-                         + (" with enhanced fan-out" if enhanced else ""))
+            notes.append(
+                f"{shards} shards for {r.write_mib_per_second:g} MiB/s" + (" with enhanced fan-out" if enhanced else "")
+            )
         if kds and r.consumers > kinesis.ENHANCED_FAN_OUT_MAX_CONSUMERS:
             notes.append(f"{r.consumers} consumers: over 20 enhanced fan-out consumers, the rest share 2 MiB/s a shard")
         if service == "Amazon MSK Serverless" and r.retention_days > 1:
-            notes.append("check MSK Serverless's retention quota for this (not re-read here); provisioned MSK with "
-                         "tiered storage keeps data as long as a topic says")
+            notes.append(
+                "check MSK Serverless's retention quota for this (not re-read here); provisioned MSK with "
+                "tiered storage keeps data as long as a topic says"
+            )
         if r.destination_only and not firehose:
-            notes.append("landing data in S3 or Redshift still needs consumer code or a connector (or Firehose "
-                         "reading from this stream)")
+            notes.append(
+                "landing data in S3 or Redshift still needs consumer code or a connector (or Firehose "
+                "reading from this stream)"
+            )
         rank, effort_text = EFFORT[service]
         notes.append(effort_text)
         options.append(Option(service, not fails, rank, tuple(fails + notes), COST_MODEL[service]))
@@ -149,12 +161,16 @@ def best(requirements: Requirements) -> str:
 
 # Scenarios the notebook asks about.
 SCENARIOS = {
-    "clickstream to S3 for Athena": Requirements(replay=False, consumers=0, destination_only=True,
-                                                 write_mib_per_second=4),
-    "orders to three microservices, replay a week": Requirements(replay=True, consumers=3, retention_days=7,
-                                                                 write_mib_per_second=2),
-    "moving an on-premises Kafka estate": Requirements(kafka_api=True, consumers=12, retention_days=30,
-                                                       write_mib_per_second=50),
-    "audit events kept two years for replay": Requirements(replay=True, consumers=2, retention_days=730,
-                                                           write_mib_per_second=1),
+    "clickstream to S3 for Athena": Requirements(
+        replay=False, consumers=0, destination_only=True, write_mib_per_second=4
+    ),
+    "orders to three microservices, replay a week": Requirements(
+        replay=True, consumers=3, retention_days=7, write_mib_per_second=2
+    ),
+    "moving an on-premises Kafka estate": Requirements(
+        kafka_api=True, consumers=12, retention_days=30, write_mib_per_second=50
+    ),
+    "audit events kept two years for replay": Requirements(
+        replay=True, consumers=2, retention_days=730, write_mib_per_second=1
+    ),
 }

@@ -84,8 +84,10 @@ def test_small_files_cost_footers():
     many = athena.Dataset("many", WEB_EVENTS.columns, WEB_EVENTS.rows_per_day, 30, files_per_day=5000)
     few = athena.Dataset("few", WEB_EVENTS.columns, WEB_EVENTS.rows_per_day, 30, files_per_day=1)
     q = Query(("country",), 30)
-    assert (bytes_scanned(many, LAYOUTS["parquet_partitioned"], q).bytes_scanned
-            > bytes_scanned(few, LAYOUTS["parquet_partitioned"], q).bytes_scanned)
+    assert (
+        bytes_scanned(many, LAYOUTS["parquet_partitioned"], q).bytes_scanned
+        > bytes_scanned(few, LAYOUTS["parquet_partitioned"], q).bytes_scanned
+    )
 
 
 COLUMN_SETS = st.lists(st.sampled_from(WEB_EVENTS.column_names), min_size=1, max_size=10, unique=True)
@@ -111,8 +113,10 @@ def test_reading_more_columns_never_scans_less(columns, extra, days):
 @given(columns=COLUMN_SETS, days=st.integers(1, 364))
 def test_more_days_never_scans_less(columns, days):
     for layout in LAYOUTS.values():
-        assert (bytes_scanned(WEB_EVENTS, layout, Query(tuple(columns), days + 1)).bytes_scanned
-                >= bytes_scanned(WEB_EVENTS, layout, Query(tuple(columns), days)).bytes_scanned)
+        assert (
+            bytes_scanned(WEB_EVENTS, layout, Query(tuple(columns), days + 1)).bytes_scanned
+            >= bytes_scanned(WEB_EVENTS, layout, Query(tuple(columns), days)).bytes_scanned
+        )
 
 
 @given(a=st.floats(0, 1e15), b=st.floats(0, 1e15))

@@ -58,7 +58,10 @@ def test_bad_value_stops_with_the_parameter_named(tmp_path):
     assert "0 passed, 1 failed" in result.stdout
 
 
-LAKE_NOTEBOOKS = ["08_analytics/03_athena_and_the_data_lake.ipynb", "08_analytics/04_glue_lake_formation_and_streaming.ipynb"]
+LAKE_NOTEBOOKS = [
+    "08_analytics/03_athena_and_the_data_lake.ipynb",
+    "08_analytics/04_glue_lake_formation_and_streaming.ipynb",
+]
 
 
 @pytest.mark.parametrize("key", LAKE_NOTEBOOKS)
@@ -76,7 +79,9 @@ def test_athena_numbers_are_the_models(startup_run):
     assert recorded["best_layout"] == best.layout and recorded["best_usd_per_query"] == round(best.cost.usd, 5)
     small = athena.query_cost(v["kb_per_query"] * 1000)
     assert recorded["small_query_usd"] == round(small.usd, 6)
-    assert f"{v['kb_per_query']:g} KB scanned -> {small.billed_mb} MB billed" in printed(startup_run.folder, Path(key).name)
+    assert f"{v['kb_per_query']:g} KB scanned -> {small.billed_mb} MB billed" in printed(
+        startup_run.folder, Path(key).name
+    )
 
 
 def test_glue_lake_numbers_are_the_models(startup_run):
@@ -95,8 +100,13 @@ def test_glue_lake_numbers_are_the_models(startup_run):
 
 def test_bad_lake_value_stops_with_the_parameter_named(tmp_path):
     result = awslab(
-        "run", str(FOLDER / "04_glue_lake_formation_and_streaming.ipynb"), "--output", str(tmp_path),
-        "-p", "worker_type", "G.3X",
+        "run",
+        str(FOLDER / "04_glue_lake_formation_and_streaming.ipynb"),
+        "--output",
+        str(tmp_path),
+        "-p",
+        "worker_type",
+        "G.3X",
     )
     assert result.returncode == 1
     assert "bad parameter (no cell was run): worker_type='G.3X' is not one of: G.025X, G.1X" in result.stdout

@@ -46,8 +46,10 @@ def test_lake_answers_by_hand():
     assert ex.parquet_query.check(0.05 * 5).right
     assert ex.dashboard_month.check(60_000 * 10e6 / 1e12 * 5).right
     assert ex.short_job.check(20 * 60 / 3600 * 0.44).right
-    readers = [n for n, arn in lakeformation.PRINCIPALS.items()
-               if lakeformation.evaluate(arn, "customers", ["email"], lakeformation.SAMPLE_GRANTS,
-                                         lakeformation.SALES).allowed]
+    readers = [
+        n
+        for n, arn in lakeformation.PRINCIPALS.items()
+        if lakeformation.evaluate(arn, "customers", ["email"], lakeformation.SAMPLE_GRANTS, lakeformation.SALES).allowed
+    ]
     assert readers == ["data-engineer", "auditor"]
     assert streaming_choice.best(streaming_choice.SCENARIOS["clickstream to S3 for Athena"]) == "Amazon Data Firehose"

@@ -42,8 +42,12 @@ def test_worker_types_and_catalog():
         glue.dpus_for("G.3X", 1)
 
 
-@given(dpus=st.floats(0.25, 1000), a=st.floats(0, 86_400), b=st.floats(0, 86_400),
-       kind=st.sampled_from(sorted(glue.MINIMUM_SECONDS)))
+@given(
+    dpus=st.floats(0.25, 1000),
+    a=st.floats(0, 86_400),
+    b=st.floats(0, 86_400),
+    kind=st.sampled_from(sorted(glue.MINIMUM_SECONDS)),
+)
 def test_glue_cost_is_monotone_and_never_below_the_minimum(dpus, a, b, kind):
     low, high = sorted((a, b))
     assert glue.run_cost(kind, dpus, low).usd <= glue.run_cost(kind, dpus, high).usd
@@ -61,7 +65,10 @@ def test_tag_inheritance_and_override():
 
 def test_tag_expression_and_or():
     # module=sales AND division=(consumer OR commercial): keys ANDed, values ORed (LF-Tag considerations page)
-    expr = [{"TagKey": "module", "TagValues": ["sales"]}, {"TagKey": "division", "TagValues": ["consumer", "commercial"]}]
+    expr = [
+        {"TagKey": "module", "TagValues": ["sales"]},
+        {"TagKey": "division", "TagValues": ["consumer", "commercial"]},
+    ]
     assert lakeformation._tag_match(expr, {"module": "sales", "division": "commercial"})
     assert not lakeformation._tag_match(expr, {"module": "sales", "division": "retail"})
     assert not lakeformation._tag_match(expr, {"division": "consumer"})
@@ -89,8 +96,13 @@ def test_database_grant_gives_no_data_and_iam_gate_denies():
 
 
 def test_iam_allowed_principals_hands_the_decision_to_iam():
-    compat = [{"Principal": {"DataLakePrincipalIdentifier": lakeformation.IAM_ALLOWED_PRINCIPALS},
-               "Resource": {"Table": {"DatabaseName": "sales", "Name": "customers"}}, "Permissions": ["ALL"]}]
+    compat = [
+        {
+            "Principal": {"DataLakePrincipalIdentifier": lakeformation.IAM_ALLOWED_PRINCIPALS},
+            "Resource": {"Table": {"DatabaseName": "sales", "Name": "customers"}},
+            "Permissions": ["ALL"],
+        }
+    ]
     nobody = "arn:aws:iam::111122223333:role/anyone"
     verdict = evaluate(nobody, "customers", ["email"], compat, SALES)
     assert verdict.allowed and "IAM alone decides" in verdict.reasons[0]
@@ -100,10 +112,26 @@ def test_iam_allowed_principals_hands_the_decision_to_iam():
     "grants, message",
     [
         ([{"Resource": {"Database": {"Name": "sales"}}, "Permissions": ["SELECT"]}], "grants[0] needs Principal"),
-        ([{"Principal": {"DataLakePrincipalIdentifier": ANALYST}, "Resource": {"Bucket": {}}, "Permissions": ["SELECT"]}],
-         "grants[0].Resource must hold exactly one of"),
-        ([{"Principal": {"DataLakePrincipalIdentifier": ANALYST}, "Resource": {"Database": {"Name": "s"}},
-           "Permissions": []}], "grants[0].Permissions must be a non-empty list"),
+        (
+            [
+                {
+                    "Principal": {"DataLakePrincipalIdentifier": ANALYST},
+                    "Resource": {"Bucket": {}},
+                    "Permissions": ["SELECT"],
+                }
+            ],
+            "grants[0].Resource must hold exactly one of",
+        ),
+        (
+            [
+                {
+                    "Principal": {"DataLakePrincipalIdentifier": ANALYST},
+                    "Resource": {"Database": {"Name": "s"}},
+                    "Permissions": [],
+                }
+            ],
+            "grants[0].Permissions must be a non-empty list",
+        ),
     ],
 )
 def test_bad_grants_are_named(grants, message):
@@ -121,9 +149,12 @@ def test_bad_request_is_named():
 ALL_COLUMNS = [(t, c) for t, cols in SALES.tables.items() for c in cols]
 
 
-@given(principal=st.sampled_from(sorted(lakeformation.PRINCIPALS.values())),
-       picked=st.lists(st.sampled_from(range(len(SAMPLE_GRANTS))), unique=True),
-       extra=st.sampled_from(range(len(SAMPLE_GRANTS))), target=st.sampled_from(ALL_COLUMNS))
+@given(
+    principal=st.sampled_from(sorted(lakeformation.PRINCIPALS.values())),
+    picked=st.lists(st.sampled_from(range(len(SAMPLE_GRANTS))), unique=True),
+    extra=st.sampled_from(range(len(SAMPLE_GRANTS))),
+    target=st.sampled_from(ALL_COLUMNS),
+)
 def test_adding_a_grant_never_takes_access_away(principal, picked, extra, target):
     # Lake Formation has no deny: more grants can only allow more.
     table, column = target
@@ -172,8 +203,14 @@ def test_hard_rules_and_reasons():
         streaming_choice.assess(streaming_choice.Requirements(retention_days=-1))
 
 
-@given(kafka=st.booleans(), replay=st.booleans(), consumers=st.integers(0, 50), days=st.floats(0, 1000),
-       only=st.booleans(), mib=st.floats(0.01, 500))
+@given(
+    kafka=st.booleans(),
+    replay=st.booleans(),
+    consumers=st.integers(0, 50),
+    days=st.floats(0, 1000),
+    only=st.booleans(),
+    mib=st.floats(0.01, 500),
+)
 def test_the_pick_always_meets_every_rule(kafka, replay, consumers, days, only, mib):
     needs = streaming_choice.Requirements(kafka, replay, consumers, days, only, mib)
     options = streaming_choice.assess(needs)

@@ -14,7 +14,6 @@ from awslab.analytics.explorers.kinesis import explore_hot_key, explore_shards
 from awslab.analytics.explorers.lake import explore_glue_run, explore_permissions, explore_streaming
 
 
-
 def streaming_choice_scenarios() -> list[str]:
     """The scenario names the streaming explorer offers, in its order."""
     from awslab.analytics.streaming_choice import SCENARIOS

@@ -41,8 +41,16 @@ def explore_layouts(
     return ui.explorer(
         "Athena: what the layout does to bytes scanned",
         [
-            ui.Slider("days", "days the WHERE clause keeps", min=1, max=table.days, step=1, value=days,
-                      integer=True, static_values=DAYS_STEPS),
+            ui.Slider(
+                "days",
+                "days the WHERE clause keeps",
+                min=1,
+                max=table.days,
+                step=1,
+                value=days,
+                integer=True,
+                static_values=DAYS_STEPS,
+            ),
             ui.Choice("query", "query", options=list(athena.SAMPLE_QUERIES), value=query),
             ui.Number("queries_per_day", "queries a day", value=queries_per_day),
         ],
@@ -77,8 +85,16 @@ def explore_minimum(kb_per_query: float = 1_000, queries_per_day: float = 10_000
     return ui.explorer(
         "Athena: rounding up and the 10 MB minimum",
         [
-            ui.Slider("kb_per_query", "KB scanned a query", min=1, max=100_000, step=1, value=kb_per_query,
-                      static_values=KB_STEPS, unit="KB"),
+            ui.Slider(
+                "kb_per_query",
+                "KB scanned a query",
+                min=1,
+                max=100_000,
+                step=1,
+                value=kb_per_query,
+                static_values=KB_STEPS,
+                unit="KB",
+            ),
             ui.Number("queries_per_day", "queries a day", value=queries_per_day),
         ],
         view,

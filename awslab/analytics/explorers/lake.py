@@ -32,8 +32,16 @@ def explore_glue_run(minutes: float = 2, worker_type: str = "G.1X", workers: int
     return ui.explorer(
         "AWS Glue: per-second billing and the minimums",
         [
-            ui.Slider("minutes", "run length", min=0.5, max=30, step=0.5, value=minutes, unit="min",
-                      static_values=MINUTE_STEPS),
+            ui.Slider(
+                "minutes",
+                "run length",
+                min=0.5,
+                max=30,
+                step=0.5,
+                value=minutes,
+                unit="min",
+                static_values=MINUTE_STEPS,
+            ),
             ui.Choice("worker_type", "worker type", options=list(glue.WORKER_DPUS), value=worker_type),
             ui.Number("workers", "workers", value=workers, integer=True),
         ],
@@ -70,8 +78,9 @@ def explore_permissions(principal: str = "analyst", table: str = "orders", colum
     )
 
 
-def explore_streaming(scenario: str = "orders to three microservices, replay a week",
-                      retention_days: float = 7) -> ui.Explorer:
+def explore_streaming(
+    scenario: str = "orders to three microservices, replay a week", retention_days: float = 7
+) -> ui.Explorer:
     """Pick a scenario: which of MSK, Kinesis Data Streams and Firehose meets it, with the least to run.
 
     >>> explore_streaming().last_view.numbers["pick"]
