@@ -37,7 +37,7 @@ References:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from awslab import validate
 from awslab.validate import checked
@@ -238,6 +238,7 @@ def _columns(dataset: Dataset, query: Query) -> tuple[Column, ...]:
     return tuple(known[name] for name in dict.fromkeys(query.columns))
 
 
+@checked
 def table_bytes(dataset: Dataset, layout: Layout) -> float:
     """The table's size in S3 in this layout, in bytes (what storage is billed on).
 
@@ -327,12 +328,3 @@ def aws_pricing_example() -> tuple[Dataset, dict[str, Layout], Query]:
         "parquet": Layout("Parquet, 3:1", "columnar"),
     }
     return dataset, layouts, Query(("c1",), days=1)
-
-
-def with_days(dataset: Dataset, days: int) -> Dataset:
-    """The same dataset kept for a different number of days.
-
-    >>> with_days(WEB_EVENTS, 30).days
-    30
-    """
-    return replace(dataset, days=days)

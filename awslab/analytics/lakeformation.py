@@ -43,6 +43,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from awslab import validate
+from awslab.validate import checked
 
 IAM_ALLOWED_PRINCIPALS = "IAM_ALLOWED_PRINCIPALS"
 MAX_TAGS_PER_RESOURCE = 50
@@ -92,14 +93,15 @@ def _tag_match(expression: list[dict], tags: dict[str, str]) -> bool:
     return all(tags.get(term["TagKey"]) in term["TagValues"] for term in expression)
 
 
-def _check_grant(grant: dict, index: int) -> None:
-    where = f"grants[{index}]"
+def _check_grant(grant: dict, where: str) -> None:
     if not isinstance(grant, dict) or not _principal(grant):
         raise ValueError(f"{where} needs Principal.DataLakePrincipalIdentifier")
     resource = grant.get("Resource")
     kinds = ("Database", "Table", "TableWithColumns", "LFTagPolicy")
     if not isinstance(resource, dict) or len(resource) != 1 or next(iter(resource)) not in kinds:
         raise ValueError(f"{where}.Resource must hold exactly one of {', '.join(kinds)}, got {resource!r}")
+    if not isinstance(next(iter(resource.values())), dict):
+        raise ValueError(f"{where}.Resource.{next(iter(resource))} must be a mapping, got {resource!r}")
     permissions = grant.get("Permissions")
     if not isinstance(permissions, list) or not permissions:
         raise ValueError(f"{where}.Permissions must be a non-empty list such as ['SELECT']")
@@ -131,12 +133,14 @@ def _covers(grant: dict, catalog: Catalog, table: str, column: str) -> bool:
     return False  # a Database grant (CREATE_TABLE, DESCRIBE, ...) never gives SELECT on a table's data
 
 
+@checked
 def describe(grant: dict) -> str:
-    """A grant in one line.
+    """A grant in one line (a GrantPermissions request).
 
     >>> describe(SAMPLE_GRANTS[0])
     'analyst: SELECT on tags domain=sales AND classification=general'
     """
+    _check_grant(grant, "grant")
     resource = grant["Resource"]
     kind, body = next(iter(resource.items()))
     who = _principal(grant).rsplit("/", 1)[-1]
@@ -161,6 +165,7 @@ def describe(grant: dict) -> str:
     return f"{who}: {perms} on database {body.get('Name')}"
 
 
+@checked
 def evaluate(
     principal: str, table: str, columns: list[str], grants: list[dict], catalog: Catalog, *, iam_allows: bool = True
 ) -> Verdict:
@@ -183,7 +188,7 @@ def evaluate(
     if not isinstance(grants, list):
         raise ValueError(f"grants must be a list of GrantPermissions requests, got {type(grants).__name__}")
     for i, grant in enumerate(grants):
-        _check_grant(grant, i)
+        _check_grant(grant, f"grants[{i}]")
     validate.choice("iam_allows", iam_allows, (True, False))
     if not iam_allows:
         return Verdict(
@@ -218,6 +223,7 @@ def evaluate(
     return Verdict(not refused, tuple(readable), tuple(refused), tuple(reasons))
 
 
+@checked
 def grid(principal: str, grants: list[dict], catalog: Catalog) -> dict[str, dict[str, bool]]:
     """Every column of every table: readable by ``principal`` or not (the explorer's picture).
 

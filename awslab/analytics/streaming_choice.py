@@ -149,6 +149,7 @@ def assess(requirements: Requirements) -> list[Option]:
     return sorted(options, key=lambda o: (not o.meets, o.effort, OPTIONS.index(o.service)))
 
 
+@checked
 def best(requirements: Requirements) -> str:
     """The service to pick: the first option that meets every requirement ("none" if none does).
 
