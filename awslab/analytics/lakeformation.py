@@ -34,8 +34,11 @@ References:
       https://docs.aws.amazon.com/lake-formation/latest/dg/TBAC-assigning-tags.html (read 2026-12-03): tables
       inherit database LF-Tags, columns inherit table LF-Tags, and an assigned value overrides the inherited one;
       at most 50 LF-Tags per resource.
+    - Not re-read on 2026-12-03 (the Lake Formation Developer Guide's permissions overview, from standing knowledge):
+      the two gates (IAM plus Lake Formation) and the ``IAM_ALLOWED_PRINCIPALS`` compatibility grant.
     - AWS Lake Formation API Reference, "GrantPermissions", "Resource", "TableWithColumnsResource", "LFTagPolicy",
-      https://docs.aws.amazon.com/lake-formation/latest/APIReference/API_GrantPermissions.html (read 2026-12-03)
+      https://docs.aws.amazon.com/lake-formation/latest/APIReference/API_GrantPermissions.html (the shapes; "LFTag"
+      and "TaggedTable" read 2026-12-03)
 """
 
 from __future__ import annotations

@@ -19,14 +19,13 @@ What the rules rest on:
 
 References:
     - Amazon Kinesis Data Streams Developer Guide, "Quotas and limits",
-      https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html (read 2026-12-03)
-    - Amazon Kinesis Data Streams Developer Guide, "Change the data retention period",
-      https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html (read 2026-12-03)
-    - Amazon Data Firehose Developer Guide, "What is Amazon Data Firehose?",
-      https://docs.aws.amazon.com/firehose/latest/dev/what-is-this-service.html (read 2026-12-03)
-    - Amazon MSK Developer Guide, "What is Amazon MSK?" and "MSK Serverless",
-      https://docs.aws.amazon.com/msk/latest/developerguide/what-is-msk.html (read 2026-12-03); MSK Serverless
-      throughput and partition quotas were not re-read and are not modelled.
+      https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html (read 2026-12-03, as in
+      ``awslab.analytics.kinesis``): shard quotas, 20 enhanced fan-out consumers, 24 hours to 365 days retention.
+    - Amazon Data Firehose Developer Guide, https://docs.aws.amazon.com/firehose/latest/dev/what-is-this-service.html,
+      and Amazon MSK Developer Guide, https://docs.aws.amazon.com/msk/latest/developerguide/what-is-msk.html: NOT
+      re-read on 2026-12-03. The qualitative rules above (Firehose delivers and cannot be replayed; MSK is Kafka with
+      per-topic retention; the cost models) are the long-standing service designs; MSK Serverless throughput and
+      retention quotas were not checked and are not modelled.
 """
 
 from __future__ import annotations
