@@ -19,8 +19,8 @@ What the rules rest on:
 
 References:
     - Amazon Kinesis Data Streams Developer Guide, "Quotas and limits",
-      https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html (read 2026-12-03, as in
-      ``awslab.analytics.kinesis``): shard quotas, 20 enhanced fan-out consumers, 24 hours to 365 days retention.
+      https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html (read 2026-12-03): shard quotas,
+      20 enhanced fan-out consumers, 24 hours to 365 days retention (the constants of ``awslab.analytics.kinesis``).
     - Amazon Data Firehose Developer Guide, https://docs.aws.amazon.com/firehose/latest/dev/what-is-this-service.html,
       and Amazon MSK Developer Guide, https://docs.aws.amazon.com/msk/latest/developerguide/what-is-msk.html: NOT
       re-read on 2026-12-03. The qualitative rules above (Firehose delivers and cannot be replayed; MSK is Kafka with
