@@ -1,12 +1,13 @@
 """The analytics notebooks in the shared startup run (scenarios/startup.yaml): each ran, echoed the scenario's
 values, and printed and recorded what the models compute for them. A bad value still stops a notebook early."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from awslab.analytics import emr, kinesis, snowball
-from tests.support import printed, values_used
+from awslab.analytics import athena, emr, glue, kinesis, lakeformation, snowball, streaming_choice
+from tests.support import assert_echoed, printed, values_used
 from tests.support import run_awslab as awslab
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,3 +56,57 @@ def test_bad_value_stops_with_the_parameter_named(tmp_path):
         "bad parameter (no cell was run): bandwidth_mbps=64 is not one of: 50, 100, 500, 1000, 10000" in result.stdout
     )
     assert "0 passed, 1 failed" in result.stdout
+
+
+LAKE_NOTEBOOKS = [
+    "08_analytics/03_athena_and_the_data_lake.ipynb",
+    "08_analytics/04_glue_lake_formation_and_streaming.ipynb",
+]
+
+
+@pytest.mark.parametrize("key", LAKE_NOTEBOOKS)
+def test_lake_notebooks_ran_and_echoed_the_scenario(startup_run, key):
+    assert_echoed(startup_run, key)
+
+
+def test_athena_numbers_are_the_models(startup_run):
+    key = LAKE_NOTEBOOKS[0]
+    v = values_used(startup_run, key, shown=lambda name, value: f"{value:g}" if isinstance(value, float) else None)
+    recorded = startup_run.entry(key)["results"]
+    scans = athena.compare_layouts(athena.WEB_EVENTS, athena.Query(athena.SAMPLE_QUERIES[v["query"]], v["days"]))
+    best = min(scans, key=lambda s: s.bytes_scanned)
+    assert recorded["csv_usd_per_query"] == round(scans[0].cost.usd, 5)
+    assert recorded["best_layout"] == best.layout and recorded["best_usd_per_query"] == round(best.cost.usd, 5)
+    small = athena.query_cost(v["kb_per_query"] * 1000)
+    assert recorded["small_query_usd"] == round(small.usd, 6)
+    assert f"{v['kb_per_query']:g} KB scanned -> {small.billed_mb} MB billed" in printed(
+        startup_run.folder, Path(key).name
+    )
+
+
+def test_glue_lake_numbers_are_the_models(startup_run):
+    key = LAKE_NOTEBOOKS[1]
+    v = values_used(startup_run, key, shown=lambda name, value: f"{value:g}" if isinstance(value, float) else None)
+    recorded = startup_run.entry(key)["results"]
+    job = glue.run_cost("spark", glue.dpus_for(v["worker_type"], v["workers"]), v["minutes"] * 60)
+    assert recorded["glue_job_usd"] == round(job.usd, 4)
+    arn = lakeformation.PRINCIPALS[v["principal"]]
+    readable = lakeformation.evaluate(arn, "orders", ["*"], lakeformation.SAMPLE_GRANTS, lakeformation.SALES).readable
+    assert recorded["readable_orders_columns"] == len(readable)
+    needs = replace(streaming_choice.SCENARIOS[v["scenario"]], retention_days=v["retention_days"])
+    assert recorded["stream_pick"] == streaming_choice.best(needs)
+    assert f"pick {streaming_choice.best(needs)}" in printed(startup_run.folder, Path(key).name)
+
+
+def test_bad_lake_value_stops_with_the_parameter_named(tmp_path):
+    result = awslab(
+        "run",
+        str(FOLDER / "04_glue_lake_formation_and_streaming.ipynb"),
+        "--output",
+        str(tmp_path),
+        "-p",
+        "worker_type",
+        "G.3X",
+    )
+    assert result.returncode == 1
+    assert "bad parameter (no cell was run): worker_type='G.3X' is not one of: G.025X, G.1X" in result.stdout

@@ -2,7 +2,7 @@
 
 import pytest
 
-from awslab.analytics import emr, kinesis, snowball
+from awslab.analytics import athena, emr, glue, kinesis, lakeformation, snowball, streaming_choice
 from awslab.analytics import exercises as ex
 
 EXPECTED = [
@@ -12,6 +12,11 @@ EXPECTED = [
     (ex.transient_month, emr.compare_clusters(6, 40, 1.5, 200)[1].total_usd, "91.00"),  # start-up forgotten
     (ex.wire_days, snowball.network_days(60, 200), str(snowball.network_days(60, 200, utilisation=1.0))),
     (ex.hdfs_copies, str(emr.hdfs_replication_factor(8)), "3"),
+    (ex.parquet_query, 0.25, "1.00"),  # compression counted, the two columns of six forgotten
+    (ex.dashboard_month, athena.query_cost(300_000).usd * 60_000, "0.09"),  # the 10 MB minimum forgotten
+    (ex.short_job, glue.run_cost("spark", 20, 60).usd, "0.11"),  # billed for 45 s, not the 1-minute minimum
+    (ex.email_readers, "2", "3"),  # the analyst counted: the column tag overrides the table's
+    (ex.landing_stream, "Amazon Data Firehose", "Kinesis Data Streams on-demand"),
 ]
 
 
@@ -31,4 +36,20 @@ def test_hand_worked_answers_agree_with_the_models():
 
 def test_ids_are_prefixed_with_the_notebook_topic():
     ids = [e[0].id for e in EXPECTED]
-    assert len(set(ids)) == len(ids) and all(i.startswith(("kinesis-", "emr-pipeline-snowball-")) for i in ids)
+    assert len(set(ids)) == len(ids) and all(
+        i.startswith(("kinesis-", "emr-pipeline-snowball-", "athena-lake-", "glue-lake-streaming-")) for i in ids
+    )
+
+
+def test_lake_answers_by_hand():
+    # 600 GB / 4 x 2/6 = 50 GB -> 0.05 TB x USD 5; 60,000 x 10 MB x USD 5/TB; 20 DPUs x 60 s x USD 0.44 / 3,600
+    assert ex.parquet_query.check(0.05 * 5).right
+    assert ex.dashboard_month.check(60_000 * 10e6 / 1e12 * 5).right
+    assert ex.short_job.check(20 * 60 / 3600 * 0.44).right
+    readers = [
+        n
+        for n, arn in lakeformation.PRINCIPALS.items()
+        if lakeformation.evaluate(arn, "customers", ["email"], lakeformation.SAMPLE_GRANTS, lakeformation.SALES).allowed
+    ]
+    assert readers == ["data-engineer", "auditor"]
+    assert streaming_choice.best(streaming_choice.SCENARIOS["clickstream to S3 for Athena"]) == "Amazon Data Firehose"

@@ -43,6 +43,41 @@ CASES = [
         {"data_tb": -1},
         "data_tb=-1 is outside the allowed range",
     ),
+    (
+        explorers.explore_layouts,
+        "days",
+        [str(d) for d in explorers.athena.DAYS_STEPS],
+        {"queries_per_day": -1},
+        "queries_per_day=-1 is outside the allowed range",
+    ),
+    (
+        explorers.explore_minimum,
+        "kb_per_query",
+        [f"{k:,} KB" for k in explorers.athena.KB_STEPS],
+        {"queries_per_day": -5},
+        "queries_per_day=-5 is outside the allowed range",
+    ),
+    (
+        explorers.explore_glue_run,
+        "minutes",
+        [f"{m:g} min" for m in explorers.lake.MINUTE_STEPS],
+        {"workers": 0},
+        "number_of_workers=0 is outside the allowed range",
+    ),
+    (
+        explorers.explore_permissions,
+        "principal",
+        ["analyst", "finance", "data-engineer", "auditor"],
+        {"columns": "price"},
+        "columns=['price']: orders has order_id",
+    ),
+    (
+        explorers.explore_streaming,
+        "scenario",
+        list(explorers.streaming_choice_scenarios()),
+        {"retention_days": -1},
+        "retention_days=-1 is outside the allowed range",
+    ),
 ]
 
 
@@ -71,3 +106,31 @@ def test_transfer_explorer_recommends_devices_on_slow_links():
     assert explorer.last_view.numbers["faster"] == "device"
     explorer.set(bandwidth_mbps=10_000)
     assert explorer.last_view.numbers["faster"] == "network"
+
+
+def test_layouts_explorer_partitioned_layouts_follow_the_days():
+    explorer = explorers.explore_layouts(days=1)
+    one = explorer.last_view.numbers["cheapest"]
+    explorer.set(days=365)
+    assert explorer.last_view.numbers["cheapest"] != one
+    assert explorer.last_view.numbers["CSV"] == "657.0 GB, USD 3.2850 a query"  # a row format is read whole
+
+
+def test_minimum_explorer_is_flat_below_10_mb():
+    explorer = explorers.explore_minimum(kb_per_query=1)
+    small = explorer.last_view.numbers["billed"]
+    explorer.set(kb_per_query=9_000)
+    assert explorer.last_view.numbers["billed"] == small == "10 MB (the minimum): USD 0.00005 a query"
+
+
+def test_permissions_explorer_names_the_refused_column():
+    explorer = explorers.explore_permissions(principal="finance", table="orders", columns="order_id, amount")
+    assert explorer.last_view.numbers["verdict"] == "allowed"
+    explorer.set(columns="card_number")
+    assert explorer.last_view.numbers["verdict"] == "denied: card_number has no grant"
+
+
+def test_streaming_explorer_long_retention_rules_out_kinesis():
+    explorer = explorers.explore_streaming(retention_days=400)
+    assert explorer.last_view.numbers["pick"].startswith("Amazon MSK")
+    assert "365-day maximum" in explorer.last_view.numbers["Kinesis Data Streams on-demand"]
