@@ -1,6 +1,7 @@
 """Your-turn exercises of the databases notebooks; every answer is what the chapter's own models compute.
 
-One block per notebook: ``rds-aurora-*`` (01), ``dynamodb-*`` (02), ``elasticache-*`` (03) and ``redshift-*`` (04).
+One block per notebook: ``rds-aurora-*`` (01), ``dynamodb-*`` (02), ``elasticache-*`` (03), ``redshift-*`` (04) and
+``serverless-proxy-*`` (05).
 
 References:
     - Amazon Aurora User Guide, "Replication with Amazon Aurora",
@@ -20,7 +21,7 @@ References:
 from __future__ import annotations
 
 from awslab import exercises
-from awslab.databases import dynamodb, elasticache, rds, redshift
+from awslab.databases import aurora_serverless, dynamodb, elasticache, rds, rds_proxy, redshift
 
 # --- 01 RDS and Aurora -------------------------------------------------------------------------------------------
 _QUORUM = rds.aurora_quorum(failed_copies=3, failed_azs=0)
@@ -195,4 +196,49 @@ copy_nine_files = exercises.number(
         "multiple of the slice count."
     ),
     unit="s",
+)
+
+# --- 05 Aurora Serverless v2, RDS Proxy, Blue/Green, Global Database ----------------------------------------------
+_XL_USD = aurora_serverless.PROVISIONED_INSTANCES["db.r6g.xlarge"][1]
+_BREAK_EVEN = _XL_USD / aurora_serverless.ACU_USD_PER_HOUR
+
+serverless_break_even = exercises.number(
+    "serverless-proxy-1",
+    "When does provisioned win?",
+    task=(
+        f"With the notebook's (unverified, illustrative) rates, an ACU-hour costs USD "
+        f"{aurora_serverless.ACU_USD_PER_HOUR:.2f} and a db.r6g.xlarge (32 GiB) costs USD {_XL_USD:.2f} an hour. "
+        "Above what **mean** Serverless v2 capacity, in ACUs, is the provisioned instance cheaper?"
+    ),
+    answer=_BREAK_EVEN,
+    hint="Both bills are rate × hours; find the mean ACU at which they are equal. The peak does not matter here.",
+    solution=(
+        f"{_BREAK_EVEN:.2f} ACU: USD {_XL_USD:.2f} / USD {aurora_serverless.ACU_USD_PER_HOUR:.2f} per ACU-hour "
+        "(`compare_to_provisioned(run).break_even_average_acu`). 16 ACU (the instance's memory at 2 GiB per ACU) is "
+        "the classic slip: Serverless v2 pays more per GiB and wins only when the mean is far below the peak."
+    ),
+    unit="ACU",
+)
+
+_BURST = rds_proxy.Burst(burst_per_second=500, transaction_ms=40)
+_PROXY = rds_proxy.simulate(_BURST, max_connections=1000, seed=0)
+_PROXY_NEED = _BURST.burst_per_second * _BURST.transaction_ms / 1000
+
+proxy_multiplexing = exercises.number(
+    "serverless-proxy-2",
+    "Connections a multiplexing proxy needs",
+    task=(
+        f"A Lambda burst of {_BURST.burst_per_second:g} invocations a second; each runs "
+        f"{_BURST.invocation_ms:g} ms, of which {_BURST.transaction_ms:g} ms in a database transaction, and nothing "
+        "pins. About how many database connections does RDS Proxy hold busy at the burst's height?"
+    ),
+    answer=_PROXY_NEED,
+    hint="A connection is borrowed only for a transaction. Rate × time in a transaction (Little's law).",
+    solution=(
+        f"{_PROXY_NEED:g}: {_BURST.burst_per_second:g}/s × {_BURST.transaction_ms / 1000:g} s. Directly, each warm "
+        f"environment holds one: {_BURST.peak_concurrency:g} (rate × {_BURST.invocation_ms / 1000:g} s). The "
+        f"simulation's peak is {_PROXY.peak_proxy_connections} with Poisson arrivals "
+        "(`rds_proxy.simulate(Burst(), max_connections=1000)`)."
+    ),
+    tolerance=0.15,
 )

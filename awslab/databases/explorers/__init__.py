@@ -27,6 +27,7 @@ from awslab.databases.explorers.redshift import (
     explore_wlm,
     explore_zone_maps,
 )
+from awslab.databases.explorers.serverless_proxy import explore_proxy, explore_serverless
 
 __all__ = [
     "CACHE_SIZES_ITEMS",
@@ -40,10 +41,12 @@ __all__ = [
     "explore_hot_partitions",
     "explore_join",
     "explore_node_failure",
+    "explore_proxy",
     "explore_query_vs_scan",
     "explore_recovery",
     "explore_redis_failover",
     "explore_replica_lag",
+    "explore_serverless",
     "explore_storage_autoscaling",
     "explore_wlm",
     "explore_zone_maps",

@@ -28,6 +28,7 @@ from awslab.databases.figures.redshift import (
     wlm_wait_figure,
     zone_map_figure,
 )
+from awslab.databases.figures.serverless_proxy import proxy_connections_figure, serverless_capacity_figure
 
 __all__ = [
     "cache_db_load_figure",
@@ -40,10 +41,12 @@ __all__ = [
     "join_figure",
     "node_failure_figure",
     "operation_units_figure",
+    "proxy_connections_figure",
     "query_vs_scan_figure",
     "read_pages_figure",
     "recovery_figure",
     "replica_lag_figure",
+    "serverless_capacity_figure",
     "slices_figure",
     "storage_autoscaling_figure",
     "throttling_timeline_figure",
