@@ -81,9 +81,7 @@ def scaling_configuration(min_capacity: float, max_capacity: float, *, seconds_u
     if minimum == 0:
         low, high = AUTO_PAUSE_SECONDS_RANGE
         seconds = AUTO_PAUSE_SECONDS_DEFAULT if seconds_until_auto_pause is None else seconds_until_auto_pause
-        config["SecondsUntilAutoPause"] = validate.integer(
-            "SecondsUntilAutoPause", seconds, minimum=low, maximum=high
-        )
+        config["SecondsUntilAutoPause"] = validate.integer("SecondsUntilAutoPause", seconds, minimum=low, maximum=high)
     return config
 
 
@@ -178,10 +176,11 @@ def simulate_capacity(load_acu, min_capacity: float, max_capacity: float, *, sec
         for i, is_idle in enumerate(idle):  # at most 24*31*60 steps: fast enough in a loop
             run = run + 1 if is_idle else 0
             paused[i] = run > idle_limit
-        # idle but not yet paused: the instance sits at its smallest running size
-        acu = np.where(idle & ~paused, ACU_STEP, acu)
-        acu = np.where(paused, 0.0, acu)
-    return ServerlessRun(load, acu, paused, int(np.sum(needed > config["MaxCapacity"])), config, float(acu_usd_per_hour))
+        # a running instance never sits below 0.5 ACU; a paused one uses none
+        acu = np.where(paused, 0.0, np.maximum(acu, ACU_STEP))
+    return ServerlessRun(
+        load, acu, paused, int(np.sum(needed > config["MaxCapacity"])), config, float(acu_usd_per_hour)
+    )
 
 
 def smallest_instance_for(peak_acu: float, instances: dict | None = None) -> str:

@@ -157,7 +157,9 @@ def simulate(burst: Burst | None = None, *, max_connections: int = 90,
     concurrency = np.ceil(arriving * invocation_s)
     environments = np.maximum.accumulate(concurrency)  # warm environments stay, each with its client connection
     direct = np.minimum(environments, max_connections)
-    without = np.where(environments > 0, np.clip(environments - max_connections, 0, None) / np.maximum(environments, 1), 0)
+    without = np.where(
+        environments > 0, np.clip(environments - max_connections, 0, None) / np.maximum(environments, 1), 0
+    )
     direct_failed = arriving * without
 
     pinned_sessions = np.ceil(environments * pinned_fraction)
@@ -171,7 +173,11 @@ def simulate(burst: Burst | None = None, *, max_connections: int = 90,
         offered = backlog + free_calls[t]
         served = min(offered, per_second)
         backlog = offered - served
-        wait = backlog / per_second if per_second > 0 and math.isfinite(per_second) else (0.0 if backlog == 0 else math.inf)
+        wait = (
+            backlog / per_second
+            if per_second > 0 and math.isfinite(per_second)
+            else (0.0 if backlog == 0 else math.inf)
+        )
         failed = pinned_calls[t] * pinned_lost[t]
         if wait > timeout:  # transactions that would wait past ConnectionBorrowTimeout fail
             keep = per_second * timeout
@@ -179,7 +185,9 @@ def simulate(burst: Burst | None = None, *, max_connections: int = 90,
             backlog, wait = keep, float(timeout)
         in_use = pinned_held[t] + (min(shared, math.ceil(served * transaction_s)) if transaction_s > 0 else 0)
         open_connections = min(pool, max(in_use, min(open_connections, idle_cap)))
-        rows.append((t, arriving[t], environments[t], direct[t], direct_failed[t], open_connections, in_use, wait, failed))
+        rows.append(
+            (t, arriving[t], environments[t], direct[t], direct_failed[t], open_connections, in_use, wait, failed)
+        )
     frame = pd.DataFrame(rows, columns=["second", "arrivals", "environments", "direct_connections", "direct_failed",
                                         "proxy_db_connections", "proxy_in_use", "proxy_wait_s", "proxy_failed"])  # fmt: skip
     return ProxyRun(frame, int(max_connections), int(pool))

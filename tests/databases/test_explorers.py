@@ -83,6 +83,16 @@ CASES = {
         {"total_size_gib": -1},
         "total_size_gib=-1 is outside the allowed range",
     ),
+    "explore_serverless": (
+        ["business day", "spiky", "idle nights", "steady"],
+        {"min_capacity": 0.75},
+        "MinCapacity=0.75 is not a multiple of 0.5 ACU",
+    ),
+    "explore_proxy": (
+        ["0", "0.1", "0.25", "0.5", "0.75", "1"],
+        {"max_connections": 0},
+        "max_connections=0 is outside the allowed range",
+    ),
     "explore_wlm": (
         [f"{n} per minute" for n in (10, 20, 30, 45, 60)],
         {"wlm_json": "[{"},
@@ -178,7 +188,7 @@ def test_mimebundle_has_both_faces():
     json.dumps(bundle[ui.PLOTLY_MIME])
 
 
-@pytest.mark.parametrize("name", ["rds_aurora", "dynamodb", "elasticache", "redshift"])
+@pytest.mark.parametrize("name", ["rds_aurora", "dynamodb", "elasticache", "redshift", "aurora_serverless_proxy"])
 def test_quizzes_are_exam_style(name):
     loaded = quiz.load(name, "awslab.databases")
     assert len(loaded.questions) >= 5

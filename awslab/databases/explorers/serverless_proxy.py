@@ -41,8 +41,13 @@ def explore_serverless(shape: str = "business day", peak_acu: float = 16, min_ca
             ui.Slider("peak_acu", "peak demand", min=1, max=64, step=1, value=peak_acu, unit="ACU"),
             ui.Slider("min_capacity", "MinCapacity", min=0, max=16, step=0.5, value=min_capacity, unit="ACU"),
             ui.Slider("max_capacity", "MaxCapacity", min=1, max=256, step=0.5, value=max_capacity, unit="ACU"),
-            ui.Number("seconds_until_auto_pause", "SecondsUntilAutoPause", value=seconds_until_auto_pause,
-                      integer=True, unit="s"),  # fmt: skip
+            ui.Number(
+                "seconds_until_auto_pause",
+                "SecondsUntilAutoPause",
+                value=seconds_until_auto_pause,
+                integer=True,
+                unit="s",
+            ),  # fmt: skip
         ],
         view,
     )
@@ -76,14 +81,30 @@ def explore_proxy(pinned_fraction: float = 0.0, burst_per_second: float = 500, m
     return ui.explorer(
         "RDS Proxy: a Lambda burst against max_connections",
         [
-            ui.Slider("pinned_fraction", "pinned sessions", min=0, max=1, step=0.05, value=pinned_fraction,
-                      static_values=[0, 0.1, 0.25, 0.5, 0.75, 1]),  # fmt: skip
+            ui.Slider(
+                "pinned_fraction",
+                "pinned sessions",
+                min=0,
+                max=1,
+                step=0.05,
+                value=pinned_fraction,
+                static_values=[0, 0.1, 0.25, 0.5, 0.75, 1],
+            ),  # fmt: skip
             ui.Slider("burst_per_second", "burst", min=0, max=2000, step=50, value=burst_per_second, unit="calls/s"),
             ui.Number("max_connections", "max_connections", value=max_connections, integer=True),
-            ui.Slider("max_connections_percent", "MaxConnectionsPercent", min=1, max=100, step=1,
-                      value=max_connections_percent, integer=True, unit="%"),  # fmt: skip
-            ui.Slider("transaction_ms", "time in a transaction", min=0, max=300, step=10, value=transaction_ms,
-                      unit="ms"),  # fmt: skip
+            ui.Slider(
+                "max_connections_percent",
+                "MaxConnectionsPercent",
+                min=1,
+                max=100,
+                step=1,
+                value=max_connections_percent,
+                integer=True,
+                unit="%",
+            ),  # fmt: skip
+            ui.Slider(
+                "transaction_ms", "time in a transaction", min=0, max=300, step=10, value=transaction_ms, unit="ms"
+            ),  # fmt: skip
         ],
         view,
     )

@@ -17,13 +17,19 @@ def serverless_capacity_figure(run: ServerlessRun, comparison: CostComparison, e
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=theme.rounded(hours), y=theme.rounded(run.load_acu[::step]), name="demand"))
     fig.add_trace(
-        go.Scatter(x=theme.rounded(hours), y=theme.rounded(run.acu[::step]), name="Serverless v2 capacity",
-                   line_shape="hv")  # fmt: skip
+        go.Scatter(
+            x=theme.rounded(hours), y=theme.rounded(run.acu[::step]), name="Serverless v2 capacity", line_shape="hv"
+        )  # fmt: skip
     )
     size = PROVISIONED_INSTANCES.get(comparison.instance_class, (0, 0))[0] / GIB_PER_ACU
     fig.add_trace(
-        go.Scatter(x=theme.rounded([hours[0], hours[-1]]), y=[size, size], mode="lines", line_dash="dash",
-                   name=f"{comparison.instance_class} (~{size:g} ACU of memory)")  # fmt: skip
+        go.Scatter(
+            x=theme.rounded([hours[0], hours[-1]]),
+            y=[size, size],
+            mode="lines",
+            line_dash="dash",
+            name=f"{comparison.instance_class} (~{size:g} ACU of memory)",
+        )  # fmt: skip
     )
     return _finish(fig, "Aurora Serverless v2 follows the load in 0.5-ACU steps", "hour", "ACUs")
 
@@ -37,7 +43,13 @@ def proxy_connections_figure(run: ProxyRun) -> go.Figure:
     fig.add_trace(go.Scatter(x=x, y=theme.rounded(frame["direct_connections"]), name="direct: DB connections"))
     fig.add_trace(go.Scatter(x=x, y=theme.rounded(frame["proxy_db_connections"]), name="proxy: DB connections"))
     fig.add_trace(
-        go.Scatter(x=[x[0], x[-1]], y=[run.max_connections] * 2, mode="lines", line_dash="dash",
-                   name=f"max_connections {run.max_connections}", line_color=theme.COLORS[3])  # fmt: skip
+        go.Scatter(
+            x=[x[0], x[-1]],
+            y=[run.max_connections] * 2,
+            mode="lines",
+            line_dash="dash",
+            name=f"max_connections {run.max_connections}",
+            line_color=theme.COLORS[3],
+        )  # fmt: skip
     )
     return _finish(fig, "A Lambda burst against max_connections", "second", "connections")
