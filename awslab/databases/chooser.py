@@ -15,7 +15,9 @@ References (each read 2026-12-03):
     - Amazon Aurora User Guide, "Using Amazon Aurora Global Database" (one writer Region, up to 10 read-only
       secondaries), https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.html
     - Amazon DocumentDB Developer Guide, "What is Amazon DocumentDB" (MongoDB-compatible document database),
-      https://docs.aws.amazon.com/documentdb/latest/developerguide/what-is.html
+      https://docs.aws.amazon.com/documentdb/latest/developerguide/what-is.html; API Reference,
+      "ServerlessV2FeaturesSupport" (DocumentDB Serverless, capacity in DCUs),
+      https://docs.aws.amazon.com/documentdb/latest/developerguide/API_ServerlessV2FeaturesSupport.html
     - Amazon Neptune User Guide, "What is Amazon Neptune?" (graph; Gremlin, openCypher, SPARQL; Neptune Serverless),
       https://docs.aws.amazon.com/neptune/latest/userguide/intro.html
     - Amazon Keyspaces Developer Guide, "What is Amazon Keyspaces" (serverless, Apache Cassandra-compatible, CQL;
@@ -53,7 +55,7 @@ SERVICES = {
                     "active-active Regions with strong consistency"),
     "DynamoDB": (("key-value", "document"), (), "transactions", "milliseconds", True, True, True,
                  "global tables: every replica takes writes (MREC or MRSC); DAX for microsecond reads"),
-    "DocumentDB": (("document",), ("MongoDB",), "transactions", "milliseconds", False, False, True,
+    "DocumentDB": (("document",), ("MongoDB",), "transactions", "milliseconds", False, True, True,
                    "global clusters: one writer Region"),
     "Neptune": (("graph",), ("Gremlin/openCypher/SPARQL",), "transactions", "milliseconds", False, True, True,
                 "Neptune Global Database: one writer Region"),

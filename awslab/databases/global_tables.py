@@ -135,12 +135,20 @@ class ReplicationRun:
         [False, True]
         """
         rows = [{"region": w.region, "time_ms": w.time_ms, "read": w.base, "wrote": w.value} for w in self.writes]
-        frame = pd.DataFrame(rows)
-        frame["stale_read"] = frame["read"] < np.arange(len(frame))
-        return frame
+        return pd.DataFrame(rows).assign(stale_read=self.stale_reads())
+
+    def stale_reads(self) -> list[bool]:
+        """Per write in time order: had it not seen every earlier write (so its increment is lost)?
+
+        >>> simulate_counter({"a": [0.0], "b": [10.0]}, lag_ms=5).stale_reads()
+        [False, False]
+        """
+        return [w.base < i for i, w in enumerate(self.writes)]
 
 
-def simulate_counter(write_times_ms: dict[str, list[float]], *, lag_ms: float = 800, mode: str = "MREC") -> ReplicationRun:
+def simulate_counter(
+    write_times_ms: dict[str, list[float]], *, lag_ms: float = 800, mode: str = "MREC"
+) -> ReplicationRun:
     """Increments of one counter item from several Regions: each write reads its local replica and writes value + 1.
 
     MREC: local apply, delivery to the others after ``lag_ms``, last writer wins. MRSC: every write sees the latest
@@ -180,7 +188,7 @@ def simulate_counter(write_times_ms: dict[str, list[float]], *, lag_ms: float = 
         else:
             state[region] = max(state[region], kind)  # last writer wins: keep the newest (timestamp, Region)
     final = {r: state[r][2] for r in regions}
-    winner = max(writes, key=lambda w: (w.time_ms, w.region))
+    winner = max(writes, key=lambda w: (w.time_ms, w.region, w.value))  # same stamp in one Region: the later write
     return ReplicationRun(tuple(writes), final, winner, mode, float(lag_ms))
 
 

@@ -14,6 +14,7 @@ from awslab.databases.explorers.elasticache import (
     explore_node_failure,
     explore_redis_failover,
 )
+from awslab.databases.explorers.global_chooser import explore_chooser, explore_global_writes
 from awslab.databases.explorers.rds_aurora import (
     explore_failover,
     explore_recovery,
@@ -35,9 +36,11 @@ __all__ = [
     "explore_cache_aside",
     "explore_capacity",
     "explore_capacity_cost",
+    "explore_chooser",
     "explore_copy",
     "explore_distribution",
     "explore_failover",
+    "explore_global_writes",
     "explore_hot_partitions",
     "explore_join",
     "explore_node_failure",

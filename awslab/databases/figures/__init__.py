@@ -15,6 +15,7 @@ from awslab.databases.figures.elasticache import (
     cache_sweep_figure,
     node_failure_figure,
 )
+from awslab.databases.figures.global_chooser import chooser_figure, counter_writes_figure
 from awslab.databases.figures.rds_aurora import (
     failover_timeline_figure,
     recovery_figure,
@@ -35,6 +36,8 @@ __all__ = [
     "cache_sweep_figure",
     "capacity_cost_figure",
     "capacity_steps_figure",
+    "chooser_figure",
+    "counter_writes_figure",
     "copy_figure",
     "failover_timeline_figure",
     "hot_partitions_figure",

@@ -10,7 +10,7 @@ from awslab.databases.figures._base import _finish
 from awslab.databases.rds_proxy import ProxyRun
 
 
-def serverless_capacity_figure(run: ServerlessRun, comparison: CostComparison, every_minutes: int = 5) -> go.Figure:
+def serverless_capacity_figure(run: ServerlessRun, comparison: CostComparison, every_minutes: int = 10) -> go.Figure:
     """Demand and Serverless v2 capacity (ACUs) per hour of the day, against the provisioned class's size."""
     step = max(1, int(every_minutes))
     hours = [m / 60 for m in range(0, run.acu.size, step)]
