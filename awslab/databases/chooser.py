@@ -6,30 +6,30 @@ writes, whether there is a serverless option, and whether it is a durable primar
 teaching choice; the attributes come from each service's own "what is" page (References). Where AWS offers several
 ways (RDS's engines, Timestream's two engines), the row says so.
 
-References (each read 2026-12-03):
+References:
     - Amazon Aurora DSQL User Guide, "What is Amazon Aurora DSQL?" (serverless, distributed, PostgreSQL-compatible,
       transactional; active-active, 99.99% single-Region and 99.999% multi-Region availability),
-      https://docs.aws.amazon.com/aurora-dsql/latest/userguide/what-is-aurora-dsql.html
+      https://docs.aws.amazon.com/aurora-dsql/latest/userguide/what-is-aurora-dsql.html (read 2026-12-03)
     - Amazon DynamoDB Developer Guide, "Global tables" (multi-active; MREC and MRSC) and "DAX" (microsecond reads),
-      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GlobalTables.html
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GlobalTables.html (read 2026-12-03)
     - Amazon Aurora User Guide, "Using Amazon Aurora Global Database" (one writer Region, up to 10 read-only
-      secondaries), https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.html
+      secondaries), https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.html (read 2026-12-03)
     - Amazon DocumentDB Developer Guide, "What is Amazon DocumentDB" (MongoDB-compatible document database),
-      https://docs.aws.amazon.com/documentdb/latest/developerguide/what-is.html; API Reference,
+      https://docs.aws.amazon.com/documentdb/latest/developerguide/what-is.html (read 2026-12-03); API Reference,
       "ServerlessV2FeaturesSupport" (DocumentDB Serverless, capacity in DCUs),
-      https://docs.aws.amazon.com/documentdb/latest/developerguide/API_ServerlessV2FeaturesSupport.html
+      https://docs.aws.amazon.com/documentdb/latest/developerguide/API_ServerlessV2FeaturesSupport.html (read 2026-12-03)
     - Amazon Neptune User Guide, "What is Amazon Neptune?" (graph; Gremlin, openCypher, SPARQL; Neptune Serverless),
-      https://docs.aws.amazon.com/neptune/latest/userguide/intro.html
+      https://docs.aws.amazon.com/neptune/latest/userguide/intro.html (read 2026-12-03)
     - Amazon Keyspaces Developer Guide, "What is Amazon Keyspaces" (serverless, Apache Cassandra-compatible, CQL;
-      multi-Region replication), https://docs.aws.amazon.com/keyspaces/latest/devguide/what-is-keyspaces.html
+      multi-Region replication), https://docs.aws.amazon.com/keyspaces/latest/devguide/what-is-keyspaces.html (read 2026-12-03)
     - Amazon MemoryDB Developer Guide, "What is MemoryDB" (durable in-memory database, Valkey and Redis OSS
-      compatible, Multi-AZ transaction log), https://docs.aws.amazon.com/memorydb/latest/devguide/what-is-memorydb.html
+      compatible, Multi-AZ transaction log), https://docs.aws.amazon.com/memorydb/latest/devguide/what-is-memorydb.html (read 2026-12-03)
     - Amazon Timestream Developer Guide (Timestream for LiveAnalytics: serverless time series; the guide now points
-      new work to Timestream for InfluxDB), https://docs.aws.amazon.com/timestream/latest/developerguide/general.html
+      new work to Timestream for InfluxDB), https://docs.aws.amazon.com/timestream/latest/developerguide/general.html (read 2026-12-03)
     - Amazon ElastiCache User Guide, "What is Amazon ElastiCache" (in-memory cache: Valkey, Redis OSS, Memcached;
-      serverless option), https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/WhatIs.html
+      serverless option), https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/WhatIs.html (read 2026-12-03)
     - Amazon Redshift Management Guide (columnar warehouse, provisioned and Serverless),
-      https://docs.aws.amazon.com/redshift/latest/mgmt/welcome.html
+      https://docs.aws.amazon.com/redshift/latest/mgmt/welcome.html (read 2026-12-03)
 """
 
 from __future__ import annotations
