@@ -1,6 +1,7 @@
 """Your-turn exercises of the databases notebooks; every answer is what the chapter's own models compute.
 
-One block per notebook: ``rds-aurora-*`` (01), ``dynamodb-*`` (02), ``elasticache-*`` (03) and ``redshift-*`` (04).
+One block per notebook: ``rds-aurora-*`` (01), ``dynamodb-*`` (02), ``elasticache-*`` (03), ``redshift-*`` (04),
+``serverless-proxy-*`` (05) and ``global-tables-*`` (06).
 
 References:
     - Amazon Aurora User Guide, "Replication with Amazon Aurora",
@@ -15,12 +16,17 @@ References:
       https://docs.aws.amazon.com/redshift/latest/dg/c_data_redistribution.html (read 2026-12-03)
     - Amazon Redshift Database Developer Guide, "Loading data from compressed and uncompressed files",
       https://docs.aws.amazon.com/redshift/latest/dg/t_splitting-data-files.html (read 2026-12-03)
+    - Amazon RDS API Reference, "ConnectionPoolConfiguration" and "ServerlessV2ScalingConfiguration" (as cited in
+      ``rds_proxy`` and ``aurora_serverless``; the prices there are unverified list prices) (read 2026-12-03)
+    - Amazon DynamoDB Developer Guide, "How DynamoDB global tables work" (last writer wins), and API Reference,
+      "PointInTimeRecoverySpecification" (RecoveryPeriodInDays 1-35),
+      https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html (read 2026-12-03)
 """
 
 from __future__ import annotations
 
 from awslab import exercises
-from awslab.databases import dynamodb, elasticache, rds, redshift
+from awslab.databases import aurora_serverless, chooser, dynamodb, elasticache, global_tables, rds, rds_proxy, redshift
 
 # --- 01 RDS and Aurora -------------------------------------------------------------------------------------------
 _QUORUM = rds.aurora_quorum(failed_copies=3, failed_azs=0)
@@ -195,4 +201,107 @@ copy_nine_files = exercises.number(
         "multiple of the slice count."
     ),
     unit="s",
+)
+
+# --- 05 Aurora Serverless v2, RDS Proxy, Blue/Green, Global Database ----------------------------------------------
+_XL_USD = aurora_serverless.PROVISIONED_INSTANCES["db.r6g.xlarge"][1]
+_BREAK_EVEN = _XL_USD / aurora_serverless.ACU_USD_PER_HOUR
+
+serverless_break_even = exercises.number(
+    "serverless-proxy-1",
+    "When does provisioned win?",
+    task=(
+        f"With the notebook's (unverified, illustrative) rates, an ACU-hour costs USD "
+        f"{aurora_serverless.ACU_USD_PER_HOUR:.2f} and a db.r6g.xlarge (32 GiB) costs USD {_XL_USD:.2f} an hour. "
+        "Above what **mean** Serverless v2 capacity, in ACUs, is the provisioned instance cheaper?"
+    ),
+    answer=_BREAK_EVEN,
+    hint="Both bills are rate × hours; find the mean ACU at which they are equal. The peak does not matter here.",
+    solution=(
+        f"{_BREAK_EVEN:.2f} ACU: USD {_XL_USD:.2f} / USD {aurora_serverless.ACU_USD_PER_HOUR:.2f} per ACU-hour "
+        "(`compare_to_provisioned(run).break_even_average_acu`). 16 ACU (the instance's memory at 2 GiB per ACU) is "
+        "the classic slip: Serverless v2 pays more per GiB and wins only when the mean is far below the peak."
+    ),
+    unit="ACU",
+)
+
+_BURST = rds_proxy.Burst(burst_per_second=500, transaction_ms=40)
+_PROXY = rds_proxy.simulate(_BURST, max_connections=1000, seed=0)
+_PROXY_NEED = _BURST.burst_per_second * _BURST.transaction_ms / 1000
+
+proxy_multiplexing = exercises.number(
+    "serverless-proxy-2",
+    "Connections a multiplexing proxy needs",
+    task=(
+        f"A Lambda burst of {_BURST.burst_per_second:g} invocations a second; each runs "
+        f"{_BURST.invocation_ms:g} ms, of which {_BURST.transaction_ms:g} ms in a database transaction, and nothing "
+        "pins. About how many database connections does RDS Proxy hold busy at the burst's height?"
+    ),
+    answer=_PROXY_NEED,
+    hint="A connection is borrowed only for a transaction. Rate × time in a transaction (Little's law).",
+    solution=(
+        f"{_PROXY_NEED:g}: {_BURST.burst_per_second:g}/s × {_BURST.transaction_ms / 1000:g} s. Directly, each warm "
+        f"environment holds one: {_BURST.peak_concurrency:g} (rate × {_BURST.invocation_ms / 1000:g} s). The "
+        f"simulation's peak is {_PROXY.peak_proxy_connections} with Poisson arrivals "
+        "(`rds_proxy.simulate(Burst(), max_connections=1000)`)."
+    ),
+    tolerance=0.15,
+)
+
+# --- 06 global tables, TTL, PITR, DAX and the chooser ----------------------------------------------------------------
+_TWO_WRITES = {"us-east-1": [0.0], "eu-west-1": [300.0]}
+_COUNTER = global_tables.simulate_counter(_TWO_WRITES, lag_ms=800)
+
+global_counter = exercises.number(
+    "global-tables-1",
+    "Two increments, one counter",
+    task=(
+        "A counter item in a global table (default mode) is 0. An app in us-east-1 reads it and writes 1 at t = 0 ms; "
+        "an app in eu-west-1 reads its replica and writes its value + 1 at t = 300 ms. Replication takes 800 ms. "
+        "What does the counter read everywhere once replication settles?"
+    ),
+    answer=_COUNTER.final["us-east-1"],
+    hint="What had eu-west-1's replica received by 300 ms? Then: which write has the later timestamp?",
+    solution=(
+        f"{_COUNTER.final['us-east-1']}: eu-west-1 still read 0, wrote 1 at 300 ms; that write is the newer one and "
+        "wins everywhere. Two increments, one lost (`global_tables.simulate_counter(..., lag_ms=800)`). Route a "
+        "counter's writes to one Region, or use MRSC."
+    ),
+)
+
+_PITR = global_tables.pitr_window(7, table_age_days=3)
+
+pitr_young_table = exercises.number(
+    "global-tables-2",
+    "How far back can you restore?",
+    task=(
+        "Point-in-time recovery was turned on with `RecoveryPeriodInDays` 7 when the table was created, **3 days** "
+        "ago. How many days back can you restore it today?"
+    ),
+    answer=_PITR["earliest_days_ago"],
+    hint="The recovery period is a ceiling; continuous backups only exist since they were turned on.",
+    solution=(
+        f"{_PITR['earliest_days_ago']:g} days: the window is the smaller of the period and the time PITR has been on "
+        f"(`global_tables.pitr_window(7, table_age_days=3)`); the latest point is about "
+        f"{_PITR['latest_minutes_ago']} minutes ago."
+    ),
+    unit="days",
+)
+
+_MONGO = chooser.rank({"data_model": "document", "compatibility": "MongoDB"})[0].service
+
+chooser_mongodb = exercises.choice(
+    "global-tables-3",
+    "A home for a MongoDB application",
+    task=(
+        "An application stores JSON documents through MongoDB drivers and the team wants a managed service without "
+        "rewriting its queries. Which service does the chooser rank first?"
+    ),
+    choices=("DynamoDB", "DocumentDB", "Keyspaces", "Aurora"),
+    answer=_MONGO,
+    hint="Set the access pattern to a MongoDB app in the chooser: which row is MongoDB-compatible?",
+    solution=(
+        f"{_MONGO}: a MongoDB-compatible document database, so drivers and queries carry over. DynamoDB also stores "
+        "documents but has its own API: a rewrite."
+    ),
 )

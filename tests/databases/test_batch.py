@@ -4,9 +4,11 @@ values, and recorded what the models compute for them; a bad parameter stops a n
 import pytest
 import yaml
 
+from awslab.databases import aurora_serverless as sv2
+from awslab.databases import chooser, rds, rds_proxy
 from awslab.databases import dynamodb as ddb
 from awslab.databases import elasticache as ec
-from awslab.databases import rds
+from awslab.databases import global_tables as gt
 from awslab.databases import redshift as rs
 from tests.support import ROOT, printed, ran
 from tests.support import run_awslab as awslab
@@ -105,6 +107,38 @@ def test_redshift_loads_the_scenarios_cluster(startup_run):
     recorded = _recorded(startup_run, "04_redshift.ipynb")
     assert recorded["copy_fastest_seconds"] == round(float(fastest["seconds"]), 1)
     assert recorded["copy_files_for_fastest"] == int(fastest["files"])
+
+
+def test_serverless_and_proxy_follow_the_scenarios_load(startup_run):
+    p = _values("05_aurora_serverless_and_proxy.ipynb")
+    out = printed(startup_run.folder, "05_aurora_serverless_and_proxy.ipynb")
+    assert f"shape={p['shape']}, peak_acu={p['peak_acu']:g}, min_capacity={p['min_capacity']:g}" in out
+    run = sv2.simulate_capacity(
+        sv2.load_curve(p["shape"], p["peak_acu"], seed=SEED), p["min_capacity"], p["max_capacity"]
+    )
+    cost = sv2.compare_to_provisioned(run)
+    assert f"{p['shape']}: {run.acu_hours:,.1f} ACU-hours, USD {cost.serverless_usd:,.2f} a day" in out
+    burst = rds_proxy.simulate(rds_proxy.Burst(), max_connections=p["max_connections"], seed=SEED)
+    recorded = _recorded(startup_run, "05_aurora_serverless_and_proxy.ipynb")
+    assert recorded["serverless_acu_hours"] == round(run.acu_hours, 1)
+    assert recorded["serverless_cheaper"] == cost.cheaper
+    assert recorded["proxy_direct_failed"] == burst.direct_failed
+    assert recorded["proxy_failed"] == burst.proxy_failed
+
+
+def test_global_tables_and_chooser_follow_the_scenario(startup_run):
+    p = _values("06_global_tables_and_chooser.ipynb")
+    out = printed(startup_run.folder, "06_global_tables_and_chooser.ipynb")
+    assert f"lag_ms={p['lag_ms']:g}, writes_per_second={p['writes_per_second']:g}" in out
+    writes = gt.random_writes(writes_per_second=p["writes_per_second"], seconds=30, seed=SEED)
+    mrec = gt.simulate_counter(writes, lag_ms=p["lag_ms"])
+    assert f"{mrec.increments} increments at {p['lag_ms']:g} ms of lag" in out
+    first = chooser.rank(chooser.PRESETS[p["access_pattern"]])[0].service
+    assert f"{p['access_pattern']}: {first} first" in out
+    recorded = _recorded(startup_run, "06_global_tables_and_chooser.ipynb")
+    assert recorded["lww_lost_updates"] == mrec.lost_updates
+    assert recorded["pitr_earliest_days_ago"] == float(p["recovery_period_in_days"])
+    assert recorded["chooser_first"] == first
 
 
 def test_bad_value_stops_the_notebook_with_a_clear_line(tmp_path):

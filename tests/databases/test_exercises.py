@@ -19,6 +19,11 @@ CASES = [
     (ex.leaderboard_engine, "Valkey / Redis OSS", "Memcached"),
     (ex.key_even_join, "DS_DIST_INNER", "DS_DIST_OUTER"),
     (ex.copy_nine_files, redshift.copy_load(10, 9, nodes=2, slices_per_node=4)["seconds"], "64.5"),
+    (ex.serverless_break_even, 0.52 / 0.12, "16"),  # 16 ACU matches the memory, not the bill
+    (ex.proxy_multiplexing, 20, "150"),  # 150 is one connection per warm environment: no proxy
+    (ex.global_counter, 1, "2"),  # 2 forgets that last writer wins drops the stale increment
+    (ex.pitr_young_table, 3, "7"),  # 7 is the period, but backups only exist for 3 days
+    (ex.chooser_mongodb, "DocumentDB", "DynamoDB"),
 ]
 
 
@@ -39,7 +44,7 @@ def test_answers_are_what_the_models_compute():
 def test_every_exercise_is_listed_and_ids_follow_the_notebook_topics():
     found = [v for v in vars(ex).values() if isinstance(v, base.Exercise)]
     assert sorted(e.id for e in found) == sorted(c[0].id for c in CASES)
-    topics = ("rds-aurora-", "dynamodb-", "elasticache-", "redshift-")
+    topics = ("rds-aurora-", "dynamodb-", "elasticache-", "redshift-", "serverless-proxy-", "global-tables-")
     for topic in topics:
         assert sum(e.id.startswith(topic) for e in found) >= 2, topic
 

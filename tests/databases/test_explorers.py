@@ -6,9 +6,9 @@ import time
 import pytest
 
 from awslab import quiz, ui
+from awslab.databases import chooser, rds
 from awslab.databases import dynamodb as ddb
 from awslab.databases import explorers as ex
-from awslab.databases import rds
 
 # name -> (expected static step labels of the main control, a bad typed value, the start of the model's message)
 CASES = {
@@ -82,6 +82,26 @@ CASES = {
         ["1", "2", "4", "8", "16"],
         {"total_size_gib": -1},
         "total_size_gib=-1 is outside the allowed range",
+    ),
+    "explore_serverless": (
+        ["business day", "spiky", "idle nights", "steady"],
+        {"min_capacity": 0.75},
+        "MinCapacity=0.75 is not a multiple of 0.5 ACU",
+    ),
+    "explore_proxy": (
+        ["0", "0.1", "0.25", "0.5", "0.75", "1"],
+        {"max_connections": 0},
+        "max_connections=0 is outside the allowed range",
+    ),
+    "explore_global_writes": (
+        ["0 ms", "100 ms", "250 ms", "500 ms", "800 ms", "1,000 ms", "2,000 ms"],
+        {"lag_ms": -5},
+        "lag_ms=-5 is outside the allowed range",
+    ),
+    "explore_chooser": (
+        list(chooser.PRESETS),
+        {"top": 0},
+        "top=0 is outside the allowed range (1 to 11)",
     ),
     "explore_wlm": (
         [f"{n} per minute" for n in (10, 20, 30, 45, 60)],
@@ -178,7 +198,9 @@ def test_mimebundle_has_both_faces():
     json.dumps(bundle[ui.PLOTLY_MIME])
 
 
-@pytest.mark.parametrize("name", ["rds_aurora", "dynamodb", "elasticache", "redshift"])
+@pytest.mark.parametrize(
+    "name", ["rds_aurora", "dynamodb", "elasticache", "redshift", "aurora_serverless_proxy", "global_tables_chooser"]
+)
 def test_quizzes_are_exam_style(name):
     loaded = quiz.load(name, "awslab.databases")
     assert len(loaded.questions) >= 5

@@ -14,6 +14,7 @@ from awslab.databases.explorers.elasticache import (
     explore_node_failure,
     explore_redis_failover,
 )
+from awslab.databases.explorers.global_chooser import explore_chooser, explore_global_writes
 from awslab.databases.explorers.rds_aurora import (
     explore_failover,
     explore_recovery,
@@ -27,6 +28,7 @@ from awslab.databases.explorers.redshift import (
     explore_wlm,
     explore_zone_maps,
 )
+from awslab.databases.explorers.serverless_proxy import explore_proxy, explore_serverless
 
 __all__ = [
     "CACHE_SIZES_ITEMS",
@@ -34,16 +36,20 @@ __all__ = [
     "explore_cache_aside",
     "explore_capacity",
     "explore_capacity_cost",
+    "explore_chooser",
     "explore_copy",
     "explore_distribution",
     "explore_failover",
+    "explore_global_writes",
     "explore_hot_partitions",
     "explore_join",
     "explore_node_failure",
+    "explore_proxy",
     "explore_query_vs_scan",
     "explore_recovery",
     "explore_redis_failover",
     "explore_replica_lag",
+    "explore_serverless",
     "explore_storage_autoscaling",
     "explore_wlm",
     "explore_zone_maps",
