@@ -82,11 +82,11 @@ def cutover_plan(
     (False, inf, 795.0)
     """
     database_gib = validate.number("database_gib", database_gib, minimum=0.001, maximum=1_000_000, unit="GiB")
-    rate = validate.number("full_load_gib_per_hour", full_load_gib_per_hour, minimum=0.001, maximum=100_000,
-                           unit="GiB/h")
+    rate = validate.number(
+        "full_load_gib_per_hour", full_load_gib_per_hour, minimum=0.001, maximum=100_000, unit="GiB/h"
+    )
     writes = validate.number("writes_per_second", writes_per_second, minimum=0, maximum=10_000_000, unit="changes/s")
-    apply = validate.number("apply_per_second", apply_per_second, minimum=0.001, maximum=10_000_000,
-                            unit="changes/s")
+    apply = validate.number("apply_per_second", apply_per_second, minimum=0.001, maximum=10_000_000, unit="changes/s")
     floor = validate.number("floor_seconds", floor_seconds, minimum=0, maximum=3600, unit="s")
     switch = validate.number("switch_minutes", switch_minutes, minimum=0, maximum=1440, unit="min")
     validate.integer("points", points, minimum=2, maximum=1000)

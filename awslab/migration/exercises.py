@@ -15,8 +15,9 @@ from awslab import exercises
 from awslab.migration import cutover, strategies
 
 _HR = strategies.recommend(
-    strategies.Workload("hr", code_ownership="vendor", licence="tied-to-hardware", saas_alternative=True,
-                        time_pressure="high")
+    strategies.Workload(
+        "hr", code_ownership="vendor", licence="tied-to-hardware", saas_alternative=True, time_pressure="high"
+    )
 )
 migration_strategies_hr = exercises.choice(
     "migration-strategies-1",
@@ -56,7 +57,9 @@ migration_strategies_catch_up = exercises.number(
     ),
 )
 
-_ERP_WAVE = next(p.wave for p in strategies.plan_portfolio(strategies.SAMPLE_PORTFOLIO).workloads if p.name == "erp-app")
+_ERP_WAVE = next(
+    p.wave for p in strategies.plan_portfolio(strategies.SAMPLE_PORTFOLIO).workloads if p.name == "erp-app"
+)
 migration_strategies_wave = exercises.number(
     "migration-strategies-3",
     "Which wave for the ERP application?",

@@ -27,13 +27,28 @@ def explore_strategy(
     'replatform: managed services (RDS by DMS, Elastic Beanstalk, ECS) with small changes'
     """
 
-    def view(time_pressure, target_operating_model, code_ownership, licence, compliance, hypervisor,
-             saas_alternative, still_needed, dependencies):
+    def view(
+        time_pressure,
+        target_operating_model,
+        code_ownership,
+        licence,
+        compliance,
+        hypervisor,
+        saas_alternative,
+        still_needed,
+        dependencies,
+    ):
         deps = tuple(f"dependency-{i + 1}" for i in range(int(dependencies)))
         workload = strategies.Workload(
-            "this workload", still_needed=still_needed, licence=licence, code_ownership=code_ownership,
-            saas_alternative=saas_alternative, time_pressure=time_pressure,
-            target_operating_model=target_operating_model, hypervisor=hypervisor, compliance=compliance,
+            "this workload",
+            still_needed=still_needed,
+            licence=licence,
+            code_ownership=code_ownership,
+            saas_alternative=saas_alternative,
+            time_pressure=time_pressure,
+            target_operating_model=target_operating_model,
+            hypervisor=hypervisor,
+            compliance=compliance,
             dependencies=deps,
         )
         rec = strategies.recommend(workload)
@@ -54,16 +69,21 @@ def explore_strategy(
         "The 7 Rs: which strategy for this workload?",
         [
             ui.Choice("time_pressure", "time pressure", options=pairs(strategies.TIME_PRESSURE), value=time_pressure),
-            ui.Choice("target_operating_model", "target operating model",
-                      options=pairs(strategies.OPERATING_MODELS), value=target_operating_model),
+            ui.Choice(
+                "target_operating_model",
+                "target operating model",
+                options=pairs(strategies.OPERATING_MODELS),
+                value=target_operating_model,
+            ),
             ui.Choice("code_ownership", "code", options=pairs(strategies.CODE_OWNERSHIP), value=code_ownership),
             ui.Choice("licence", "licence", options=pairs(strategies.LICENCES), value=licence),
             ui.Choice("compliance", "compliance", options=pairs(strategies.COMPLIANCE), value=compliance),
             ui.Choice("hypervisor", "hypervisor", options=pairs(strategies.HYPERVISORS), value=hypervisor),
             ui.Toggle("saas_alternative", "a SaaS product could replace it", value=saas_alternative),
             ui.Toggle("still_needed", "still needed", value=still_needed),
-            ui.Slider("dependencies", "tightly coupled dependencies", min=0, max=10, step=1, value=dependencies,
-                      integer=True),
+            ui.Slider(
+                "dependencies", "tightly coupled dependencies", min=0, max=10, step=1, value=dependencies, integer=True
+            ),
         ],
         view,
     )
@@ -84,8 +104,11 @@ def explore_cutover(
 
     def view(writes_per_second, apply_per_second, database_gib, full_load_gib_per_hour, cutover_after_hours):
         plan = cutover.cutover_plan(
-            database_gib, full_load_gib_per_hour=full_load_gib_per_hour, writes_per_second=writes_per_second,
-            apply_per_second=apply_per_second, cutover_after_hours=cutover_after_hours,
+            database_gib,
+            full_load_gib_per_hour=full_load_gib_per_hour,
+            writes_per_second=writes_per_second,
+            apply_per_second=apply_per_second,
+            cutover_after_hours=cutover_after_hours,
         )
         catch = f"{plan.catch_up_hours:,.2f} h after the load" if math.isfinite(plan.catch_up_hours) else "never"
         return ui.View(
@@ -102,13 +125,22 @@ def explore_cutover(
     return ui.explorer(
         "DMS CDC: does replication keep up?",
         [
-            ui.Slider("writes_per_second", "source writes", min=0, max=2000, step=50, value=writes_per_second,
-                      unit="changes/s", static_values=WRITES_STEPS),
+            ui.Slider(
+                "writes_per_second",
+                "source writes",
+                min=0,
+                max=2000,
+                step=50,
+                value=writes_per_second,
+                unit="changes/s",
+                static_values=WRITES_STEPS,
+            ),
             ui.Number("apply_per_second", "DMS apply rate", value=apply_per_second, unit="changes/s"),
             ui.Number("database_gib", "database size", value=database_gib, unit="GiB"),
             ui.Number("full_load_gib_per_hour", "full-load rate", value=full_load_gib_per_hour, unit="GiB/h"),
-            ui.Slider("cutover_after_hours", "cut over after", min=1, max=168, step=1, value=cutover_after_hours,
-                      unit="h"),
+            ui.Slider(
+                "cutover_after_hours", "cut over after", min=1, max=168, step=1, value=cutover_after_hours, unit="h"
+            ),
         ],
         view,
     )

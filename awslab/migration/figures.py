@@ -30,8 +30,9 @@ def strategy_figure(rec: Recommendation) -> go.Figure:
 
 def lag_figure(plan: CutoverPlan) -> go.Figure:
     """Replication lag from the start of the full load to the cutover."""
-    fig = go.Figure(go.Scatter(x=theme.rounded(list(plan.hours)), y=theme.rounded(list(plan.lag_seconds)),
-                               mode="lines", name="lag"))
+    fig = go.Figure(
+        go.Scatter(x=theme.rounded(list(plan.hours)), y=theme.rounded(list(plan.lag_seconds)), mode="lines", name="lag")
+    )
     fig.add_vline(x=plan.full_load_hours, line_dash="dash")
     verdict = "keeps up" if plan.keeps_up else "falls behind"
     fig.update_layout(

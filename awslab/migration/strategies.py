@@ -160,7 +160,9 @@ def _blocked(w: Workload) -> dict[str, str]:
         blocked["refactor"] = "the code belongs to a vendor: nobody here can re-architect it"
     if w.licence == "tied-to-hardware":
         for s in ("rehost", "relocate", "replatform"):
-            blocked.setdefault(s, "its licence is tied to the on-premises hardware, so the software cannot move as it is")
+            blocked.setdefault(
+                s, "its licence is tied to the on-premises hardware, so the software cannot move as it is"
+            )
     return blocked
 
 
@@ -178,8 +180,10 @@ def _adjusted(w: Workload, strategy: str) -> tuple[float, float, list[str]]:
             why.append(f"target operating model '{model}' {'raises' if bonus > 0 else 'lowers'} its benefit")
     if strategy in ("relocate", "rehost") and model == "same":
         benefit += 2.0 if strategy == "relocate" else 1.0
-        why.append("the team wants to keep operating servers as today" +
-                   (" with its vSphere tools" if strategy == "relocate" else ""))
+        why.append(
+            "the team wants to keep operating servers as today"
+            + (" with its vSphere tools" if strategy == "relocate" else "")
+        )
     if strategy == "replatform" and w.code_ownership == "vendor":
         effort += 1.0
         benefit -= 1.0
@@ -227,8 +231,10 @@ def recommend(workload: Workload) -> Recommendation:
         reasons_of[s] = why
     ranked = tuple(sorted(options, key=lambda o: (not o.eligible, -o.score, o.effort, STRATEGIES.index(o.strategy))))
     best, second = ranked[0], ranked[1]
-    reasons = [f"score {best.benefit:g} benefit - {weight:g} x {best.effort:g} effort = {best.score:g} "
-               f"({workload.time_pressure} time pressure)"]
+    reasons = [
+        f"score {best.benefit:g} benefit - {weight:g} x {best.effort:g} effort = {best.score:g} "
+        f"({workload.time_pressure} time pressure)"
+    ]
     reasons += reasons_of[best.strategy]
     reasons += [f"not {o.strategy}: {o.note}" for o in ranked if not o.eligible and o.strategy != "retire"][:3]
     if best.strategy != "retire" and second.eligible:
@@ -249,18 +255,36 @@ def recommend(workload: Workload) -> Recommendation:
 # A sample portfolio of 12 workloads (invented, for teaching): the names are what `dependencies` refer to.
 SAMPLE_PORTFOLIO = (
     Workload("active-directory", code_ownership="vendor", target_operating_model="managed"),
-    Workload("oracle-erp-db", code_ownership="vendor", licence="byol", target_operating_model="managed",
-             compliance="audited", dependencies=("active-directory",)),
-    Workload("erp-app", code_ownership="vendor", licence="byol", target_operating_model="same",
-             dependencies=("oracle-erp-db", "active-directory")),
-    Workload("web-shop", time_pressure="low", target_operating_model="cloud-native",
-             dependencies=("catalog-api", "payments")),
+    Workload(
+        "oracle-erp-db",
+        code_ownership="vendor",
+        licence="byol",
+        target_operating_model="managed",
+        compliance="audited",
+        dependencies=("active-directory",),
+    ),
+    Workload(
+        "erp-app",
+        code_ownership="vendor",
+        licence="byol",
+        target_operating_model="same",
+        dependencies=("oracle-erp-db", "active-directory"),
+    ),
+    Workload(
+        "web-shop", time_pressure="low", target_operating_model="cloud-native", dependencies=("catalog-api", "payments")
+    ),
     Workload("catalog-api", target_operating_model="managed", dependencies=("catalog-db",)),
     Workload("catalog-db", target_operating_model="managed"),
     Workload("payments", compliance="on-premises-only", dependencies=("active-directory",)),
     Workload("crm", code_ownership="vendor", saas_alternative=True, target_operating_model="managed"),
-    Workload("file-shares", code_ownership="vendor", hypervisor="vmware", time_pressure="high",
-             target_operating_model="same", dependencies=("active-directory",)),
+    Workload(
+        "file-shares",
+        code_ownership="vendor",
+        hypervisor="vmware",
+        time_pressure="high",
+        target_operating_model="same",
+        dependencies=("active-directory",),
+    ),
     Workload("reporting-2009", still_needed=False, dependencies=("oracle-erp-db",)),
     Workload("hr-portal", code_ownership="vendor", saas_alternative=True, licence="tied-to-hardware"),
     Workload("build-servers", hypervisor="vmware", time_pressure="high", target_operating_model="same"),
@@ -327,7 +351,7 @@ def find_cycle(graph: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
         path.append(node)
         for dep in graph.get(node, ()):
             if state.get(dep) == "open":
-                return tuple(path[path.index(dep):]) + (dep,)
+                return tuple(path[path.index(dep) :]) + (dep,)
             if dep not in state:
                 found = visit(dep)
                 if found:

@@ -71,18 +71,35 @@ TOOLS = {
 
 # What each discovery mode records (True/False), from the Application Discovery Service API overview.
 DISCOVERY_COLLECTS = {
-    "Agentless Collector": {"server configuration": True, "utilisation": True, "running processes": False,
-                            "network dependencies": False, "needs VMware vCenter": True},
-    "Discovery Agent": {"server configuration": True, "utilisation": True, "running processes": True,
-                        "network dependencies": True, "needs VMware vCenter": False},
+    "Agentless Collector": {
+        "server configuration": True,
+        "utilisation": True,
+        "running processes": False,
+        "network dependencies": False,
+        "needs VMware vCenter": True,
+    },
+    "Discovery Agent": {
+        "server configuration": True,
+        "utilisation": True,
+        "running processes": True,
+        "network dependencies": True,
+        "needs VMware vCenter": False,
+    },
 }
 
 # DMS engine names grouped by the engine family whose schema and SQL they share (our grouping of DMS EngineName values).
 ENGINE_FAMILY = {
-    "mysql": "mysql", "mariadb": "mysql", "aurora": "mysql",
-    "postgres": "postgresql", "aurora-postgresql": "postgresql",
-    "oracle": "oracle", "sqlserver": "sqlserver", "db2": "db2", "sybase": "sybase",
-    "mongodb": "mongodb", "docdb": "mongodb",
+    "mysql": "mysql",
+    "mariadb": "mysql",
+    "aurora": "mysql",
+    "postgres": "postgresql",
+    "aurora-postgresql": "postgresql",
+    "oracle": "oracle",
+    "sqlserver": "sqlserver",
+    "db2": "db2",
+    "sybase": "sybase",
+    "mongodb": "mongodb",
+    "docdb": "mongodb",
 }
 
 
@@ -111,9 +128,13 @@ def dms_pair(source: str, target: str) -> EnginePair:
     validate.choice("target", target, ENGINE_FAMILY)
     same = ENGINE_FAMILY[source] == ENGINE_FAMILY[target]
     if same:
-        advice = ("homogeneous: the schema moves as it is; DMS homogeneous data migrations use the engine's native "
-                  "tools, and a native dump/replica is an option too")
+        advice = (
+            "homogeneous: the schema moves as it is; DMS homogeneous data migrations use the engine's native "
+            "tools, and a native dump/replica is an option too"
+        )
     else:
-        advice = ("heterogeneous: convert the schema and code first (DMS Schema Conversion or SCT), fix what they "
-                  "flag, then DMS full load and CDC")
+        advice = (
+            "heterogeneous: convert the schema and code first (DMS Schema Conversion or SCT), fix what they "
+            "flag, then DMS full load and CDC"
+        )
     return EnginePair(source, target, "homogeneous" if same else "heterogeneous", not same, advice)

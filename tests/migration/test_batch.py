@@ -19,16 +19,22 @@ def test_migration_strategies_in_the_startup_run(startup_run):
     v = values_used(startup_run, key)
     recorded = startup_run.entry(key)["results"]
     workload = strategies.Workload(
-        "this workload", time_pressure=v["time_pressure"], target_operating_model=v["target_operating_model"],
-        code_ownership=v["code_ownership"], licence=v["licence"], hypervisor=v["hypervisor"],
+        "this workload",
+        time_pressure=v["time_pressure"],
+        target_operating_model=v["target_operating_model"],
+        code_ownership=v["code_ownership"],
+        licence=v["licence"],
+        hypervisor=v["hypervisor"],
         saas_alternative=v["saas_alternative"],
     )
     assert recorded["recommended_strategy"] == strategies.recommend(workload).strategy
     assert recorded["portfolio_wave_count"] == strategies.plan_portfolio(strategies.SAMPLE_PORTFOLIO).wave_count
     assert recorded["dms_pair_kind"] == tools.dms_pair(v["source_engine"], v["target_engine"]).kind
     plan = cutover.cutover_plan(
-        v["database_gib"], full_load_gib_per_hour=v["full_load_gib_per_hour"],
-        writes_per_second=v["writes_per_second"], apply_per_second=v["apply_per_second"],
+        v["database_gib"],
+        full_load_gib_per_hour=v["full_load_gib_per_hour"],
+        writes_per_second=v["writes_per_second"],
+        apply_per_second=v["apply_per_second"],
         cutover_after_hours=v["cutover_after_hours"],
     )
     assert recorded["cdc_keeps_up"] == plan.keeps_up
@@ -37,8 +43,9 @@ def test_migration_strategies_in_the_startup_run(startup_run):
 
 
 def test_bad_value_stops_with_the_parameter_named(tmp_path):
-    result = awslab("run", str(FOLDER / "01_migration_strategies.ipynb"), "--output", str(tmp_path),
-                    "-p", "time_pressure", "urgent")
+    result = awslab(
+        "run", str(FOLDER / "01_migration_strategies.ipynb"), "--output", str(tmp_path), "-p", "time_pressure", "urgent"
+    )
     assert result.returncode == 1
     assert "bad parameter (no cell was run): time_pressure='urgent' is not one of: low, medium, high" in result.stdout
     assert "0 passed, 1 failed" in result.stdout

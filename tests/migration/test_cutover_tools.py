@@ -20,8 +20,9 @@ def test_backlog_is_never_negative(start, writes, apply, seconds):
 
 @given(st.floats(1, 5000), RATES, st.floats(1, 5000), st.floats(1, 1000), st.floats(0, 200))
 def test_lag_never_negative_and_grows_when_replication_falls_behind(gib, writes, apply, rate, after):
-    plan = cutover.cutover_plan(gib, full_load_gib_per_hour=rate, writes_per_second=writes, apply_per_second=apply,
-                                cutover_after_hours=after)
+    plan = cutover.cutover_plan(
+        gib, full_load_gib_per_hour=rate, writes_per_second=writes, apply_per_second=apply, cutover_after_hours=after
+    )
     assert all(lag >= 0 for lag in plan.lag_seconds) and plan.downtime_minutes >= 0
     assert plan.keeps_up == (apply > writes)
     after_load = [lag for h, lag in zip(plan.hours, plan.lag_seconds, strict=True) if h > plan.full_load_hours + 0.01]
@@ -33,16 +34,21 @@ def test_lag_never_negative_and_grows_when_replication_falls_behind(gib, writes,
 
 def test_a_worked_catch_up():
     # 800 GiB at 100 GiB/h = 8 h; 800 changes/s cached = 23,040,000; drained at 1,000 - 800 = 200/s = 32 h.
-    plan = cutover.cutover_plan(800, full_load_gib_per_hour=100, writes_per_second=800, apply_per_second=1000,
-                                cutover_after_hours=100)
+    plan = cutover.cutover_plan(
+        800, full_load_gib_per_hour=100, writes_per_second=800, apply_per_second=1000, cutover_after_hours=100
+    )
     assert plan.full_load_hours == 8 and plan.backlog_after_load == 23_040_000 and plan.catch_up_hours == 32
     assert plan.lag_at_cutover_seconds == 5  # caught up: the floor
     assert plan.downtime_minutes == pytest.approx(15 + 5 / 60, abs=0.01)
 
 
 def test_falling_behind_makes_waiting_worse():
-    early, late = (cutover.cutover_plan(100, full_load_gib_per_hour=100, writes_per_second=1500, apply_per_second=1000,
-                                        cutover_after_hours=h) for h in (12, 48))
+    early, late = (
+        cutover.cutover_plan(
+            100, full_load_gib_per_hour=100, writes_per_second=1500, apply_per_second=1000, cutover_after_hours=h
+        )
+        for h in (12, 48)
+    )
     assert not early.keeps_up and late.downtime_minutes > early.downtime_minutes
 
 
@@ -68,9 +74,13 @@ def test_only_the_agent_records_network_dependencies():
 
 @pytest.mark.parametrize(
     "source, target, kind",
-    [("oracle", "aurora-postgresql", "heterogeneous"), ("sqlserver", "mysql", "heterogeneous"),
-     ("mysql", "aurora", "homogeneous"), ("postgres", "aurora-postgresql", "homogeneous"),
-     ("mongodb", "docdb", "homogeneous")],
+    [
+        ("oracle", "aurora-postgresql", "heterogeneous"),
+        ("sqlserver", "mysql", "heterogeneous"),
+        ("mysql", "aurora", "homogeneous"),
+        ("postgres", "aurora-postgresql", "homogeneous"),
+        ("mongodb", "docdb", "homogeneous"),
+    ],
 )
 def test_engine_pairs(source, target, kind):
     pair = tools.dms_pair(source, target)

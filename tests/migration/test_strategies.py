@@ -74,10 +74,15 @@ def acyclic_portfolios(draw):
     out = []
     for i, name in enumerate(names):
         deps = draw(st.lists(st.sampled_from(names[:i]), unique=True, max_size=3)) if i else []
-        out.append(m.Workload(
-            name, dependencies=tuple(deps), time_pressure=draw(st.sampled_from(m.TIME_PRESSURE)),
-            still_needed=draw(st.booleans()), compliance=draw(st.sampled_from(m.COMPLIANCE)),
-        ))
+        out.append(
+            m.Workload(
+                name,
+                dependencies=tuple(deps),
+                time_pressure=draw(st.sampled_from(m.TIME_PRESSURE)),
+                still_needed=draw(st.booleans()),
+                compliance=draw(st.sampled_from(m.COMPLIANCE)),
+            )
+        )
     return draw(st.permutations(out))
 
 
@@ -110,8 +115,11 @@ def test_the_sample_portfolio():
     [
         ([m.Workload("a", dependencies=("a",))], "dependencies form a cycle: a -> a"),
         (
-            [m.Workload("a", dependencies=("b",)), m.Workload("b", dependencies=("c",)),
-             m.Workload("c", dependencies=("a",))],
+            [
+                m.Workload("a", dependencies=("b",)),
+                m.Workload("b", dependencies=("c",)),
+                m.Workload("c", dependencies=("a",)),
+            ],
             "dependencies form a cycle: a -> b -> c -> a",
         ),
         ([m.Workload("a", dependencies=("zz",))], "a depends on zz, which is not in the portfolio"),
