@@ -9,37 +9,38 @@ then by score, then in catalogue order, so it is a strict total order and the sa
 Removing a requirement can never make a feasible service infeasible (the tests check both with hypothesis).
 
 The scores are this course's judgement, written down so that it can be argued with; the reasons carry the facts,
-and those are checked against the pages below. :func:`critical_path` is the X-Ray section's model: a trace of
+and those are checked against the pages below. The billing units of Rekognition, Comprehend, Textract, Translate,
+Lex, Kendra, Bedrock and SageMaker AI in :data:`AI_COST_UNITS` are named from their pricing pages' structure and are
+marked unverified in the notebook; no price is given for any service. :func:`critical_path` is the X-Ray section's model: a trace of
 nested segments (X-Ray's segment document shape) in, the critical path and where its time goes out.
 
-References (all read 2026-12-03):
+References:
     - Amazon MQ Developer Guide, "Using Amazon MQ for ActiveMQ" (AMQP, MQTT, MQTT over WebSocket, OpenWire,
-      STOMP, STOMP over WebSocket), https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/working-with-activemq.html
+      STOMP, STOMP over WebSocket),
+      https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/working-with-activemq.html (read 2026-12-03)
     - AWS Batch User Guide, "Array jobs" (array size between 2 and 10,000; the timeout applies to each child job),
-      https://docs.aws.amazon.com/batch/latest/userguide/array_jobs.html
+      https://docs.aws.amazon.com/batch/latest/userguide/array_jobs.html (read 2026-12-03)
     - AWS Batch API Reference, "JobTimeout" (attemptDurationSeconds, at least 60 seconds),
-      https://docs.aws.amazon.com/batch/latest/APIReference/API_JobTimeout.html
+      https://docs.aws.amazon.com/batch/latest/APIReference/API_JobTimeout.html (read 2026-12-03)
     - AWS Wavelength Developer Guide, "Architect apps for Wavelength" (hub and spoke with the Region; carrier-specific
       network access), https://docs.aws.amazon.com/wavelength/latest/developerguide/architecture.html, and the
       service page https://docs.aws.amazon.com/wavelength (standard AWS compute and storage at the edge of carriers'
-      5G networks)
+      5G networks) (read 2026-12-03)
     - Amazon SageMaker AI Developer Guide, "Amazon SageMaker AI rename" (Amazon SageMaker AI, formerly Amazon
       SageMaker; since 3 December 2024 "Amazon SageMaker" names the unified data, analytics and AI platform; APIs,
-      endpoints and the ``sagemaker`` namespace unchanged), https://docs.aws.amazon.com/sagemaker/latest/dg/whatis.html
+      endpoints and the ``sagemaker`` namespace unchanged),
+      https://docs.aws.amazon.com/sagemaker/latest/dg/whatis.html (read 2026-12-03)
     - AWS X-Ray Developer Guide, "X-Ray SDK and daemon end of support timeline" (maintenance mode from 25 February
       2026, end of support 25 February 2027; migrate to OpenTelemetry),
-      https://docs.aws.amazon.com/xray/latest/devguide/xray-daemon-eos.html
+      https://docs.aws.amazon.com/xray/latest/devguide/xray-daemon-eos.html (read 2026-12-03)
     - Amazon CloudWatch User Guide, "OpenTelemetry" (OTLP endpoint, Application Signals, Transaction Search),
-      https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-OpenTelemetry-Sections.html
+      https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-OpenTelemetry-Sections.html (read 2026-12-03)
     - Amazon Transcribe pricing (billed in one-second increments, 15-second minimum per request),
-      https://aws.amazon.com/transcribe/pricing/
+      https://aws.amazon.com/transcribe/pricing/ (read 2026-12-03)
     - Amazon Polly pricing (per character of text; standard, neural, long-form and generative voices priced apart),
-      https://aws.amazon.com/polly/pricing/ (read through a transcription of that page; prices not used here)
+      https://aws.amazon.com/polly/pricing/ (through a transcription of that page; prices not used) (read 2026-12-03)
     - Lambda function timeout 900 seconds: the compute chapter's ``awslab.compute.lambda_cost`` and the Lambda quotas
-      page https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
-    The billing units of Rekognition, Comprehend, Textract, Translate, Lex, Kendra, Bedrock and SageMaker AI in
-    :data:`AI_COST_UNITS` are named from their pricing pages' structure and are marked unverified in the notebook;
-    no price is given for any of them.
+      page https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -73,6 +74,9 @@ class Ranked:
 @dataclass(frozen=True)
 class Chooser:
     """A catalogue: requirement name -> allowed values (``"any"`` first), and service -> verdicts.
+
+    >>> MESSAGING.check({"ordering": "strict, per key"})
+    {'ordering': 'strict, per key'}
 
     ``verdicts[service][requirement][value]`` is ``(points, reason)`` with points 2 (fits), 1 (works), 0 (neutral)
     or None (rules it out); a value a service does not list is neutral for it."""
@@ -134,10 +138,13 @@ def rank(chooser: Chooser, requirements: dict) -> tuple[Ranked, ...]:
 
 
 def table(ranking: tuple[Ranked, ...]) -> list[dict]:
-    """Rows for a DataFrame: rank, service, feasible, score, why."""
+    """Rows for a DataFrame: rank, service, feasible, score, why.
+
+    >>> table(rank(AI, {"input": "audio", "output": "a transcript"}))[0]["service"]
+    'Transcribe'
+    """
     return [
-        {"rank": r.rank, "service": r.service, "feasible": r.feasible, "score": r.score, "why": r.why}
-        for r in ranking
+        {"rank": r.rank, "service": r.service, "feasible": r.feasible, "score": r.score, "why": r.why} for r in ranking
     ]
 
 
@@ -161,9 +168,9 @@ MESSAGING = Chooser(
                 "one consumer per message": (FITS, "a queue hands each message to one of many competing workers"),
                 "every subscriber gets a copy": (WORKS, "behind an SNS topic or EventBridge rule, one queue each"),
             },
-            "protocol": {"AWS API (HTTPS)": (FITS, "an AWS API")} | {
-                p: (NO, "speaks only the AWS API, not " + p) for p in _BROKER
-            } | {"GraphQL": (NO, "not a GraphQL API")},
+            "protocol": {"AWS API (HTTPS)": (FITS, "an AWS API")}
+            | {p: (NO, "speaks only the AWS API, not " + p) for p in _BROKER}
+            | {"GraphQL": (NO, "not a GraphQL API")},
             "replay": {"re-read past messages": (NO, "a deleted message is gone; no replay")},
             "throughput": {"very high, ordered": (NO, "very high throughput, but unordered")},
             "consumers": {"browsers and mobile apps": (NO, "clients would poll with AWS credentials")},
@@ -175,9 +182,9 @@ MESSAGING = Chooser(
                 "one consumer per message": (FITS, "one consumer per message, in order per group"),
                 "every subscriber gets a copy": (WORKS, "behind an SNS FIFO topic"),
             },
-            "protocol": {"AWS API (HTTPS)": (FITS, "an AWS API")} | {
-                p: (NO, "speaks only the AWS API, not " + p) for p in _BROKER
-            } | {"GraphQL": (NO, "not a GraphQL API")},
+            "protocol": {"AWS API (HTTPS)": (FITS, "an AWS API")}
+            | {p: (NO, "speaks only the AWS API, not " + p) for p in _BROKER}
+            | {"GraphQL": (NO, "not a GraphQL API")},
             "replay": {"re-read past messages": (NO, "a deleted message is gone; no replay")},
             "throughput": {"very high, ordered": (WORKS, "high-throughput mode spreads across message groups")},
             "consumers": {"browsers and mobile apps": (NO, "clients would poll with AWS credentials")},
@@ -189,9 +196,8 @@ MESSAGING = Chooser(
                 "every subscriber gets a copy": (FITS, "push fan-out to queues, functions, HTTPS, e-mail, SMS"),
                 "one consumer per message": (NO, "every subscriber gets every message (filter policies aside)"),
             },
-            "protocol": {"AWS API (HTTPS)": (FITS, "publish through the AWS API; pushes over HTTPS")} | {
-                p: (NO, "no " + p + " endpoint") for p in (*_BROKER, "GraphQL")
-            },
+            "protocol": {"AWS API (HTTPS)": (FITS, "publish through the AWS API; pushes over HTTPS")}
+            | {p: (NO, "no " + p + " endpoint") for p in (*_BROKER, "GraphQL")},
             "replay": {"re-read past messages": (WORKS, "FIFO topics can archive and replay to SQS subscribers")},
             "throughput": {"very high, ordered": (NO, "high throughput unordered; FIFO topics are slower")},
             "consumers": {"browsers and mobile apps": (WORKS, "mobile push notifications, not a live data feed")},
@@ -203,9 +209,8 @@ MESSAGING = Chooser(
                 "every subscriber gets a copy": (FITS, "rules on event content route copies to many targets"),
                 "one consumer per message": (WORKS, "one rule to one target, usually a queue"),
             },
-            "protocol": {"AWS API (HTTPS)": (FITS, "PutEvents, and API destinations for outbound HTTPS")} | {
-                p: (NO, "no " + p + " endpoint") for p in (*_BROKER, "GraphQL")
-            },
+            "protocol": {"AWS API (HTTPS)": (FITS, "PutEvents, and API destinations for outbound HTTPS")}
+            | {p: (NO, "no " + p + " endpoint") for p in (*_BROKER, "GraphQL")},
             "replay": {"re-read past messages": (FITS, "archive a bus and replay its events")},
             "throughput": {"very high, ordered": (NO, "unordered, and PutEvents is quota-limited per Region")},
             "consumers": {"browsers and mobile apps": (NO, "targets are AWS services and HTTPS endpoints")},
@@ -269,13 +274,17 @@ MESSAGING = Chooser(
         "AppFlow": {
             "ordering": {"strict, per key": (NO, "moves records in flows, not ordered messages")},
             "fan_out": {"every subscriber gets a copy": (NO, "a flow has one destination")},
-            "protocol": {p: (NO, "a managed transfer, not a " + p + " endpoint")
-                         for p in (*_BROKER, "GraphQL")},
+            "protocol": {p: (NO, "a managed transfer, not a " + p + " endpoint") for p in (*_BROKER, "GraphQL")},
             "replay": {"re-read past messages": (WORKS, "rerun a flow from the source")},
             "throughput": {"very high, ordered": (NO, "batches of records, not a stream")},
             "consumers": {"browsers and mobile apps": (NO, "it writes to AWS services")},
-            "source": {"SaaS application": (FITS, "managed transfers from SaaS applications (Salesforce, ...) "
-                                                  "to S3, Redshift and others, on schedule, event or demand")},
+            "source": {
+                "SaaS application": (
+                    FITS,
+                    "managed transfers from SaaS applications (Salesforce, ...) "
+                    "to S3, Redshift and others, on schedule, event or demand",
+                )
+            },
         },
         "Kinesis Data Streams": {
             "ordering": {"strict, per key": (FITS, "ordered per shard, by partition key")},
@@ -283,11 +292,11 @@ MESSAGING = Chooser(
                 "every subscriber gets a copy": (FITS, "many consumers read the same stream (enhanced fan-out)"),
                 "one consumer per message": (WORKS, "one consumer application, scaled by shards"),
             },
-            "protocol": {"AWS API (HTTPS)": (FITS, "an AWS API")} | {
-                p: (NO, "speaks only the AWS API, not " + p)
-                for p in (*_BROKER, "GraphQL")
+            "protocol": {"AWS API (HTTPS)": (FITS, "an AWS API")}
+            | {p: (NO, "speaks only the AWS API, not " + p) for p in (*_BROKER, "GraphQL")},
+            "replay": {
+                "re-read past messages": (FITS, "records stay for the retention period; re-read from any point")
             },
-            "replay": {"re-read past messages": (FITS, "records stay for the retention period; re-read from any point")},
             "throughput": {"very high, ordered": (FITS, "scales by shards, order kept per shard")},
             "consumers": {"browsers and mobile apps": (NO, "consumers read with AWS credentials")},
             "source": {"SaaS application": (NO, "no SaaS connectors")},
@@ -312,12 +321,18 @@ LOCATIONS = Chooser(
                 "5G mobile devices": (WORKS, "traffic leaves the carrier network to the internet"),
                 "on our premises": (WORKS, "over Direct Connect or VPN"),
             },
-            "latency": {"tens of ms is fine": (FITS, "the default"),
-                        "single-digit ms": (WORKS, "only for users close to the Region")},
-            "data_location": {"in the Region's country": (FITS, "data stays in the Region you choose"),
-                              "must stay on our premises": (NO, "the data would leave the premises")},
-            "services": {"the full AWS catalogue": (FITS, "every service"),
-                         "EC2, EBS, containers basics": (FITS, "and everything else")},
+            "latency": {
+                "tens of ms is fine": (FITS, "the default"),
+                "single-digit ms": (WORKS, "only for users close to the Region"),
+            },
+            "data_location": {
+                "in the Region's country": (FITS, "data stays in the Region you choose"),
+                "must stay on our premises": (NO, "the data would leave the premises"),
+            },
+            "services": {
+                "the full AWS catalogue": (FITS, "every service"),
+                "EC2, EBS, containers basics": (FITS, "and everything else"),
+            },
         },
         "Local Zone": {
             "users": {
@@ -326,12 +341,18 @@ LOCATIONS = Chooser(
                 "5G mobile devices": (WORKS, "close to the metro, but outside the carrier network"),
                 "on our premises": (WORKS, "close to the metro, not inside the building"),
             },
-            "latency": {"single-digit ms": (FITS, "single-digit ms to users in the metro (unverified figure)"),
-                        "tens of ms is fine": (WORKS, "the Region would do, for less")},
-            "data_location": {"in the Region's country": (WORKS, "in the metro's country"),
-                              "must stay on our premises": (NO, "an AWS facility, not your building")},
-            "services": {"the full AWS catalogue": (NO, "a subset of services; the rest stay in the parent Region"),
-                         "EC2, EBS, containers basics": (FITS, "EC2, EBS, ECS/EKS and a few more")},
+            "latency": {
+                "single-digit ms": (FITS, "single-digit ms to users in the metro (unverified figure)"),
+                "tens of ms is fine": (WORKS, "the Region would do, for less"),
+            },
+            "data_location": {
+                "in the Region's country": (WORKS, "in the metro's country"),
+                "must stay on our premises": (NO, "an AWS facility, not your building"),
+            },
+            "services": {
+                "the full AWS catalogue": (NO, "a subset of services; the rest stay in the parent Region"),
+                "EC2, EBS, containers basics": (FITS, "EC2, EBS, ECS/EKS and a few more"),
+            },
         },
         "Wavelength Zone": {
             "users": {
@@ -340,12 +361,18 @@ LOCATIONS = Chooser(
                 "near a Region": (WORKS, "only for that carrier's mobile users"),
                 "on our premises": (NO, "in carrier facilities"),
             },
-            "latency": {"single-digit ms": (FITS, "the lowest latency to mobile devices on that carrier"),
-                        "tens of ms is fine": (WORKS, "the Region would do, for less")},
-            "data_location": {"in the Region's country": (WORKS, "in carrier facilities in that geography"),
-                              "must stay on our premises": (NO, "carrier facilities, not your building")},
-            "services": {"the full AWS catalogue": (NO, "EC2, EBS, a few more; hub and spoke with the Region"),
-                         "EC2, EBS, containers basics": (FITS, "standard compute and storage at the 5G edge")},
+            "latency": {
+                "single-digit ms": (FITS, "the lowest latency to mobile devices on that carrier"),
+                "tens of ms is fine": (WORKS, "the Region would do, for less"),
+            },
+            "data_location": {
+                "in the Region's country": (WORKS, "in carrier facilities in that geography"),
+                "must stay on our premises": (NO, "carrier facilities, not your building"),
+            },
+            "services": {
+                "the full AWS catalogue": (NO, "EC2, EBS, a few more; hub and spoke with the Region"),
+                "EC2, EBS, containers basics": (FITS, "standard compute and storage at the 5G edge"),
+            },
         },
         "Outposts": {
             "users": {
@@ -354,12 +381,18 @@ LOCATIONS = Chooser(
                 "in a metro far from a Region": (WORKS, "if you have a facility there"),
                 "5G mobile devices": (WORKS, "only through your own network"),
             },
-            "latency": {"single-digit ms": (FITS, "on the local network of on-premises systems"),
-                        "tens of ms is fine": (WORKS, "the Region would do, for less")},
-            "data_location": {"must stay on our premises": (FITS, "data stays in your building"),
-                              "in the Region's country": (WORKS, "your site decides the country")},
-            "services": {"the full AWS catalogue": (NO, "a subset, and it needs its link to the parent Region"),
-                         "EC2, EBS, containers basics": (FITS, "EC2, EBS, ECS/EKS, S3 on Outposts, RDS")},
+            "latency": {
+                "single-digit ms": (FITS, "on the local network of on-premises systems"),
+                "tens of ms is fine": (WORKS, "the Region would do, for less"),
+            },
+            "data_location": {
+                "must stay on our premises": (FITS, "data stays in your building"),
+                "in the Region's country": (WORKS, "your site decides the country"),
+            },
+            "services": {
+                "the full AWS catalogue": (NO, "a subset, and it needs its link to the parent Region"),
+                "EC2, EBS, containers basics": (FITS, "EC2, EBS, ECS/EKS, S3 on Outposts, RDS"),
+            },
         },
     },
 )
@@ -376,49 +409,69 @@ JOB_COMPUTE = Chooser(
     },
     {
         "AWS Batch on EC2": {
-            "duration": {"over 15 minutes": (FITS, "no maximum unless you set a timeout (60 s minimum)"),
-                         "under 15 minutes": (WORKS, "start-up overhead for short jobs")},
+            "duration": {
+                "over 15 minutes": (FITS, "no maximum unless you set a timeout (60 s minimum)"),
+                "under 15 minutes": (WORKS, "start-up overhead for short jobs"),
+            },
             "gpu": {"needed": (FITS, "GPU instances in a managed compute environment")},
             "fan_out": {"thousands of similar tasks": (FITS, "array jobs of 2 to 10,000 children in one submit")},
             "spot": {"use Spot to cut cost": (FITS, "Spot compute environments, with retries on interruption")},
-            "start": {"milliseconds, per event": (NO, "jobs wait in a queue for instances"),
-                      "minutes in a queue is fine": (FITS, "job queues and priorities are the model")},
+            "start": {
+                "milliseconds, per event": (NO, "jobs wait in a queue for instances"),
+                "minutes in a queue is fine": (FITS, "job queues and priorities are the model"),
+            },
         },
         "AWS Batch on Fargate": {
-            "duration": {"over 15 minutes": (FITS, "no 15-minute limit"),
-                         "under 15 minutes": (WORKS, "task start-up overhead for short jobs")},
+            "duration": {
+                "over 15 minutes": (FITS, "no 15-minute limit"),
+                "under 15 minutes": (WORKS, "task start-up overhead for short jobs"),
+            },
             "gpu": {"needed": (NO, "Fargate offers no GPUs")},
             "fan_out": {"thousands of similar tasks": (FITS, "array jobs of 2 to 10,000 children")},
             "spot": {"use Spot to cut cost": (FITS, "Fargate Spot compute environments")},
-            "start": {"milliseconds, per event": (NO, "jobs wait in a queue for tasks"),
-                      "minutes in a queue is fine": (FITS, "job queues without instances to manage")},
+            "start": {
+                "milliseconds, per event": (NO, "jobs wait in a queue for tasks"),
+                "minutes in a queue is fine": (FITS, "job queues without instances to manage"),
+            },
         },
         "Lambda": {
-            "duration": {"over 15 minutes": (NO, "the function timeout is at most 900 s (15 min)"),
-                         "under 15 minutes": (FITS, "billed per ms, nothing to manage")},
+            "duration": {
+                "over 15 minutes": (NO, "the function timeout is at most 900 s (15 min)"),
+                "under 15 minutes": (FITS, "billed per ms, nothing to manage"),
+            },
             "gpu": {"needed": (NO, "Lambda offers no GPUs")},
             "fan_out": {"thousands of similar tasks": (WORKS, "many invocations, within concurrency limits")},
             "spot": {"use Spot to cut cost": (NO, "no Spot for Lambda")},
-            "start": {"milliseconds, per event": (FITS, "invoked per event in milliseconds (cold starts aside)"),
-                      "minutes in a queue is fine": (WORKS, "an SQS queue in front does the waiting")},
+            "start": {
+                "milliseconds, per event": (FITS, "invoked per event in milliseconds (cold starts aside)"),
+                "minutes in a queue is fine": (WORKS, "an SQS queue in front does the waiting"),
+            },
         },
         "ECS on Fargate (RunTask)": {
-            "duration": {"over 15 minutes": (FITS, "a task runs as long as its container"),
-                         "under 15 minutes": (WORKS, "task start-up takes tens of seconds")},
+            "duration": {
+                "over 15 minutes": (FITS, "a task runs as long as its container"),
+                "under 15 minutes": (WORKS, "task start-up takes tens of seconds"),
+            },
             "gpu": {"needed": (NO, "Fargate offers no GPUs")},
             "fan_out": {"thousands of similar tasks": (WORKS, "you write the fan-out (Step Functions Map, a queue)")},
             "spot": {"use Spot to cut cost": (FITS, "Fargate Spot capacity provider")},
-            "start": {"milliseconds, per event": (NO, "a task takes tens of seconds to start"),
-                      "minutes in a queue is fine": (WORKS, "no job queue of its own")},
+            "start": {
+                "milliseconds, per event": (NO, "a task takes tens of seconds to start"),
+                "minutes in a queue is fine": (WORKS, "no job queue of its own"),
+            },
         },
         "ECS on EC2": {
-            "duration": {"over 15 minutes": (FITS, "a task runs as long as its container"),
-                         "under 15 minutes": (WORKS, "if the cluster has room")},
+            "duration": {
+                "over 15 minutes": (FITS, "a task runs as long as its container"),
+                "under 15 minutes": (WORKS, "if the cluster has room"),
+            },
             "gpu": {"needed": (FITS, "GPU instances in the cluster")},
             "fan_out": {"thousands of similar tasks": (WORKS, "you write the fan-out")},
             "spot": {"use Spot to cut cost": (FITS, "Spot instances in an Auto Scaling group capacity provider")},
-            "start": {"milliseconds, per event": (NO, "task placement takes seconds"),
-                      "minutes in a queue is fine": (WORKS, "no job queue of its own; you run the cluster")},
+            "start": {
+                "milliseconds, per event": (NO, "task placement takes seconds"),
+                "minutes in a queue is fine": (WORKS, "no job queue of its own; you run the cluster"),
+            },
         },
     },
 )
@@ -506,12 +559,17 @@ AI = Chooser(
             _READY,
         ),
         "Bedrock": _ai(
-            {"text": (FITS, "prompts"), "image": (WORKS, "multimodal models take images"),
-             "document": (WORKS, "documents in prompts or knowledge bases")},
-            {"generated text or images": (FITS, "foundation models behind one API"),
-             "answers found in our documents": (WORKS, "knowledge bases (RAG) over your documents"),
-             "a chatbot conversation": (WORKS, "agents and conversation with a model"),
-             "entities, sentiment or PII": (WORKS, "a prompted model can extract them")},
+            {
+                "text": (FITS, "prompts"),
+                "image": (WORKS, "multimodal models take images"),
+                "document": (WORKS, "documents in prompts or knowledge bases"),
+            },
+            {
+                "generated text or images": (FITS, "foundation models behind one API"),
+                "answers found in our documents": (WORKS, "knowledge bases (RAG) over your documents"),
+                "a chatbot conversation": (WORKS, "agents and conversation with a model"),
+                "entities, sentiment or PII": (WORKS, "a prompted model can extract them"),
+            },
             (WORKS, "fine-tuning and imported models"),
             (FITS, "a ready foundation model: no ML work"),
         ),
@@ -618,7 +676,12 @@ def critical_path(segment: dict) -> CriticalPath:
         return (seg["end_time"] - seg["start_time"]) * 1000 + sum(map(durations, seg.get("subsegments", [])))
 
     total = round((segment["end_time"] - segment["start_time"]) * 1000, 6)
-    return CriticalPath(total, round(durations(segment), 6), tuple(name for _, _, name in sorted(path)), {k: v for k, v in self_ms.items()})
+    return CriticalPath(
+        total,
+        round(durations(segment), 6),
+        tuple(name for _, _, name in sorted(path)),
+        {k: v for k, v in self_ms.items()},
+    )
 
 
 @checked
@@ -642,9 +705,14 @@ def checkout_trace(inventory_ms: float = 80, tax_ms: float = 200, payment_ms: fl
         "subsegments": [
             {"name": "auth (Cognito)", "start_time": 0.01, "end_time": 0.06},
             {"name": "inventory (DynamoDB)", "start_time": 0.07, "end_time": round(0.07 + inventory_ms * ms, 6)},
-            {"name": "pricing (Lambda)", "start_time": 0.07, "end_time": round(0.07 + (tax_ms + 40) * ms, 6),
-             "subsegments": [{"name": "tax rates (HTTPS)", "start_time": 0.09,
-                              "end_time": round(0.09 + tax_ms * ms, 6)}]},
+            {
+                "name": "pricing (Lambda)",
+                "start_time": 0.07,
+                "end_time": round(0.07 + (tax_ms + 40) * ms, 6),
+                "subsegments": [
+                    {"name": "tax rates (HTTPS)", "start_time": 0.09, "end_time": round(0.09 + tax_ms * ms, 6)}
+                ],
+            },
             {"name": "payment (HTTPS)", "start_time": round(fan_in + 0.01, 6), "end_time": round(pay_end, 6)},
             {"name": "receipt (SQS)", "start_time": round(pay_end + 0.01, 6), "end_time": round(pay_end + 0.05, 6)},
         ],
@@ -661,8 +729,14 @@ def waterfall(segment: dict, depth: int = 0, origin: float | None = None) -> lis
     ['checkout-api', 'auth (Cognito)', 'inventory (DynamoDB)']
     """
     origin = segment["start_time"] if origin is None else origin
-    rows = [{"name": segment["name"], "start_ms": round((segment["start_time"] - origin) * 1000, 3),
-             "end_ms": round((segment["end_time"] - origin) * 1000, 3), "depth": depth}]
+    rows = [
+        {
+            "name": segment["name"],
+            "start_ms": round((segment["start_time"] - origin) * 1000, 3),
+            "end_ms": round((segment["end_time"] - origin) * 1000, 3),
+            "depth": depth,
+        }
+    ]
     for child in segment.get("subsegments", []):
         rows += waterfall(child, depth + 1, origin)
     return rows

@@ -265,16 +265,19 @@ def ranking_figure(ranking, title: str) -> go.Figure:
             x=[r.score if r.feasible else 0 for r in rows],
             y=[f"{r.rank}. {r.service}" for r in rows],
             orientation="h",
-            marker_color=[theme.AWS_ORANGE if r.rank == 1 and r.feasible else theme.COLORS[0] if r.feasible
-                          else "#c8c8c8" for r in rows],
+            marker_color=[
+                theme.AWS_ORANGE if r.rank == 1 and r.feasible else theme.COLORS[0] if r.feasible else "#c8c8c8"
+                for r in rows
+            ],
             text=[f"{r.score}" if r.feasible else "ruled out" for r in rows],
             textposition="outside",
             hovertext=[r.why for r in rows],
             hoverinfo="text",
         )
     )
-    fig.update_layout(title=title, xaxis=dict(title="score (2 fits, 1 works, per requirement)", rangemode="tozero"),
-                      showlegend=False)
+    fig.update_layout(
+        title=title, xaxis=dict(title="score (2 fits, 1 works, per requirement)", rangemode="tozero"), showlegend=False
+    )
     return theme.apply(fig, height=120 + 28 * len(rows))
 
 

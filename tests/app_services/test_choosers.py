@@ -17,14 +17,10 @@ def requirements_of(chooser):
     """Random requirement dicts: any subset of the chooser's keys, each with one of its allowed values."""
     return st.dictionaries(
         st.sampled_from(list(chooser.requirements)), st.none(), max_size=len(chooser.requirements)
-    ).flatmap(
-        lambda keys: st.fixed_dictionaries({k: st.sampled_from(chooser.requirements[k]) for k in keys})
-    )
+    ).flatmap(lambda keys: st.fixed_dictionaries({k: st.sampled_from(chooser.requirements[k]) for k in keys}))
 
 
-any_chooser_and_requirements = st.sampled_from(CHOOSERS).flatmap(
-    lambda c: st.tuples(st.just(c), requirements_of(c))
-)
+any_chooser_and_requirements = st.sampled_from(CHOOSERS).flatmap(lambda c: st.tuples(st.just(c), requirements_of(c)))
 
 
 # --- facts, each with its source -------------------------------------------------------------------------------------
@@ -54,7 +50,9 @@ def test_lambda_is_ruled_out_past_15_minutes():
 def test_sagemaker_ai_is_the_current_name_and_transcribe_bills_per_second():
     # SageMaker AI Developer Guide, "Amazon SageMaker AI rename"; Amazon Transcribe pricing (1 s increments, 15 s min).
     assert "SageMaker AI" in choosers.AI.services and "SageMaker" not in choosers.AI.services
-    assert "per second" in choosers.AI_COST_UNITS["Transcribe"] and "15 s minimum" in choosers.AI_COST_UNITS["Transcribe"]
+    assert (
+        "per second" in choosers.AI_COST_UNITS["Transcribe"] and "15 s minimum" in choosers.AI_COST_UNITS["Transcribe"]
+    )
     assert set(choosers.AI_COST_UNITS) == set(choosers.AI.services)
 
 
@@ -63,7 +61,11 @@ def test_sagemaker_ai_is_the_current_name_and_transcribe_bills_per_second():
     [
         (choosers.MESSAGING, {"protocol": "GraphQL"}, "AppSync"),
         (choosers.MESSAGING, {"source": "SaaS application"}, "AppFlow"),
-        (choosers.MESSAGING, {"ordering": "strict, per key", "replay": "re-read past messages"}, "Kinesis Data Streams"),
+        (
+            choosers.MESSAGING,
+            {"ordering": "strict, per key", "replay": "re-read past messages"},
+            "Kinesis Data Streams",
+        ),
         (choosers.MESSAGING, {"fan_out": "one consumer per message"}, "SQS standard"),
         (choosers.LOCATIONS, {"data_location": "must stay on our premises"}, "Outposts"),
         (choosers.LOCATIONS, {"users": "5G mobile devices"}, "Wavelength Zone"),
@@ -186,8 +188,15 @@ def test_the_parallel_call_leaves_the_path_when_it_is_faster():
     [
         ({"name": "a", "start_time": 2, "end_time": 1}, "end_time=1 is before start_time=2"),
         ({"name": "a", "start_time": 0}, "missing 'end_time'"),
-        ({"name": "a", "start_time": 0, "end_time": 1, "subsegments": [{"name": "a", "start_time": 0, "end_time": 1}]},
-         "unique in the trace"),
+        (
+            {
+                "name": "a",
+                "start_time": 0,
+                "end_time": 1,
+                "subsegments": [{"name": "a", "start_time": 0, "end_time": 1}],
+            },
+            "unique in the trace",
+        ),
         ({"name": "a", "start_time": float("nan"), "end_time": 1}, "start_time=nan must be a number"),
     ],
 )
@@ -199,16 +208,41 @@ def test_bad_traces_are_refused(trace, message):
 
 # --- explorers ---------------------------------------------------------------------------------------------------------
 CASES = [
-    (explorers.explore_messaging, "protocol", list(choosers.MESSAGING.requirements["protocol"]),
-     {"protocol": "SOAP"}, "protocol='SOAP' is not allowed"),
-    (explorers.explore_location, "users", list(choosers.LOCATIONS.requirements["users"]),
-     {"users": "Mars"}, "users='Mars' is not allowed"),
-    (explorers.explore_jobs, "duration", list(choosers.JOB_COMPUTE.requirements["duration"]),
-     {"gpu": "maybe"}, "gpu='maybe' is not allowed"),
-    (explorers.explore_ai, "input", list(choosers.AI.requirements["input"]),
-     {"output": "poetry"}, "output='poetry' is not allowed"),
-    (explorers.explore_trace, "tax_ms", ["50 ms", "100 ms", "200 ms", "300 ms", "400 ms", "600 ms"],
-     {"payment_ms": 9000}, "payment_ms=9000 is outside the allowed range"),
+    (
+        explorers.explore_messaging,
+        "protocol",
+        list(choosers.MESSAGING.requirements["protocol"]),
+        {"protocol": "SOAP"},
+        "protocol='SOAP' is not allowed",
+    ),
+    (
+        explorers.explore_location,
+        "users",
+        list(choosers.LOCATIONS.requirements["users"]),
+        {"users": "Mars"},
+        "users='Mars' is not allowed",
+    ),
+    (
+        explorers.explore_jobs,
+        "duration",
+        list(choosers.JOB_COMPUTE.requirements["duration"]),
+        {"gpu": "maybe"},
+        "gpu='maybe' is not allowed",
+    ),
+    (
+        explorers.explore_ai,
+        "input",
+        list(choosers.AI.requirements["input"]),
+        {"output": "poetry"},
+        "output='poetry' is not allowed",
+    ),
+    (
+        explorers.explore_trace,
+        "tax_ms",
+        ["50 ms", "100 ms", "200 ms", "300 ms", "400 ms", "600 ms"],
+        {"payment_ms": 9000},
+        "payment_ms=9000 is outside the allowed range",
+    ),
 ]
 
 

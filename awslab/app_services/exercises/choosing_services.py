@@ -5,7 +5,7 @@ True
 
 References:
     - The notebook's sources, in awslab.app_services.choosers (AWS X-Ray, AWS Batch, Amazon MQ, AWS Wavelength
-      pages, read 2026-12-03)
+      pages), https://docs.aws.amazon.com/batch/latest/userguide/array_jobs.html (read 2026-12-03)
 """
 
 from __future__ import annotations
@@ -26,11 +26,13 @@ critical_ms = exercises.number(
     hint="Only the slower of the two parallel calls delays payment.",
     solution=f"70 + max(300, 140) + 10 + 300 + 80 = {_PATH.total_ms:,.0f} ms; pricing runs alongside inventory and "
     "is off the critical path.",
-    tolerance=0.5,
+    unit="ms",
+    tolerance=0.001,
 )
 
-_BEST = choosers.rank(choosers.JOB_COMPUTE, {"duration": "over 15 minutes", "gpu": "needed",
-                                            "fan_out": "thousands of similar tasks"})[0].service
+_BEST = choosers.rank(
+    choosers.JOB_COMPUTE, {"duration": "over 15 minutes", "gpu": "needed", "fan_out": "thousands of similar tasks"}
+)[0].service
 
 job_service = exercises.choice(
     "choosing-services-2",

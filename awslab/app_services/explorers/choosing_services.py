@@ -39,8 +39,9 @@ def explore_messaging(protocol: str = "any", **values) -> ui.Explorer:
     >>> explore_messaging(protocol="AMQP 0-9-1").last_view.numbers["first"]
     'Amazon MQ for RabbitMQ'
     """
-    return _chooser_explorer(choosers.MESSAGING, "Messaging: which service?", "protocol",
-                             {"protocol": protocol, **values})
+    return _chooser_explorer(
+        choosers.MESSAGING, "Messaging: which service?", "protocol", {"protocol": protocol, **values}
+    )
 
 
 def explore_location(users: str = "any", **values) -> ui.Explorer:
@@ -49,8 +50,9 @@ def explore_location(users: str = "any", **values) -> ui.Explorer:
     >>> explore_location(users="5G mobile devices").last_view.numbers["first"]
     'Wavelength Zone'
     """
-    return _chooser_explorer(choosers.LOCATIONS, "Where to run: Region or an extension?", "users",
-                             {"users": users, **values})
+    return _chooser_explorer(
+        choosers.LOCATIONS, "Where to run: Region or an extension?", "users", {"users": users, **values}
+    )
 
 
 def explore_jobs(duration: str = "any", **values) -> ui.Explorer:
@@ -85,7 +87,9 @@ def explore_trace(tax_ms: float = 200, inventory_ms: float = 80, payment_ms: flo
         trace = choosers.checkout_trace(inventory_ms=inventory_ms, tax_ms=tax_ms, payment_ms=payment_ms)
         cp = choosers.critical_path(trace)
         return ui.View(
-            figures.trace_figure(choosers.waterfall(trace), set(cp.path), "A checkout trace: the critical path in orange"),
+            figures.trace_figure(
+                choosers.waterfall(trace), set(cp.path), "A checkout trace: the critical path in orange"
+            ),
             {
                 "response time": f"{cp.total_ms:,.0f} ms",
                 "critical path": " > ".join(cp.path),
@@ -97,8 +101,9 @@ def explore_trace(tax_ms: float = 200, inventory_ms: float = 80, payment_ms: flo
     return ui.explorer(
         "X-Ray: where does the time go?",
         [
-            ui.Slider("tax_ms", "tax-rate call", min=10, max=1000, step=10, value=tax_ms, unit="ms",
-                      static_values=TAX_STEPS),
+            ui.Slider(
+                "tax_ms", "tax-rate call", min=10, max=1000, step=10, value=tax_ms, unit="ms", static_values=TAX_STEPS
+            ),
             ui.Slider("inventory_ms", "inventory read", min=10, max=1000, step=10, value=inventory_ms, unit="ms"),
             ui.Slider("payment_ms", "payment call", min=10, max=1000, step=10, value=payment_ms, unit="ms"),
         ],

@@ -107,8 +107,12 @@ def batch_on_emulator(aws) -> dict:
     batch.register_job_definition(
         jobDefinitionName="render-frame",
         type="container",
-        containerProperties={"image": "public.ecr.aws/docker/library/busybox", "vcpus": 1, "memory": 512,
-                             "command": ["echo", "frame"]},
+        containerProperties={
+            "image": "public.ecr.aws/docker/library/busybox",
+            "vcpus": 1,
+            "memory": 512,
+            "command": ["echo", "frame"],
+        },
         timeout={"attemptDurationSeconds": 3600},
         retryStrategy={"attempts": 3},
     )
@@ -125,8 +129,12 @@ def batch_on_emulator(aws) -> dict:
 
 def _with_ids(segment: dict, trace_id: str, counter: list[int], root: bool = True) -> dict:
     counter[0] += 1
-    out = {"name": segment["name"], "id": f"{counter[0]:016x}", "start_time": EPOCH + segment["start_time"],
-           "end_time": EPOCH + segment["end_time"]}
+    out = {
+        "name": segment["name"],
+        "id": f"{counter[0]:016x}",
+        "start_time": EPOCH + segment["start_time"],
+        "end_time": EPOCH + segment["end_time"],
+    }
     if root:
         out["trace_id"] = trace_id
     if segment.get("subsegments"):
@@ -135,8 +143,11 @@ def _with_ids(segment: dict, trace_id: str, counter: list[int], root: bool = Tru
 
 
 def _shifted(segment: dict) -> dict:
-    out = {"name": segment["name"], "start_time": round(segment["start_time"] - EPOCH, 6),
-           "end_time": round(segment["end_time"] - EPOCH, 6)}
+    out = {
+        "name": segment["name"],
+        "start_time": round(segment["start_time"] - EPOCH, 6),
+        "end_time": round(segment["end_time"] - EPOCH, 6),
+    }
     if segment.get("subsegments"):
         out["subsegments"] = [_shifted(child) for child in segment["subsegments"]]
     return out
@@ -173,17 +184,37 @@ def ai_stubs_on_emulator(aws) -> list[dict]:
     """What moto answers for a few AI-service calls: canned responses, whatever the input."""
     rows = []
     labels = aws.client("rekognition").detect_labels(Image={"Bytes": b"not really an image"})["Labels"]
-    rows.append({"service": "Rekognition", "call": "DetectLabels on 19 bytes of text",
-                 "moto answered": f"{len(labels)} labels, first {labels[0]['Name']!r}"})
+    rows.append(
+        {
+            "service": "Rekognition",
+            "call": "DetectLabels on 19 bytes of text",
+            "moto answered": f"{len(labels)} labels, first {labels[0]['Name']!r}",
+        }
+    )
     sentiment = aws.client("comprehend").detect_sentiment(Text="I love this course", LanguageCode="en")["Sentiment"]
-    rows.append({"service": "Comprehend", "call": "DetectSentiment('I love this course')",
-                 "moto answered": f"sentiment {sentiment}"})
+    rows.append(
+        {
+            "service": "Comprehend",
+            "call": "DetectSentiment('I love this course')",
+            "moto answered": f"sentiment {sentiment}",
+        }
+    )
     blocks = aws.client("textract").detect_document_text(Document={"Bytes": b"one line"})["Blocks"]
-    rows.append({"service": "Textract", "call": "DetectDocumentText on one line of bytes",
-                 "moto answered": f"{len(blocks)} text blocks (and a random page count)"})
+    rows.append(
+        {
+            "service": "Textract",
+            "call": "DetectDocumentText on one line of bytes",
+            "moto answered": f"{len(blocks)} text blocks (and a random page count)",
+        }
+    )
     voices = aws.client("polly").describe_voices(LanguageCode="en-GB")["Voices"]
-    rows.append({"service": "Polly", "call": "DescribeVoices(en-GB)",
-                 "moto answered": ", ".join(sorted(v["Name"] for v in voices))})
+    rows.append(
+        {
+            "service": "Polly",
+            "call": "DescribeVoices(en-GB)",
+            "moto answered": ", ".join(sorted(v["Name"] for v in voices)),
+        }
+    )
     try:
         aws.client("translate").translate_text(Text="hello", SourceLanguageCode="en", TargetLanguageCode="fr")
         answer = "translated"
