@@ -143,6 +143,8 @@ def table(ranking: tuple[Ranked, ...]) -> list[dict]:
     >>> table(rank(AI, {"input": "audio", "output": "a transcript"}))[0]["service"]
     'Transcribe'
     """
+    if not isinstance(ranking, (tuple, list)) or not all(isinstance(r, Ranked) for r in ranking):
+        raise ValueError(f"ranking={ranking!r} must be what rank() returns: a tuple of Ranked")
     return [
         {"rank": r.rank, "service": r.service, "feasible": r.feasible, "score": r.score, "why": r.why} for r in ranking
     ]
@@ -632,7 +634,10 @@ def _check_segment(segment, where: str, names: set) -> None:
             raise ValueError(f"{where} {key}={value!r} must be a number of seconds, at least 0")
     if end < start:
         raise ValueError(f"{where} end_time={end!r} is before start_time={start!r}")
-    for index, child in enumerate(segment.get("subsegments", [])):
+    children = segment.get("subsegments", [])
+    if not isinstance(children, list):
+        raise ValueError(f"{where} subsegments={children!r} must be a list of segments")
+    for index, child in enumerate(children):
         _check_segment(child, f"{where}.subsegments[{index}]", names)
 
 
@@ -722,13 +727,17 @@ def checkout_trace(inventory_ms: float = 80, tax_ms: float = 200, payment_ms: fl
 EXAMPLE_TRACE = checkout_trace()
 
 
-def waterfall(segment: dict, depth: int = 0, origin: float | None = None) -> list[dict]:
+def waterfall(segment: dict) -> list[dict]:
     """A trace's segments flattened, in document order: name, start_ms, end_ms (since the trace began), depth.
 
     >>> [r["name"] for r in waterfall(EXAMPLE_TRACE)][:3]
     ['checkout-api', 'auth (Cognito)', 'inventory (DynamoDB)']
     """
-    origin = segment["start_time"] if origin is None else origin
+    _check_segment(segment, "segment", set())
+    return _flatten(segment, 0, segment["start_time"])
+
+
+def _flatten(segment: dict, depth: int, origin: float) -> list[dict]:
     rows = [
         {
             "name": segment["name"],
@@ -738,5 +747,5 @@ def waterfall(segment: dict, depth: int = 0, origin: float | None = None) -> lis
         }
     ]
     for child in segment.get("subsegments", []):
-        rows += waterfall(child, depth + 1, origin)
+        rows += _flatten(child, depth + 1, origin)
     return rows
