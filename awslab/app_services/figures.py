@@ -255,3 +255,43 @@ def spike_figure(result, title: str = "A traffic spike against Lambda concurrenc
         yaxis2=dict(title="throttled requests / s", overlaying="y", side="right", rangemode="tozero"),
     )
     return theme.apply(fig)
+
+
+def ranking_figure(ranking, title: str) -> go.Figure:
+    """A chooser's ranking as horizontal bars: score of each feasible service, ruled-out services greyed at 0."""
+    rows = list(reversed(ranking))
+    fig = go.Figure(
+        go.Bar(
+            x=[r.score if r.feasible else 0 for r in rows],
+            y=[f"{r.rank}. {r.service}" for r in rows],
+            orientation="h",
+            marker_color=[
+                theme.AWS_ORANGE if r.rank == 1 and r.feasible else theme.COLORS[0] if r.feasible else "#c8c8c8"
+                for r in rows
+            ],
+            text=[f"{r.score}" if r.feasible else "ruled out" for r in rows],
+            textposition="outside",
+            hovertext=[r.why for r in rows],
+            hoverinfo="text",
+        )
+    )
+    fig.update_layout(
+        title=title, xaxis=dict(title="score (2 fits, 1 works, per requirement)", rangemode="tozero"), showlegend=False
+    )
+    return theme.apply(fig, height=120 + 28 * len(rows))
+
+
+def trace_figure(segments: list[dict], on_path: set[str], title: str = "A trace: segments over time") -> go.Figure:
+    """A waterfall of a trace's segments (flattened rows of name, start_ms, end_ms, depth), the critical path in orange."""
+    rows = list(reversed(segments))
+    fig = go.Figure(
+        go.Bar(
+            base=[r["start_ms"] for r in rows],
+            x=[r["end_ms"] - r["start_ms"] for r in rows],
+            y=["  " * r["depth"] + r["name"] for r in rows],
+            orientation="h",
+            marker_color=[theme.AWS_ORANGE if r["name"] in on_path else theme.COLORS[0] for r in rows],
+        )
+    )
+    fig.update_layout(title=title, xaxis=dict(title="time since the request arrived (ms)"), showlegend=False)
+    return theme.apply(fig, height=120 + 28 * len(rows))

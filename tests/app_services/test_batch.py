@@ -155,3 +155,24 @@ def test_lambda_spike_is_the_model(startup_run):
     assert recorded["throttled_reserved"] == capped.throttled
     assert recorded["cold_starts_provisioned"] == warm.cold_starts
     assert recorded["kinesis_parallel_invocations"] == 40
+
+
+def test_choosers_are_the_models(startup_run):
+    from awslab.app_services import choosers
+
+    key = "06_app_services/07_choosing_services.ipynb"
+    v = own_values(key)
+    recorded = startup_run.entry(key)["results"]
+    assert recorded["messaging_first"] == choosers.rank(choosers.MESSAGING, {"protocol": v["protocol"]})[0].service
+    location = choosers.rank(choosers.LOCATIONS, {"users": v["users"], "latency": "single-digit ms"})
+    assert recorded["location_first"] == location[0].service
+    jobs = choosers.rank(
+        choosers.JOB_COMPUTE,
+        {"duration": v["duration"], "fan_out": "thousands of similar tasks", "spot": "use Spot to cut cost"},
+    )
+    assert recorded["jobs_first"] == jobs[0].service
+    ai = choosers.rank(
+        choosers.AI, {"input": v["ai_input"], "output": v["ai_output"], "custom_model": "no, a ready API"}
+    )
+    assert recorded["ai_first"] == ai[0].service
+    assert recorded["critical_path_ms"] == choosers.critical_path(choosers.checkout_trace(tax_ms=v["tax_ms"])).total_ms

@@ -270,11 +270,23 @@ def explore_throttling(
 
 
 # The event-driven notebooks (04-06) have one module each; re-exported here so notebooks use `explorers.explore_*`.
+from awslab.app_services.explorers.choosing_services import (  # noqa: E402
+    explore_ai,
+    explore_jobs,
+    explore_location,
+    explore_messaging,
+    explore_trace,
+)
 from awslab.app_services.explorers.eventbridge import explore_event_pattern  # noqa: E402
 from awslab.app_services.explorers.lambda_at_scale import explore_spike  # noqa: E402
 from awslab.app_services.explorers.step_functions import explore_retry, explore_workflow_cost  # noqa: E402
 
 __all__ = [
+    "explore_ai",
+    "explore_jobs",
+    "explore_location",
+    "explore_messaging",
+    "explore_trace",
     "explore_event_pattern",
     "explore_fanout",
     "explore_polling",
