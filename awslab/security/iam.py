@@ -248,11 +248,45 @@ class Evaluation:
 #   for True or 1.0, so this path is taken only for documents whose leaves are all strings (strings only equal
 #   strings); the copy is taken only when the document is compiled, so a request that builds its policy afresh pays
 #   one dump and one lookup;
-# - every cache is bounded (least recently used entries go first).
+# - a new dict with the same strings-only content (each request building its policy afresh) is found without a dump:
+#   among the few documents compiled with the same outline (Version, number of statements, the first one's Sid and
+#   Effect), by equality with their private copies;
+# - every cache is bounded (least recently used or oldest entries go first).
 _COMPILED_BY_ID: dict[int, tuple[dict, str, CompiledPolicy]] = {}
 _CACHE_SIZE = 1024
 _BY_TEXT: OrderedDict[tuple[str, str], CompiledPolicy] = OrderedDict()  # (canonical text, kind) -> compiled
+_BY_OUTLINE: dict[tuple, list[tuple[dict, str, CompiledPolicy]]] = {}  # outline -> up to 8 strings-only documents
 _compile = compile_policy.__wrapped__  # the arguments are checked here; skip the per-call annotation check
+
+
+def _outline(document: dict) -> tuple | None:
+    """A cheap, hashable summary of a policy document (None when it is not the usual shape); equal documents have
+    equal outlines, so only documents with this outline need an equality check."""
+    statements = document.get("Statement")
+    first = statements[0] if type(statements) is list and statements else statements
+    if type(first) is not dict:
+        return None
+    outline = (
+        len(document),
+        document.get("Version"),
+        len(statements) if type(statements) is list else -1,
+        first.get("Sid"),
+        first.get("Effect"),
+    )
+    return outline if all(v is None or type(v) in (str, int) for v in outline) else None
+
+
+def _remember(document: dict, snapshot: dict, kind: str, compiled: CompiledPolicy) -> None:
+    if len(_COMPILED_BY_ID) >= _CACHE_SIZE:
+        _COMPILED_BY_ID.pop(next(iter(_COMPILED_BY_ID)))
+    _COMPILED_BY_ID[id(document)] = (snapshot, kind, compiled)
+    outline = _outline(snapshot)
+    if outline is not None:
+        if outline not in _BY_OUTLINE and len(_BY_OUTLINE) >= _CACHE_SIZE:
+            _BY_OUTLINE.pop(next(iter(_BY_OUTLINE)))
+        bucket = _BY_OUTLINE.setdefault(outline, [])
+        bucket.insert(0, (snapshot, kind, compiled))
+        del bucket[8:]
 
 
 def canonical_json(document: Any) -> str:
@@ -313,6 +347,10 @@ def _compile_document(document: Any, kind: str, where: str) -> CompiledPolicy:
         cached = _COMPILED_BY_ID.get(id(document))
         if cached is not None and cached[1] == kind and cached[0] == document:
             return cached[2]
+        outline = _outline(document)
+        for snapshot, snapshot_kind, compiled in _BY_OUTLINE.get(outline, ()) if outline is not None else ():
+            if snapshot_kind == kind and snapshot == document:  # strings only: equal means the same JSON
+                return compiled
         try:
             text = canonical_json(document)
         except (TypeError, ValueError, RecursionError):  # not JSON data or too deep: the compiler says what is wrong
@@ -323,9 +361,7 @@ def _compile_document(document: Any, kind: str, where: str) -> CompiledPolicy:
         if new or cached is not None:  # remember this dict (again, if it changed in place) by its id
             snapshot = json.loads(text)
             if _strings_only(snapshot):
-                if len(_COMPILED_BY_ID) >= _CACHE_SIZE:
-                    _COMPILED_BY_ID.pop(next(iter(_COMPILED_BY_ID)))
-                _COMPILED_BY_ID[id(document)] = (snapshot, kind, compiled)
+                _remember(document, snapshot, kind, compiled)
             elif cached is not None:
                 del _COMPILED_BY_ID[id(document)]
         return compiled

@@ -28,6 +28,7 @@ def compiles(monkeypatch):
     monkeypatch.setattr(iam, "_compile", counting)
     iam._BY_TEXT.clear()
     iam._COMPILED_BY_ID.clear()
+    iam._BY_OUTLINE.clear()
     iam._canonical_text.cache_clear()
     return calls
 
@@ -91,6 +92,7 @@ def test_the_cache_is_bounded(compiles):
     for i in range(iam._CACHE_SIZE + 50):
         iam._compile_all([document(f"arn:aws:s3:::bucket-{i}/*")], "identity", "policies")
     assert len(iam._BY_TEXT) <= iam._CACHE_SIZE and len(iam._COMPILED_BY_ID) <= iam._CACHE_SIZE
+    assert len(iam._BY_OUTLINE) <= iam._CACHE_SIZE and all(len(b) <= 8 for b in iam._BY_OUTLINE.values())
     assert len(compiles) == iam._CACHE_SIZE + 50
 
 
