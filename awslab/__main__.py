@@ -51,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument(
         "--notebooks", action="store_true", help="also batch-run every notebook now (else read the last `make run`)"
     )
+    bench.add_argument(
+        "--publish", action="store_true", help="write book/performance.json and regenerate book/performance.md"
+    )
 
     exam = commands.add_parser("exam", help="print or export a seeded practice exam (questions, answer key, blueprint)")
     exam.add_argument("--exam", default="saa", help="saa (SAA-C03) or sap (SAP-C02); default saa")
@@ -91,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "bench":
             from awslab.bench import main as bench_main
 
-            return bench_main(args.quick, args.output, args.notebooks)
+            return bench_main(args.quick, args.output, args.notebooks, args.publish)
         if args.command == "compare":
             from awslab.compare import load_runs, write_comparison
 

@@ -129,10 +129,10 @@ def test_every_storage_explorer_updates_within_budget():
         e = build()
         assert e.error is None, build.__name__
         main = next(c for c in e.controls if c.name == e.main)
-        start = time.perf_counter()
+        start = time.thread_time()
         for value in main.steps()[:5]:
             e.set(**{e.main: value})
-        per_update = (time.perf_counter() - start) / min(5, len(main.steps()))
+        per_update = (time.thread_time() - start) / min(5, len(main.steps()))
         assert per_update < 0.25, (
             f"{build.__name__}: {per_update * 1000:.0f} ms per update"
         )  # generous on a loaded CI box

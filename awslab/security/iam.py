@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 import reprlib
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -236,21 +237,94 @@ class Evaluation:
         return "\n".join(lines)
 
 
-# Compiling a policy costs far more than evaluating it, so compiled policies are cached, safely:
-# - JSON text is its own key (an LRU cache of the exact text);
-# - a dict is found by its id() and reused only while it still equals a private deep copy taken when it was
-#   compiled, so a dict changed in place after an evaluation is compiled again. Equality alone would let 1 stand
+# Compiling a policy costs far more than evaluating it, so compiled policies are cached, safely (issue 24):
+# - the key is a document's canonical JSON text: compact separators, no ASCII escaping, key order kept (the order of
+#   a Condition's operators shows in explanations, so documents that differ only in key order compile apart). A dict
+#   is dumped to it (C speed); JSON text is parsed and dumped once, its exact text remembered in a small LRU cache, so
+#   the same document as a dict, as compact text or as pretty-printed text is compiled once. JSON text tells 1, 1.0
+#   and true apart, so a changed leaf is always a new key;
+# - a dict seen before is found by its id() and reused only while it still equals a private deep copy taken when it
+#   was compiled, so a dict changed in place after an evaluation is compiled again. Equality alone would let 1 stand
 #   for True or 1.0, so this path is taken only for documents whose leaves are all strings (strings only equal
-#   strings); other documents are keyed by their JSON text, which tells 1, 1.0 and true apart;
-# - a new dict with the same content (each request building its policy afresh) is found by its JSON text.
+#   strings); the copy is taken only when the document is compiled, so a request that builds its policy afresh pays
+#   one dump and one lookup;
+# - a new dict with the same strings-only content (each request building its policy afresh) is found without a dump:
+#   among the few documents compiled with the same outline (Version, number of statements, the first one's Sid and
+#   Effect), by equality with their private copies;
+# - every cache is bounded (least recently used or oldest entries go first).
 _COMPILED_BY_ID: dict[int, tuple[dict, str, CompiledPolicy]] = {}
 _CACHE_SIZE = 1024
+_BY_TEXT: OrderedDict[tuple[str, str], CompiledPolicy] = OrderedDict()  # (canonical text, kind) -> compiled
+_BY_OUTLINE: dict[tuple, list[tuple[dict, str, CompiledPolicy]]] = {}  # outline -> up to 8 strings-only documents
 _compile = compile_policy.__wrapped__  # the arguments are checked here; skip the per-call annotation check
 
 
+def _outline(document: dict) -> tuple | None:
+    """A cheap, hashable summary of a policy document (None when it is not the usual shape); equal documents have
+    equal outlines, so only documents with this outline need an equality check."""
+    statements = document.get("Statement")
+    first = statements[0] if type(statements) is list and statements else statements
+    if type(first) is not dict:
+        return None
+    outline = (
+        len(document),
+        document.get("Version"),
+        len(statements) if type(statements) is list else -1,
+        first.get("Sid"),
+        first.get("Effect"),
+    )
+    return outline if all(v is None or type(v) in (str, int) for v in outline) else None
+
+
+def _remember(document: dict, snapshot: dict, kind: str, compiled: CompiledPolicy) -> None:
+    if len(_COMPILED_BY_ID) >= _CACHE_SIZE:
+        _COMPILED_BY_ID.pop(next(iter(_COMPILED_BY_ID)))
+    _COMPILED_BY_ID[id(document)] = (snapshot, kind, compiled)
+    outline = _outline(snapshot)
+    if outline is not None:
+        if outline not in _BY_OUTLINE and len(_BY_OUTLINE) >= _CACHE_SIZE:
+            _BY_OUTLINE.pop(next(iter(_BY_OUTLINE)))
+        bucket = _BY_OUTLINE.setdefault(outline, [])
+        bucket.insert(0, (snapshot, kind, compiled))
+        del bucket[8:]
+
+
+def canonical_json(document: Any) -> str:
+    """The cache key of a policy document: compact JSON, key order kept (ValueError/TypeError if not JSON data).
+
+    >>> canonical_json('{ "Version": "2012-10-17",  "Statement": [] }')
+    '{"Version":"2012-10-17","Statement":[]}'
+    >>> canonical_json({"Version": "2012-10-17", "Statement": []})
+    '{"Version":"2012-10-17","Statement":[]}'
+    """
+    if isinstance(document, str):
+        document = json.loads(document)
+    return json.dumps(document, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
-def _compile_text(text: str, kind: str) -> CompiledPolicy:
-    return _compile(text, kind, "policy")
+def _canonical_text(text: str) -> str | None:
+    try:
+        return canonical_json(validate.json_document("policy", text, expect=dict))
+    except (ValueError, TypeError, RecursionError):
+        return None  # not a JSON object: the compiler says what is wrong, naming the caller's argument
+
+
+def _compile_canonical(text: str, kind: str, where: str) -> tuple[CompiledPolicy, bool]:
+    """The compiled policy for canonical ``text``, and whether it was compiled now (False: from the cache)."""
+    key = (text, kind)
+    compiled = _BY_TEXT.get(key)
+    if compiled is not None:
+        _BY_TEXT.move_to_end(key)
+        return compiled, False
+    try:
+        compiled = _compile(text, kind, "policy")
+    except ValueError:
+        compiled = _compile(text, kind, where)  # raises the same error, naming the caller's argument
+    _BY_TEXT[key] = compiled
+    if len(_BY_TEXT) > _CACHE_SIZE:
+        _BY_TEXT.popitem(last=False)
+    return compiled, True
 
 
 def _strings_only(value: Any) -> bool:
@@ -273,29 +347,32 @@ def _compile_document(document: Any, kind: str, where: str) -> CompiledPolicy:
         cached = _COMPILED_BY_ID.get(id(document))
         if cached is not None and cached[1] == kind and cached[0] == document:
             return cached[2]
+        outline = _outline(document)
+        for snapshot, snapshot_kind, compiled in _BY_OUTLINE.get(outline, ()) if outline is not None else ():
+            if snapshot_kind == kind and snapshot == document:  # strings only: equal means the same JSON
+                return compiled
         try:
-            text = json.dumps(document, separators=(",", ":"))
+            text = canonical_json(document)
         except (TypeError, ValueError, RecursionError):  # not JSON data or too deep: the compiler says what is wrong
             return _compile(document, kind, where)
-        compiled = _compile_cached_text(text, kind, where)
-        snapshot = json.loads(text)
-        if _strings_only(snapshot):
-            if len(_COMPILED_BY_ID) >= _CACHE_SIZE:
-                _COMPILED_BY_ID.pop(next(iter(_COMPILED_BY_ID)))
-            _COMPILED_BY_ID[id(document)] = (snapshot, kind, compiled)
+        if len(text) > validate.MAX_JSON_CHARS:
+            return _compile(document, kind, where)
+        compiled, new = _compile_canonical(text, kind, where)
+        if new or cached is not None:  # remember this dict (again, if it changed in place) by its id
+            snapshot = json.loads(text)
+            if _strings_only(snapshot):
+                _remember(document, snapshot, kind, compiled)
+            elif cached is not None:
+                del _COMPILED_BY_ID[id(document)]
         return compiled
     if isinstance(document, str):
-        return _compile_cached_text(document, kind, where)
+        if len(document) > validate.MAX_JSON_CHARS:
+            return _compile(document, kind, where)  # refused with the size message
+        text = _canonical_text(document)
+        if text is None:
+            return _compile(document, kind, where)
+        return _compile_canonical(text, kind, where)[0]
     return _compile(document, kind, where)
-
-
-def _compile_cached_text(text: str, kind: str, where: str) -> CompiledPolicy:
-    if len(text) > validate.MAX_JSON_CHARS:
-        return _compile(text, kind, where)  # refused with the size message
-    try:
-        return _compile_text(text, kind)
-    except ValueError:
-        return _compile(text, kind, where)  # the same error, naming the caller's argument
 
 
 def _compile_all(policies: Any, kind: str, name: str) -> list[CompiledPolicy]:

@@ -362,9 +362,9 @@ def test_bounds():
 def test_wildcard_is_linear():
     pattern = {"s": [{"wildcard": "*a*a*a*a*a*a*a*a*a*a*b"}]}
     value = "a" * 200_000
-    start = time.perf_counter()
+    start = time.thread_time()
     assert eb.matches(pattern, {"s": value}) is False
-    assert time.perf_counter() - start < 0.5
+    assert time.thread_time() - start < 0.5
 
 
 def test_wildcard_escapes():

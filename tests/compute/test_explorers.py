@@ -57,9 +57,9 @@ def test_builds_and_updates_quickly(name):
     other = control.steps()[-1]
     best = float("inf")
     for _ in range(3):  # best of three: the machine is shared, a single timing is noisy
-        start = time.perf_counter()
+        start = time.thread_time()
         explorer.set(**{main: other})
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.thread_time() - start)
     assert explorer.error is None, explorer.error
     # well under 50 ms on an idle core (measured); the bound leaves room for a CI machine shared with other jobs
     assert best < 0.5, f"{name} update took {best:.3f} s"
@@ -68,9 +68,9 @@ def test_builds_and_updates_quickly(name):
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_static_face_has_the_expected_steps_and_stays_small(name):
     explorer = getattr(explorers, name)()
-    start = time.perf_counter()
+    start = time.thread_time()
     figure = explorer.static_figure()
-    elapsed = time.perf_counter() - start
+    elapsed = time.thread_time() - start
     if figure.layout.sliders:
         steps = figure.layout.sliders[0].steps
     else:
