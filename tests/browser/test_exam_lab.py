@@ -53,6 +53,18 @@ def lab_folder(tmp_path_factory, browser):
         "nbformat_minor": 5,
     }
     (work / "exam.ipynb").write_text(json.dumps(notebook))
+    # The review queue's live face over simulated days: the kernel reads "today" from day.txt, which the test writes.
+    review_source = (
+        "import pathlib\n"
+        "from awslab.exam import review, web\n"
+        "from tests.exam.fakes import fake_bank\n"
+        "day = pathlib.Path('day.txt')\n"
+        "panel = review.review_widget(items=web.bank_items('saa', bank=fake_bank()), path='queue.json',"
+        " today=lambda: int(day.read_text()))\n"
+        "panel"
+    )
+    notebook["cells"][0] = {**notebook["cells"][0], "id": "review", "source": review_source}
+    (work / "review.ipynb").write_text(json.dumps(notebook))
     env = {
         **os.environ,
         "PYTHONPATH": str(ROOT),
@@ -149,6 +161,85 @@ def test_the_practice_exam_in_jupyterlab(browser, lab_folder, screenshots):
         assert page.locator("text=Traceback").count() == 0
     except Exception:
         page.screenshot(path=str(screenshots / "jupyterlab_exam_failure.png"))
+        raise
+    finally:
+        page.close()
+
+
+def _run_all(page):
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+
+
+def _due(page, count):
+    page.wait_for_function(
+        f"(document.querySelector('.awslab-review-live') || {{innerText: ''}}).innerText.includes('{count} due today')",
+        timeout=30_000,
+    )
+
+
+def test_the_review_queue_in_jupyterlab_over_simulated_days(browser, lab_folder, screenshots):
+    """Three questions missed on day D come back on day D+1; a right answer sends one to D+2 (SM-2's first
+    interval), a wrong one keeps it a day away, an untouched one stays due, all kept in the kernel's file."""
+    from awslab.exam import review
+    from tests.exam.fakes import fake_bank
+
+    url, work = lab_folder
+    day = review.day_number()
+    store = review.ReviewStore(work / "queue.json")
+    missed = [q.uid for q in fake_bank() if not q.question.multiple][:3]
+    for uid in missed:
+        store.answer(uid, right=False, today=day)
+    (work / "day.txt").write_text(str(day))
+    page = browser.new_page(viewport={"width": 1280, "height": 1200})
+    try:
+        page.goto(f"{url}/lab/tree/review.ipynb", wait_until="domcontentloaded")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+        try:
+            page.locator(".jp-Dialog").get_by_role("button", name="Select", exact=True).click(timeout=5_000)
+        except Exception:
+            pass
+        # JupyterLab reopens the exam notebook from the first test too: wait for this one's (the visible) indicator.
+        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']:visible").first.wait_for(timeout=60_000)
+        _run_all(page)
+        _due(page, 0)
+        assert "Nothing to review today" in page.locator(".awslab-review-live").inner_text()
+
+        (work / "day.txt").write_text(str(day + 1))  # the next day: every miss is due
+        _run_all(page)
+        _due(page, 3)
+        panel = page.locator(".awslab-review-live")
+        panel.locator(".widget-radio-box label", has_text="constraint well").click()
+        panel.get_by_role("button", name="Check").click()
+        page.wait_for_function(
+            "document.querySelector('.awslab-review-live').innerText.includes('Right: back in 1 day')", timeout=15_000
+        )
+        panel.get_by_role("button", name="Next question").click()
+        _due(page, 2)
+        panel.locator(".widget-radio-box label", has_text="constraint poorly").first.click()
+        panel.get_by_role("button", name="Check").click()
+        page.wait_for_function(
+            "document.querySelector('.awslab-review-live').innerText.includes('Not quite: back in 1 day')",
+            timeout=15_000,
+        )
+        panel.get_by_role("button", name="Next question").click()
+        _due(page, 1)
+        page.screenshot(path=str(screenshots / "jupyterlab_review.png"))
+        cards = json.loads((work / "queue.json").read_text())
+        assert sorted(cards) == sorted(missed)
+        right = [u for u, c in cards.items() if c["repetitions"] == 1]
+        assert len(right) == 1 and cards[right[0]]["due"] == day + 2
+        wrong = [u for u, c in cards.items() if c["lapses"] == 2]
+        assert len(wrong) == 1 and cards[wrong[0]]["due"] == day + 2 and cards[wrong[0]]["ease"] < 2.5
+        untouched = [u for u, c in cards.items() if c["due"] == day + 1]
+        assert len(untouched) == 1
+
+        (work / "day.txt").write_text(str(day + 2))  # two days on: the two answered are due, the untouched one too
+        _run_all(page)
+        _due(page, 3)
+        assert page.locator("text=Traceback").count() == 0
+    except Exception:
+        page.screenshot(path=str(screenshots / "jupyterlab_review_failure.png"))
         raise
     finally:
         page.close()
