@@ -23,6 +23,7 @@ from pathlib import Path
 
 from awslab.exam.bank import draw, fingerprint, load_bank
 from awslab.exam.guide import blueprint, guide
+from awslab.validate import checked
 
 LETTERS = "ABCDEFGHIJ"
 
@@ -74,6 +75,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+@checked
 def to_markdown(data: dict) -> str:
     """The exam as Markdown: blueprint, questions, then the answer key with every option explained.
 
@@ -115,6 +117,7 @@ def to_markdown(data: dict) -> str:
     return "\n".join(lines)
 
 
+@checked
 def write(data: dict, fmt: str, output: Path | None) -> str:
     """Render ``data`` as ``md`` or ``json``; write it to ``output`` if given. Returns the text.
 

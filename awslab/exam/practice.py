@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from awslab.exam import bank, web
+from awslab.validate import checked
 
 DEFAULT_SEED = 2026
 MAX_SEED = 999_999_999
@@ -48,6 +49,7 @@ class _Entry:
         return self.domain
 
 
+@checked
 def draw(d: dict, seed: int) -> list[str]:
     """The uids of the practice exam for ``seed`` over the payload ``d`` (:func:`exam_data`), in exam order: exactly
     :func:`awslab.exam.bank.draw` (the page runs its twin, ``draw.js``). ValueError when a domain is short.
@@ -62,6 +64,7 @@ def draw(d: dict, seed: int) -> list[str]:
     return [q.uid for q in bank.draw(d["exam"], seed=seed, bank=pool)]
 
 
+@checked
 def scaled_score(right: int, total: int, low: int = 100, high: int = 1000) -> int:
     """The page's estimate of the scaled score: linear in the fraction right, rounded half up.
 
@@ -73,6 +76,7 @@ def scaled_score(right: int, total: int, low: int = 100, high: int = 1000) -> in
     return int(low + (high - low) * right / total + 0.5)
 
 
+@checked
 def exam_data(
     exam: str = "saa", *, seed: int = DEFAULT_SEED, items: dict | None = None, base: str = "../", suffix: str = ".html"
 ) -> dict:
@@ -115,6 +119,7 @@ def exam_data(
     }
 
 
+@checked
 def practice_html(exam: str = "saa", *, seed: int = DEFAULT_SEED, items: dict | None = None, base: str = "../") -> str:
     """The static face: the whole practice exam as self-contained HTML (no server, no network).
 
@@ -206,6 +211,7 @@ class ExamRun:
     result: dict | None = None
 
 
+@checked
 def grade_run(d: dict, run: ExamRun, now: float) -> dict:
     """The attempt record of a finished run, as the page stores it (right per domain, estimate, pass, per uid).
 
@@ -248,6 +254,7 @@ def _clock(seconds: float) -> str:
     return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
 
 
+@checked
 def exam_widget(
     exam: str = "saa",
     *,
@@ -404,6 +411,7 @@ def exam_widget(
     return panel
 
 
+@checked
 def result_report(d: dict, run: ExamRun, attempt: dict, attempts: list[dict]) -> str:
     """The result as HTML: estimate and verdict, right per domain, every missed question explained, the history.
 

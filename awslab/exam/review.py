@@ -42,6 +42,8 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from awslab.validate import checked
+
 START_EASE = 2.5
 MIN_EASE = 1.3
 RIGHT_QUALITY = 4
@@ -72,6 +74,7 @@ def _ease(ease: float, quality: int) -> float:
     return max(MIN_EASE, _round_half_up(changed * 10000) / 10000)
 
 
+@checked
 def grade(card: Card | None, *, right: bool, today: int) -> Card:
     """The card after one answer given on day ``today`` (a new card when ``card`` is None).
 
@@ -88,6 +91,7 @@ def grade(card: Card | None, *, right: bool, today: int) -> Card:
     return Card(_ease(card.ease, WRONG_QUALITY), 1, 0, today + 1, card.lapses + 1)
 
 
+@checked
 def day_number(date: _dt.date | None = None) -> int:
     """Days since 1970-01-01 of a local calendar date (today by default), the browser's ``awslabDay``.
 
@@ -175,6 +179,7 @@ class ReviewStore:
 
 
 # --- the faces: "Today's review" on the site and in JupyterLab ----------------------------------------------------
+@checked
 def review_html(*, items: dict | None = None, base: str = "../") -> str:
     """The static face: today's due questions one at a time, graded in the browser (``awslab:review``).
 
@@ -194,6 +199,7 @@ def review_html(*, items: dict | None = None, base: str = "../") -> str:
     return web.page("review", body, {"pool": items})
 
 
+@checked
 def review_widget(*, items: dict | None = None, path: str | Path | None = None, today=day_number, base: str = "../../"):
     """The live face: the questions due today in the kernel's queue (:class:`ReviewStore`), one at a time.
 

@@ -18,10 +18,12 @@ import json
 from importlib import resources
 
 from awslab.quiz import display_order
+from awslab.validate import checked
 
 PAGES = ("practice", "review", "progress")
 
 
+@checked
 def see_link(see: str | None, base: str = "../", suffix: str = ".html") -> tuple[str, str]:
     """The address (relative to the page, ``base`` leading to the book's root) and label of a ``see`` reference.
 
@@ -57,6 +59,7 @@ def notebook_title(notebook: str) -> str:
     return notebook
 
 
+@checked
 def payload_item(
     uid: str,
     text: str,
@@ -96,6 +99,7 @@ def payload_item(
     }
 
 
+@checked
 def bank_items(exam: str | None = None, *, base: str = "../", suffix: str = ".html", bank=None) -> dict[str, dict]:
     """Every bank question (of one exam, with its domain there, when ``exam`` is given) as payload items by uid.
 
@@ -144,6 +148,7 @@ def _json_tag(data) -> str:
     return f"<script type='application/json' class='ax-data'>{text}</script>"
 
 
+@checked
 def page(kind: str, body: str, data) -> str:
     """The self-contained HTML of one page face: style, body, payload and script.
 
