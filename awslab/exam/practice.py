@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import html
 import json
+import reprlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,49 @@ class _Entry:
         return self.domain
 
 
+_ITEM_KEYS = ("q", "a", "o", "d", "s", "l")  # what the pages and the kernel read of a payload item
+_DATA_KEYS = ("exam", "seed", "passing", "scale", "domains", "pool")  # what they read of the payload
+_HISTORY_KEYS = ("exam", "seed", "right", "total", "scaled", "pass")  # what the history reads of a stored attempt
+_ATTEMPT_KEYS = (*_HISTORY_KEYS, "domains", "results", "timeUp")
+
+
+def _items(name: str, items) -> dict:
+    """Payload items by uid (:func:`awslab.exam.web.bank_items`); ValueError naming the parameter otherwise."""
+    if not isinstance(items, dict):
+        raise ValueError(f"{name}={reprlib.repr(items)} must be a dict of payload items by uid (from web.bank_items)")
+    for uid, item in items.items():
+        if (
+            not isinstance(uid, str)
+            or not isinstance(item, dict)
+            or any(k not in item for k in _ITEM_KEYS)
+            or not isinstance(item["a"], list)
+        ):
+            raise ValueError(
+                f"{name}[{uid!r}]={reprlib.repr(item)} is not a payload item: it needs {', '.join(_ITEM_KEYS)} "
+                "(from web.bank_items)"
+            )
+    return items
+
+
+def _payload(name: str, d) -> dict:
+    """The practice payload (:func:`exam_data`); ValueError naming the parameter otherwise."""
+    if not isinstance(d, dict) or any(k not in d for k in _DATA_KEYS):
+        raise ValueError(
+            f"{name}={reprlib.repr(d)} is not the practice payload: it needs {', '.join(_DATA_KEYS)} (from exam_data)"
+        )
+    _items(f"{name}['pool']", d["pool"])
+    return d
+
+
+def _record(name: str, value, keys: tuple[str, ...]) -> dict:
+    """An attempt record (:func:`grade_run`) holding ``keys``; ValueError naming the parameter otherwise."""
+    if not isinstance(value, dict) or any(k not in value for k in keys):
+        raise ValueError(
+            f"{name}={reprlib.repr(value)} is not an attempt record: it needs {', '.join(keys)} (from grade_run)"
+        )
+    return value
+
+
 @checked
 def draw(d: dict, seed: int) -> list[str]:
     """The uids of the practice exam for ``seed`` over the payload ``d`` (:func:`exam_data`), in exam order: exactly
@@ -60,6 +104,7 @@ def draw(d: dict, seed: int) -> list[str]:
     >>> len(exam), exam == [q.uid for q in bank.draw("saa", seed=7, bank=_demo_bank())]
     (65, True)
     """
+    d = _payload("d", d)
     pool = [_Entry(uid, item["d"]) for uid, item in d["pool"].items()]
     return [q.uid for q in bank.draw(d["exam"], seed=seed, bank=pool)]
 
@@ -90,8 +135,7 @@ def exam_data(
     from awslab.exam.guide import blueprint, guide
 
     g = guide(exam)
-    if items is None:
-        items = web.bank_items(g.key, base=base, suffix=suffix)
+    items = web.bank_items(g.key, base=base, suffix=suffix) if items is None else _items("items", items)
     return {
         "exam": g.key,
         "code": g.code,
@@ -223,6 +267,7 @@ def grade_run(d: dict, run: ExamRun, now: float) -> dict:
     >>> attempt["right"], attempt["scaled"], attempt["pass"], attempt["seconds"], attempt["timeUp"]
     (1, 114, False, 600, False)
     """
+    d = _payload("d", d)
     per = {x["id"]: [0, 0] for x in d["domains"]}
     results = {}
     for uid in run.uids:
@@ -282,9 +327,12 @@ def exam_widget(
 
     from awslab.exam.review import ReviewStore
 
+    if not callable(clock):
+        raise TypeError(f"clock={reprlib.repr(clock)} must be a function returning seconds since the epoch")
     d = exam_data(exam, seed=seed, items=items, base=base, suffix=".ipynb")
     if not d["pool"]:
-        raise ValueError(f"the question bank holds no {d['code']} question yet; tag questions with {exam}- tasks")
+        where = "the question bank" if items is None else "items"
+        raise ValueError(f"{where} holds no {d['code']} question yet; tag questions with {exam}- tasks")
     store = Path(store) if store is not None else attempts_path()
     started = clock()
     run = ExamRun(draw(d, d["seed"]), started + d["minutes"] * 60, started, {}, set())
@@ -422,6 +470,10 @@ def result_report(d: dict, run: ExamRun, attempt: dict, attempts: list[dict]) ->
     >>> "Estimated scaled score 100 of 1000: fail" in result_report(d, run, attempt, [attempt])
     True
     """
+    d = _payload("d", d)
+    attempt = _record("attempt", attempt, _ATTEMPT_KEYS)
+    for index, a in enumerate(attempts):
+        _record(f"attempts[{index}]", a, _HISTORY_KEYS)
     verdict = "pass" if attempt["pass"] else "fail"
     rows = "".join(
         f"<tr><td>{html.escape(x['title'])}</td><td>{x['weight']}%</td><td>{attempt['domains'][x['id']][0]} of "

@@ -93,9 +93,10 @@ def progress_html(root: str | Path, *, base: str = "../", bank=None) -> str:
     >>> "Weakest exam tasks" in progress_html(NOTEBOOKS.parent)
     True
     """
+    from awslab.exam.bank import _folder
     from awslab.exam.guide import guides
 
-    root = Path(root)
+    root = _folder("root", root)
     items = web.bank_items(base=base, bank=bank)
     data = {
         "notebooks": [notebook_entry(root, doc, base) for doc in course_notebooks(root)],

@@ -38,6 +38,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import reprlib
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -187,8 +188,9 @@ def review_html(*, items: dict | None = None, base: str = "../") -> str:
     True
     """
     from awslab.exam import web
+    from awslab.exam.practice import _items
 
-    items = web.bank_items(base=base) if items is None else items
+    items = web.bank_items(base=base) if items is None else _items("items", items)
     body = (
         "<h3>Today's review</h3><p class='ar-summary' aria-live='polite'></p><div class='ar-card'></div>"
         "<p class='ax-note'>A question you answer wrong in a quiz or a practice exam joins this queue, due the next day. "
@@ -213,8 +215,13 @@ def review_widget(*, items: dict | None = None, path: str | Path | None = None, 
     import ipywidgets as w
 
     from awslab.exam import web
+    from awslab.exam.practice import _items
 
-    items = web.bank_items(base=base, suffix=".ipynb") if items is None else items
+    if not callable(today):
+        raise TypeError(f"today={reprlib.repr(today)} must be a function returning today's day number (day_number)")
+    if path is not None and (not str(path).strip() or Path(path).is_dir()):
+        raise ValueError(f"path={path!r} must be the path of the review queue's JSON file, not a folder")
+    items = web.bank_items(base=base, suffix=".ipynb") if items is None else _items("items", items)
     store = ReviewStore(path)
     summary, card, feedback = w.HTML(), w.VBox(), w.HTML()
     check, nxt = w.Button(description="Check", button_style="primary"), w.Button(description="Next question")

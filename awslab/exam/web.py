@@ -80,7 +80,9 @@ def payload_item(
     >>> item["s"], sorted(item["o"]), item["a"][0]
     ('../notebooks/10_resilience/01_dr_strategies.html#summary', [0, 1], ['A', True, 'yes'])
     """
-    answers = [[str(a), bool(r), str(w)] for a, r, w in answers]
+    answers = _answers(answers)
+    if isinstance(tasks, (str, bytes)) or not isinstance(tasks, (list, tuple)):
+        raise ValueError(f"tasks={tasks!r} must be a list of exam task ids (such as 'saa-1.1')")
     if not order:
         quiz_id, _, question_id = uid.rpartition("/")
         right = None if multiple else next(i for i, a in enumerate(answers) if a[1])
@@ -108,10 +110,9 @@ def bank_items(exam: str | None = None, *, base: str = "../", suffix: str = ".ht
     >>> len(items), sorted({i["d"] for i in items.values()})
     (160, ['saa-1', 'saa-2', 'saa-3', 'saa-4'])
     """
-    if bank is None:
-        from awslab.exam.bank import load_bank
+    from awslab.exam.bank import _questions
 
-        bank = load_bank()
+    bank = _questions("bank", bank, needs=("uid", "tasks", "exam_domain", "question", "see"))
     items = {}
     for b in bank:
         tasks = list(b.tasks)
@@ -132,6 +133,19 @@ def bank_items(exam: str | None = None, *, base: str = "../", suffix: str = ".ht
             suffix=suffix,
         )
     return items
+
+
+def _answers(answers) -> list[list]:
+    """A question's answers as ``[text, right, why]`` lists; ValueError naming ``answers`` otherwise."""
+    if isinstance(answers, (str, bytes, dict)) or not isinstance(answers, (list, tuple)) or not answers:
+        raise ValueError(f"answers={answers!r} must be a non-empty list of (text, right, why) answers")
+    checked_answers = []
+    for index, answer in enumerate(answers):
+        if isinstance(answer, (str, bytes, dict)) or not isinstance(answer, (list, tuple)) or len(answer) != 3:
+            raise ValueError(f"answers[{index}]={answer!r} must be a (text, right, why) answer")
+        a, r, w = answer
+        checked_answers.append([str(a), bool(r), str(w)])
+    return checked_answers
 
 
 def _script() -> str:
@@ -158,7 +172,11 @@ def page(kind: str, body: str, data) -> str:
     """
     if kind not in PAGES:
         raise ValueError(f"page kind {kind!r} is not one of {', '.join(PAGES)}")
-    return f"<div class='awslab-exam-page' data-page='{kind}'>{STYLE}{body}{_json_tag(data)}{_script()}</div>"
+    try:
+        tag = _json_tag(data)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"data must be JSON data (dicts, lists, text, numbers): {exc}") from None
+    return f"<div class='awslab-exam-page' data-page='{kind}'>{STYLE}{body}{tag}{_script()}</div>"
 
 
 STYLE = (
