@@ -306,8 +306,8 @@ def exam_widget(
     seed: int = DEFAULT_SEED,
     items: dict | None = None,
     clock=time.time,
-    store: Path | None = None,
-    review_path: Path | None = None,
+    store: str | Path | None = None,
+    review_path: str | Path | None = None,
     base: str = "../../",
 ):
     """The live face: the same flow as the page, in ipywidgets (returns the panel; ``panel.run`` is the attempt).

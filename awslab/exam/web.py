@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+import reprlib
 from importlib import resources
 
 from awslab.quiz import display_order
@@ -85,7 +86,11 @@ def payload_item(
         raise ValueError(f"tasks={tasks!r} must be a list of exam task ids (such as 'saa-1.1')")
     if not order:
         quiz_id, _, question_id = uid.rpartition("/")
-        right = None if multiple else next(i for i, a in enumerate(answers) if a[1])
+        right = None if multiple else next((i for i, a in enumerate(answers) if a[1]), None)
+        if not multiple and right is None:
+            raise ValueError(
+                f"answers={reprlib.repr(answers)} has no right answer (a single-answer question needs one)"
+            )
         order = display_order(quiz_id, question_id, len(answers), right)
     href, label = see_link(see, base, suffix)
     return {
