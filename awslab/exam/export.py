@@ -19,10 +19,13 @@ References
 from __future__ import annotations
 
 import json
+import reprlib
 from pathlib import Path
 
+from awslab import validate
 from awslab.exam.bank import draw, fingerprint, load_bank
 from awslab.exam.guide import blueprint, guide
+from awslab.validate import checked
 
 LETTERS = "ABCDEFGHIJ"
 
@@ -74,12 +77,44 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+_DATA_KEYS = ("exam", "seed", "name", "count", "minutes", "bank", "blueprint", "questions")
+_BLUEPRINT_KEYS = ("domain", "title", "weight", "questions")
+_QUESTION_KEYS = ("number", "uid", "question", "multiple", "options", "answer", "tasks", "difficulty", "see")
+_OPTION_KEYS = ("letter", "text", "correct", "why")
+
+
+def _exam_data(name: str, data) -> dict:
+    """A practice exam as :func:`practice_exam` returns it; ValueError naming the parameter otherwise."""
+
+    def need(where: str, value, keys: tuple[str, ...]) -> None:
+        if not isinstance(value, dict) or any(k not in value for k in keys):
+            raise ValueError(
+                f"{where}={reprlib.repr(value)} is not part of a practice exam: it needs {', '.join(keys)} "
+                "(from practice_exam)"
+            )
+
+    need(name, data, _DATA_KEYS)
+    for key, keys in (("blueprint", _BLUEPRINT_KEYS), ("questions", _QUESTION_KEYS)):
+        if not isinstance(data[key], list):
+            raise ValueError(f"{name}[{key!r}]={reprlib.repr(data[key])} must be a list (from practice_exam)")
+        for index, part in enumerate(data[key]):
+            need(f"{name}[{key!r}][{index}]", part, keys)
+    for index, q in enumerate(data["questions"]):
+        if not isinstance(q["options"], list):
+            raise ValueError(f"{name}['questions'][{index}]['options'] must be a list (from practice_exam)")
+        for j, option in enumerate(q["options"]):
+            need(f"{name}['questions'][{index}]['options'][{j}]", option, _OPTION_KEYS)
+    return data
+
+
+@checked
 def to_markdown(data: dict) -> str:
     """The exam as Markdown: blueprint, questions, then the answer key with every option explained.
 
     >>> [line for line in to_markdown(practice_exam("saa", seed=1, count=4)).splitlines() if line.startswith("## ")]
     ['## Blueprint', '## Questions', '## Answer key']
     """
+    _exam_data("data", data)
     lines = [
         f"# Practice exam: {data['exam']}, seed {data['seed']}",
         "",
@@ -115,6 +150,7 @@ def to_markdown(data: dict) -> str:
     return "\n".join(lines)
 
 
+@checked
 def write(data: dict, fmt: str, output: Path | None) -> str:
     """Render ``data`` as ``md`` or ``json``; write it to ``output`` if given. Returns the text.
 
@@ -124,10 +160,9 @@ def write(data: dict, fmt: str, output: Path | None) -> str:
     >>> write({}, "pdf", None)
     Traceback (most recent call last):
     ...
-    ValueError: format 'pdf' is not known; allowed: md, json
+    ValueError: fmt='pdf' is not one of: md, json
     """
-    if fmt not in ("md", "json"):
-        raise ValueError(f"format {fmt!r} is not known; allowed: md, json")
+    validate.choice("fmt", fmt, ("md", "json"))
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n" if fmt == "json" else to_markdown(data) + "\n"
     if output is not None:
         output.write_text(text, encoding="utf-8")

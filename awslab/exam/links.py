@@ -25,6 +25,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from awslab.validate import checked
+
 NOTEBOOKS = Path(__file__).resolve().parent.parent.parent / "notebooks"
 _SEE = re.compile(r"^(?P<notebook>[0-9A-Za-z_]+/[0-9A-Za-z_]+)(?:#(?P<anchor>[A-Za-z0-9_-]+))?$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -32,6 +34,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _TARGET = re.compile(r"^\((?P<label>[A-Za-z0-9_-]+)\)=\s*$")
 
 
+@checked
 def site_id(text: str) -> str:
     """The id the book gives a heading: docutils' normalisation (``nodes.make_id``) of its markup-free text, here
     without importing docutils (a test checks that both agree on every heading of the course).
@@ -45,6 +48,7 @@ def site_id(text: str) -> str:
     return re.sub(r"^[-0-9]+|-+$", "", re.sub(r"[^a-z0-9]+", "-", text))
 
 
+@checked
 def slug(text: str) -> str:
     """The GitHub/MyST-style slug of a heading (punctuation dropped, spaces to hyphens).
 
@@ -102,6 +106,7 @@ def anchors(notebook: str) -> dict[str, str]:
     return found
 
 
+@checked
 def exists(notebook: str) -> bool:
     """Whether ``notebooks/<notebook>.md`` exists.
 

@@ -28,11 +28,13 @@ from __future__ import annotations
 
 import html
 import json
+import reprlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from awslab.exam import bank, web
+from awslab.validate import checked
 
 DEFAULT_SEED = 2026
 MAX_SEED = 999_999_999
@@ -48,6 +50,50 @@ class _Entry:
         return self.domain
 
 
+_ITEM_KEYS = ("q", "a", "o", "d", "s", "l")  # what the pages and the kernel read of a payload item
+_DATA_KEYS = ("exam", "seed", "passing", "scale", "domains", "pool")  # what they read of the payload
+_HISTORY_KEYS = ("exam", "seed", "right", "total", "scaled", "pass")  # what the history reads of a stored attempt
+_ATTEMPT_KEYS = (*_HISTORY_KEYS, "domains", "results", "timeUp")
+
+
+def _items(name: str, items) -> dict:
+    """Payload items by uid (:func:`awslab.exam.web.bank_items`); ValueError naming the parameter otherwise."""
+    if not isinstance(items, dict):
+        raise ValueError(f"{name}={reprlib.repr(items)} must be a dict of payload items by uid (from web.bank_items)")
+    for uid, item in items.items():
+        if (
+            not isinstance(uid, str)
+            or not isinstance(item, dict)
+            or any(k not in item for k in _ITEM_KEYS)
+            or not isinstance(item["a"], list)
+        ):
+            raise ValueError(
+                f"{name}[{uid!r}]={reprlib.repr(item)} is not a payload item: it needs {', '.join(_ITEM_KEYS)} "
+                "(from web.bank_items)"
+            )
+    return items
+
+
+def _payload(name: str, d) -> dict:
+    """The practice payload (:func:`exam_data`); ValueError naming the parameter otherwise."""
+    if not isinstance(d, dict) or any(k not in d for k in _DATA_KEYS):
+        raise ValueError(
+            f"{name}={reprlib.repr(d)} is not the practice payload: it needs {', '.join(_DATA_KEYS)} (from exam_data)"
+        )
+    _items(f"{name}['pool']", d["pool"])
+    return d
+
+
+def _record(name: str, value, keys: tuple[str, ...]) -> dict:
+    """An attempt record (:func:`grade_run`) holding ``keys``; ValueError naming the parameter otherwise."""
+    if not isinstance(value, dict) or any(k not in value for k in keys):
+        raise ValueError(
+            f"{name}={reprlib.repr(value)} is not an attempt record: it needs {', '.join(keys)} (from grade_run)"
+        )
+    return value
+
+
+@checked
 def draw(d: dict, seed: int) -> list[str]:
     """The uids of the practice exam for ``seed`` over the payload ``d`` (:func:`exam_data`), in exam order: exactly
     :func:`awslab.exam.bank.draw` (the page runs its twin, ``draw.js``). ValueError when a domain is short.
@@ -58,10 +104,12 @@ def draw(d: dict, seed: int) -> list[str]:
     >>> len(exam), exam == [q.uid for q in bank.draw("saa", seed=7, bank=_demo_bank())]
     (65, True)
     """
+    d = _payload("d", d)
     pool = [_Entry(uid, item["d"]) for uid, item in d["pool"].items()]
     return [q.uid for q in bank.draw(d["exam"], seed=seed, bank=pool)]
 
 
+@checked
 def scaled_score(right: int, total: int, low: int = 100, high: int = 1000) -> int:
     """The page's estimate of the scaled score: linear in the fraction right, rounded half up.
 
@@ -73,6 +121,7 @@ def scaled_score(right: int, total: int, low: int = 100, high: int = 1000) -> in
     return int(low + (high - low) * right / total + 0.5)
 
 
+@checked
 def exam_data(
     exam: str = "saa", *, seed: int = DEFAULT_SEED, items: dict | None = None, base: str = "../", suffix: str = ".html"
 ) -> dict:
@@ -86,8 +135,7 @@ def exam_data(
     from awslab.exam.guide import blueprint, guide
 
     g = guide(exam)
-    if items is None:
-        items = web.bank_items(g.key, base=base, suffix=suffix)
+    items = web.bank_items(g.key, base=base, suffix=suffix) if items is None else _items("items", items)
     return {
         "exam": g.key,
         "code": g.code,
@@ -115,6 +163,7 @@ def exam_data(
     }
 
 
+@checked
 def practice_html(exam: str = "saa", *, seed: int = DEFAULT_SEED, items: dict | None = None, base: str = "../") -> str:
     """The static face: the whole practice exam as self-contained HTML (no server, no network).
 
@@ -206,6 +255,7 @@ class ExamRun:
     result: dict | None = None
 
 
+@checked
 def grade_run(d: dict, run: ExamRun, now: float) -> dict:
     """The attempt record of a finished run, as the page stores it (right per domain, estimate, pass, per uid).
 
@@ -217,6 +267,7 @@ def grade_run(d: dict, run: ExamRun, now: float) -> dict:
     >>> attempt["right"], attempt["scaled"], attempt["pass"], attempt["seconds"], attempt["timeUp"]
     (1, 114, False, 600, False)
     """
+    d = _payload("d", d)
     per = {x["id"]: [0, 0] for x in d["domains"]}
     results = {}
     for uid in run.uids:
@@ -248,14 +299,15 @@ def _clock(seconds: float) -> str:
     return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
 
 
+@checked
 def exam_widget(
     exam: str = "saa",
     *,
     seed: int = DEFAULT_SEED,
     items: dict | None = None,
     clock=time.time,
-    store: Path | None = None,
-    review_path: Path | None = None,
+    store: str | Path | None = None,
+    review_path: str | Path | None = None,
     base: str = "../../",
 ):
     """The live face: the same flow as the page, in ipywidgets (returns the panel; ``panel.run`` is the attempt).
@@ -275,9 +327,12 @@ def exam_widget(
 
     from awslab.exam.review import ReviewStore
 
+    if not callable(clock):
+        raise TypeError(f"clock={reprlib.repr(clock)} must be a function returning seconds since the epoch")
     d = exam_data(exam, seed=seed, items=items, base=base, suffix=".ipynb")
     if not d["pool"]:
-        raise ValueError(f"the question bank holds no {d['code']} question yet; tag questions with {exam}- tasks")
+        where = "the question bank" if items is None else "items"
+        raise ValueError(f"{where} holds no {d['code']} question yet; tag questions with {exam}- tasks")
     store = Path(store) if store is not None else attempts_path()
     started = clock()
     run = ExamRun(draw(d, d["seed"]), started + d["minutes"] * 60, started, {}, set())
@@ -404,6 +459,7 @@ def exam_widget(
     return panel
 
 
+@checked
 def result_report(d: dict, run: ExamRun, attempt: dict, attempts: list[dict]) -> str:
     """The result as HTML: estimate and verdict, right per domain, every missed question explained, the history.
 
@@ -414,6 +470,10 @@ def result_report(d: dict, run: ExamRun, attempt: dict, attempts: list[dict]) ->
     >>> "Estimated scaled score 100 of 1000: fail" in result_report(d, run, attempt, [attempt])
     True
     """
+    d = _payload("d", d)
+    attempt = _record("attempt", attempt, _ATTEMPT_KEYS)
+    for index, a in enumerate(attempts):
+        _record(f"attempts[{index}]", a, _HISTORY_KEYS)
     verdict = "pass" if attempt["pass"] else "fail"
     rows = "".join(
         f"<tr><td>{html.escape(x['title'])}</td><td>{x['weight']}%</td><td>{attempt['domains'][x['id']][0]} of "

@@ -21,12 +21,14 @@ from pathlib import Path
 import yaml
 
 from awslab.exam import web
+from awslab.validate import checked
 
 _QUIZ = re.compile(r"quiz\.load\(\s*[\"']([a-z0-9_]+)[\"']\s*,\s*[\"'](awslab\.[a-z_.]+)[\"']")
 _EXERCISE = re.compile(r"^Exercise ([a-z0-9][a-z0-9-]*): .+$")
 _H1 = re.compile(r"^# (.+)$", re.M)
 
 
+@checked
 def course_notebooks(root: Path) -> list[str]:
     """The notebooks of the book's table of contents, in order (paths without extension, e.g. ``notebooks/01_x/02_y``).
 
@@ -48,6 +50,7 @@ def course_notebooks(root: Path) -> list[str]:
     return found
 
 
+@checked
 def notebook_entry(root: Path, doc: str, base: str) -> dict:
     """A notebook's title, address, quizzes (id, questions, chapter) and exercise ids, from its source and pinned copy.
 
@@ -82,6 +85,7 @@ def notebook_entry(root: Path, doc: str, base: str) -> dict:
     }
 
 
+@checked
 def progress_html(root: str | Path, *, base: str = "../", bank=None) -> str:
     """The static face of the progress page for the course at ``root``.
 
@@ -89,9 +93,10 @@ def progress_html(root: str | Path, *, base: str = "../", bank=None) -> str:
     >>> "Weakest exam tasks" in progress_html(NOTEBOOKS.parent)
     True
     """
+    from awslab.exam.bank import _folder
     from awslab.exam.guide import guides
 
-    root = Path(root)
+    root = _folder("root", root)
     items = web.bank_items(base=base, bank=bank)
     data = {
         "notebooks": [notebook_entry(root, doc, base) for doc in course_notebooks(root)],

@@ -38,9 +38,12 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import reprlib
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from awslab.validate import checked
 
 START_EASE = 2.5
 MIN_EASE = 1.3
@@ -72,6 +75,7 @@ def _ease(ease: float, quality: int) -> float:
     return max(MIN_EASE, _round_half_up(changed * 10000) / 10000)
 
 
+@checked
 def grade(card: Card | None, *, right: bool, today: int) -> Card:
     """The card after one answer given on day ``today`` (a new card when ``card`` is None).
 
@@ -88,6 +92,7 @@ def grade(card: Card | None, *, right: bool, today: int) -> Card:
     return Card(_ease(card.ease, WRONG_QUALITY), 1, 0, today + 1, card.lapses + 1)
 
 
+@checked
 def day_number(date: _dt.date | None = None) -> int:
     """Days since 1970-01-01 of a local calendar date (today by default), the browser's ``awslabDay``.
 
@@ -175,6 +180,7 @@ class ReviewStore:
 
 
 # --- the faces: "Today's review" on the site and in JupyterLab ----------------------------------------------------
+@checked
 def review_html(*, items: dict | None = None, base: str = "../") -> str:
     """The static face: today's due questions one at a time, graded in the browser (``awslab:review``).
 
@@ -182,8 +188,9 @@ def review_html(*, items: dict | None = None, base: str = "../") -> str:
     True
     """
     from awslab.exam import web
+    from awslab.exam.practice import _items
 
-    items = web.bank_items(base=base) if items is None else items
+    items = web.bank_items(base=base) if items is None else _items("items", items)
     body = (
         "<h3>Today's review</h3><p class='ar-summary' aria-live='polite'></p><div class='ar-card'></div>"
         "<p class='ax-note'>A question you answer wrong in a quiz or a practice exam joins this queue, due the next day. "
@@ -194,6 +201,7 @@ def review_html(*, items: dict | None = None, base: str = "../") -> str:
     return web.page("review", body, {"pool": items})
 
 
+@checked
 def review_widget(*, items: dict | None = None, path: str | Path | None = None, today=day_number, base: str = "../../"):
     """The live face: the questions due today in the kernel's queue (:class:`ReviewStore`), one at a time.
 
@@ -207,8 +215,13 @@ def review_widget(*, items: dict | None = None, path: str | Path | None = None, 
     import ipywidgets as w
 
     from awslab.exam import web
+    from awslab.exam.practice import _items
 
-    items = web.bank_items(base=base, suffix=".ipynb") if items is None else items
+    if not callable(today):
+        raise TypeError(f"today={reprlib.repr(today)} must be a function returning today's day number (day_number)")
+    if path is not None and (not str(path).strip() or Path(path).is_dir()):
+        raise ValueError(f"path={path!r} must be the path of the review queue's JSON file, not a folder")
+    items = web.bank_items(base=base, suffix=".ipynb") if items is None else _items("items", items)
     store = ReviewStore(path)
     summary, card, feedback = w.HTML(), w.VBox(), w.HTML()
     check, nxt = w.Button(description="Check", button_style="primary"), w.Button(description="Next question")

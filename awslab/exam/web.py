@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import functools
 import json
+import reprlib
 from importlib import resources
 
 from awslab.quiz import display_order
+from awslab.validate import checked
 
 PAGES = ("practice", "review", "progress")
 
 
+@checked
 def see_link(see: str | None, base: str = "../", suffix: str = ".html") -> tuple[str, str]:
     """The address (relative to the page, ``base`` leading to the book's root) and label of a ``see`` reference.
 
@@ -57,6 +60,7 @@ def notebook_title(notebook: str) -> str:
     return notebook
 
 
+@checked
 def payload_item(
     uid: str,
     text: str,
@@ -77,10 +81,16 @@ def payload_item(
     >>> item["s"], sorted(item["o"]), item["a"][0]
     ('../notebooks/10_resilience/01_dr_strategies.html#summary', [0, 1], ['A', True, 'yes'])
     """
-    answers = [[str(a), bool(r), str(w)] for a, r, w in answers]
+    answers = _answers(answers)
+    if isinstance(tasks, (str, bytes)) or not isinstance(tasks, (list, tuple)):
+        raise ValueError(f"tasks={tasks!r} must be a list of exam task ids (such as 'saa-1.1')")
     if not order:
         quiz_id, _, question_id = uid.rpartition("/")
-        right = None if multiple else next(i for i, a in enumerate(answers) if a[1])
+        right = None if multiple else next((i for i, a in enumerate(answers) if a[1]), None)
+        if not multiple and right is None:
+            raise ValueError(
+                f"answers={reprlib.repr(answers)} has no right answer (a single-answer question needs one)"
+            )
         order = display_order(quiz_id, question_id, len(answers), right)
     href, label = see_link(see, base, suffix)
     return {
@@ -96,6 +106,7 @@ def payload_item(
     }
 
 
+@checked
 def bank_items(exam: str | None = None, *, base: str = "../", suffix: str = ".html", bank=None) -> dict[str, dict]:
     """Every bank question (of one exam, with its domain there, when ``exam`` is given) as payload items by uid.
 
@@ -104,10 +115,9 @@ def bank_items(exam: str | None = None, *, base: str = "../", suffix: str = ".ht
     >>> len(items), sorted({i["d"] for i in items.values()})
     (160, ['saa-1', 'saa-2', 'saa-3', 'saa-4'])
     """
-    if bank is None:
-        from awslab.exam.bank import load_bank
+    from awslab.exam.bank import _questions
 
-        bank = load_bank()
+    bank = _questions("bank", bank, needs=("uid", "tasks", "exam_domain", "question", "see"))
     items = {}
     for b in bank:
         tasks = list(b.tasks)
@@ -130,6 +140,19 @@ def bank_items(exam: str | None = None, *, base: str = "../", suffix: str = ".ht
     return items
 
 
+def _answers(answers) -> list[list]:
+    """A question's answers as ``[text, right, why]`` lists; ValueError naming ``answers`` otherwise."""
+    if isinstance(answers, (str, bytes, dict)) or not isinstance(answers, (list, tuple)) or not answers:
+        raise ValueError(f"answers={answers!r} must be a non-empty list of (text, right, why) answers")
+    checked_answers = []
+    for index, answer in enumerate(answers):
+        if isinstance(answer, (str, bytes, dict)) or not isinstance(answer, (list, tuple)) or len(answer) != 3:
+            raise ValueError(f"answers[{index}]={answer!r} must be a (text, right, why) answer")
+        a, r, w = answer
+        checked_answers.append([str(a), bool(r), str(w)])
+    return checked_answers
+
+
 def _script() -> str:
     """The pages' inline scripts (``draw.js``, then ``data/exam.js``), safe to repeat on a page (they boot once)."""
     package = resources.files("awslab.exam")
@@ -144,6 +167,7 @@ def _json_tag(data) -> str:
     return f"<script type='application/json' class='ax-data'>{text}</script>"
 
 
+@checked
 def page(kind: str, body: str, data) -> str:
     """The self-contained HTML of one page face: style, body, payload and script.
 
@@ -153,7 +177,11 @@ def page(kind: str, body: str, data) -> str:
     """
     if kind not in PAGES:
         raise ValueError(f"page kind {kind!r} is not one of {', '.join(PAGES)}")
-    return f"<div class='awslab-exam-page' data-page='{kind}'>{STYLE}{body}{_json_tag(data)}{_script()}</div>"
+    try:
+        tag = _json_tag(data)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"data must be JSON data (dicts, lists, text, numbers): {exc}") from None
+    return f"<div class='awslab-exam-page' data-page='{kind}'>{STYLE}{body}{tag}{_script()}</div>"
 
 
 STYLE = (

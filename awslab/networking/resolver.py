@@ -130,6 +130,7 @@ def _fqdn(name: str) -> str:
     return name.lower().rstrip(".")
 
 
+@checked
 def name_matches(domain: str, name: str) -> bool:
     """True when ``name`` is ``domain`` or a subdomain of it (the Resolver rule match).
 
@@ -140,6 +141,7 @@ def name_matches(domain: str, name: str) -> bool:
     return domain in ("", "*") or name == domain or name.endswith("." + domain)
 
 
+@checked
 def firewall_domain_matches(entry: str, name: str) -> bool:
     """A DNS Firewall domain list entry against a name: ``*.example.com`` matches subdomains, not the apex.
 
