@@ -3,16 +3,11 @@ test answers, flags, opens the review screen, submits and reads the domain score
 questions land in the kernel's files (a temporary folder, not the user's home)."""
 
 import json
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.browser.test_lab import free_port
+from tests.browser.test_lab import jupyterlab
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,13 +18,6 @@ def lab_folder(tmp_path_factory, browser):
     home = tmp_path_factory.mktemp("exam-lab")
     work = home / "work"
     work.mkdir()
-    settings = home / "settings" / "@jupyterlab"
-    (settings / "apputils-extension").mkdir(parents=True)
-    (settings / "apputils-extension" / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False})
-    )
-    (settings / "notebook-extension").mkdir(parents=True)
-    (settings / "notebook-extension" / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
     source = (
         "from awslab.exam import practice, web\n"
         "from tests.exam.fakes import fake_bank\n"
@@ -65,49 +53,8 @@ def lab_folder(tmp_path_factory, browser):
     )
     notebook["cells"][0] = {**notebook["cells"][0], "id": "review", "source": review_source}
     (work / "review.ipynb").write_text(json.dumps(notebook))
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "JUPYTER_CONFIG_DIR": str(home / "config"),
-        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
-        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
-    }
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("jupyter")),
-            "lab",
-            "--allow-root",
-            "--no-browser",
-            f"--port={port}",
-            "--ip=127.0.0.1",
-            "--IdentityProvider.token=",
-            "--ServerApp.password=",
-            "--ServerApp.disable_check_xsrf=True",
-            f"--ServerApp.root_dir={work}",
-            "--LabApp.news_url=None",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"{url}/api/status", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        server.kill()
-        pytest.fail("JupyterLab did not start: " + server.stderr.read().decode()[-2000:])
-    yield url, work
-    for kernel in json.load(urllib.request.urlopen(f"{url}/api/kernels")):
-        urllib.request.urlopen(urllib.request.Request(f"{url}/api/kernels/{kernel['id']}", method="DELETE"))
-    server.terminate()
-    server.wait(timeout=20)
+    with jupyterlab(home, work, {"PYTHONPATH": str(ROOT)}) as url:
+        yield url, work
 
 
 def test_the_practice_exam_in_jupyterlab(browser, lab_folder, screenshots):

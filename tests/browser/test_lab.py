@@ -1,5 +1,6 @@
 """JupyterLab in a real browser: run a chapter notebook, move an explorer's slider, type a bad value."""
 
+import contextlib
 import json
 import os
 import socket
@@ -22,20 +23,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory, browser):
-    home = tmp_path_factory.mktemp("lab")
+@contextlib.contextmanager
+def jupyterlab(home: Path, root_dir: Path, env: dict | None = None):
+    """A JupyterLab server of its own (settings, runtime and workspaces under ``home``, no token, no news) serving
+    ``root_dir``; yields its URL and, on the way out, stops its kernels and the server."""
     settings = home / "settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True)
+    settings.mkdir(parents=True, exist_ok=True)
     (settings / "notification.jupyterlab-settings").write_text(
         json.dumps({"fetchNews": "false", "checkForUpdates": False})
     )
-    # Lab 4 renders only the cells in view by default; the test wants every cell in the DOM.
+    # Lab 4 renders only the cells in view by default; the tests want every cell in the DOM.
     notebook_settings = home / "settings" / "@jupyterlab" / "notebook-extension"
-    notebook_settings.mkdir(parents=True)
+    notebook_settings.mkdir(parents=True, exist_ok=True)
     (notebook_settings / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
     env = {
         **os.environ,
+        **(env or {}),
         "JUPYTER_CONFIG_DIR": str(home / "config"),
         "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
         "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
@@ -54,7 +57,7 @@ def lab(tmp_path_factory, browser):
             "--IdentityProvider.token=",
             "--ServerApp.password=",
             "--ServerApp.disable_check_xsrf=True",
-            f"--ServerApp.root_dir={ROOT / 'notebooks'}",
+            f"--ServerApp.root_dir={root_dir}",
             "--LabApp.news_url=None",
         ],
         env=env,
@@ -72,11 +75,19 @@ def lab(tmp_path_factory, browser):
     else:
         server.kill()
         pytest.fail("JupyterLab did not start: " + server.stderr.read().decode()[-2000:])
-    yield url
-    for kernel in json.load(urllib.request.urlopen(f"{url}/api/kernels")):
-        urllib.request.urlopen(urllib.request.Request(f"{url}/api/kernels/{kernel['id']}", method="DELETE"))
-    server.terminate()
-    server.wait(timeout=20)
+    try:
+        yield url
+    finally:
+        for kernel in json.load(urllib.request.urlopen(f"{url}/api/kernels")):
+            urllib.request.urlopen(urllib.request.Request(f"{url}/api/kernels/{kernel['id']}", method="DELETE"))
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory, browser):
+    with jupyterlab(tmp_path_factory.mktemp("lab"), ROOT / "notebooks") as url:
+        yield url
 
 
 def test_live_explorer_reacts_and_shows_errors_in_place(browser, lab, screenshots):
