@@ -60,6 +60,8 @@ def recovery_path(path: str, *, lag_seconds: float = blocks.AURORA_GLOBAL_TYPICA
     ValueError: path='switchover' needs a healthy primary Region; in an outage use 'failover' or 'detach and promote'
     """
     validate.choice("path", path, PATHS)
+    if not isinstance(primary_healthy, bool):
+        raise ValueError(f"primary_healthy must be true or false, got {primary_healthy!r}")
     validate.number("lag_seconds", lag_seconds, minimum=0, maximum=86_400, unit="s")
     for name, value in (("decide_minutes", decide_minutes), ("promote_minutes", promote_minutes),
                         ("reconnect_minutes", reconnect_minutes)):  # fmt: skip

@@ -298,8 +298,11 @@ def canonical_json(document: Any) -> str:
     '{"Version":"2012-10-17","Statement":[]}'
     """
     if isinstance(document, str):
-        document = json.loads(document)
-    return json.dumps(document, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+        document = validate.json_document("document", document)
+    try:
+        return json.dumps(document, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"document must be JSON data (a policy document as a dict or JSON text): {error}") from None
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
