@@ -30,6 +30,8 @@ References:
 from __future__ import annotations
 
 import math
+import numbers
+import reprlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -162,7 +164,7 @@ def simulate_capacity(load_acu, min_capacity: float, max_capacity: float, *, sec
     (15, 1, 1.0)
     """
     config = scaling_configuration(min_capacity, max_capacity, seconds_until_auto_pause=seconds_until_auto_pause)
-    load = np.asarray(load_acu, dtype=float)
+    load = _acu_values("load_acu", load_acu)
     if load.ndim != 1 or load.size == 0 or not np.all(np.isfinite(load)) or load.min() < 0:
         raise ValueError(f"load_acu must be a non-empty list of ACUs >= 0, got {load.size} values")
     validate.number("acu_usd_per_hour", acu_usd_per_hour, minimum=0, unit="USD")
@@ -183,13 +185,47 @@ def simulate_capacity(load_acu, min_capacity: float, max_capacity: float, *, sec
     )
 
 
+def _acu_values(name: str, values) -> np.ndarray:
+    """A 1-D array of ACUs from a list or array of numbers; a bad element is named by its index."""
+    if isinstance(values, np.ndarray):
+        if values.dtype.kind not in "biuf":
+            raise ValueError(f"{name} must be an array of numbers, got dtype {values.dtype}")
+        return np.asarray(values, dtype=float)
+    if isinstance(values, (str, bytes)) or not isinstance(values, (list, tuple)):
+        raise ValueError(f"{name} must be a list of ACUs (numbers >= 0), got {reprlib.repr(values)}")
+    for i, value in enumerate(values):
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise ValueError(f"{name}[{i}]={reprlib.repr(value)} must be a number")
+    return np.asarray(values, dtype=float)
+
+
+def _instance_table(instances: dict | None) -> dict:
+    """``PROVISIONED_INSTANCES`` or a table of the same shape: class name -> (memory GiB, USD per hour)."""
+    if instances is None:
+        return PROVISIONED_INSTANCES
+    if not isinstance(instances, dict):
+        raise ValueError(
+            f"instances must be a dict of class -> (memory GiB, USD per hour), got {reprlib.repr(instances)}"
+        )
+    if not instances:
+        raise ValueError("instances must name at least one instance class")
+    for name, row in instances.items():
+        if not isinstance(name, str):
+            raise ValueError(f"instances key {reprlib.repr(name)} must be an instance class name (a string)")
+        if not isinstance(row, (tuple, list)) or len(row) != 2:
+            raise ValueError(f"instances[{name!r}]={reprlib.repr(row)} must be a (memory GiB, USD per hour) pair")
+        validate.number(f"instances[{name!r}] memory", row[0], minimum=0, unit="GiB", exclusive_minimum=True)
+        validate.number(f"instances[{name!r}] price", row[1], minimum=0, unit="USD per hour")
+    return instances
+
+
 def smallest_instance_for(peak_acu: float, instances: dict | None = None) -> str:
     """The smallest provisioned class whose memory covers the peak (1 ACU ~ 2 GiB).
 
     >>> smallest_instance_for(16), smallest_instance_for(8)
     ('db.r6g.xlarge', 'db.r6g.large')
     """
-    table = PROVISIONED_INSTANCES if instances is None else instances
+    table = _instance_table(instances)
     validate.number("peak_acu", peak_acu, minimum=0, unit="ACU")
     for name, (gib, _) in sorted(table.items(), key=lambda kv: kv[1][0]):
         if gib >= peak_acu * GIB_PER_ACU:
@@ -217,6 +253,7 @@ class CostComparison:
         return "serverless v2" if self.serverless_usd < self.provisioned_usd else "provisioned"
 
 
+@validate.checked
 def compare_to_provisioned(run: ServerlessRun, instance_class: str | None = None, *,
                            instances: dict | None = None) -> CostComparison:  # fmt: skip
     """Price the same minutes on the provisioned class that holds the peak (or the one named).
@@ -224,7 +261,7 @@ def compare_to_provisioned(run: ServerlessRun, instance_class: str | None = None
     >>> compare_to_provisioned(simulate_capacity(np.full(60, 4.0), 0.5, 16), "db.r6g.xlarge").provisioned_usd
     0.52
     """
-    table = PROVISIONED_INSTANCES if instances is None else instances
+    table = _instance_table(instances)
     peak = float(np.max(run.acu)) if run.acu.size else 0.0
     name = smallest_instance_for(max(peak, ACU_STEP), table) if instance_class is None else instance_class
     validate.choice("instance_class", name, table)
@@ -234,6 +271,7 @@ def compare_to_provisioned(run: ServerlessRun, instance_class: str | None = None
     return CostComparison(name, hours, run.usd, usd_per_hour * hours, break_even)
 
 
+@validate.checked
 def capacity_frame(run: ServerlessRun) -> pd.DataFrame:
     """Minute, demand, capacity and paused flag as a table.
 

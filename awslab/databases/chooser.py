@@ -34,6 +34,8 @@ References:
 
 from __future__ import annotations
 
+import inspect
+import reprlib
 from dataclasses import dataclass
 
 from awslab import validate
@@ -170,6 +172,12 @@ def rank(need: dict) -> list[Choice]:
     >>> [c.service for c in rank(PRESETS["session cache in front of RDS"])][:2]
     ['ElastiCache', 'MemoryDB']
     """
+    if not isinstance(need, dict):
+        raise ValueError(f"need must be a requirements dict (see requirements()), got {reprlib.repr(need)}")
+    allowed = [name for name in inspect.signature(requirements).parameters]
+    unknown = [key for key in need if key not in allowed]
+    if unknown:
+        raise ValueError(f"need has the unknown key(s) {', '.join(map(repr, unknown))}; allowed: {', '.join(allowed)}")
     checked = requirements(**need)
     return sorted((_score(name, checked) for name in SERVICES), key=lambda c: (-c.score, c.service))
 

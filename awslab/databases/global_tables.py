@@ -60,6 +60,7 @@ PITR_RECOVERY_DAYS_DEFAULT = 35
 PITR_LATEST_RESTORABLE_MINUTES = 5  # "typically 5 minutes before the current time"
 
 
+@validate.checked
 def mrsc_layout(replicas: list[str], witness: str | None = None) -> dict:
     """Check an MRSC layout: exactly three Regions (replicas plus an optional witness), all in one Region set.
 
@@ -82,7 +83,7 @@ def mrsc_layout(replicas: list[str], witness: str | None = None) -> dict:
         raise ValueError(
             f"replicas {regions} span Region sets; MRSC needs one set (US, EU or AP)"
             if not unknown
-            else f"Region(s) {unknown} are in no MRSC Region set (US, EU or AP)"
+            else f"Region(s) {unknown} (replicas or witness) are in no MRSC Region set (US, EU or AP)"
         )
     return {"replicas": list(replicas), "witness": witness, "region_set": sets.pop()}
 
@@ -146,6 +147,7 @@ class ReplicationRun:
         return [w.base < i for i, w in enumerate(self.writes)]
 
 
+@validate.checked
 def simulate_counter(
     write_times_ms: dict[str, list[float]], *, lag_ms: float = 800, mode: str = "MREC"
 ) -> ReplicationRun:
@@ -192,6 +194,7 @@ def simulate_counter(
     return ReplicationRun(tuple(writes), final, winner, mode, float(lag_ms))
 
 
+@validate.checked
 def random_writes(regions: tuple[str, ...] = ("us-east-1", "eu-west-1"), *, writes_per_second: float = 2.0,
                   seconds: float = 30.0, seed: int = 0) -> dict[str, list[float]]:  # fmt: skip
     """Poisson write times (ms) per Region, seeded.
@@ -217,7 +220,14 @@ def lost_update_sweep(lags_ms, *, writes_per_second: float = 2.0, seconds: float
     >>> lost_update_sweep([0, 1000], seed=2)["mrec_lost"].tolist()[0]
     0
     """
+    if isinstance(lags_ms, (str, bytes, dict)) or not isinstance(lags_ms, (list, tuple, np.ndarray)):
+        raise ValueError(f"lags_ms must be a list of lags in ms, got {lags_ms!r:.80}")
+    for i, lag in enumerate(lags_ms):
+        validate.number(f"lags_ms[{i}]", lag, minimum=0, maximum=600_000, unit="ms")
+    validate.number("writes_per_second", writes_per_second, minimum=0, maximum=1000, exclusive_minimum=True)
     writes = random_writes(writes_per_second=writes_per_second, seconds=seconds, seed=seed)
+    if not any(writes.values()):
+        raise ValueError(f"writes_per_second={writes_per_second!r} over {seconds!r} s gave no writes to replicate")
     rows = []
     for lag in lags_ms:
         mrec = simulate_counter(writes, lag_ms=lag)
@@ -234,6 +244,7 @@ def ttl_deleted_share(hours_after_expiry: float, *, typical_days: float = TTL_TY
     (0.5, 1.0)
     """
     validate.number("hours_after_expiry", hours_after_expiry, minimum=0, unit="h")
+    validate.number("typical_days", typical_days, minimum=0, unit="days", exclusive_minimum=True)
     return min(1.0, hours_after_expiry / (typical_days * 24))
 
 

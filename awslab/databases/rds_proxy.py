@@ -77,6 +77,7 @@ def _check_burst(burst: Burst) -> Burst:
     return burst
 
 
+@validate.checked
 def arrivals(burst: Burst, seed: int = 0) -> np.ndarray:
     """Invocations arriving in each second (Poisson around the base or burst rate).
 
@@ -129,6 +130,7 @@ class ProxyRun:
         return float(self.frame["proxy_wait_s"].max())
 
 
+@validate.checked
 def simulate(burst: Burst | None = None, *, max_connections: int = 90,
              max_connections_percent: int = MAX_CONNECTIONS_PERCENT_DEFAULT,
              max_idle_connections_percent: int = MAX_IDLE_CONNECTIONS_PERCENT_DEFAULT,

@@ -55,6 +55,7 @@ class CutoverPlan:
     lag_seconds: tuple[float, ...]
 
 
+@validate.checked
 def backlog(start: float, writes_per_second: float, apply_per_second: float, seconds: float) -> float:
     """Unapplied changes after ``seconds`` of CDC that started with ``start`` of them (never below zero).
 

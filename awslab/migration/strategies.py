@@ -336,6 +336,7 @@ def _check_graph(workloads: tuple[Workload, ...]) -> dict[str, tuple[str, ...]]:
     return graph
 
 
+@validate.checked
 def find_cycle(graph: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """A dependency cycle as a path that returns to its start (empty if there is none).
 
@@ -380,6 +381,8 @@ def plan_portfolio(workloads) -> PortfolioPlan:
     Traceback (most recent call last):
     ValueError: dependencies form a cycle: a -> b -> a; move these workloads together as one group or break a dependency
     """
+    if not isinstance(workloads, (list, tuple)):
+        raise ValueError("workloads must be a non-empty sequence of Workload")
     workloads = tuple(workloads)
     if not workloads or not all(isinstance(w, Workload) for w in workloads):
         raise ValueError("workloads must be a non-empty sequence of Workload")
