@@ -12,7 +12,7 @@ passing score: it is an estimate, not AWS's scaling.
 
 Two faces: :func:`practice_html` (self-contained HTML and inline JavaScript: timer, navigator, flags, review screen,
 score per domain, explanations, a history of attempts in ``localStorage`` under ``awslab:exam:attempts``) and
-:func:`exam_widget` (ipywidgets; the timer there is a deadline shown and re-checked at every click, since a kernel
+:func:`awslab.exam.explorers.exam_widget` (ipywidgets; the timer there is a deadline shown and re-checked at every click, since a kernel
 widget has no clock of its own running between interactions).
 
 >>> scaled_score(45, 65), scaled_score(0, 65), scaled_score(65, 65)
@@ -29,7 +29,6 @@ from __future__ import annotations
 import html
 import json
 import reprlib
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -297,166 +296,6 @@ def grade_run(d: dict, run: ExamRun, now: float) -> dict:
 def _clock(seconds: float) -> str:
     seconds = max(0, int(seconds + 0.999))
     return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-
-
-@checked
-def exam_widget(
-    exam: str = "saa",
-    *,
-    seed: int = DEFAULT_SEED,
-    items: dict | None = None,
-    clock=time.time,
-    store: str | Path | None = None,
-    review_path: str | Path | None = None,
-    base: str = "../../",
-):
-    """The live face: the same flow as the page, in ipywidgets (returns the panel; ``panel.run`` is the attempt).
-
-    The timer is a deadline shown beside the time left, re-checked at every click (a widget cannot tick by itself
-    without a kernel thread): a click after the deadline submits the exam as it stood. ``clock`` returns seconds
-    since the epoch (tests pass a fake one); attempts go to ``store`` (default :func:`attempts_path`), missed
-    questions to the review queue (:class:`awslab.exam.review.ReviewStore` at ``review_path``). ValueError when the
-    bank holds no question for the exam.
-
-    >>> from awslab.exam.bank import _demo_bank
-    >>> panel = exam_widget("saa", seed=3, items=web.bank_items("saa", bank=_demo_bank()), clock=lambda: 0.0)
-    >>> len(panel.run.uids), "Time left 2:10:00" in panel.children[0].children[0].value
-    (65, True)
-    """
-    import ipywidgets as w
-
-    from awslab.exam.review import ReviewStore
-
-    if not callable(clock):
-        raise TypeError(f"clock={reprlib.repr(clock)} must be a function returning seconds since the epoch")
-    d = exam_data(exam, seed=seed, items=items, base=base, suffix=".ipynb")
-    if not d["pool"]:
-        where = "the question bank" if items is None else "items"
-        raise ValueError(f"{where} holds no {d['code']} question yet; tag questions with {exam}- tasks")
-    store = Path(store) if store is not None else attempts_path()
-    started = clock()
-    run = ExamRun(draw(d, d["seed"]), started + d["minutes"] * 60, started, {}, set())
-    header = w.HTML()
-    text = w.HTML()
-    chooser_box = w.VBox()
-    prev, nxt = w.Button(description="Previous"), w.Button(description="Next")
-    flag = w.ToggleButton(description="Flag for review", value=False)
-    to_review = w.Button(description="Review and submit", button_style="primary")
-    submit = w.Button(description="Submit the exam", button_style="danger")
-    back = w.Button(description="Back to the questions")
-    navigator = w.Dropdown(description="Go to", options=[(str(i + 1), i) for i in range(len(run.uids))], value=0)
-    review_html, result_html = w.HTML(), w.HTML()
-    question_area = w.VBox([header, text, chooser_box, w.HBox([prev, nxt, flag, to_review]), navigator])
-    review_area = w.VBox([review_html, w.HBox([back, submit])], layout=w.Layout(display="none"))
-    panel = w.VBox([question_area, review_area, result_html])
-    panel.add_class("awslab-exam-live")
-    panel.run, panel.data = run, d
-    busy = {"on": False}
-
-    def timed_out() -> bool:
-        if run.result is None and clock() >= run.deadline:
-            finish()
-            return True
-        return run.result is not None
-
-    def status():
-        left = run.deadline - clock()
-        deadline = time.strftime("%H:%M", time.localtime(run.deadline))
-        return (
-            f"<div class='ax-bar'><b>Time left {_clock(left)}</b> (deadline {deadline}; updated at every click)"
-            f" · Question {run.pos + 1} of {len(run.uids)} · {len(run.picks)} answered · "
-            f"{len(run.flags)} flagged</div>"
-        )
-
-    def show(i: int):
-        busy["on"] = True
-        run.pos = i
-        uid = run.uids[i]
-        item = d["pool"][uid]
-        header.value = status()
-        hint = f" <em>(choose {sum(a[1] for a in item['a'])})</em>" if item["m"] else ""
-        text.value = f"<p><b>{i + 1}.</b> {html.escape(item['q'])}{hint}</p>"
-        picks = set(run.picks.get(uid, []))
-        if item["m"]:
-            boxes = [
-                w.Checkbox(value=j in picks, description=item["a"][j][0], indent=False, layout=w.Layout(width="auto"))
-                for j in item["o"]
-            ]
-            for j, box in zip(item["o"], boxes, strict=True):
-                box.observe(lambda change, j=j: pick(j, change["new"]), "value")
-            chooser_box.children = boxes
-        else:
-            radio = w.RadioButtons(
-                options=[(item["a"][j][0], j) for j in item["o"]],
-                value=next(iter(picks), None),
-                layout=w.Layout(width="auto"),
-            )
-            radio.observe(lambda change: pick(change["new"], True, single=True), "value")
-            chooser_box.children = [radio]
-        flag.value = uid in run.flags
-        prev.disabled, nxt.disabled = i == 0, i == len(run.uids) - 1
-        navigator.value = i
-        busy["on"] = False
-
-    def pick(j, on, single=False):
-        if busy["on"] or timed_out():
-            return
-        uid = run.uids[run.pos]
-        picks = set() if single else set(run.picks.get(uid, []))
-        (picks.add if on and j is not None else picks.discard)(j)
-        if picks:
-            run.picks[uid] = sorted(picks)
-        else:
-            run.picks.pop(uid, None)
-        header.value = status()
-
-    def go(i):
-        if not timed_out():
-            show(i)
-
-    def on_flag(change):
-        if busy["on"] or timed_out():
-            return
-        uid = run.uids[run.pos]
-        (run.flags.add if change["new"] else run.flags.discard)(uid)
-        header.value = status()
-
-    def open_review(_=None):
-        if timed_out():
-            return
-        unanswered = [i + 1 for i, u in enumerate(run.uids) if u not in run.picks]
-        flagged = [i + 1 for i, u in enumerate(run.uids) if u in run.flags]
-        review_html.value = (
-            f"{status()}<h4>Unanswered ({len(unanswered)})</h4><p>{', '.join(map(str, unanswered)) or 'None.'}</p>"
-            f"<h4>Flagged for review ({len(flagged)})</h4><p>{', '.join(map(str, flagged)) or 'None.'}</p>"
-        )
-        question_area.layout.display, review_area.layout.display = "none", ""
-
-    def close_review(_=None):
-        if not timed_out():
-            question_area.layout.display, review_area.layout.display = "", "none"
-            show(run.pos)
-
-    def finish(_=None):
-        if run.result is not None:
-            return
-        run.result = grade_run(d, run, clock())
-        attempts = json.loads(store.read_text(encoding="utf-8")) if store.exists() else []
-        attempts.append(run.result)
-        _write_json(store, attempts)
-        ReviewStore(review_path).missed([u for u in run.uids if not run.result["results"][u]])
-        question_area.layout.display, review_area.layout.display = "none", "none"
-        result_html.value = result_report(d, run, run.result, attempts)
-
-    prev.on_click(lambda _: go(run.pos - 1))
-    nxt.on_click(lambda _: go(run.pos + 1))
-    navigator.observe(lambda change: None if busy["on"] else go(change["new"]), "value")
-    flag.observe(on_flag, "value")
-    to_review.on_click(open_review)
-    back.on_click(close_review)
-    submit.on_click(finish)
-    show(0)
-    return panel
 
 
 @checked

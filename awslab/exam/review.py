@@ -38,7 +38,6 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
-import reprlib
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -199,87 +198,3 @@ def review_html(*, items: dict | None = None, base: str = "../") -> str:
         "lives in this browser only.</p>"
     )
     return web.page("review", body, {"pool": items})
-
-
-@checked
-def review_widget(*, items: dict | None = None, path: str | Path | None = None, today=day_number, base: str = "../../"):
-    """The live face: the questions due today in the kernel's queue (:class:`ReviewStore`), one at a time.
-
-    >>> import tempfile, pathlib
-    >>> panel = review_widget(items={}, path=pathlib.Path(tempfile.mkdtemp()) / "r.json")
-    >>> "0 due today" in panel.children[0].value
-    True
-    """
-    import html
-
-    import ipywidgets as w
-
-    from awslab.exam import web
-    from awslab.exam.practice import _items
-
-    if not callable(today):
-        raise TypeError(f"today={reprlib.repr(today)} must be a function returning today's day number (day_number)")
-    if path is not None and (not str(path).strip() or Path(path).is_dir()):
-        raise ValueError(f"path={path!r} must be the path of the review queue's JSON file, not a folder")
-    items = web.bank_items(base=base, suffix=".ipynb") if items is None else _items("items", items)
-    store = ReviewStore(path)
-    summary, card, feedback = w.HTML(), w.VBox(), w.HTML()
-    check, nxt = w.Button(description="Check", button_style="primary"), w.Button(description="Next question")
-    panel = w.VBox([summary, card, w.HBox([check, nxt]), feedback])
-    panel.add_class("awslab-review-live")
-    state = {"uid": None, "chooser": None}
-
-    def due() -> list[str]:
-        return [u for u in store.due(today()) if u in items]
-
-    def show(_=None):
-        queue = due()
-        summary.value = f"<h4>Today's review</h4><p>{len(queue)} due today ({store.path}).</p>"
-        feedback.value = ""
-        check.disabled, nxt.disabled = not queue, True
-        if not queue:
-            state["uid"] = None
-            card.children = [w.HTML("<p>Nothing to review today.</p>")]
-            return
-        uid = state["uid"] = queue[0]
-        item = items[uid]
-        if item["m"]:
-            chooser = [
-                w.Checkbox(description=item["a"][j][0], indent=False, layout=w.Layout(width="auto")) for j in item["o"]
-            ]
-            state["chooser"] = lambda: sorted(j for j, c in zip(item["o"], chooser, strict=True) if c.value)
-            widgets = chooser
-        else:
-            radio = w.RadioButtons(
-                options=[(item["a"][j][0], j) for j in item["o"]], value=None, layout=w.Layout(width="auto")
-            )
-            state["chooser"] = lambda: [] if radio.value is None else [radio.value]
-            widgets = [radio]
-        card.children = [w.HTML(f"<p>{html.escape(item['q'])}</p>"), *widgets]
-
-    def grade_it(_=None):
-        uid = state["uid"]
-        if uid is None:
-            return
-        item, picks = items[uid], state["chooser"]()
-        if not picks:
-            feedback.value = "Choose an answer first."
-            return
-        right = picks == [i for i, a in enumerate(item["a"]) if a[1]]
-        saved = store.answer(uid, right=right, today=today())
-        lines = "".join(
-            f"<li>{'✔' if item['a'][j][1] else '✘'} {html.escape(item['a'][j][0])}: {html.escape(item['a'][j][2])}</li>"
-            for j in item["o"]
-        )
-        link = f"<p>Learn it: <a href='{html.escape(item['s'])}'>{html.escape(item['l'])}</a></p>" if item["s"] else ""
-        feedback.value = (
-            f"<b>{'Right' if right else 'Not quite'}: back in {saved.interval} "
-            f"day{'s' if saved.interval != 1 else ''}.</b><ul>{lines}</ul>{link}"
-        )
-        check.disabled, nxt.disabled = True, False
-
-    check.on_click(grade_it)
-    nxt.on_click(show)
-    panel.refresh = show
-    show()
-    return panel

@@ -19,9 +19,9 @@ def lab_folder(tmp_path_factory, browser):
     work = home / "work"
     work.mkdir()
     source = (
-        "from awslab.exam import practice, web\n"
+        "from awslab.exam import explorers, web\n"
         "from tests.exam.fakes import fake_bank\n"
-        f"panel = practice.exam_widget('saa', seed=42, items=web.bank_items('saa', bank=fake_bank()),"
+        f"panel = explorers.exam_widget('saa', seed=42, items=web.bank_items('saa', bank=fake_bank()),"
         f" store={str(work / 'attempts.json')!r}, review_path={str(work / 'review.json')!r})\n"
         "panel"
     )
@@ -44,10 +44,10 @@ def lab_folder(tmp_path_factory, browser):
     # The review queue's live face over simulated days: the kernel reads "today" from day.txt, which the test writes.
     review_source = (
         "import pathlib\n"
-        "from awslab.exam import review, web\n"
+        "from awslab.exam import explorers, web\n"
         "from tests.exam.fakes import fake_bank\n"
         "day = pathlib.Path('day.txt')\n"
-        "panel = review.review_widget(items=web.bank_items('saa', bank=fake_bank()), path='queue.json',"
+        "panel = explorers.review_widget(items=web.bank_items('saa', bank=fake_bank()), path='queue.json',"
         " today=lambda: int(day.read_text()))\n"
         "panel"
     )

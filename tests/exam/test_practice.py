@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from awslab.exam import bank, practice, web
+from awslab.exam import bank, explorers, practice, web
 from awslab.exam.review import ReviewStore
 from tests.exam.fakes import fake_bank
 
@@ -69,7 +69,7 @@ def _widgets(panel):
 def test_the_lab_face_takes_a_whole_exam(items, tmp_path):
     clock = Clock()
     store, queue = tmp_path / "attempts.json", tmp_path / "review.json"
-    panel = practice.exam_widget("saa", seed=42, items=items, clock=clock, store=store, review_path=queue)
+    panel = explorers.exam_widget("saa", seed=42, items=items, clock=clock, store=store, review_path=queue)
     w = _widgets(panel)
     run = panel.run
     assert run.uids == practice.draw(panel.data, 42)
@@ -122,7 +122,7 @@ def test_the_lab_face_takes_a_whole_exam(items, tmp_path):
 
 def test_the_lab_face_submits_when_time_is_up(items, tmp_path):
     clock = Clock()
-    panel = practice.exam_widget(
+    panel = explorers.exam_widget(
         "saa", seed=1, items=items, clock=clock, store=tmp_path / "a.json", review_path=tmp_path / "r.json"
     )
     w = _widgets(panel)

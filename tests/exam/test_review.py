@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awslab.exam import review
+from awslab.exam import explorers, review
 from awslab.exam.review import MIN_EASE, ReviewStore, grade
 
 answers = st.lists(st.booleans(), min_size=1, max_size=60)
@@ -102,7 +102,7 @@ def test_the_review_widget_serves_what_is_due(tmp_path):
     uid = next(iter(items))
     store.missed([uid], today=10)
     day = {"n": 10}
-    panel = review.review_widget(items=items, path=store.path, today=lambda: day["n"])
+    panel = explorers.review_widget(items=items, path=store.path, today=lambda: day["n"])
     summary, card, buttons, feedback = panel.children
     assert "0 due today" in summary.value
     day["n"] = 11
